@@ -1,0 +1,70 @@
+// Bundles the extension host code, the CLI and the webview bundles with esbuild.
+// Usage: node scripts/build.mjs [--production] [--watch]
+import * as esbuild from 'esbuild';
+import { existsSync, mkdirSync, readdirSync, chmodSync } from 'node:fs';
+import path from 'node:path';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const dist = path.join(root, 'dist');
+mkdirSync(dist, { recursive: true });
+
+/** Node bundles: the extension (vscode external) and the CLI. */
+const nodeCommon = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
+  // pg-native is an optional native binding of pg that we never use.
+  external: ['vscode', 'pg-native'],
+  // Keep the JSON Schema and SQL assets next to the bundle's own location lookup.
+  define: { 'process.env.DWB_BUNDLED': '"1"' },
+};
+
+const nodeEntries = [
+  { entryPoints: [path.join(root, 'src/extension/main.ts')], outfile: path.join(dist, 'extension.js') },
+  {
+    entryPoints: [path.join(root, 'src/cli/main.ts')],
+    outfile: path.join(dist, 'cli.js'),
+    banner: { js: '#!/usr/bin/env node' },
+  },
+].filter((e) => existsSync(e.entryPoints[0]));
+
+/** Webview bundles: one per folder in webview/ that has a main.ts. */
+const webviewEntries = existsSync(path.join(root, 'webview'))
+  ? readdirSync(path.join(root, 'webview'), { withFileTypes: true })
+      .filter((d) => d.isDirectory() && existsSync(path.join(root, 'webview', d.name, 'main.ts')))
+      .map((d) => ({
+        entryPoints: [path.join(root, 'webview', d.name, 'main.ts')],
+        outfile: path.join(dist, 'webview', `${d.name}.js`),
+      }))
+  : [];
+
+const browserCommon = {
+  bundle: true,
+  platform: 'browser',
+  target: 'es2022',
+  format: 'iife',
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
+  loader: { '.css': 'text' },
+};
+
+const builds = [
+  ...nodeEntries.map((e) => ({ ...nodeCommon, ...e })),
+  ...webviewEntries.map((e) => ({ ...browserCommon, ...e })),
+];
+
+if (watch) {
+  for (const b of builds) await (await esbuild.context(b)).watch();
+  console.log(`watching ${builds.length} bundles`);
+} else {
+  await Promise.all(builds.map((b) => esbuild.build(b)));
+  if (existsSync(path.join(dist, 'cli.js'))) chmodSync(path.join(dist, 'cli.js'), 0o755);
+  console.log(`built ${builds.length} bundles${production ? ' (production)' : ''}`);
+}
