@@ -1,0 +1,4 @@
+export * from './types';
+export * from './errors';
+export { findProjectFile, loadProject, parseProject, projectProblems } from './load';
+export * from './connection';

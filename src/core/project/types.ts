@@ -1,0 +1,60 @@
+/** The parsed, validated `dw-workbench.json` (see schemas/dw-workbench.schema.json). */
+export type EngineName = 'sqlserver' | 'postgres' | 'pglite';
+
+export interface ProjectConnection {
+  readonly host?: string;
+  readonly port?: number;
+  readonly user?: string;
+  readonly passwordEnv?: string;
+  readonly encrypt?: boolean;
+  readonly trustServerCertificate?: boolean;
+  readonly connectTimeoutSeconds?: number;
+  readonly dataDir?: string;
+}
+
+export interface ProjectStack {
+  readonly composeFile?: string;
+  readonly projectName?: string;
+  readonly serverService?: string;
+  readonly backupService?: string;
+  readonly healthTimeoutSeconds?: number;
+  readonly env?: Readonly<Record<string, string | number>>;
+}
+
+export interface BootstrapStep {
+  readonly name: string;
+  readonly script?: string;
+  readonly folder?: string;
+  readonly generate?: { readonly scale?: number; readonly seed?: number; readonly incremental?: boolean };
+  readonly database?: 'oltp' | 'dw';
+  readonly skipOn?: readonly EngineName[];
+  readonly when?: { readonly tableMissing?: string; readonly tableEmpty?: string };
+}
+
+export interface ProjectEtl {
+  readonly entitiesDir?: string;
+  readonly onLocked?: 'wait' | 'fail';
+  readonly lockTimeoutSeconds?: number;
+}
+
+export interface ProjectFile {
+  readonly name: string;
+  readonly engine: EngineName;
+  readonly connection: ProjectConnection;
+  readonly databases?: { readonly oltp?: string; readonly dw?: string };
+  readonly variables?: Readonly<Record<string, string | number | boolean>>;
+  readonly stack?: ProjectStack;
+  readonly bootstrap?: { readonly steps?: readonly BootstrapStep[] };
+  readonly etl?: ProjectEtl;
+}
+
+/** A loaded project: the file's content plus where it lives. */
+export interface Project {
+  /** Absolute path of dw-workbench.json. */
+  readonly file: string;
+  /** Absolute path of the folder holding it; relative paths in the file resolve against it. */
+  readonly root: string;
+  readonly config: ProjectFile;
+}
+
+export const PROJECT_FILE_NAME = 'dw-workbench.json';
