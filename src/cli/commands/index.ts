@@ -1,0 +1,6 @@
+import type { CliCommand } from '../command';
+import { doctorCommand } from './doctor';
+import { demoCommand } from './demo';
+
+/** Every `dwb` subcommand, in the order `dwb --help` lists them. */
+export const commands: readonly CliCommand[] = [demoCommand, doctorCommand];

@@ -1,0 +1,33 @@
+import * as vscode from 'vscode';
+import type { DwContext } from './context';
+import { newProject } from './commands/newProject';
+import { openProjectFile, showOutput } from './commands/projectFile';
+import { setPassword } from './commands/setPassword';
+import { testConnection } from './commands/testConnection';
+import type { EntitiesTree } from './entities/tree';
+
+/** What a command needs beyond the context: the views it acts on. */
+export interface Views {
+  readonly entities: EntitiesTree;
+}
+
+type Handler = (...args: never[]) => unknown;
+
+/** Every command of the extension: id -> factory of its handler. */
+const commandTable: Readonly<Record<string, (ctx: DwContext, views: Views) => Handler>> = {
+  'dwWorkbench.newProject': newProject,
+  'dwWorkbench.openProjectFile': openProjectFile,
+  'dwWorkbench.setPassword': setPassword,
+  'dwWorkbench.testConnection': testConnection,
+  'dwWorkbench.showOutput': showOutput,
+  'dwWorkbench.refreshEntities': (_ctx, views) => () => views.entities.refresh(),
+};
+
+export function registerCommands(ctx: DwContext, views: Views): void {
+  for (const [id, factory] of Object.entries(commandTable)) {
+    ctx.subscriptions.push(vscode.commands.registerCommand(id, factory(ctx, views)));
+  }
+}
+
+/** For the manifest check in tests: every id here must be contributed, and the reverse. */
+export const commandIds: readonly string[] = Object.keys(commandTable);

@@ -1,0 +1,29 @@
+import * as vscode from 'vscode';
+import type { DwContext } from '../context';
+import { showError } from '../engineErrors';
+
+/** "DW: Test Connection": connects with the project's settings and shows the server info. */
+export const testConnection = (ctx: DwContext) => async (): Promise<void> => {
+  const project = await ctx.requireProject();
+  if (project === undefined) return;
+  try {
+    const config = await ctx.connections.configFor(project, 'dw');
+    const info = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Connecting to {0}…', project.config.engine) },
+      async () => {
+        const engine = await ctx.connections.open(config);
+        try {
+          return await engine.serverInfo();
+        } finally {
+          await engine.close();
+        }
+      },
+    );
+    const edition = info.edition === undefined ? '' : ` ${info.edition}`;
+    const summary = vscode.l10n.t('Connected: {0} {1}{2} at {3}, database {4}.', info.product, info.version, edition, info.address, info.database);
+    ctx.log.info(summary);
+    void vscode.window.showInformationMessage(summary);
+  } catch (e) {
+    await showError(ctx, e, vscode.l10n.t('Test Connection failed'));
+  }
+};

@@ -1,0 +1,50 @@
+import * as vscode from 'vscode';
+import { isEngineError } from '../core/engine/errors';
+import { ConnectionAbandoned } from './connections';
+import type { DwContext } from './context';
+import { trustServerCertificate } from './projectEdits';
+
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '::1']);
+
+/**
+ * Shows an error with the action that fixes it, chosen by the error's kind (never its text),
+ * and logs it. Returns when the user has picked an action or dismissed the message.
+ */
+export async function showError(ctx: DwContext, error: unknown, what: string): Promise<void> {
+  if (error instanceof ConnectionAbandoned) return;
+  const message = error instanceof Error ? error.message : String(error);
+  ctx.log.error(`${what}: ${message}`);
+  const showOutput = vscode.l10n.t('Show Output');
+  if (!isEngineError(error)) {
+    if ((await vscode.window.showErrorMessage(`${what}: ${message}`, showOutput)) === showOutput) ctx.log.show(true);
+    return;
+  }
+  const actions: { label: string; run: () => Thenable<unknown> }[] = [];
+  const project = ctx.project;
+  switch (error.kind) {
+    case 'unreachable':
+      if (project?.config.stack !== undefined && (await vscode.commands.getCommands(true)).includes('dwWorkbench.startStack')) {
+        actions.push({ label: vscode.l10n.t('Start Stack'), run: () => vscode.commands.executeCommand('dwWorkbench.startStack') });
+      }
+      actions.push({ label: vscode.l10n.t('Open Project File'), run: () => vscode.commands.executeCommand('dwWorkbench.openProjectFile') });
+      break;
+    case 'login-failed':
+      actions.push({ label: vscode.l10n.t('Set Password'), run: () => vscode.commands.executeCommand('dwWorkbench.setPassword') });
+      break;
+    case 'certificate-untrusted':
+      if (project !== undefined && LOCAL_HOSTS.has(project.config.connection.host ?? '127.0.0.1')) {
+        actions.push({ label: vscode.l10n.t('Trust Server Certificate'), run: () => trustServerCertificate(ctx, project) });
+      }
+      break;
+    case 'database-missing':
+      if ((await vscode.commands.getCommands(true)).includes('dwWorkbench.bootstrap')) {
+        actions.push({ label: vscode.l10n.t('Bootstrap Warehouse'), run: () => vscode.commands.executeCommand('dwWorkbench.bootstrap') });
+      }
+      break;
+    default:
+      break;
+  }
+  actions.push({ label: showOutput, run: async () => ctx.log.show(true) });
+  const choice = await vscode.window.showErrorMessage(`${what}: ${message}`, ...actions.map((a) => a.label));
+  await actions.find((a) => a.label === choice)?.run();
+}

@@ -1,0 +1,28 @@
+import * as vscode from 'vscode';
+import { registerCommands } from './commands';
+import { DwContext } from './context';
+import { EntitiesTree } from './entities/tree';
+
+/**
+ * Activation stays cheap: no driver, dashboard or webview code runs here; engines open on first
+ * use. The time it takes is logged, and measured by `npm run bench:activation`.
+ */
+export async function activate(extension: vscode.ExtensionContext): Promise<void> {
+  const started = performance.now();
+  const log = vscode.window.createOutputChannel('DW Workbench', { log: true });
+  extension.subscriptions.push(log);
+  const ctx = new DwContext(extension, log);
+  extension.subscriptions.push(ctx);
+
+  const entities = new EntitiesTree(ctx);
+  extension.subscriptions.push(entities, vscode.window.registerTreeDataProvider('dwWorkbench.entities', entities));
+  registerCommands(ctx, { entities });
+
+  // The project loads after activation returns, so a large workspace never delays it.
+  void ctx.projectState.reload().catch((e: unknown) => log.error(`Loading dw-workbench.json failed: ${String(e)}`));
+  log.info(`DW Workbench activated in ${(performance.now() - started).toFixed(1)} ms`);
+}
+
+export function deactivate(): void {
+  // Disposables registered in extension.subscriptions close engines and views.
+}

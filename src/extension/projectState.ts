@@ -1,0 +1,81 @@
+import * as vscode from 'vscode';
+import { PROJECT_FILE_NAME, ProjectFileError, parseProject, type Project } from '../core/project';
+
+/**
+ * The workspace's dw-workbench.json: loaded at activation, reloaded when it changes, its problems
+ * shown in the Problems panel at file:line:column. Sets the `dwWorkbench.hasProject` context key
+ * that the welcome views read.
+ */
+export class ProjectState implements vscode.Disposable {
+  private current: Project | undefined;
+  private readonly changed = new vscode.EventEmitter<Project | undefined>();
+  private readonly diagnostics = vscode.languages.createDiagnosticCollection('dw-workbench-project');
+  private readonly disposables: vscode.Disposable[] = [this.changed, this.diagnostics];
+
+  /** Fires after the project is (re)loaded, or becomes invalid or absent (undefined). */
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly log: vscode.LogOutputChannel) {
+    const watcher = vscode.workspace.createFileSystemWatcher(`**/${PROJECT_FILE_NAME}`);
+    watcher.onDidChange(() => void this.reload(), undefined, this.disposables);
+    watcher.onDidCreate(() => void this.reload(), undefined, this.disposables);
+    watcher.onDidDelete(() => void this.reload(), undefined, this.disposables);
+    vscode.workspace.onDidChangeWorkspaceFolders(() => void this.reload(), undefined, this.disposables);
+    this.disposables.push(watcher);
+  }
+
+  get project(): Project | undefined {
+    return this.current;
+  }
+
+  /** The project file's URI at the first workspace folder that has one. */
+  async findFile(): Promise<vscode.Uri | undefined> {
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const uri = vscode.Uri.joinPath(folder.uri, PROJECT_FILE_NAME);
+      try {
+        await vscode.workspace.fs.stat(uri);
+        return uri;
+      } catch {
+        // Not in this folder; try the next.
+      }
+    }
+    return undefined;
+  }
+
+  async reload(): Promise<Project | undefined> {
+    const uri = await this.findFile();
+    this.diagnostics.clear();
+    let next: Project | undefined;
+    if (uri !== undefined) {
+      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      try {
+        next = parseProject(text, uri.fsPath);
+        this.log.info(`Project '${next.config.name}' loaded from ${uri.fsPath} (${next.config.engine})`);
+      } catch (e) {
+        if (!(e instanceof ProjectFileError)) throw e;
+        this.showProblems(uri, e);
+        this.log.warn(`${uri.fsPath} has ${e.problems.length} problem(s); see the Problems panel.`);
+      }
+    }
+    this.current = next;
+    await vscode.commands.executeCommand('setContext', 'dwWorkbench.hasProject', next !== undefined);
+    this.changed.fire(next);
+    return next;
+  }
+
+  private showProblems(uri: vscode.Uri, error: ProjectFileError): void {
+    this.diagnostics.set(
+      uri,
+      error.problems.map((p) => {
+        const pos = new vscode.Position(p.line - 1, p.column - 1);
+        const d = new vscode.Diagnostic(new vscode.Range(pos, pos.translate(0, 1)), p.message, vscode.DiagnosticSeverity.Error);
+        d.source = 'DW Workbench';
+        return d;
+      }),
+    );
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}
