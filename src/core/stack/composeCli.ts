@@ -1,0 +1,62 @@
+import { StackError } from './errors';
+import { isCommandMissing, type ProcessRunner, type ProcessSpec } from './process';
+
+/** How compose is invoked here: v2 as a docker CLI plugin, or the v1 `docker-compose` binary. */
+export interface ComposeCli {
+  readonly version: 'v2' | 'v1';
+  readonly command: string;
+  /** Arguments before compose's own (e.g. ['compose'] for v2). */
+  readonly prefix: readonly string[];
+  /** What `version --short` printed. */
+  readonly release: string;
+}
+
+const V2: Omit<ComposeCli, 'release'> = { version: 'v2', command: 'docker', prefix: ['compose'] };
+const V1: Omit<ComposeCli, 'release'> = { version: 'v1', command: 'docker-compose', prefix: [] };
+
+/** Compose v2 (`docker compose`) when present, else v1 (`docker-compose`). */
+export async function detectComposeCli(
+  runner: ProcessRunner,
+  options: { readonly prefer?: 'v2' | 'v1' } = {},
+): Promise<ComposeCli> {
+  const order = options.prefer === 'v1' ? [V1, V2] : [V2, V1];
+  for (const candidate of order) {
+    const release = await tryVersion(runner, candidate);
+    if (release !== undefined) return { ...candidate, release };
+  }
+  throw new StackError(
+    'Docker Compose is not installed: neither `docker compose` (v2) nor `docker-compose` (v1) answered. ' +
+      'Install the Docker Compose plugin (https://docs.docker.com/compose/install/), then run the command again.',
+    { kind: 'compose-missing' },
+  );
+}
+
+async function tryVersion(runner: ProcessRunner, cli: Omit<ComposeCli, 'release'>): Promise<string | undefined> {
+  try {
+    const r = await runner.run({ command: cli.command, args: [...cli.prefix, 'version', '--short'] });
+    return r.code === 0 ? r.stdout.trim() : undefined;
+  } catch (e) {
+    if (isCommandMissing(e)) return undefined;
+    throw e;
+  }
+}
+
+/** One compose invocation for a project, as data. */
+export function composeProcess(
+  cli: ComposeCli,
+  target: { readonly projectName: string; readonly composeFile: string; readonly envFile: string },
+  args: readonly string[],
+  env: Readonly<Record<string, string>>,
+): ProcessSpec {
+  return {
+    command: cli.command,
+    args: [
+      ...cli.prefix,
+      '--project-name', target.projectName,
+      '--file', target.composeFile,
+      '--env-file', target.envFile,
+      ...args,
+    ],
+    env,
+  };
+}

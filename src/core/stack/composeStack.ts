@@ -1,0 +1,241 @@
+import { mkdir, rm } from 'node:fs/promises';
+import path from 'node:path';
+import { composeProcess, type ComposeCli } from './composeCli';
+import { writeEnvFile } from './envFile';
+import { DockerCli, lastLines } from './docker';
+import { StackError } from './errors';
+import type { StackEvent, StackEventListener, StackPhase, StackStatus } from './events';
+import { realClock, statusOf, waitForHealthy, type Clock } from './health';
+import { isPortFree } from './ports';
+import type { ProcessResult, ProcessRunner } from './process';
+import { SecretMasker } from './secrets';
+import { stackPort, type StackDefinition } from './definitions';
+
+export interface ComposeStackOptions {
+  readonly definition: StackDefinition;
+  readonly compose: ComposeCli;
+  readonly runner: ProcessRunner;
+  /** Compose project name (lower case, digits, '-', '_'). */
+  readonly projectName: string;
+  /** Absolute path of the compose file. */
+  readonly composeFile: string;
+  /** Absolute path of the git-ignored .env compose reads the secrets from while it runs. */
+  readonly envFile: string;
+  /** Absolute path of the host folder that holds the backups (survives Destroy). */
+  readonly backupDir: string;
+  /** Non-secret settings (see resolveStackSettings). */
+  readonly settings: Readonly<Record<string, string>>;
+  /** Secret values by name (definition.secretNames). Masked everywhere. */
+  readonly secrets: Readonly<Record<string, string>>;
+  readonly healthTimeoutMs?: number;
+  readonly healthPollMs?: number;
+  readonly clock?: Clock;
+  readonly onEvent?: StackEventListener;
+}
+
+export interface UpTimings {
+  readonly checksMs: number;
+  readonly upMs: number;
+  readonly healthMs: number;
+}
+
+/** One compose project: start, stop, status, logs, destroy. Backups live in backup.ts. */
+export class ComposeStack {
+  readonly definition: StackDefinition;
+  readonly masker: SecretMasker;
+  readonly docker: DockerCli;
+  private envUsers = 0;
+
+  constructor(readonly options: ComposeStackOptions) {
+    this.definition = options.definition;
+    this.masker = new SecretMasker(Object.values(options.secrets));
+    this.docker = new DockerCli(options.runner);
+  }
+
+  get projectName(): string {
+    return this.options.projectName;
+  }
+
+  get port(): number {
+    return stackPort(this.definition, this.options.settings);
+  }
+
+  mask = (text: string): string => this.masker.mask(text);
+
+  emit(event: StackEvent): void {
+    this.options.onEvent?.(event);
+  }
+
+  /** compose up -d, then wait until the server's healthcheck passes. */
+  async up(signal?: AbortSignal): Promise<UpTimings> {
+    const clock = this.options.clock ?? realClock;
+    let t = clock.now();
+    const lap = (): number => { const now = clock.now(); const d = now - t; t = now; return d; };
+    await this.phase('checks', () => this.preflight());
+    const checksMs = lap();
+    await this.phase('up', async () => {
+      await mkdir(this.options.backupDir, { recursive: true });
+      await this.composeOrThrow(['up', '-d', '--remove-orphans'], 'Starting the stack');
+    });
+    const upMs = lap();
+    await this.phase('health', () =>
+      waitForHealthy({
+        docker: this.docker,
+        projectName: this.projectName,
+        service: this.definition.serverService,
+        timeoutMs: this.options.healthTimeoutMs ?? 180_000,
+        pollMs: this.options.healthPollMs ?? 1000,
+        mask: this.mask,
+        clock,
+        ...(this.options.onEvent ? { onEvent: this.options.onEvent } : {}),
+        ...(signal ? { signal } : {}),
+      }),
+    );
+    return { checksMs, upMs, healthMs: lap() };
+  }
+
+  /** Docker present, daemon up, port free (unless our own server holds it), images present. */
+  async preflight(): Promise<void> {
+    await this.docker.assertDaemon();
+    if ((await this.status()) === 'down') {
+      const port = this.port;
+      if (!(await isPortFree(port))) {
+        throw new StackError(
+          `Port ${port} on 127.0.0.1 is already in use, so the ${this.definition.serverService} server cannot publish it. ` +
+            `Stop what listens there, or set ${this.definition.portSetting} to a free port in dw-workbench.json ` +
+            '(stack.env) or in the environment.',
+          { kind: 'port-taken', port, setting: this.definition.portSetting },
+        );
+      }
+    }
+    await this.ensureImage();
+  }
+
+  private async ensureImage(): Promise<void> {
+    const image = this.options.settings[this.definition.imageSetting] ?? this.definition.defaultImage;
+    if (await this.docker.imageExists(image)) return;
+    await this.phase('pull', async () => {
+      const r = await this.docker.pull(image, (line) => this.emit({ type: 'output', line: this.mask(line) }));
+      if (r.code !== 0) {
+        throw new StackError(
+          `The image ${image} is not on this machine and cannot be pulled (no access to its registry, or a wrong name). ` +
+            `Pull or build it by hand, or set ${this.definition.imageSetting} to an image you have.`,
+          { kind: 'image-missing', image, setting: this.definition.imageSetting, logTail: lastLines(this.mask(r.stderr), 5) },
+        );
+      }
+    });
+  }
+
+  async status(): Promise<StackStatus> {
+    const [id] = await this.docker.serviceContainers(this.projectName, this.definition.serverService);
+    return statusOf(id === undefined ? undefined : await this.docker.containerState(id));
+  }
+
+  /** Per service: its status, from compose's labels. */
+  async serviceStatuses(): Promise<Record<string, StackStatus>> {
+    const out: Record<string, StackStatus> = {};
+    for (const service of [this.definition.serverService, this.definition.backupService]) {
+      const [id] = await this.docker.serviceContainers(this.projectName, service);
+      out[service] = statusOf(id === undefined ? undefined : await this.docker.containerState(id));
+    }
+    return out;
+  }
+
+  /** Stops and removes the containers; volumes (the data) stay. */
+  async down(): Promise<void> {
+    await this.docker.assertDaemon();
+    await this.phase('down', () => this.composeOrThrow(['down', '--remove-orphans'], 'Stopping the stack'));
+  }
+
+  /** Stops the stack and deletes its volumes (the data). Backups on the host stay. */
+  async destroy(): Promise<void> {
+    await this.docker.assertDaemon();
+    await this.phase('destroy', () => this.composeOrThrow(['down', '-v', '--remove-orphans'], 'Destroying the stack'));
+  }
+
+  /** Streams the services' logs (masked) until the signal aborts (follow) or they end. */
+  async logs(options: { readonly follow?: boolean; readonly tail?: number; readonly signal?: AbortSignal } = {}): Promise<void> {
+    const args = ['logs', '--no-color', '--tail', String(options.tail ?? 100)];
+    if (options.follow === true) args.push('--follow');
+    await this.compose(args, options.signal);
+  }
+
+  /** Last lines of the server container (masked), for status views and errors. */
+  async serverLogTail(lines = 20): Promise<string[]> {
+    const [id] = await this.docker.serviceContainers(this.projectName, this.definition.serverService);
+    return id === undefined ? [] : (await this.docker.logTail(id, lines)).map(this.mask);
+  }
+
+  /** `compose exec -T service ...args`, output masked. */
+  async exec(service: string, args: readonly string[]): Promise<ProcessResult> {
+    return this.compose(['exec', '-T', service, ...args]);
+  }
+
+  /**
+   * Runs compose with the secrets in a 0600 .env that exists only while compose processes run
+   * (compose interpolates them into every command, `down` and `logs` included).
+   */
+  async compose(args: readonly string[], signal?: AbortSignal): Promise<ProcessResult> {
+    const spec = composeProcess(
+      this.options.compose,
+      { projectName: this.projectName, composeFile: this.options.composeFile, envFile: this.options.envFile },
+      args,
+      { ...this.options.settings, DWB_BACKUP_DIR: this.options.backupDir, ...backupOwner() },
+    );
+    await this.acquireEnvFile();
+    try {
+      const r = await this.options.runner.run(spec, {
+        onLine: (line) => this.emit({ type: 'output', line: this.mask(line) }),
+        ...(signal ? { signal } : {}),
+      });
+      return { code: r.code, stdout: this.mask(r.stdout), stderr: this.mask(r.stderr) };
+    } finally {
+      await this.releaseEnvFile();
+    }
+  }
+
+  private async composeOrThrow(args: readonly string[], what: string): Promise<ProcessResult> {
+    const r = await this.compose(args);
+    if (r.code !== 0) {
+      throw new StackError(
+        `${what} failed: '${this.options.compose.command} ${[...this.options.compose.prefix, ...args].join(' ')}' ` +
+          `exited with code ${r.code}. Its last lines follow; see also 'DW: Show Stack Logs'.`,
+        { kind: 'compose-failed', logTail: lastLines(r.stderr, 10) },
+      );
+    }
+    return r;
+  }
+
+  private async acquireEnvFile(): Promise<void> {
+    this.envUsers++;
+    if (this.envUsers === 1) {
+      const vars: Record<string, string> = {};
+      for (const name of this.definition.secretNames) vars[name] = this.options.secrets[name] ?? '';
+      await writeEnvFile(this.options.envFile, vars);
+    }
+  }
+
+  private async releaseEnvFile(): Promise<void> {
+    this.envUsers--;
+    if (this.envUsers === 0) await rm(this.options.envFile, { force: true });
+  }
+
+  async phase<T>(phase: StackPhase, work: () => Promise<T>): Promise<T> {
+    const clock = this.options.clock ?? realClock;
+    const start = clock.now();
+    this.emit({ type: 'phase', phase, state: 'start' });
+    const result = await work();
+    this.emit({ type: 'phase', phase, state: 'done', elapsedMs: clock.now() - start });
+    return result;
+  }
+}
+
+/** The backup service writes files owned by the user who runs DW Workbench (POSIX only). */
+function backupOwner(): Record<string, string> {
+  if (typeof process.getuid !== 'function' || typeof process.getgid !== 'function') return {};
+  return { DWB_BACKUP_UID: String(process.getuid()), DWB_BACKUP_GID: String(process.getgid()) };
+}
+
+export function defaultEnvFile(projectRoot: string): string {
+  return path.join(projectRoot, '.dw', '.env');
+}

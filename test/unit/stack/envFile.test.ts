@@ -1,0 +1,41 @@
+import { strict as assert } from 'node:assert';
+import { mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { formatEnvFile, readEnvFile, writeEnvFile } from '../../../src/core/stack/envFile';
+
+describe('stack .env file', () => {
+  let dir: string;
+  beforeEach(async () => { dir = await mkdtemp(path.join(tmpdir(), 'dwb-env-')); });
+  afterEach(async () => { await rm(dir, { recursive: true, force: true }); });
+
+  it('is written with mode 0600 even when a wider file was there before', async () => {
+    const file = path.join(dir, '.env');
+    await writeFile(file, 'A=1\n', { mode: 0o644 });
+    await writeEnvFile(file, { A: '2' });
+    assert.equal((await stat(file)).mode & 0o777, 0o600);
+    assert.deepEqual(await readEnvFile(file), { A: '2' });
+  });
+
+  it('leaves no temporary file behind', async () => {
+    const file = path.join(dir, '.env');
+    await writeEnvFile(file, { POSTGRES_PASSWORD: 'Abc-123-def' });
+    assert.deepEqual(await readdir(dir), ['.env']);
+  });
+
+  it('round-trips values with symbols', async () => {
+    const file = path.join(dir, '.env');
+    const vars = { MSSQL_SA_PASSWORD: 'a#B=c!9_x.y@z%', ETL_BACKUP_PASSWORD: 'Q-1+2=3' };
+    await writeEnvFile(file, vars);
+    assert.deepEqual(await readEnvFile(file), vars);
+  });
+
+  it('rejects names and values a .env file cannot hold', () => {
+    assert.throws(() => formatEnvFile({ 'BAD-NAME': 'x' }), RangeError);
+    assert.throws(() => formatEnvFile({ OK: 'two\nlines' }), RangeError);
+  });
+
+  it('reads an absent file as empty', async () => {
+    assert.deepEqual(await readEnvFile(path.join(dir, 'none')), {});
+  });
+});
