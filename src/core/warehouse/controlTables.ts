@@ -1,0 +1,105 @@
+import { dflt, opt, req, t, utcNow, type TableSpec } from './spec';
+
+/** ETL control and audit: the contract the ETL writes and the monitor reads (DOMAIN.md). */
+const ts3 = { kind: 'timestamp', precision: 3 } as const;
+const RUN_STATUSES = ['running', 'success', 'failed', 'partial'] as const;
+
+export const ETL_CONTROL: TableSpec = {
+  layer: 'dw', schema: 'ctl', name: 'etl_control', primaryKey: 'entity_name',
+  columns: [
+    req('entity_name', t.text(100)),
+    req('source_table', t.text(256)),
+    req('target_table', t.text(256)),
+    req('source_pk_column', t.text(128)),
+    req('watermark_updated_at', t.ts, { default: dflt('1900-01-01') }),
+    req('watermark_id', t.bigint, { default: dflt(0) }),
+    req('cutoff_minutes', t.int, { default: dflt(2), range: [0, 1440] }),
+    req('batch_size', t.int, { default: dflt(1000), range: [1, 100000] }),
+    req('is_active', t.bool, { default: dflt(false) }),
+    opt('last_run_id', t.bigint),
+    opt('last_status', t.text(20), { oneOf: ['success', 'failed', 'partial'] }),
+    opt('last_success_at', ts3),
+    req('created_at', ts3, { default: utcNow }),
+    req('updated_at', ts3, { default: utcNow }),
+  ],
+};
+
+export const ETL_RUN: TableSpec = {
+  layer: 'dw', schema: 'audit', name: 'etl_run', primaryKey: 'run_id',
+  columns: [
+    req('run_id', t.bigint, { identity: true }),
+    req('entities_requested', t.text(1000)),
+    req('started_by', t.text(128)),
+    req('started_at', ts3, { default: utcNow }),
+    opt('finished_at', ts3),
+    req('status', t.text(20), { default: dflt('running'), oneOf: RUN_STATUSES }),
+    req('entities_succeeded', t.int, { default: dflt(0), range: [0, Infinity] }),
+    req('entities_failed', t.int, { default: dflt(0), range: [0, Infinity] }),
+    opt('error_message', t.clob),
+  ],
+};
+
+export const ETL_RUN_ENTITY: TableSpec = {
+  layer: 'dw', schema: 'audit', name: 'etl_run_entity', primaryKey: 'run_entity_id',
+  columns: [
+    req('run_entity_id', t.bigint, { identity: true }),
+    req('run_id', t.bigint),
+    req('entity_name', t.text(100)),
+    req('status', t.text(20), { default: dflt('running'), oneOf: RUN_STATUSES }),
+    req('extracted_count', t.bigint, { default: dflt(0), range: [0, Infinity] }),
+    req('upserted_count', t.bigint, { default: dflt(0), range: [0, Infinity] }),
+    req('soft_deleted_count', t.bigint, { default: dflt(0), range: [0, Infinity] }),
+    opt('watermark_from_updated_at', t.ts),
+    opt('watermark_from_id', t.bigint),
+    opt('watermark_to_updated_at', t.ts),
+    opt('watermark_to_id', t.bigint),
+    opt('error_message', t.clob),
+    req('started_at', ts3, { default: utcNow }),
+    opt('finished_at', ts3),
+  ],
+  unique: [['run_id', 'entity_name']],
+  foreignKeys: [{ column: 'run_id', references: { schema: 'audit', table: 'etl_run', column: 'run_id' } }],
+};
+
+export const CONNECTION_LOGIN_EVENTS: TableSpec = {
+  layer: 'dw', schema: 'audit', name: 'connection_login_events', primaryKey: 'event_id',
+  columns: [
+    req('event_id', t.bigint, { identity: true }),
+    req('captured_at', ts3, { default: utcNow }),
+    req('session_id', t.int),
+    opt('login_name', t.text(128)),
+    opt('host_name', t.text(128)),
+    opt('program_name', t.text(256)),
+    opt('database_name', t.text(128)),
+    opt('status', t.text(30)),
+    opt('login_time', ts3),
+    opt('net_transport', t.text(40)),
+    opt('client_net_address', t.text(48)),
+    opt('client_tcp_port', t.int),
+    opt('encrypt_option', t.text(40)),
+    opt('auth_scheme', t.text(40)),
+  ],
+};
+
+export const controlTables: readonly TableSpec[] = [ETL_CONTROL, ETL_RUN, ETL_RUN_ENTITY, CONNECTION_LOGIN_EVENTS];
+
+/** The nine registered entities (DOMAIN.md); only dim_cliente is active by default. */
+export interface RegisteredEntity {
+  readonly entityName: string;
+  readonly sourceTable: string;
+  readonly targetTable: string;
+  readonly sourcePkColumn: string;
+  readonly activeByDefault: boolean;
+}
+
+export const registeredEntities: readonly RegisteredEntity[] = [
+  { entityName: 'dim_cliente', sourceTable: 'core.customers', targetTable: 'dim.DIM_CLIENTE', sourcePkColumn: 'customer_id', activeByDefault: true },
+  { entityName: 'dim_produto', sourceTable: 'core.products', targetTable: 'dim.DIM_PRODUTO', sourcePkColumn: 'product_id', activeByDefault: false },
+  { entityName: 'dim_regiao', sourceTable: 'core.regions', targetTable: 'dim.DIM_REGIAO', sourcePkColumn: 'region_id', activeByDefault: false },
+  { entityName: 'dim_equipe', sourceTable: 'core.teams', targetTable: 'dim.DIM_EQUIPE', sourcePkColumn: 'team_id', activeByDefault: false },
+  { entityName: 'dim_vendedor', sourceTable: 'core.sellers', targetTable: 'dim.DIM_VENDEDOR', sourcePkColumn: 'seller_id', activeByDefault: false },
+  { entityName: 'dim_desconto', sourceTable: 'core.discount_campaigns', targetTable: 'dim.DIM_DESCONTO', sourcePkColumn: 'discount_id', activeByDefault: false },
+  { entityName: 'fact_vendas', sourceTable: 'core.order_items', targetTable: 'fact.FACT_VENDAS', sourcePkColumn: 'order_item_id', activeByDefault: false },
+  { entityName: 'fact_metas', sourceTable: 'core.seller_targets_monthly', targetTable: 'fact.FACT_METAS', sourcePkColumn: 'seller_target_id', activeByDefault: false },
+  { entityName: 'fact_descontos', sourceTable: 'core.order_item_discounts', targetTable: 'fact.FACT_DESCONTOS', sourcePkColumn: 'order_item_discount_id', activeByDefault: false },
+];
