@@ -44,7 +44,7 @@ export async function showError(ctx: DwContext, error: unknown, what: string): P
     default:
       break;
   }
-  actions.push({ label: showOutput, run: async () => ctx.log.show(true) });
+  actions.push({ label: showOutput, run: () => Promise.resolve(ctx.log.show(true)) });
   const choice = await vscode.window.showErrorMessage(`${what}: ${message}`, ...actions.map((a) => a.label));
   await actions.find((a) => a.label === choice)?.run();
 }

@@ -7,7 +7,7 @@ import { EntitiesTree } from './entities/tree';
  * Activation stays cheap: no driver, dashboard or webview code runs here; engines open on first
  * use. The time it takes is logged, and measured by `npm run bench:activation`.
  */
-export async function activate(extension: vscode.ExtensionContext): Promise<void> {
+export function activate(extension: vscode.ExtensionContext): void {
   const started = performance.now();
   const log = vscode.window.createOutputChannel('DW Workbench', { log: true });
   extension.subscriptions.push(log);
