@@ -96,6 +96,9 @@ export interface TableRef {
   readonly name: string;
 }
 
+/** The rows a bulk load reads, in column order; pulled lazily so a large load streams. */
+export type BulkRows = AsyncIterable<readonly unknown[]> | Iterable<readonly unknown[]>;
+
 export interface BulkLoadOptions {
   readonly signal?: AbortSignal;
   /** Rows per round trip where the protocol batches (TDS bulk load). */

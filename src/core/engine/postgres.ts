@@ -1,0 +1,220 @@
+import pg from 'pg';
+import type { ServerConnectionConfig } from './config';
+import { advisoryLockKey } from './lockKey';
+import { mapPostgresError } from './pgErrors';
+import { PgConnection, type PgConnectionContext } from './pgConnection';
+import type { ErrorContext } from './errorContext';
+import type {
+  BatchOptions, BatchResult, BulkColumn, BulkRows, BulkLoadOptions, Engine, QueryOptions, QueryResult, Queryable, Row,
+  ServerInfo, Session, SqlParam, StreamOptions, TableRef,
+} from './types';
+
+export interface PostgresEngineOptions {
+  readonly applicationName?: string;
+}
+
+/** The PostgreSQL adapter: a pg Pool, COPY through pg-copy-streams, cursors for streaming. */
+export class PostgresEngine implements Engine {
+  readonly kind = 'postgres' as const;
+  readonly dialect = 'postgres' as const;
+  private readonly pool: pg.Pool;
+  private readonly ctx: PgConnectionContext;
+  private readonly clientConfig: pg.ClientConfig;
+
+  constructor(private readonly config: ServerConnectionConfig, options: PostgresEngineOptions = {}) {
+    this.clientConfig = {
+      host: config.host,
+      port: config.port,
+      database: config.database,
+      user: config.user,
+      ...(config.password === undefined ? {} : { password: config.password }),
+      ssl: config.encrypt === true ? { rejectUnauthorized: config.trustServerCertificate !== true } : false,
+      connectionTimeoutMillis: config.connectTimeoutMs ?? 15000,
+      application_name: config.applicationName ?? options.applicationName ?? 'DW Workbench',
+      // Timestamps are UTC by convention: the session zone makes now() and timestamptz agree.
+      options: '-c TimeZone=UTC',
+    };
+    this.pool = new pg.Pool({ ...this.clientConfig, max: config.poolMax ?? 10 });
+    // An idle client that dies (server restart) must not crash the process.
+    this.pool.on('error', () => undefined);
+    this.ctx = {
+      errorContext: {
+        engine: 'postgres',
+        address: `${config.host}:${config.port}`,
+        database: config.database,
+        user: config.user,
+        ...(config.password === undefined ? {} : { password: config.password }),
+      },
+      cancelBackend: (pid) => this.cancelBackend(pid),
+    };
+  }
+
+  private errorContext(phase: ErrorContext['phase']): ErrorContext {
+    return { ...this.ctx.errorContext, phase };
+  }
+
+  /** A pooled client; connection failures become unreachable / login-failed / database-missing. */
+  private async connect(): Promise<pg.PoolClient> {
+    try {
+      return await this.pool.connect();
+    } catch (error) {
+      throw mapPostgresError(error, this.errorContext('connect'));
+    }
+  }
+
+  private connection(client: pg.PoolClient): PgConnection {
+    return new PgConnection(client, this.ctx, (oid, format) => pg.types.getTypeParser(oid, format as 'text'));
+  }
+
+  private async withConnection<T>(work: (c: PgConnection) => Promise<T>): Promise<T> {
+    const client = await this.connect();
+    try {
+      return await work(this.connection(client));
+    } finally {
+      releaseClient(client);
+    }
+  }
+
+  /** Cancels a running statement from a connection of its own (the pool may be exhausted). */
+  private async cancelBackend(pid: number): Promise<void> {
+    const client = new pg.Client(this.clientConfig);
+    await client.connect();
+    try {
+      await client.query('SELECT pg_cancel_backend($1)', [pid]);
+    } finally {
+      await client.end();
+    }
+  }
+
+  query<R = Row>(sql: string, params?: readonly SqlParam[], options?: QueryOptions): Promise<QueryResult<R>> {
+    return this.withConnection((c) => c.query<R>(sql, params, options));
+  }
+
+  async *stream<R = Row>(sql: string, params?: readonly SqlParam[], options?: StreamOptions): AsyncGenerator<R> {
+    const client = await this.connect();
+    try {
+      yield* this.connection(client).stream<R>(sql, params, options);
+    } finally {
+      releaseClient(client);
+    }
+  }
+
+  bulkLoad(
+    table: TableRef,
+    columns: readonly BulkColumn[],
+    rows: BulkRows,
+    options?: BulkLoadOptions,
+  ): Promise<number> {
+    return this.withConnection((c) => c.bulkLoad(table, columns, rows, options));
+  }
+
+  batch(sql: string, options?: BatchOptions): Promise<BatchResult> {
+    return this.withConnection((c) => c.batch(sql, options));
+  }
+
+  async serverInfo(): Promise<ServerInfo> {
+    const { rows } = await this.query<{ version: string; database: string }>(
+      "SELECT current_setting('server_version') AS version, current_database() AS database",
+    );
+    const row = rows[0];
+    return {
+      engine: 'postgres',
+      product: 'PostgreSQL',
+      version: (row?.version ?? '').split(' ')[0] ?? '',
+      database: row?.database ?? this.config.database,
+      address: `${this.config.host}:${this.config.port}`,
+    };
+  }
+
+  async session(): Promise<Session> {
+    const client = await this.connect();
+    return new PostgresSession(client, this.connection(client));
+  }
+
+  async close(): Promise<void> {
+    await this.pool.end();
+  }
+}
+
+/** A dedicated pooled client: transactions and advisory locks live on it. */
+class PostgresSession implements Session {
+  private released = false;
+
+  constructor(private readonly client: pg.PoolClient, private readonly conn: PgConnection) {}
+
+  get serverProcessId(): number | undefined {
+    return this.conn.processId;
+  }
+
+  query<R = Row>(sql: string, params?: readonly SqlParam[], options?: QueryOptions): Promise<QueryResult<R>> {
+    return this.conn.query<R>(sql, params, options);
+  }
+
+  stream<R = Row>(sql: string, params?: readonly SqlParam[], options?: StreamOptions): AsyncIterable<R> {
+    return this.conn.stream<R>(sql, params, options);
+  }
+
+  bulkLoad(
+    table: TableRef,
+    columns: readonly BulkColumn[],
+    rows: BulkRows,
+    options?: BulkLoadOptions,
+  ): Promise<number> {
+    return this.conn.bulkLoad(table, columns, rows, options);
+  }
+
+  batch(sql: string, options?: BatchOptions): Promise<BatchResult> {
+    return this.conn.batch(sql, options);
+  }
+
+  async transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
+    await this.conn.query('BEGIN');
+    try {
+      const result = await work(this.conn);
+      await this.conn.query('COMMIT');
+      return result;
+    } catch (error) {
+      await this.conn.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /**
+   * pg_advisory_lock on the name's 64-bit hash, waiting at most timeoutMs through lock_timeout
+   * (the server then raises 55P03, mapped to 'lock-timeout'); 0 means try once.
+   */
+  async withLock<T>(name: string, options: { readonly timeoutMs: number }, work: () => Promise<T>): Promise<T> {
+    const key = advisoryLockKey(name);
+    if (options.timeoutMs <= 0) {
+      const { rows } = await this.conn.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1::bigint) AS locked', [key]);
+      if (rows[0]?.locked !== true) throw this.conn.error({ code: '55P03', message: `The lock "${name}" is held by another connection.` });
+    } else {
+      const { rows } = await this.conn.query<{ previous: string }>(
+        "SELECT current_setting('lock_timeout') AS previous, set_config('lock_timeout', $1, false)",
+        [`${Math.ceil(options.timeoutMs)}ms`],
+      );
+      try {
+        await this.conn.query('SELECT pg_advisory_lock($1::bigint)', [key]);
+      } finally {
+        await this.conn.query("SELECT set_config('lock_timeout', $1, false)", [rows[0]?.previous ?? '0']);
+      }
+    }
+    try {
+      return await work();
+    } finally {
+      await this.conn.query('SELECT pg_advisory_unlock($1::bigint)', [key]);
+    }
+  }
+
+  async release(): Promise<void> {
+    if (this.released) return;
+    this.released = true;
+    releaseClient(this.client);
+    return Promise.resolve();
+  }
+}
+
+/** Back to the pool, unless it is still inside a transaction: then it is closed, not reused. */
+function releaseClient(client: pg.PoolClient): void {
+  client.release(client.getTransactionStatus() !== 'I');
+}
