@@ -1,0 +1,57 @@
+import type { Dialect } from '../../engine/types';
+
+/** SQL that is the same in every dialect, or written once per dialect. */
+export type PortableSql = string | Readonly<Record<Dialect, string>>;
+
+/** A column computed set-based by the extract (aggregates, joined names), visible to the mapping. */
+export interface DerivedColumn {
+  readonly name: string;
+  /** A scalar SQL expression over the source row, aliased `s` (e.g. a correlated subquery). */
+  readonly sql: PortableSql;
+}
+
+export interface EntitySource {
+  /** Schema-qualified source table (`core.customers`). */
+  readonly table: string;
+  /** The source's identity key: the second half of the (updated_at, id) watermark. */
+  readonly key: string;
+  readonly updatedAt: string;
+  /** Soft-delete column: a row with it set loads with the target's active flag false. */
+  readonly deletedAt?: string;
+  readonly derived?: readonly DerivedColumn[];
+}
+
+export interface EntityTarget {
+  /** Schema-qualified target table (`dim.dim_cliente`). */
+  readonly table: string;
+  /** Target column holding the source key: the merge matches on it. */
+  readonly naturalKey: string;
+  /** Boolean target column forced false for soft-deleted source rows. */
+  readonly activeColumn?: string;
+}
+
+export type ScdPolicy =
+  | { readonly type: 1 }
+  | { readonly type: 2; readonly validFrom: string; readonly validTo: string; readonly isCurrent: string };
+
+export interface ColumnMapping {
+  /** Source column (or derived column) read. */
+  readonly source: string;
+  readonly target: string;
+  /** A rule name from the catalogue (`src/core/etl/rules`). */
+  readonly rule: string;
+  /** A NULL after the rule rejects the row. */
+  readonly required?: boolean;
+}
+
+/** One entity as its definition file (`etl/entities/<entity>.json`) states it. */
+export interface EntityDefinition {
+  readonly entity: string;
+  readonly description?: string;
+  readonly source: EntitySource;
+  readonly target: EntityTarget;
+  readonly scd: ScdPolicy;
+  readonly columns: readonly ColumnMapping[];
+  /** The file it came from, for messages. */
+  readonly file: string;
+}

@@ -1,0 +1,83 @@
+import type { SqlType } from '../../engine/types';
+import type { ValueFamily } from '../rules/types';
+import type { ColumnMeta, EtlDialect, ExtractSpec, MergeSpec } from './types';
+
+const ident = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+const table = (qualified: string): string => qualified.split('.').map(ident).join('.');
+
+const FAMILIES: Record<string, ValueFamily> = {
+  'character varying': 'text', text: 'text', character: 'text', 'USER-DEFINED': 'text',
+  integer: 'integer', bigint: 'integer', smallint: 'integer',
+  numeric: 'decimal', real: 'decimal', 'double precision': 'decimal', money: 'decimal',
+  boolean: 'boolean', date: 'date',
+  'timestamp without time zone': 'timestamp', 'timestamp with time zone': 'timestamp',
+};
+
+function sqlType(c: ColumnMeta): SqlType {
+  switch (c.dataType) {
+    case 'integer': return { kind: 'int' };
+    case 'bigint': return { kind: 'bigint' };
+    case 'smallint': return { kind: 'smallint' };
+    case 'numeric': return { kind: 'decimal', precision: c.precision ?? 38, scale: c.scale ?? 0 };
+    case 'real': case 'double precision': return { kind: 'float' };
+    case 'boolean': return { kind: 'bool' };
+    case 'date': return { kind: 'date' };
+    case 'timestamp without time zone': case 'timestamp with time zone': return { kind: 'timestamp' };
+    default: return c.length === null ? { kind: 'text' } : { kind: 'text', length: c.length };
+  }
+}
+
+export const postgresEtl: EtlDialect = {
+  name: 'postgres',
+  param: (i) => `$${i}`,
+  ident,
+  table,
+  nowUtc: `(now() AT TIME ZONE 'utc')`,
+  timestampText: (e) => `to_char(${e}, 'YYYY-MM-DD"T"HH24:MI:SS.US')`,
+  textTimestamp: (e) => `CAST(${e} AS timestamp)`,
+  cutoffSql: `SELECT to_char((now() AT TIME ZONE 'utc') - make_interval(mins => CAST($1 AS int)), 'YYYY-MM-DD"T"HH24:MI:SS.US') AS cutoff`,
+  family: (t) => FAMILIES[t],
+  sqlType,
+  columnsSql: `SELECT column_name AS name, data_type, numeric_precision AS precision, numeric_scale AS scale,
+      character_maximum_length AS length
+    FROM information_schema.columns WHERE table_schema = $1 AND table_name = $2 ORDER BY ordinal_position`,
+  extractPageSql(s: ExtractSpec): string {
+    const k = ident(s.key);
+    const u = ident(s.updatedAt);
+    const cols = [...new Set([s.key, s.updatedAt, ...s.columns])].map((c) => `s.${ident(c)}`);
+    const derived = s.derived.map((d) => `${d.sql} AS ${ident(d.name)}`);
+    return `SELECT ${[...cols, ...derived, `to_char(s.${u}, 'YYYY-MM-DD"T"HH24:MI:SS.US') AS "__wm_ts"`].join(', ')}
+      FROM (SELECT * FROM ${table(s.table)} p
+        WHERE p.${u} <= CAST($1 AS timestamp)
+          AND (p.${u} > CAST($2 AS timestamp) OR (p.${u} = CAST($2 AS timestamp) AND p.${k} > $3))
+        ORDER BY p.${u}, p.${k} LIMIT $4) s
+      ORDER BY s.${u}, s.${k}`;
+  },
+  createStageSql: (m: MergeSpec) =>
+    `CREATE TEMP TABLE IF NOT EXISTS ${ident(m.stage)} AS SELECT ${m.columns.map(ident).join(', ')} FROM ${table(m.target)} WITH NO DATA`,
+  truncateStageSql: (stage) => `TRUNCATE ${ident(stage)}`,
+  stageRef: (stage) => ({ name: stage }),
+  mergeSql(m: MergeSpec): string {
+    const cols = m.columns.map(ident);
+    const rest = m.columns.filter((c) => c !== m.naturalKey).map(ident);
+    return `WITH m AS (
+      INSERT INTO ${table(m.target)} AS t (${cols.join(', ')})
+      SELECT ${cols.join(', ')} FROM ${ident(m.stage)}
+      ON CONFLICT (${ident(m.naturalKey)}) DO UPDATE SET ${rest.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}
+      WHERE (${rest.map((c) => `t.${c}`).join(', ')}) IS DISTINCT FROM (${rest.map((c) => `EXCLUDED.${c}`).join(', ')})
+      RETURNING (xmax = 0) AS inserted)
+    SELECT CAST(count(*) FILTER (WHERE inserted) AS int) AS inserted,
+           CAST(count(*) FILTER (WHERE NOT inserted) AS int) AS updated FROM m`;
+  },
+  ensureRejectTableSql: `CREATE TABLE IF NOT EXISTS audit.etl_reject (
+      reject_id bigserial PRIMARY KEY,
+      run_id bigint NOT NULL,
+      entity_name varchar(100) NOT NULL,
+      source_key varchar(100) NOT NULL,
+      column_name varchar(128),
+      rule_name varchar(100),
+      reason varchar(1000) NOT NULL,
+      rejected_at timestamp NOT NULL DEFAULT (now() AT TIME ZONE 'utc'))`,
+  insertReturning: (t, columns, values, id) =>
+    `INSERT INTO ${table(t)} (${columns.map(ident).join(', ')}) VALUES (${values.join(', ')}) RETURNING ${ident(id)}`,
+};

@@ -1,0 +1,90 @@
+import type { SqlType } from '../../engine/types';
+import type { ValueFamily } from '../rules/types';
+import type { ColumnMeta, EtlDialect, ExtractSpec, MergeSpec } from './types';
+
+const ident = (name: string): string => `[${name.replace(/]/g, ']]')}]`;
+const table = (qualified: string): string => qualified.split('.').map(ident).join('.');
+
+const FAMILIES: Record<string, ValueFamily> = {
+  varchar: 'text', nvarchar: 'text', char: 'text', nchar: 'text', text: 'text', ntext: 'text',
+  int: 'integer', bigint: 'integer', smallint: 'integer', tinyint: 'integer',
+  decimal: 'decimal', numeric: 'decimal', money: 'decimal', smallmoney: 'decimal', float: 'decimal', real: 'decimal',
+  bit: 'boolean', date: 'date',
+  datetime: 'timestamp', datetime2: 'timestamp', smalldatetime: 'timestamp', datetimeoffset: 'timestamp',
+};
+
+function sqlType(c: ColumnMeta): SqlType {
+  switch (c.dataType) {
+    case 'int': return { kind: 'int' };
+    case 'bigint': return { kind: 'bigint' };
+    case 'smallint': case 'tinyint': return { kind: 'smallint' };
+    case 'decimal': case 'numeric': case 'money': case 'smallmoney':
+      return { kind: 'decimal', precision: c.precision ?? 38, scale: c.scale ?? 0 };
+    case 'float': case 'real': return { kind: 'float' };
+    case 'bit': return { kind: 'bool' };
+    case 'date': return { kind: 'date' };
+    case 'datetime': case 'datetime2': case 'smalldatetime': case 'datetimeoffset': return { kind: 'timestamp', precision: 7 };
+    default: return c.length === null || c.length < 0 ? { kind: 'text' } : { kind: 'text', length: c.length };
+  }
+}
+
+/**
+ * T-SQL. The merge takes HOLDLOCK so a concurrent insert of the same natural key cannot slip
+ * between the match and the insert (MERGE alone is not atomic against that).
+ */
+export const sqlserverEtl: EtlDialect = {
+  name: 'sqlserver',
+  param: (i) => `@p${i}`,
+  ident,
+  table,
+  nowUtc: 'SYSUTCDATETIME()',
+  timestampText: (e) => `CONVERT(varchar(27), ${e}, 126)`,
+  textTimestamp: (e) => `CAST(${e} AS datetime2(7))`,
+  cutoffSql: 'SELECT CONVERT(varchar(27), DATEADD(minute, -CAST(@p1 AS int), SYSUTCDATETIME()), 126) AS cutoff',
+  family: (t) => FAMILIES[t],
+  sqlType,
+  columnsSql: `SELECT COLUMN_NAME AS name, DATA_TYPE AS data_type, NUMERIC_PRECISION AS precision,
+      NUMERIC_SCALE AS scale, CHARACTER_MAXIMUM_LENGTH AS length
+    FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = @p1 AND TABLE_NAME = @p2 ORDER BY ORDINAL_POSITION`,
+  extractPageSql(s: ExtractSpec): string {
+    const k = ident(s.key);
+    const u = ident(s.updatedAt);
+    const cols = [...new Set([s.key, s.updatedAt, ...s.columns])].map((c) => `s.${ident(c)}`);
+    const derived = s.derived.map((d) => `${d.sql} AS ${ident(d.name)}`);
+    return `SELECT ${[...cols, ...derived, `CONVERT(varchar(27), s.${u}, 126) AS [__wm_ts]`].join(', ')}
+      FROM (SELECT TOP (@p4) * FROM ${table(s.table)} p
+        WHERE p.${u} <= CAST(@p1 AS datetime2(7))
+          AND (p.${u} > CAST(@p2 AS datetime2(7)) OR (p.${u} = CAST(@p2 AS datetime2(7)) AND p.${k} > @p3))
+        ORDER BY p.${u}, p.${k}) s
+      ORDER BY s.${u}, s.${k}`;
+  },
+  createStageSql: (m: MergeSpec) =>
+    `IF OBJECT_ID('tempdb..#${m.stage}') IS NULL SELECT TOP 0 ${m.columns.map(ident).join(', ')} INTO ${ident(`#${m.stage}`)} FROM ${table(m.target)}`,
+  truncateStageSql: (stage) => `TRUNCATE TABLE ${ident(`#${stage}`)}`,
+  stageRef: (stage) => ({ name: `#${stage}` }),
+  mergeSql(m: MergeSpec): string {
+    const cols = m.columns.map(ident);
+    const rest = m.columns.filter((c) => c !== m.naturalKey).map(ident);
+    const nk = ident(m.naturalKey);
+    return `DECLARE @actions TABLE (action nvarchar(10));
+      MERGE ${table(m.target)} WITH (HOLDLOCK) AS t
+      USING ${ident(`#${m.stage}`)} AS s ON t.${nk} = s.${nk}
+      WHEN MATCHED AND EXISTS (SELECT ${rest.map((c) => `s.${c}`).join(', ')} EXCEPT SELECT ${rest.map((c) => `t.${c}`).join(', ')})
+        THEN UPDATE SET ${rest.map((c) => `${c} = s.${c}`).join(', ')}
+      WHEN NOT MATCHED BY TARGET THEN INSERT (${cols.join(', ')}) VALUES (${cols.map((c) => `s.${c}`).join(', ')})
+      OUTPUT $action INTO @actions;
+      SELECT CAST(SUM(CASE WHEN action = 'INSERT' THEN 1 ELSE 0 END) AS int) AS inserted,
+             CAST(SUM(CASE WHEN action = 'UPDATE' THEN 1 ELSE 0 END) AS int) AS updated FROM @actions;`;
+  },
+  ensureRejectTableSql: `IF OBJECT_ID('audit.etl_reject') IS NULL CREATE TABLE audit.etl_reject (
+      reject_id BIGINT IDENTITY(1,1) PRIMARY KEY,
+      run_id BIGINT NOT NULL,
+      entity_name VARCHAR(100) NOT NULL,
+      source_key VARCHAR(100) NOT NULL,
+      column_name VARCHAR(128) NULL,
+      rule_name VARCHAR(100) NULL,
+      reason NVARCHAR(1000) NOT NULL,
+      rejected_at DATETIME2(0) NOT NULL DEFAULT SYSUTCDATETIME())`,
+  insertReturning: (t, columns, values, id) =>
+    `INSERT INTO ${table(t)} (${columns.map(ident).join(', ')}) OUTPUT INSERTED.${ident(id)} VALUES (${values.join(', ')})`,
+};

@@ -1,0 +1,66 @@
+import type { Dialect, SqlType } from '../../engine/types';
+import type { ValueFamily } from '../rules/types';
+
+/** A target or source column as the catalogue (information_schema) describes it. */
+export interface ColumnMeta {
+  readonly name: string;
+  readonly dataType: string;
+  readonly precision: number | null;
+  readonly scale: number | null;
+  readonly length: number | null;
+}
+
+/** What a page of the incremental window reads. */
+export interface ExtractSpec {
+  readonly table: string;
+  readonly key: string;
+  readonly updatedAt: string;
+  /** Source columns read, besides key and updatedAt. */
+  readonly columns: readonly string[];
+  readonly derived: readonly { readonly name: string; readonly sql: string }[];
+}
+
+export interface MergeSpec {
+  readonly target: string;
+  readonly stage: string;
+  readonly naturalKey: string;
+  readonly columns: readonly string[];
+}
+
+/**
+ * Everything the ETL says differently per dialect. The runner composes these; it never
+ * branches on the dialect itself.
+ */
+export interface EtlDialect {
+  readonly name: Dialect;
+  /** Placeholder for parameter i (1-based). */
+  param(i: number): string;
+  ident(name: string): string;
+  /** `schema.table` quoted. */
+  table(qualified: string): string;
+  /** The current UTC time as the server sees it. */
+  readonly nowUtc: string;
+  /** A timestamp column as full-precision ISO text, so a watermark round-trips exactly. */
+  timestampText(expr: string): string;
+  /** Text (from timestampText or a stored watermark) back to a timestamp. */
+  textTimestamp(expr: string): string;
+  /** Now minus `$1`/`@p1` minutes, as full-precision ISO text: the window's upper bound. */
+  readonly cutoffSql: string;
+  family(dataType: string): ValueFamily | undefined;
+  sqlType(column: ColumnMeta): SqlType;
+  /** Columns of a table; params: schema, table. Rows: name, data_type, precision, scale, length. */
+  readonly columnsSql: string;
+  /** One page of the (updated_at, id) window; params: cutoff text, wm text, wm id, page size. */
+  extractPageSql(spec: ExtractSpec): string;
+  /** A session-scoped staging table shaped like the target's mapped columns, empty. */
+  createStageSql(spec: MergeSpec): string;
+  truncateStageSql(stage: string): string;
+  /** The stage's name as bulk load addresses it. */
+  stageRef(stage: string): { readonly schema?: string; readonly name: string };
+  /** Set-based upsert from the stage; one row back: inserted, updated. */
+  mergeSql(spec: MergeSpec): string;
+  /** `ALTER`/`CREATE` for the rejects table, idempotent. */
+  readonly ensureRejectTableSql: string;
+  /** Appends `RETURNING`/`OUTPUT` for an INSERT that must give back the new identity. */
+  insertReturning(table: string, columns: readonly string[], values: readonly string[], idColumn: string): string;
+}

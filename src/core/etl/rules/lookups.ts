@@ -1,0 +1,28 @@
+import type { LookupRule } from './types';
+
+function lookup(name: string, table: string, naturalKey: string, surrogateKey: string): LookupRule {
+  return {
+    name,
+    kind: 'lookup',
+    summary: `Surrogate key of ${table} by ${naturalKey}; -1 (unknown member) when absent.`,
+    dimension: { table, naturalKey, surrogateKey },
+    match: 'natural-key',
+  };
+}
+
+/** Surrogate-key lookups of the mapping contract, resolved in the target during the merge. */
+export const lookupRules: readonly LookupRule[] = [
+  lookup('buscar_dim_cliente_por_original', 'dim.dim_cliente', 'cliente_original_id', 'cliente_id'),
+  lookup('buscar_dim_produto_por_original', 'dim.dim_produto', 'produto_original_id', 'produto_id'),
+  lookup('buscar_dim_regiao_por_original', 'dim.dim_regiao', 'regiao_original_id', 'regiao_id'),
+  lookup('buscar_dim_vendedor_por_original', 'dim.dim_vendedor', 'vendedor_original_id', 'vendedor_id'),
+  lookup('buscar_dim_equipe_por_original', 'dim.dim_equipe', 'equipe_original_id', 'equipe_id'),
+  lookup('buscar_dim_desconto_por_original', 'dim.dim_desconto', 'desconto_original_id', 'desconto_id'),
+  {
+    name: 'buscar_dim_data_por_data',
+    kind: 'lookup',
+    summary: 'Key of dim.dim_data for a date (YYYYMMDD); -1 when the calendar lacks it.',
+    dimension: { table: 'dim.dim_data', naturalKey: 'data', surrogateKey: 'data_id' },
+    match: 'date',
+  },
+];

@@ -1,0 +1,139 @@
+import type { ScalarRule } from './types';
+import { accepted, rejected } from './types';
+
+/**
+ * Text rules. Whitespace means space, tab, CR and LF on every side (TypeScript, PostgreSQL and
+ * T-SQL), so the three forms agree; words are separated by runs of that whitespace.
+ */
+const WS = /^[ \t\r\n]+|[ \t\r\n]+$/g;
+const WS_RUN = /[ \t\r\n]+/g;
+const PG_WS = `E' \\t\\r\\n'`;
+const MS_WS = `CHAR(32)+CHAR(9)+CHAR(13)+CHAR(10)`;
+
+export function trimmed(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  const s = String(value).replace(WS, '');
+  return s === '' ? null : s;
+}
+
+const pgTrim = (x: string): string => `NULLIF(btrim(${x}, ${PG_WS}), '')`;
+const msTrim = (x: string): string => `NULLIF(TRIM(${MS_WS} FROM ${x}), '')`;
+
+export const direto: ScalarRule = {
+  name: 'direto',
+  kind: 'scalar',
+  summary: 'Copies the value unchanged.',
+  accepts: ['text', 'integer', 'decimal', 'boolean', 'date', 'timestamp'],
+  produces: 'source',
+  apply: (v) => accepted(v ?? null),
+  sql: { postgres: (x) => ({ value: x }), sqlserver: (x) => ({ value: x }) },
+};
+
+export const normalizarEmail: ScalarRule = {
+  name: 'normalizar_email',
+  kind: 'scalar',
+  summary: 'Trims and lower-cases an e-mail; empty becomes NULL.',
+  accepts: ['text'],
+  produces: 'text',
+  apply: (v) => accepted(trimmed(v)?.toLowerCase() ?? null),
+  sql: {
+    postgres: (x) => ({ value: `lower(${pgTrim(x)})` }),
+    sqlserver: (x) => ({ value: `LOWER(${msTrim(x)})` }),
+  },
+};
+
+export const normalizarTexto: ScalarRule = {
+  name: 'normalizar_texto',
+  kind: 'scalar',
+  summary: 'Trims and collapses runs of whitespace to one space; empty becomes NULL.',
+  accepts: ['text'],
+  produces: 'text',
+  apply: (v) => accepted(trimmed(v)?.replace(WS_RUN, ' ') ?? null),
+  sql: {
+    postgres: (x) => ({ value: `regexp_replace(${pgTrim(x)}, '[ \\t\\r\\n]+', ' ', 'g')` }),
+    sqlserver: (x) => ({
+      value: `(SELECT STRING_AGG(w.value, ' ') WITHIN GROUP (ORDER BY w.ordinal) FROM STRING_SPLIT(REPLACE(REPLACE(REPLACE(${x}, CHAR(9), ' '), CHAR(13), ' '), CHAR(10), ' '), ' ', 1) AS w WHERE w.value <> '')`,
+    }),
+  },
+};
+
+function titleWord(w: string): string {
+  return w.charAt(0).toUpperCase() + w.slice(1).toLowerCase();
+}
+
+export const normalizarTextoTitulo: ScalarRule = {
+  name: 'normalizar_texto_titulo',
+  kind: 'scalar',
+  summary: 'Title case with single spaces: the first letter of each word upper, the rest lower.',
+  accepts: ['text'],
+  produces: 'text',
+  apply: (v) => accepted(trimmed(v)?.split(WS_RUN).map(titleWord).join(' ') ?? null),
+  sql: {
+    postgres: (x) => ({
+      value: `(SELECT string_agg(upper(left(w, 1)) || lower(substr(w, 2)), ' ' ORDER BY n) FROM regexp_split_to_table(${x}, '[ \\t\\r\\n]+') WITH ORDINALITY AS t(w, n) WHERE w <> '')`,
+    }),
+    sqlserver: (x) => ({
+      value: `(SELECT STRING_AGG(UPPER(LEFT(w.value, 1)) + LOWER(SUBSTRING(w.value, 2, 4000)), ' ') WITHIN GROUP (ORDER BY w.ordinal) FROM STRING_SPLIT(REPLACE(REPLACE(REPLACE(${x}, CHAR(9), ' '), CHAR(13), ' '), CHAR(10), ' '), ' ', 1) AS w WHERE w.value <> '')`,
+    }),
+  },
+};
+
+/**
+ * Digit rules (phone, CPF/CNPJ, CEP): the usual separators are removed; any other non-digit
+ * rejects the row, because guessing would silently change a customer's identity or address.
+ * T-SQL has no regular expressions before 2025, so the separator list is explicit everywhere.
+ */
+const SEPARATORS = /[ \t\r\n\-.()/+]/g;
+const PG_SEPARATORS = `E' \\t\\r\\n-.()/+'`;
+const MS_STRIP = (x: string): string =>
+  ['CHAR(32)', 'CHAR(9)', 'CHAR(13)', 'CHAR(10)', `'-'`, `'.'`, `'('`, `')'`, `'/'`, `'+'`].reduce(
+    (acc, ch) => `REPLACE(${acc}, ${ch}, '')`,
+    x,
+  );
+
+function digitsRule(name: string, what: string): ScalarRule {
+  return {
+    name,
+    kind: 'scalar',
+    summary: `Reduces a ${what} to its digits; empty becomes NULL; other characters reject the row.`,
+    accepts: ['text', 'integer'],
+    produces: 'text',
+    apply: (v) => {
+      if (v === null || v === undefined) return accepted(null);
+      const s = String(v).replace(SEPARATORS, '');
+      if (s === '') return accepted(null);
+      return /^[0-9]+$/.test(s) ? accepted(s) : rejected(`${what} '${String(v)}' has characters other than digits and separators`);
+    },
+    sql: {
+      postgres: (x) => {
+        const s = `NULLIF(translate(CAST(${x} AS text), ${PG_SEPARATORS}, ''), '')`;
+        return { value: `CASE WHEN ${s} ~ '^[0-9]+$' THEN ${s} END`, rejects: `(${s} !~ '^[0-9]+$')` };
+      },
+      sqlserver: (x) => {
+        const s = `NULLIF(${MS_STRIP(`CAST(${x} AS nvarchar(4000))`)}, '')`;
+        return { value: `CASE WHEN ${s} NOT LIKE '%[^0-9]%' THEN ${s} END`, rejects: `(${s} LIKE '%[^0-9]%')` };
+      },
+    },
+  };
+}
+
+export const normalizarTelefone = digitsRule('normalizar_telefone', 'phone');
+export const normalizarDocumento = digitsRule('normalizar_documento', 'document');
+export const normalizarCep = digitsRule('normalizar_cep', 'CEP');
+
+export const normalizarKeywords: ScalarRule = {
+  ...normalizarTexto,
+  name: 'normalizar_keywords',
+  summary: 'Trims and collapses whitespace in a keyword list; empty becomes NULL.',
+};
+
+export const textRules: readonly ScalarRule[] = [
+  direto,
+  normalizarEmail,
+  normalizarTexto,
+  normalizarTextoTitulo,
+  normalizarTelefone,
+  normalizarDocumento,
+  normalizarCep,
+  normalizarKeywords,
+];

@@ -1,0 +1,130 @@
+import type { Engine, Row, Session } from '../../engine/types';
+import type { EtlDialect } from '../dialect/types';
+import type { CompiledEntity } from '../transform/compile';
+import { transformBatch } from '../transform/transform';
+import { addBatchCounts, writeRejects } from './audit';
+import type { Watermark } from './control';
+import { advanceWatermark } from './control';
+import { EtlCancelledError } from './errors';
+import type { EntityCounts, EtlEvent, EtlPhase, EtlPhaseInfo } from './events';
+
+export interface EntityLoadContext {
+  readonly source: Engine;
+  readonly session: Session;
+  readonly dialect: EtlDialect;
+  readonly sourceDialect: EtlDialect;
+  readonly runId: number;
+  readonly entity: CompiledEntity;
+  readonly from: Watermark;
+  readonly cutoff: string;
+  readonly batchSize: number;
+  readonly signal: AbortSignal | undefined;
+  readonly emit: (e: EtlEvent) => void;
+  readonly beforePhase: ((phase: EtlPhase, info: EtlPhaseInfo) => Promise<void>) | undefined;
+}
+
+export interface EntityLoadResult {
+  readonly counts: EntityCounts;
+  readonly watermark: Watermark;
+}
+
+const stageName = (entity: string): string => `etl_stage_${entity}`;
+
+/**
+ * The transfer plan for one entity: page through the (updated_at, id) window of the source,
+ * transform in process, and per page, in ONE target transaction: stage (bulk load), merge,
+ * rejects, watermark and audit counts. A crash anywhere rolls the page back whole, so the
+ * watermark never runs ahead of the data; the extract is read-only and simply re-read.
+ * The next page is fetched while the current one loads.
+ */
+export async function loadEntity(ctx: EntityLoadContext): Promise<EntityLoadResult> {
+  const { entity, dialect: d, session } = ctx;
+  const def = entity.definition;
+  const merge = {
+    target: def.target.table,
+    stage: stageName(def.entity),
+    naturalKey: def.target.naturalKey,
+    columns: entity.targetColumns.map((c) => c.name),
+  };
+  const extractSql = ctx.sourceDialect.extractPageSql({
+    table: def.source.table,
+    key: def.source.key,
+    updatedAt: def.source.updatedAt,
+    columns: entity.sourceColumns,
+    derived: (def.source.derived ?? []).map((x) => ({
+      name: x.name,
+      sql: typeof x.sql === 'string' ? x.sql : x.sql[ctx.sourceDialect.name],
+    })),
+  });
+  const bulkColumns = entity.targetColumns.map((c) => ({ name: c.name, type: d.sqlType(c), nullable: true }));
+  const phase = async (p: EtlPhase, batch: number): Promise<void> => {
+    if (ctx.beforePhase) await ctx.beforePhase(p, { entity: def.entity, batch, targetProcessId: session.serverProcessId });
+  };
+  const readPage = (wm: Watermark): Promise<Row[]> =>
+    ctx.source
+      .query(extractSql, [ctx.cutoff, wm.updatedAt, { value: wm.id, type: { kind: 'bigint' } }, ctx.batchSize], {
+        ...(ctx.signal ? { signal: ctx.signal } : {}),
+      })
+      .then((r) => r.rows);
+
+  await session.query(d.createStageSql(merge));
+  let counts: EntityCounts = { extracted: 0, upserted: 0, softDeleted: 0, rejected: 0, batches: 0 };
+  let wm = ctx.from;
+  await phase('extract', 1);
+  let pending: Promise<Row[]> | undefined = readPage(wm);
+  let tick = performance.now();
+  while (pending !== undefined) {
+    const page: Row[] = await pending;
+    pending = undefined;
+    if (page.length === 0) break;
+    if (ctx.signal?.aborted) throw new EtlCancelledError(def.entity);
+    const batch = counts.batches + 1;
+    const last = page[page.length - 1] as Row;
+    const next: Watermark = { updatedAt: String(last['__wm_ts']), id: String(last[def.source.key]) };
+    if (page.length === ctx.batchSize) {
+      await phase('extract', batch + 1);
+      pending = readPage(next);
+      // Observed below after the commit; a failed load must not leave it unhandled meanwhile.
+      pending.catch(() => undefined);
+    }
+    const t = transformBatch(entity, page);
+    const upserted = await session.transaction(async (tx) => {
+      await phase('stage', batch);
+      await tx.query(d.truncateStageSql(merge.stage));
+      if (t.rows.length > 0) await tx.bulkLoad(d.stageRef(merge.stage), bulkColumns, t.rows, ctx.signal ? { signal: ctx.signal } : {});
+      await phase('merge', batch);
+      const m = await tx.query<Record<string, unknown>>(d.mergeSql(merge), [], ctx.signal ? { signal: ctx.signal } : {});
+      const changed = Number(m.rows[0]?.['inserted'] ?? 0) + Number(m.rows[0]?.['updated'] ?? 0);
+      await writeRejects(tx, ctx.runId, def.entity, t.rejects);
+      await advanceWatermark(tx, d, def.entity, next);
+      await addBatchCounts(tx, d, ctx.runId, def.entity, { extracted: page.length, upserted: changed, softDeleted: t.softDeleted }, next);
+      await phase('commit', batch);
+      return changed;
+    });
+    wm = next;
+    counts = {
+      extracted: counts.extracted + page.length,
+      upserted: counts.upserted + upserted,
+      softDeleted: counts.softDeleted + t.softDeleted,
+      rejected: counts.rejected + t.rejects.length,
+      batches: batch,
+    };
+    const now = performance.now();
+    const seconds = (now - tick) / 1000;
+    tick = now;
+    ctx.emit({
+      type: 'batch',
+      runId: ctx.runId,
+      entity: def.entity,
+      batch,
+      rows: page.length,
+      upserted,
+      softDeleted: t.softDeleted,
+      rejected: t.rejects.length,
+      rowsPerSecond: seconds > 0 ? Math.round(page.length / seconds) : page.length,
+      watermark: wm,
+    });
+    await phase('committed', batch);
+  }
+  return { counts, watermark: wm };
+}

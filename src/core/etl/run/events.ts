@@ -1,0 +1,72 @@
+import type { EntityStatus, Watermark } from './control';
+import type { RunStatus } from './audit';
+
+/** How a run moves data: rows through this process, or one in-server statement per batch. */
+export type EtlPlan = 'transfer' | 'pushdown';
+
+export interface EntityCounts {
+  readonly extracted: number;
+  readonly upserted: number;
+  readonly softDeleted: number;
+  readonly rejected: number;
+  readonly batches: number;
+}
+
+/**
+ * What a run reports as it goes: the VS Code task terminal, the entity tree and the monitor
+ * subscribe to these. Every event carries the run id of `audit.etl_run`.
+ */
+export type EtlEvent =
+  | { readonly type: 'run-start'; readonly runId: number; readonly entities: readonly string[] }
+  | {
+      readonly type: 'entity-start';
+      readonly runId: number;
+      readonly entity: string;
+      readonly plan: EtlPlan;
+      readonly watermark: Watermark;
+      readonly cutoff: string;
+      readonly batchSize: number;
+    }
+  | {
+      readonly type: 'batch';
+      readonly runId: number;
+      readonly entity: string;
+      /** 1-based batch number within the entity. */
+      readonly batch: number;
+      readonly rows: number;
+      readonly upserted: number;
+      readonly softDeleted: number;
+      readonly rejected: number;
+      readonly rowsPerSecond: number;
+      /** The watermark committed with this batch. */
+      readonly watermark: Watermark;
+    }
+  | {
+      readonly type: 'entity-end';
+      readonly runId: number;
+      readonly entity: string;
+      readonly status: EntityStatus;
+      readonly counts: EntityCounts;
+      readonly watermark: Watermark;
+      readonly seconds: number;
+      readonly error?: string;
+    }
+  | {
+      readonly type: 'run-end';
+      readonly runId: number;
+      readonly status: RunStatus;
+      readonly succeeded: number;
+      readonly failed: number;
+      readonly seconds: number;
+      readonly error?: string;
+    };
+
+/** Points a test can stop the run at (fault injection); each is awaited before the phase runs. */
+export type EtlPhase = 'extract' | 'stage' | 'merge' | 'commit' | 'committed';
+
+export interface EtlPhaseInfo {
+  readonly entity: string;
+  readonly batch: number;
+  /** Server process id of the target session (the connection holding the transaction). */
+  readonly targetProcessId: number | undefined;
+}

@@ -1,0 +1,250 @@
+import type { Engine, Session } from '../../engine/types';
+import { isEngineError } from '../../engine/errors';
+import { etlDialect } from '../dialect';
+import type { ColumnMeta, EtlDialect } from '../dialect/types';
+import type { EntityDefinition } from '../definition/types';
+import { compileEntity, type CompiledEntity } from '../transform/compile';
+import type { RunStatus } from './audit';
+import { closeInterruptedEntity, closeInterruptedRun, closeRun, closeRunEntity, openRun, openRunEntity, runningRuns } from './audit';
+import type { EntityControl, EntityStatus } from './control';
+import { INITIAL_WATERMARK, readControls, recordEntityOutcome, registerEntity } from './control';
+import { EntityBusyError, UnknownEntityError } from './errors';
+import type { EntityCounts, EtlEvent, EtlPhase, EtlPhaseInfo } from './events';
+import { loadEntity } from './entity';
+
+export interface EtlRunOptions {
+  readonly source: Engine;
+  readonly target: Engine;
+  readonly definitions: readonly EntityDefinition[];
+  /** Entities to run; empty or undefined: every active entity of ctl.etl_control. */
+  readonly entities?: readonly string[];
+  /** Start from the initial watermark (a full reload; the merge keeps it idempotent). */
+  readonly full?: boolean;
+  /** Shown in audit.etl_run.started_by. */
+  readonly startedBy?: string;
+  /** How long to wait for an entity another run is loading; 0 fails at once. */
+  readonly lockWaitMs?: number;
+  readonly signal?: AbortSignal;
+  readonly onEvent?: (event: EtlEvent) => void;
+  /** Awaited before each phase of each batch; tests stop the run here. */
+  readonly beforePhase?: (phase: EtlPhase, info: EtlPhaseInfo) => Promise<void>;
+}
+
+export interface EntityOutcome {
+  readonly entity: string;
+  readonly status: EntityStatus;
+  readonly counts: EntityCounts;
+  readonly error?: string;
+}
+
+export interface EtlRunResult {
+  readonly runId: number;
+  readonly status: RunStatus;
+  readonly entities: readonly EntityOutcome[];
+}
+
+const NO_COUNTS: EntityCounts = { extracted: 0, upserted: 0, softDeleted: 0, rejected: 0, batches: 0 };
+const runLock = (runId: number): string => `dwb.etl.run.${runId}`;
+const entityLock = (entity: string): string => `dwb.etl.entity.${entity}`;
+
+function splitTable(qualified: string): [string, string] {
+  const parts = qualified.split('.');
+  return [parts[parts.length - 2] ?? 'dbo', parts[parts.length - 1] ?? qualified];
+}
+
+async function columnsOf(engine: Engine, d: EtlDialect, table: string): Promise<ColumnMeta[]> {
+  const r = await engine.query<Record<string, unknown>>(d.columnsSql, splitTable(table));
+  const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+  return r.rows.map((row) => ({
+    name: String(row['name']),
+    dataType: String(row['data_type']),
+    precision: num(row['precision']),
+    scale: num(row['scale']),
+    length: num(row['length']),
+  }));
+}
+
+/** Checks every requested definition against the real tables, before any data moves. */
+async function compileAll(o: EtlRunOptions, defs: readonly EntityDefinition[]): Promise<CompiledEntity[]> {
+  const sd = etlDialect(o.source.dialect);
+  const td = etlDialect(o.target.dialect);
+  const out: CompiledEntity[] = [];
+  for (const def of defs) {
+    out.push(compileEntity(def, await columnsOf(o.source, sd, def.source.table), await columnsOf(o.target, td, def.target.table), td));
+  }
+  return out;
+}
+
+function pickEntities(o: EtlRunOptions, controls: readonly EntityControl[]): EntityDefinition[] {
+  const byName = new Map(o.definitions.map((d) => [d.entity, d]));
+  if (o.entities && o.entities.length > 0) {
+    return o.entities.map((name) => {
+      const def = byName.get(name);
+      if (def === undefined) throw new UnknownEntityError(name, [...byName.keys()], 'the entity definitions');
+      return def;
+    });
+  }
+  const active = new Set(controls.filter((c) => c.isActive).map((c) => c.entity));
+  return o.definitions.filter((d) => active.has(d.entity));
+}
+
+/** Closes runs a crashed process left 'running': a run whose lock nobody holds is dead. */
+async function closeDeadRuns(session: Session, d: EtlDialect, runId: number): Promise<void> {
+  for (const other of await runningRuns(session, d, runId)) {
+    try {
+      await session.withLock(runLock(other), { timeoutMs: 0 }, () => closeInterruptedRun(session, d, other));
+    } catch (e) {
+      if (!(isEngineError(e) && e.kind === 'lock-timeout')) throw e;
+    }
+  }
+}
+
+function messageOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+function runStatusOf(outcomes: readonly EntityOutcome[]): RunStatus {
+  if (outcomes.every((o) => o.status === 'success')) return 'success';
+  if (outcomes.every((o) => o.status === 'failed')) return 'failed';
+  return 'partial';
+}
+
+/**
+ * Runs the incremental ETL for the requested entities and records it in audit.etl_run and
+ * audit.etl_run_entity. Definitions are checked against the real tables first: a bad one stops
+ * the run before any data moves. Entities run one after another; one failing does not stop the
+ * next. Resolves with the outcome; rejects only when the run could not start.
+ */
+export async function runEtl(o: EtlRunOptions): Promise<EtlRunResult> {
+  const d = etlDialect(o.target.dialect);
+  const emit = (e: EtlEvent): void => o.onEvent?.(e);
+  const started = performance.now();
+  const controls0 = await readControls(o.target, d);
+  const defs = pickEntities(o, controls0);
+  for (const def of defs) await registerEntity(o.target, d, def);
+  await o.target.query(d.ensureRejectTableSql);
+  const compiled = await compileAll(o, defs);
+  const controls = new Map((await readControls(o.target, d)).map((c) => [c.entity, c]));
+  const session = await o.target.session();
+  try {
+    const runId = await openRun(session, d, defs.map((x) => x.entity), o.startedBy ?? 'dwb');
+    let result: EtlRunResult | undefined;
+    const work = session.withLock(runLock(runId), { timeoutMs: 0 }, async () => {
+      emit({ type: 'run-start', runId, entities: defs.map((x) => x.entity) });
+      await closeDeadRuns(session, d, runId);
+      const outcomes: EntityOutcome[] = [];
+      for (const entity of compiled) {
+        const control = controls.get(entity.definition.entity);
+        outcomes.push(await runOneEntity(o, session, d, runId, entity, control, emit));
+      }
+      const status = runStatusOf(outcomes);
+      const failed = outcomes.filter((x) => x.status === 'failed');
+      const error = failed.length === 0 ? null : failed.map((x) => `${x.entity}: ${x.error ?? 'failed'}`).join('; ');
+      const succeeded = outcomes.filter((x) => x.status !== 'failed').length;
+      await closeRunSafely(o.target, session, d, runId, { status, succeeded, failed: failed.length, error });
+      emit({
+        type: 'run-end', runId, status, succeeded, failed: failed.length,
+        seconds: (performance.now() - started) / 1000, ...(error === null ? {} : { error }),
+      });
+      result = { runId, status, entities: outcomes };
+      return result;
+    });
+    try {
+      return await work;
+    } catch (e) {
+      // Releasing the run lock fails when the session died; the run itself is recorded.
+      if (result !== undefined) return result;
+      throw e;
+    }
+  } finally {
+    await session.release().catch(() => undefined);
+  }
+}
+
+/** Audit writes after a failure go through the pool: the session may be the thing that died. */
+async function closeRunSafely(
+  target: Engine,
+  session: Session,
+  d: EtlDialect,
+  runId: number,
+  outcome: Parameters<typeof closeRun>[3],
+): Promise<void> {
+  try {
+    await closeRun(session, d, runId, outcome);
+  } catch {
+    await closeRun(target, d, runId, outcome);
+  }
+}
+
+async function runOneEntity(
+  o: EtlRunOptions,
+  session: Session,
+  d: EtlDialect,
+  runId: number,
+  entity: CompiledEntity,
+  control: EntityControl | undefined,
+  emit: (e: EtlEvent) => void,
+): Promise<EntityOutcome> {
+  const name = entity.definition.entity;
+  const t0 = performance.now();
+  const from = o.full || control === undefined ? INITIAL_WATERMARK : control.watermark;
+  let watermark = from;
+  let counts = NO_COUNTS;
+  const wait = o.lockWaitMs ?? 0;
+  try {
+    return await session.withLock(entityLock(name), { timeoutMs: wait }, async () => {
+      await closeInterruptedEntity(session, d, name, runId);
+      await openRunEntity(session, d, runId, name, from);
+      const sd = etlDialect(o.source.dialect);
+      const cutoffRow = await o.source.query<Record<string, unknown>>(sd.cutoffSql, [control?.cutoffMinutes ?? 2]);
+      const cutoff = String(cutoffRow.rows[0]?.['cutoff']);
+      const batchSize = control?.batchSize ?? 1000;
+      emit({ type: 'entity-start', runId, entity: name, plan: 'transfer', watermark: from, cutoff, batchSize });
+      try {
+        const r = await loadEntity({
+          source: o.source, session, dialect: d, sourceDialect: sd, runId, entity, from, cutoff, batchSize,
+          signal: o.signal,
+          emit: (e) => {
+            if (e.type === 'batch') {
+              watermark = e.watermark;
+              counts = {
+                extracted: counts.extracted + e.rows, upserted: counts.upserted + e.upserted,
+                softDeleted: counts.softDeleted + e.softDeleted, rejected: counts.rejected + e.rejected, batches: e.batch,
+              };
+            }
+            emit(e);
+          },
+          beforePhase: o.beforePhase,
+        });
+        const status: EntityStatus = r.counts.rejected > 0 ? 'partial' : 'success';
+        const error = r.counts.rejected > 0 ? `${r.counts.rejected} source row(s) rejected; see audit.etl_reject for run ${runId}` : null;
+        await closeRunEntity(session, d, runId, name, status, error);
+        await recordEntityOutcome(session, d, name, runId, status);
+        emit({ type: 'entity-end', runId, entity: name, status, counts: r.counts, watermark: r.watermark, seconds: (performance.now() - t0) / 1000, ...(error ? { error } : {}) });
+        return { entity: name, status, counts: r.counts, ...(error ? { error } : {}) };
+      } catch (e) {
+        const error = messageOf(e);
+        await markFailed(o.target, session, d, runId, name, error);
+        emit({ type: 'entity-end', runId, entity: name, status: 'failed', counts, watermark, seconds: (performance.now() - t0) / 1000, error });
+        return { entity: name, status: 'failed', counts, error };
+      }
+    });
+  } catch (e) {
+    const busy = isEngineError(e) && e.kind === 'lock-timeout' ? new EntityBusyError(name, wait) : undefined;
+    const error = messageOf(busy ?? e);
+    emit({ type: 'entity-end', runId, entity: name, status: 'failed', counts, watermark, seconds: (performance.now() - t0) / 1000, error });
+    return { entity: name, status: 'failed', counts, error };
+  }
+}
+
+async function markFailed(target: Engine, session: Session, d: EtlDialect, runId: number, entity: string, error: string): Promise<void> {
+  for (const q of [session, target]) {
+    try {
+      await closeRunEntity(q, d, runId, entity, 'failed', error);
+      await recordEntityOutcome(q, d, entity, runId, 'failed');
+      return;
+    } catch {
+      // The session may be dead (killed connection): fall through to the pool.
+    }
+  }
+}

@@ -1,0 +1,59 @@
+import type { Row } from '../../engine/types';
+import type { CompiledEntity } from './compile';
+
+/** A source row the rules refused, with the reason: written to audit.etl_reject, never dropped. */
+export interface RejectedRow {
+  readonly sourceKey: string;
+  readonly column: string | null;
+  readonly rule: string | null;
+  readonly reason: string;
+}
+
+export interface TransformedBatch {
+  /** Target rows in `targetColumns` order, ready for the stage. */
+  readonly rows: unknown[][];
+  readonly rejects: RejectedRow[];
+  /** Loaded rows whose source is soft-deleted. */
+  readonly softDeleted: number;
+}
+
+/**
+ * Applies the rules to a page of source rows, in process. A soft-deleted row loads with the
+ * active flag false (the dimension keeps the member for history) and counts as a soft delete.
+ */
+export function transformBatch(entity: CompiledEntity, page: readonly Row[]): TransformedBatch {
+  const { definition: d, columns } = entity;
+  const activeAt = d.target.activeColumn === undefined ? -1 : entity.targetColumns.findIndex((c) => c.name === d.target.activeColumn);
+  const rows: unknown[][] = [];
+  const rejects: RejectedRow[] = [];
+  let softDeleted = 0;
+  for (const row of page) {
+    const out: unknown[] = new Array(entity.targetColumns.length);
+    let reject: RejectedRow | undefined;
+    for (let i = 0; i < columns.length; i++) {
+      const c = columns[i]!;
+      const outcome = c.rule.apply(row[c.source]);
+      if (!outcome.ok) {
+        reject = { sourceKey: String(row[d.source.key]), column: c.target, rule: c.rule.name, reason: outcome.reason };
+        break;
+      }
+      if (c.required && (outcome.value === null || outcome.value === undefined)) {
+        reject = { sourceKey: String(row[d.source.key]), column: c.target, rule: c.rule.name, reason: `required column ${c.target} is empty` };
+        break;
+      }
+      out[i] = outcome.value;
+    }
+    if (reject !== undefined) {
+      rejects.push(reject);
+      continue;
+    }
+    const deleted = d.source.deletedAt !== undefined && row[d.source.deletedAt] !== null && row[d.source.deletedAt] !== undefined;
+    if (deleted) softDeleted++;
+    if (activeAt >= 0) {
+      if (deleted) out[activeAt] = false;
+      else if (activeAt >= columns.length) out[activeAt] = true;
+    }
+    rows.push(out);
+  }
+  return { rows, rejects, softDeleted };
+}
