@@ -1,0 +1,11 @@
+export { ScenarioArtifacts, findFiles } from './artifacts';
+export { createProfile, installExtension, startCodeServer, delay } from './codeServer';
+export type { Profile, ProcessSpec, RunningCodeServer, StartOptions } from './codeServer';
+export { pgliteProject, postgresProject } from './projects';
+export { WindowFixture } from './scenario';
+export { e2eSession, openWindow, finishScenario } from './session';
+export type { E2eSession } from './session';
+export { missingTools, repoRoot, setupHint, toolFolder } from './toolFolder';
+export { packageExtension, packageFolder } from './vsix';
+export { launchBrowser, Workbench } from './workbench';
+export { createWorkspace } from './workspace';

@@ -1,0 +1,50 @@
+import type { Context } from 'mocha';
+import { skipBecause } from '../../support/skip';
+import { ScenarioArtifacts } from './artifacts';
+import { e2eSession, finishScenario, openWindow, type E2eSession } from './session';
+import { missingTools } from './toolFolder';
+import type { Workbench } from './workbench';
+
+/**
+ * One window on one workspace, shared by the scenarios (the `it`s) of a describe block:
+ * each scenario gets its own artifacts folder, kept with the logs when it fails.
+ */
+export class WindowFixture {
+  session: E2eSession | undefined;
+  private window: Workbench | undefined;
+  private artifacts: ScenarioArtifacts | undefined;
+
+  /** For `before`: skips visibly without the tool folder, else opens a window on `folder()`. */
+  async open(ctx: Context, folder: (session: E2eSession) => string | Promise<string>): Promise<void> {
+    const why = missingTools();
+    if (why !== undefined) skipBecause(ctx, why);
+    this.session = await e2eSession();
+    const title = ctx.test?.parent?.title ?? 'window';
+    this.artifacts = new ScenarioArtifacts(`${title} open`);
+    this.window = await openWindow(this.session, await folder(this.session), this.artifacts);
+  }
+
+  /** For `beforeEach`: screenshots go to the current scenario's folder. */
+  begin(ctx: Context): void {
+    this.artifacts = new ScenarioArtifacts(ctx.currentTest?.fullTitle() ?? 'scenario');
+    this.window?.useArtifacts(this.artifacts);
+  }
+
+  /** For `afterEach`. */
+  async end(ctx: Context): Promise<void> {
+    if (this.artifacts === undefined) return;
+    const passed = ctx.currentTest?.state === 'passed';
+    if (!passed) await this.window?.screenshot('failed');
+    finishScenario(this.session, this.artifacts, passed);
+  }
+
+  /** For `after`. */
+  async close(): Promise<void> {
+    await this.window?.close();
+  }
+
+  get workbench(): Workbench {
+    if (this.window === undefined) throw new Error('the window was not opened (see the before hook)');
+    return this.window;
+  }
+}

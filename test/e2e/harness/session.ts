@@ -1,0 +1,81 @@
+import { mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import type { BrowserContext } from 'playwright-core';
+import { buildSuiteRunner } from '../../vscode/buildRunner';
+import { ScenarioArtifacts } from './artifacts';
+import { createProfile, installExtension, startCodeServer, type RunningCodeServer } from './codeServer';
+import { packageExtension } from './vsix';
+import { launchBrowser, Workbench } from './workbench';
+
+/**
+ * One code-server and one browser for all e2e scenarios of a run: each scenario opens its
+ * own window (a browser tab on its own folder), which gets its own extension host.
+ */
+export interface E2eSession {
+  readonly codeServer: RunningCodeServer;
+  readonly context: BrowserContext;
+  /** Parent folder for the scenarios' workspaces. */
+  readonly workspacesDir: string;
+  /** Where the extension-host suite's runner writes its results (env DWB_VSCODE_SUITE_RESULTS). */
+  readonly suiteResultsFile: string;
+}
+
+let started: Promise<{ session: E2eSession; stop(): Promise<void> }> | undefined;
+
+async function start(): Promise<{ session: E2eSession; stop(): Promise<void> }> {
+  const vsix = packageExtension();
+  const runnerVsix = buildSuiteRunner();
+  const profile = createProfile();
+  installExtension(profile, vsix);
+  installExtension(profile, runnerVsix);
+  const workspacesDir = path.join(profile.root, 'workspaces');
+  mkdirSync(workspacesDir, { recursive: true });
+  const suiteResultsFile = path.join(profile.root, 'vscode-suite-results.json');
+  const codeServer = await startCodeServer(profile, { env: { DWB_VSCODE_SUITE_RESULTS: suiteResultsFile } });
+  let browser: Awaited<ReturnType<typeof launchBrowser>>;
+  try {
+    browser = await launchBrowser();
+  } catch (e) {
+    await codeServer.stop();
+    throw e;
+  }
+  return {
+    session: { codeServer, context: browser.context, workspacesDir, suiteResultsFile },
+    async stop() {
+      await browser.close().catch(() => undefined);
+      await codeServer.stop();
+      if (process.env['DWB_E2E_KEEP_ARTIFACTS'] !== '1') rmSync(profile.root, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The run's session, started on first use (packaging the extension and starting code-server). */
+export async function e2eSession(): Promise<E2eSession> {
+  started ??= start();
+  return (await started).session;
+}
+
+// Registered on mocha's root suite when a test file first imports the harness: ends the
+// session's process group after the last e2e test, whichever file started it. Outside mocha
+// (the benchmark) there is no session to end.
+if (typeof after === 'function') {
+  after(async () => {
+    if (started === undefined) return;
+    const s = await started.catch(() => undefined);
+    await s?.stop();
+  });
+}
+
+/** Opens a window on `folder` with its first screenshots going to `artifacts`. */
+export async function openWindow(session: E2eSession, folder: string, artifacts: ScenarioArtifacts): Promise<Workbench> {
+  return Workbench.open(session.context, session.codeServer.folderUrl(folder), artifacts);
+}
+
+/** Keeps the logs next to a failed scenario's screenshots, or discards a passed scenario's folder. */
+export function finishScenario(session: E2eSession | undefined, artifacts: ScenarioArtifacts, passed: boolean): void {
+  if (passed) {
+    artifacts.discardUnlessKept();
+    return;
+  }
+  if (session) artifacts.keepLogs(session.codeServer.logFile, session.codeServer.profile.userDataDir);
+}
