@@ -1,6 +1,7 @@
 import type { CliCommand } from '../command';
 import { doctorCommand } from './doctor';
 import { demoCommand } from './demo';
+import { initCommand } from './init';
 
 /** Every `dwb` subcommand, in the order `dwb --help` lists them. */
-export const commands: readonly CliCommand[] = [demoCommand, doctorCommand];
+export const commands: readonly CliCommand[] = [demoCommand, initCommand, doctorCommand];
