@@ -1,0 +1,80 @@
+import { isRpcRequest, type RpcError, type RpcReply } from '../../protocol/rpc';
+import { validateMonitorParams, type MonitorMethods } from '../../protocol/monitor';
+import { validateSalesParams, type SalesMethods, type SalesQueryId, type SalesFilters } from '../../protocol/sales';
+import { isEngineError } from '../engine/errors';
+import type { MonitorQueries } from '../monitor/load';
+import type { SalesQueries } from '../sales/load';
+
+/** What only the host can do (open an editor, reveal a tree item, run the ETL, save a file). */
+export interface SalesHostActions {
+  showSql(query: SalesQueryId): Promise<void>;
+  exportCsv(filters: SalesFilters): Promise<{ saved: boolean; rows: number }>;
+}
+
+export interface MonitorHostActions {
+  runEntity(entity: string): Promise<boolean>;
+  revealEntity(entity: string): Promise<void>;
+}
+
+/** Handles one raw message from a webview; undefined for messages that are not requests. */
+export type MessageHandler = (message: unknown) => Promise<RpcReply | undefined>;
+
+const fail = (id: number, code: RpcError['code'], message: string): RpcReply => ({ kind: 'reply', id, ok: false, error: { code, message } });
+
+/**
+ * Validates the envelope and the params, then dispatches. Anything malformed gets an error
+ * reply (when it has an id to reply to) and touches no database.
+ */
+function dispatcher<P>(
+  validate: (method: string, params: unknown) => { ok: true; value: P } | { ok: false; reason: string },
+  run: (request: P) => Promise<unknown>,
+): MessageHandler {
+  return async (message) => {
+    if (!isRpcRequest(message)) {
+      const id = typeof message === 'object' && message !== null && Number.isSafeInteger((message as { id?: unknown }).id) ? (message as { id: number }).id : undefined;
+      return id === undefined ? undefined : fail(id, 'invalid-message', 'Not a request.');
+    }
+    const checked = validate(message.method, message.params);
+    if (!checked.ok) return fail(message.id, checked.reason.startsWith('unknown method') ? 'unknown-method' : 'invalid-params', checked.reason);
+    try {
+      return { kind: 'reply', id: message.id, ok: true, result: await run(checked.value) };
+    } catch (e) {
+      const code = isEngineError(e) ? 'query-failed' : 'action-failed';
+      return fail(message.id, code, e instanceof Error ? e.message : String(e));
+    }
+  };
+}
+
+type Call<M> = { [K in keyof M]: { method: K; params: M[K] extends { params: infer P } ? P : never } }[keyof M];
+
+export function salesHandler(queries: SalesQueries, host: SalesHostActions): MessageHandler {
+  return dispatcher(validateSalesParams, async (call) => {
+    const c = call as Call<SalesMethods>;
+    switch (c.method) {
+      case 'sales/load': return queries.load(c.params.filters);
+      case 'sales/showSql': await host.showSql(c.params.query); return null;
+      case 'sales/exportCsv': return host.exportCsv(c.params.filters);
+    }
+  });
+}
+
+export function monitorHandler(queries: MonitorQueries, host: MonitorHostActions): MessageHandler {
+  return dispatcher(validateMonitorParams, async (call) => {
+    const c = call as Call<MonitorMethods>;
+    switch (c.method) {
+      case 'monitor/load': return queries.load(c.params.audit);
+      case 'monitor/runDetail': return queries.runDetail(c.params.runId);
+      case 'monitor/captureSnapshot': return { captured: await queries.captureSnapshot() };
+      case 'monitor/revealEntity': await host.revealEntity(c.params.entity); return null;
+      case 'monitor/action': {
+        const { action, entity } = c.params;
+        switch (action) {
+          case 'run': return { done: await host.runEntity(entity) };
+          case 'reset-watermark': return { done: await queries.resetWatermark(entity) };
+          case 'activate': return { done: await queries.setActive(entity, true) };
+          case 'deactivate': return { done: await queries.setActive(entity, false) };
+        }
+      }
+    }
+  });
+}

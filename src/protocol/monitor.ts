@@ -1,0 +1,253 @@
+/**
+ * The ETL monitor's protocol: the DTOs its panels render (fed by ctl and audit), the methods a
+ * webview may call, and their validators.
+ */
+import { isRecord, nullIfEmpty, optionalText, unknownKeys, type Validation } from './rpc';
+
+export type RunStatus = 'running' | 'success' | 'failed' | 'partial';
+
+export interface PreflightCheck {
+  readonly id: 'control-table' | 'active-entity' | 'audit-tables' | 'target-tables' | 'connection-audit' | 'first-run';
+  readonly ok: boolean;
+  /** Facts behind the verdict (counts, names); the webview words the check itself. */
+  readonly detail: string;
+}
+
+export interface EtlRunSummary {
+  readonly runId: number;
+  readonly entitiesRequested: string;
+  readonly startedBy: string;
+  readonly startedAt: string;
+  readonly finishedAt: string | null;
+  readonly status: RunStatus;
+  readonly entitiesSucceeded: number;
+  readonly entitiesFailed: number;
+  readonly errorMessage: string | null;
+  readonly durationSeconds: number | null;
+}
+
+export interface RunEntityDetail {
+  readonly runId: number;
+  readonly entity: string;
+  readonly status: RunStatus;
+  readonly extracted: number;
+  readonly upserted: number;
+  readonly softDeleted: number;
+  readonly watermarkFrom: string | null;
+  readonly watermarkTo: string | null;
+  readonly errorMessage: string | null;
+  readonly startedAt: string;
+  readonly finishedAt: string | null;
+}
+
+export interface StatusPerDay {
+  readonly day: string;
+  readonly status: RunStatus;
+  readonly runs: number;
+}
+
+export interface VolumePerEntity {
+  readonly entity: string;
+  readonly runs: number;
+  readonly extracted: number;
+  readonly upserted: number;
+  readonly softDeleted: number;
+}
+
+export type HealthState = 'ok' | 'late' | 'failed' | 'inactive' | 'never-run';
+
+export interface EntityHealth {
+  readonly entity: string;
+  readonly isActive: boolean;
+  readonly sourceTable: string;
+  readonly targetTable: string;
+  /** Source rows not soft-deleted; null when the source cannot be read from this connection. */
+  readonly sourceCount: number | null;
+  /** Target rows, the unknown member (-1) excluded; null when the target cannot be read. */
+  readonly targetCount: number | null;
+  readonly lastSuccessAt: string | null;
+  readonly lastStatus: string | null;
+  /** Minutes since the last success; null when never. */
+  readonly lagMinutes: number | null;
+  readonly slaMinutes: number;
+  readonly state: HealthState;
+}
+
+export interface ControlRow {
+  readonly entity: string;
+  readonly sourceTable: string;
+  readonly targetTable: string;
+  readonly sourcePkColumn: string;
+  readonly watermarkUpdatedAt: string;
+  readonly watermarkId: number;
+  readonly cutoffMinutes: number;
+  readonly batchSize: number;
+  readonly isActive: boolean;
+  readonly lastRunId: number | null;
+  readonly lastStatus: string | null;
+  readonly lastSuccessAt: string | null;
+  readonly updatedAt: string;
+}
+
+export type ErrorKind = 'timeout' | 'deadlock' | 'constraint' | 'connection' | 'permission' | 'conversion' | 'other';
+
+export interface FailureGroup {
+  readonly kind: ErrorKind;
+  readonly count: number;
+  readonly lastAt: string;
+  readonly entities: readonly string[];
+  readonly sample: string;
+}
+
+export interface MonitorAlert {
+  readonly severity: 'error' | 'warning';
+  readonly kind: 'sla-breach' | 'failure';
+  readonly entity: string;
+  readonly at: string | null;
+  /** Minutes late (sla-breach) or the error text (failure). */
+  readonly detail: string;
+}
+
+export interface ConnectionAuditFilters {
+  readonly login: string | null;
+  readonly program: string | null;
+  readonly database: string | null;
+  readonly status: string | null;
+  /** How far back, in hours (1..720). */
+  readonly hours: number;
+}
+
+export interface CountedName {
+  readonly name: string;
+  readonly count: number;
+}
+
+export interface ConnectionEvent {
+  readonly capturedAt: string;
+  readonly sessionId: number;
+  readonly login: string | null;
+  readonly host: string | null;
+  readonly program: string | null;
+  readonly database: string | null;
+  readonly status: string | null;
+  readonly clientAddress: string | null;
+}
+
+export interface FailureCorrelation {
+  readonly runId: number;
+  readonly entity: string;
+  readonly failedAt: string;
+  /** Connection events captured within ±30 minutes of the failure. */
+  readonly connections: number;
+  readonly logins: readonly string[];
+}
+
+export interface AuditFileEvent {
+  readonly eventTime: string;
+  readonly action: string;
+  readonly login: string;
+  readonly succeeded: boolean;
+  readonly clientAddress: string | null;
+}
+
+export interface ConnectionAudit {
+  readonly filters: ConnectionAuditFilters;
+  readonly options: { readonly logins: readonly string[]; readonly programs: readonly string[]; readonly databases: readonly string[]; readonly statuses: readonly string[] };
+  readonly total: number;
+  readonly topLogins: readonly CountedName[];
+  readonly topPrograms: readonly CountedName[];
+  readonly topDatabases: readonly CountedName[];
+  readonly perHour: readonly { readonly hour: string; readonly count: number }[];
+  readonly recent: readonly ConnectionEvent[];
+  readonly correlation: readonly FailureCorrelation[];
+  /** Login events from SQL Server Audit files; null where the server has none (PostgreSQL). */
+  readonly auditFileEvents: readonly AuditFileEvent[] | null;
+}
+
+export interface MonitorData {
+  readonly preflight: readonly PreflightCheck[];
+  readonly running: readonly EtlRunSummary[];
+  readonly recentRuns: readonly EtlRunSummary[];
+  /** Entity rows of the last 14 days, for the timeline. */
+  readonly timeline: readonly RunEntityDetail[];
+  readonly statusPerDay: readonly StatusPerDay[];
+  readonly volumePerEntity: readonly VolumePerEntity[];
+  readonly health: readonly EntityHealth[];
+  readonly control: readonly ControlRow[];
+  readonly failures: readonly FailureGroup[];
+  readonly alerts: readonly MonitorAlert[];
+  readonly connections: ConnectionAudit;
+  /** Panels that could not be read ("panel: reason"); the rest of the data is still shown. */
+  readonly errors: readonly string[];
+  readonly generatedAt: string;
+}
+
+export type ControlAction = 'run' | 'reset-watermark' | 'activate' | 'deactivate';
+export const CONTROL_ACTIONS: readonly ControlAction[] = ['run', 'reset-watermark', 'activate', 'deactivate'];
+
+export interface MonitorMethods {
+  'monitor/load': { params: { readonly audit: ConnectionAuditFilters }; result: MonitorData };
+  'monitor/runDetail': { params: { readonly runId: number }; result: readonly RunEntityDetail[] };
+  'monitor/action': { params: { readonly action: ControlAction; readonly entity: string }; result: { readonly done: boolean } };
+  'monitor/captureSnapshot': { params: Record<string, never>; result: { readonly captured: number } };
+  'monitor/revealEntity': { params: { readonly entity: string }; result: null };
+}
+export type MonitorMethod = keyof MonitorMethods;
+
+export const DEFAULT_AUDIT_FILTERS: ConnectionAuditFilters = { login: null, program: null, database: null, status: null, hours: 24 };
+
+const ENTITY_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,99}$/;
+
+export function validateAuditFilters(x: unknown): Validation<ConnectionAuditFilters> {
+  if (!isRecord(x)) return { ok: false, reason: 'audit filters must be an object' };
+  const extra = unknownKeys(x, ['login', 'program', 'database', 'status', 'hours']);
+  if (extra.length > 0) return { ok: false, reason: `unknown filter ${extra.join(', ')}` };
+  const hours = x['hours'];
+  if (!Number.isInteger(hours) || (hours as number) < 1 || (hours as number) > 720) return { ok: false, reason: 'hours must be 1..720' };
+  for (const k of ['login', 'program', 'database', 'status'] as const) if (!optionalText(x[k], 256)) return { ok: false, reason: `${k} must be text` };
+  const text = (k: string): string | null => nullIfEmpty(x[k]);
+  return { ok: true, value: { login: text('login'), program: text('program'), database: text('database'), status: text('status'), hours: hours as number } };
+}
+
+export function validateMonitorParams(method: string, params: unknown): Validation<{ method: MonitorMethod; params: MonitorMethods[MonitorMethod]['params'] }> {
+  if (!isRecord(params)) return { ok: false, reason: 'params must be an object' };
+  switch (method) {
+    case 'monitor/load': {
+      if (unknownKeys(params, ['audit']).length > 0) return { ok: false, reason: 'unknown parameter' };
+      const a = validateAuditFilters(params['audit']);
+      return a.ok ? { ok: true, value: { method, params: { audit: a.value } } } : a;
+    }
+    case 'monitor/runDetail': {
+      const id = params['runId'];
+      if (unknownKeys(params, ['runId']).length > 0 || !Number.isSafeInteger(id) || (id as number) < 1) return { ok: false, reason: 'runId must be a positive integer' };
+      return { ok: true, value: { method, params: { runId: id as number } } };
+    }
+    case 'monitor/action': {
+      const { action, entity } = params;
+      if (unknownKeys(params, ['action', 'entity']).length > 0) return { ok: false, reason: 'unknown parameter' };
+      if (typeof action !== 'string' || !(CONTROL_ACTIONS as readonly string[]).includes(action)) return { ok: false, reason: 'unknown action' };
+      if (typeof entity !== 'string' || !ENTITY_NAME.test(entity)) return { ok: false, reason: 'entity must be an entity name' };
+      return { ok: true, value: { method, params: { action: action as ControlAction, entity } } };
+    }
+    case 'monitor/captureSnapshot':
+      if (Object.keys(params).length > 0) return { ok: false, reason: 'no parameters expected' };
+      return { ok: true, value: { method, params: {} } };
+    case 'monitor/revealEntity': {
+      const entity = params['entity'];
+      if (unknownKeys(params, ['entity']).length > 0 || typeof entity !== 'string' || !ENTITY_NAME.test(entity)) return { ok: false, reason: 'entity must be an entity name' };
+      return { ok: true, value: { method, params: { entity } } };
+    }
+    default:
+      return { ok: false, reason: `unknown method ${method}` };
+  }
+}
+
+/** What the monitor webview is given when it opens (embedded in its HTML). */
+export interface MonitorInitialState {
+  readonly kind: 'monitor';
+  readonly language: string;
+  readonly data: MonitorData;
+  readonly snapshot: boolean;
+  /** Auto-refresh interval in seconds; 0 = off. */
+  readonly autoRefreshSeconds: number;
+}
