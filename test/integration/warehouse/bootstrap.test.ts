@@ -1,0 +1,79 @@
+import { strict as assert } from 'node:assert';
+import { PGlite } from '@electric-sql/pglite';
+import { warehouseScripts } from '../../../src/core/warehouse/scripts';
+import { fingerprintSql } from './fingerprint';
+import {
+  bootstrapWithPsql, createDatabase, dropDatabase, psqlQuery, scratchName, scriptText, substitutePsqlVariables,
+} from './scratch';
+
+describe('warehouse bootstrap on PostgreSQL (psql -v ON_ERROR_STOP=1 -f)', () => {
+  const db = scratchName('dwb_wh_boot');
+  before(() => createDatabase(db));
+  after(() => dropDatabase(db));
+
+  it('builds the whole warehouse, then a second run changes no data and reports what existed', () => {
+    bootstrapWithPsql(db);
+    const first = psqlQuery(db, fingerprintSql());
+    const notices = bootstrapWithPsql(db);
+    const second = psqlQuery(db, fingerprintSql());
+    assert.equal(second, first);
+    assert.match(notices, /Table core\.customers already exists/);
+    assert.match(notices, /Unknown member -1 of dim\.dim_cliente already exists/);
+    assert.match(notices, /0 dates added/);
+    assert.doesNotMatch(notices, /Created table/);
+  });
+
+  it('registers the nine ETL entities with only dim_cliente active', () => {
+    const rows = psqlQuery(db, 'SELECT entity_name, is_active FROM ctl.etl_control ORDER BY entity_name');
+    assert.equal(rows.split('\n').length, 9);
+    assert.deepEqual(rows.split('\n').filter((r) => r.endsWith('|t')), ['dim_cliente|t']);
+  });
+
+  it('fills DIM_DATA with Portuguese names and national holidays', () => {
+    assert.equal(psqlQuery(db, "SELECT nome_mes || ',' || nome_dia_semana || ',' || eh_feriado FROM dim.dim_data WHERE data = '2024-03-29'"), 'Março,Sexta-feira,true');
+    assert.equal(psqlQuery(db, "SELECT nome_feriado FROM dim.dim_data WHERE data = '2025-04-18'"), 'Sexta-feira Santa');
+    assert.equal(psqlQuery(db, "SELECT count(*) FROM dim.dim_data WHERE data_id = -1"), '1');
+  });
+
+  it('finishes a half-built warehouse when bootstrapped again', () => {
+    const half = scratchName('dwb_wh_half');
+    createDatabase(half);
+    try {
+      psqlQuery(half, 'CREATE SCHEMA core; CREATE TABLE core.regions (region_id bigint PRIMARY KEY)');
+      assert.throws(() => bootstrapWithPsql(half), /03_indexes\.sql failed: .*03_indexes\.sql:\d+: ERROR/);
+      psqlQuery(half, 'DROP TABLE core.regions');
+      bootstrapWithPsql(half);
+      assert.equal(psqlQuery(half, 'SELECT count(*) FROM ctl.etl_control'), '9');
+    } finally {
+      dropDatabase(half);
+    }
+  });
+
+  it('captures a connection snapshot from pg_stat_activity', () => {
+    psqlQuery(db, 'CALL audit.usp_capture_connection_snapshot()');
+    const n = Number(psqlQuery(db, "SELECT count(*) FROM audit.vw_connection_login_events_recent WHERE login_name = 'postgres'"));
+    assert.ok(n >= 1, `expected at least one event, got ${n}`);
+  });
+});
+
+describe('warehouse bootstrap on PGlite (security scripts skipped)', () => {
+  it('builds the warehouse and a second run leaves every table unchanged', async () => {
+    const pg = new PGlite();
+    try {
+      const run = async (): Promise<void> => {
+        for (const script of warehouseScripts('postgres')) {
+          if (script.skipOn.includes('pglite')) continue;
+          await pg.exec(substitutePsqlVariables(scriptText(script)));
+        }
+      };
+      await run();
+      const first = await pg.query(fingerprintSql());
+      await run();
+      const second = await pg.query(fingerprintSql());
+      assert.deepEqual(second.rows, first.rows);
+      assert.ok(first.rows.length >= 25);
+    } finally {
+      await pg.close();
+    }
+  });
+});

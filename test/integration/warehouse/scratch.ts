@@ -1,0 +1,69 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { warehouseScripts, type WarehouseScript } from '../../../src/core/warehouse/scripts';
+
+/** Throw-away PostgreSQL databases and script runs (psql and PGlite) for warehouse tests. */
+export const repoRoot = path.resolve(__dirname, '../../..');
+export const PG = { host: '127.0.0.1', port: 5432, user: 'postgres' } as const;
+
+export const testVariables: Readonly<Record<string, string>> = {
+  DIM_DATA_START: '2023-01-01',
+  DIM_DATA_END: '2026-12-31',
+  ETL_MONITOR_PASSWORD: 'monitor-test-password',
+  ETL_BACKUP_PASSWORD: 'backup-test-password',
+};
+
+export function scratchName(prefix: string): string {
+  return `${prefix}_${process.pid}_${Date.now().toString(36)}`;
+}
+
+function run(command: string, args: readonly string[]): { status: number; stdout: string; stderr: string } {
+  const r = spawnSync(command, args, { encoding: 'utf8' });
+  return { status: r.status ?? 1, stdout: r.stdout, stderr: r.stderr };
+}
+
+export function createDatabase(name: string): void {
+  const r = run('createdb', ['-h', PG.host, '-p', String(PG.port), '-U', PG.user, name]);
+  if (r.status !== 0) throw new Error(`createdb ${name}: ${r.stderr}`);
+}
+
+export function dropDatabase(name: string): void {
+  run('dropdb', ['-h', PG.host, '-p', String(PG.port), '-U', PG.user, '--if-exists', '--force', name]);
+}
+
+export function psqlFile(database: string, script: WarehouseScript, variables = testVariables): { status: number; stdout: string; stderr: string } {
+  const vars = Object.entries(variables).flatMap(([k, v]) => ['-v', `${k}=${v}`]);
+  return run('psql', ['-X', '-q', '-h', PG.host, '-p', String(PG.port), '-U', PG.user, '-d', database,
+    '-v', 'ON_ERROR_STOP=1', ...vars, '-f', path.join(repoRoot, 'sql', script.path)]);
+}
+
+/** Runs every PostgreSQL warehouse script with psql; returns the server notices. */
+export function bootstrapWithPsql(database: string, options: { readonly skipSecurity?: boolean } = {}): string {
+  let notices = '';
+  for (const script of warehouseScripts('postgres')) {
+    if (options.skipSecurity === true && script.group === 'security') continue;
+    const r = psqlFile(database, script);
+    if (r.status !== 0) throw new Error(`${script.path} failed: ${r.stderr}`);
+    notices += r.stderr;
+  }
+  return notices;
+}
+
+/** psql's `:'NAME'` substitution, for running the same files through PGlite's exec. */
+export function substitutePsqlVariables(text: string, variables = testVariables): string {
+  return text.replace(/:'([A-Za-z_][A-Za-z0-9_]*)'/g, (whole, name: string) => {
+    const v = variables[name];
+    return v === undefined ? whole : `'${v.replace(/'/g, "''")}'`;
+  });
+}
+
+export function scriptText(script: WarehouseScript): string {
+  return readFileSync(path.join(repoRoot, 'sql', script.path), 'utf8');
+}
+
+export function psqlQuery(database: string, sql: string): string {
+  const r = run('psql', ['-X', '-At', '-h', PG.host, '-p', String(PG.port), '-U', PG.user, '-d', database, '-v', 'ON_ERROR_STOP=1', '-c', sql]);
+  if (r.status !== 0) throw new Error(r.stderr);
+  return r.stdout.trim();
+}
