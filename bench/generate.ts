@@ -1,0 +1,63 @@
+// Loads the generated OLTP at scale 10 (override: --scale N) into PostgreSQL twice, once through
+// the Engine's bulk load (COPY) and once through multi-row INSERTs of the same rows, each into a
+// fresh throw-away database, and prints a table then one JSON line:
+// {"rows":…, "bulk_rows_s":…, "insert_rows_s":…}
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { createEngine } from '../src/core/engine/factory';
+import { loadGenerated, type LoadOptions } from '../src/core/generate/load';
+import { warehouseScripts } from '../src/core/warehouse/scripts';
+
+const host = process.env['PGHOST'] ?? '127.0.0.1';
+const port = Number(process.env['PGPORT'] ?? 5432);
+const user = process.env['PGUSER'] ?? 'postgres';
+const scaleArg = process.argv.indexOf('--scale');
+const scale = scaleArg > 0 ? Number(process.argv[scaleArg + 1]) : 10;
+const root = path.resolve(__dirname, '..');
+
+function pg(command: string, args: string[]): void {
+  const r = spawnSync(command, ['-h', host, '-p', String(port), '-U', user, ...args], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`${command} ${args.join(' ')}: ${r.stderr}`);
+}
+
+function freshWarehouse(name: string): void {
+  pg('createdb', [name]);
+  for (const s of warehouseScripts('postgres')) {
+    if (s.group !== 'oltp') continue;
+    pg('psql', ['-X', '-q', '-d', name, '-v', 'ON_ERROR_STOP=1', '-f', path.join(root, 'sql', s.path)]);
+  }
+}
+
+async function measure(method: NonNullable<LoadOptions['method']>): Promise<{ rows: number; seconds: number }> {
+  const db = `dwb_bench_gen_${method}_${process.pid}`;
+  freshWarehouse(db);
+  const engine = await createEngine({ engine: 'postgres', host, port, user, database: db });
+  try {
+    const start = process.hrtime.bigint();
+    const summary = await loadGenerated(engine, { scale, seed: 42, method });
+    const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+    return { rows: summary.totalRows, seconds };
+  } finally {
+    await engine.close();
+    pg('dropdb', ['--if-exists', '--force', db]);
+  }
+}
+
+async function main(): Promise<void> {
+  const bulk = await measure('bulk');
+  const insert = await measure('insert');
+  if (bulk.rows !== insert.rows) throw new Error(`row counts differ: ${bulk.rows} vs ${insert.rows}`);
+  const bulkRate = Math.round(bulk.rows / bulk.seconds);
+  const insertRate = Math.round(insert.rows / insert.seconds);
+  console.log(`scale ${scale}, ${bulk.rows} rows (generation included in both)`);
+  console.log('method          seconds    rows/s');
+  console.log(`bulk (COPY)   ${bulk.seconds.toFixed(1).padStart(9)} ${String(bulkRate).padStart(9)}`);
+  console.log(`INSERT x500   ${insert.seconds.toFixed(1).padStart(9)} ${String(insertRate).padStart(9)}`);
+  console.log(`bulk / insert: ${(bulkRate / insertRate).toFixed(2)}x`);
+  console.log(JSON.stringify({ rows: bulk.rows, bulk_rows_s: bulkRate, insert_rows_s: insertRate }));
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
