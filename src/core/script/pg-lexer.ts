@@ -1,0 +1,173 @@
+import { NestedComment } from './nested-comment';
+
+/** Lexical state of PostgreSQL text, carried across lines. */
+export const enum PgState {
+  Code,
+  String,
+  EscapeString,
+  Dollar,
+  Quoted,
+  Block,
+  LineComment,
+}
+
+function isIdentChar(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 95 || c === 36 || c > 127;
+}
+
+function isTagStart(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 || c > 127;
+}
+
+/**
+ * The part of PostgreSQL's grammar a statement splitter needs, as psql reads it: '' strings,
+ * E'' strings with backslash escapes, dollar-quoted bodies ($$, $tag$), "identifiers", -- and
+ * nested /* *\/ comments, and parentheses (a `;` inside them does not end a statement).
+ */
+export class PgLexer {
+  state = PgState.Code;
+  private readonly comment = new NestedComment();
+  private parens = 0;
+  private tag = '';
+  /** Offset of the character that opened the current string, identifier or comment. */
+  openAt = 0;
+  /** Offset of the first SQL character seen since it was last set to -1. */
+  codeAt = -1;
+
+  /**
+   * Scans `text[from, to)` and stops at a statement-ending `;`, a `:` in code (a variable
+   * candidate) or a `\` (a meta-command), returning its offset; -1 when it reached `to`.
+   */
+  advance(text: string, from: number, to: number): number {
+    let i = from;
+    while (i < to) {
+      switch (this.state) {
+        case PgState.Code: {
+          const stop = this.code(text, i, to);
+          if (stop < 0) return -1;
+          if (stop >= to || this.state !== PgState.Code) {
+            i = stop;
+            break;
+          }
+          return stop;
+        }
+        case PgState.String:
+        case PgState.Quoted: {
+          const quote = this.state === PgState.String ? "'" : '"';
+          const q = text.indexOf(quote, i);
+          if (q < 0 || q >= to) return -1;
+          if (text.charCodeAt(q + 1) === quote.charCodeAt(0)) i = q + 2;
+          else (this.state = PgState.Code), (i = q + 1);
+          break;
+        }
+        case PgState.EscapeString:
+          i = this.escapeString(text, i, to);
+          break;
+        case PgState.Dollar: {
+          const end = text.indexOf(this.tag, i);
+          if (end < 0 || end + this.tag.length > to) return -1;
+          this.state = PgState.Code;
+          i = end + this.tag.length;
+          break;
+        }
+        case PgState.Block:
+          i = this.comment.scan(text, i, to);
+          if (this.comment.depth === 0) this.state = PgState.Code;
+          break;
+        case PgState.LineComment:
+          return -1;
+      }
+    }
+    return -1;
+  }
+
+  /** Called at each line end: a -- comment ends there. */
+  endLine(): void {
+    if (this.state === PgState.LineComment) this.state = PgState.Code;
+  }
+
+  /** Forgets parentheses once a statement has ended. */
+  endStatement(): void {
+    this.parens = 0;
+  }
+
+  /** Returns where code scanning stopped: an event (`;` or `:`), a state change, or -1. */
+  private code(text: string, from: number, to: number): number {
+    for (let i = from; i < to; i++) {
+      const c = text.charCodeAt(i);
+      if (c <= 32) continue;
+      if (c === 45 && text.charCodeAt(i + 1) === 45) {
+        this.state = PgState.LineComment;
+        return -1;
+      }
+      if (c === 47 && text.charCodeAt(i + 1) === 42) {
+        this.state = PgState.Block;
+        this.comment.depth = 1;
+        this.openAt = i;
+        return i + 2;
+      }
+      if ((c === 59 && this.parens === 0) || c === 92) return i;
+      if (this.codeAt < 0) this.codeAt = i;
+      switch (c) {
+        case 40:
+          this.parens++;
+          break;
+        case 41:
+          if (this.parens > 0) this.parens--;
+          break;
+        case 58:
+          if (text.charCodeAt(i + 1) === 58) i++;
+          else if (text.charCodeAt(i - 1) !== 58) return i;
+          break;
+        case 39: {
+          const p = text.charCodeAt(i - 1);
+          const escaped = (p | 0x20) === 0x65 && !isIdentChar(text.charCodeAt(i - 2));
+          this.state = escaped ? PgState.EscapeString : PgState.String;
+          this.openAt = escaped ? i - 1 : i;
+          return i + 1;
+        }
+        case 34:
+          this.state = PgState.Quoted;
+          this.openAt = i;
+          return i + 1;
+        case 36: {
+          const tagEnd = this.dollarTagEnd(text, i, to);
+          if (tagEnd > 0) {
+            this.tag = text.slice(i, tagEnd + 1);
+            this.state = PgState.Dollar;
+            this.openAt = i;
+            return tagEnd + 1;
+          }
+          break;
+        }
+      }
+    }
+    return -1;
+  }
+
+  /** `$$` or `$tag$` opening at `i` (not `$1`, not inside an identifier): index of the closing `$`. */
+  private dollarTagEnd(text: string, i: number, to: number): number {
+    if (i > 0 && isIdentChar(text.charCodeAt(i - 1))) return -1;
+    let j = i + 1;
+    if (j < to && text.charCodeAt(j) === 36) return j;
+    if (j >= to || !isTagStart(text.charCodeAt(j))) return -1;
+    while (j < to && isIdentChar(text.charCodeAt(j)) && text.charCodeAt(j) !== 36) j++;
+    return j < to && text.charCodeAt(j) === 36 ? j : -1;
+  }
+
+  private escapeString(text: string, from: number, to: number): number {
+    for (let i = from; i < to; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 92) i++;
+      else if (c === 39) {
+        if (text.charCodeAt(i + 1) === 39) i++;
+        else {
+          this.state = PgState.Code;
+          return i + 1;
+        }
+      }
+    }
+    return to;
+  }
+
+}
