@@ -6,3 +6,4 @@ export * from './contract';
 export * from './mapping';
 export * from './names';
 export * from './scripts';
+export * from './typeNames';
