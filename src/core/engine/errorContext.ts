@@ -76,3 +76,20 @@ export function lineAtPosition(sql: string, position: number): number {
   for (let i = 0; i < end; i++) if (sql.charCodeAt(i) === 10) line++;
   return line;
 }
+
+/**
+ * The driver error to keep as `cause`, or undefined when it carries the password anywhere
+ * (message, stack, fields): a cause gets logged, and the password must never reach a log.
+ */
+export function causeWithoutPassword(error: unknown, password: string | undefined): unknown {
+  if (password === undefined || password.length === 0) return error;
+  const seen = new Set<unknown>();
+  const leaks = (value: unknown, depth: number): boolean => {
+    if (typeof value === 'string') return value.includes(password);
+    if (typeof value !== 'object' || value === null || seen.has(value) || depth > 4) return false;
+    seen.add(value);
+    const own = Object.getOwnPropertyNames(value).map((k) => (value as Record<string, unknown>)[k]);
+    return own.some((v) => leaks(v, depth + 1));
+  };
+  return leaks(error, 0) ? undefined : error;
+}

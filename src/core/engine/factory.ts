@@ -11,20 +11,27 @@ export interface CreateEngineOptions {
  * extension does not pay for mssql, pg and PGlite's WebAssembly up front. `require` rather
  * than `import()`: the code is CommonJS (tsx in tests, esbuild's cjs bundle), where require is
  * synchronous, lazy and resolves the .ts sources and the bundle alike.
+ *
+ * Server engines connect on first use: a wrong host, login or database rejects the first
+ * statement (kind unreachable / login-failed / database-missing), never createEngine itself.
+ * PGlite opens its data directory here (initdb on first use takes seconds).
  */
 export async function createEngine(config: ConnectionConfig, options: CreateEngineOptions = {}): Promise<Engine> {
   switch (config.engine) {
     case 'postgres': {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy driver load, see above
       const { PostgresEngine } = require('./postgres') as typeof import('./postgres');
       return new PostgresEngine(config, options);
     }
     case 'pglite': {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy driver load, see above
       const { openPgliteEngine } = require('./pglite') as typeof import('./pglite');
       return openPgliteEngine(config);
     }
     case 'sqlserver': {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy driver load, see above
       const { openSqlServerEngine } = require('./sqlserver') as typeof import('./sqlserver');
-      return openSqlServerEngine(config, options);
+      return Promise.resolve(openSqlServerEngine(config, options));
     }
   }
 }

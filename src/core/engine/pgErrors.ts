@@ -1,5 +1,5 @@
 import { EngineError, type EngineErrorKind } from './errors';
-import { engineErrorMessage, lineAtPosition, maskPassword, type ErrorContext } from './errorContext';
+import { causeWithoutPassword, engineErrorMessage, lineAtPosition, maskPassword, type ErrorContext } from './errorContext';
 
 /** The fields pg's and PGlite's DatabaseError share (both follow the protocol's ErrorResponse). */
 interface PgErrorShape {
@@ -51,7 +51,7 @@ export function mapPostgresError(error: unknown, ctx: ErrorContext): EngineError
     position,
     procedure: plpgsqlFunction(e.where),
     target: `${ctx.address}/${ctx.database}`,
-    cause: error,
+    cause: causeWithoutPassword(error, ctx.password),
   });
 }
 

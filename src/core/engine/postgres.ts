@@ -63,7 +63,7 @@ export class PostgresEngine implements Engine {
   }
 
   private connection(client: pg.PoolClient): PgConnection {
-    return new PgConnection(client, this.ctx, (oid, format) => pg.types.getTypeParser(oid, format as 'text'));
+    return new PgConnection(client, this.ctx, (oid, format) => pg.types.getTypeParser(oid, format as 'text') as (text: string) => unknown);
   }
 
   private async withConnection<T>(work: (c: PgConnection) => Promise<T>): Promise<T> {

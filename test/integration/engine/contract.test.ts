@@ -47,8 +47,13 @@ for (const target of engineTargets) {
     };
     const p = target.sql.param;
 
-    before(async function () {
+    // Per test, so the summary lists the reason next to every skipped case.
+    beforeEach(function () {
       if (target.skipReason !== undefined) skipBecause(this, target.skipReason);
+    });
+
+    before(async function () {
+      if (target.skipReason !== undefined) return;
       opened = await target.open();
       await engine().batch(target.sql.createRoundTrip);
       await engine().batch(target.sql.createLoad);
@@ -252,7 +257,7 @@ for (const target of engineTargets) {
     });
 
     describe('connection failures', function () {
-      before(function () {
+      beforeEach(function () {
         if (!target.hasServer) skipBecause(this, `${target.title} runs in-process: there is no server to miss, no login and one database`);
       });
 

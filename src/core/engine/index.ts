@@ -1,0 +1,6 @@
+/** The Engine layer's public API: import from here, not from the adapter files. */
+export { createEngine, type CreateEngineOptions } from './factory';
+export { EngineError, isEngineError, type EngineErrorKind, type EngineErrorDetails } from './errors';
+export { describeTarget, engineKindOf, type ConnectionConfig, type ServerConnectionConfig, type PgliteConnectionConfig } from './config';
+export { pgTypeName } from './pgTypes';
+export type * from './types';

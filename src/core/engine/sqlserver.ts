@@ -1,0 +1,168 @@
+import sql from 'mssql';
+import type { ServerConnectionConfig } from './config';
+import { EngineError } from './errors';
+import { engineErrorMessage, type ErrorContext } from './errorContext';
+import { mapSqlServerError, type SqlServerErrorFacts } from './sqlserverErrors';
+import { SqlServerQueryable } from './sqlserverQueryable';
+import type { Engine, Queryable, ServerInfo, Session } from './types';
+
+export interface SqlServerEngineOptions {
+  readonly applicationName?: string;
+}
+
+function poolConfig(config: ServerConnectionConfig, options: SqlServerEngineOptions, facts: { loginErrorNumber?: number }, max: number): sql.config {
+  return {
+    server: config.host,
+    port: config.port,
+    database: config.database,
+    user: config.user,
+    ...(config.password === undefined ? {} : { password: config.password }),
+    connectionTimeout: config.connectTimeoutMs ?? 15000,
+    // No driver-side limit: QueryOptions.timeoutMs cancels per statement, ETL batches may run long.
+    requestTimeout: 0,
+    pool: { min: 0, max },
+    options: {
+      encrypt: config.encrypt ?? true,
+      trustServerCertificate: config.trustServerCertificate ?? false,
+      appName: config.applicationName ?? options.applicationName ?? 'DW Workbench',
+      useUTC: true,
+    },
+    // tedious's login error lacks the server's message number (18456 vs 4060): keep it aside.
+    beforeConnect: (connection) => {
+      connection.on('errorMessage', (token: { number?: number }) => {
+        if (token.number !== undefined) facts.loginErrorNumber = token.number;
+      });
+    },
+  };
+}
+
+async function connectPool(pool: sql.ConnectionPool, ctx: ErrorContext, facts: SqlServerErrorFacts): Promise<void> {
+  try {
+    await pool.connect();
+  } catch (error) {
+    throw mapSqlServerError(error, { ...ctx, phase: 'connect' }, facts);
+  }
+}
+
+/** The SQL Server adapter over mssql (tedious): a pool for the Engine, a one-connection pool per Session. */
+class SqlServerEngine extends SqlServerQueryable implements Engine {
+  readonly kind = 'sqlserver' as const;
+  readonly dialect = 'sqlserver' as const;
+
+  constructor(
+    private readonly pool: sql.ConnectionPool,
+    private readonly config: ServerConnectionConfig,
+    private readonly options: SqlServerEngineOptions,
+    ctx: ErrorContext,
+    facts: { loginErrorNumber?: number },
+  ) {
+    let connecting: Promise<void> | undefined;
+    // Connect on first use, like pg's pool: creating an Engine never fails for connectivity.
+    const ready = (): Promise<void> => {
+      connecting ??= connectPool(pool, ctx, facts).catch((error: unknown) => {
+        connecting = undefined;
+        throw error;
+      });
+      return connecting;
+    };
+    super(() => pool.request(), ctx, facts, ready);
+  }
+
+  async serverInfo(): Promise<ServerInfo> {
+    const { rows } = await this.query<{ version: string; edition: string; database: string }>(
+      "SELECT CAST(SERVERPROPERTY('ProductVersion') AS nvarchar(128)) AS version, CAST(SERVERPROPERTY('Edition') AS nvarchar(128)) AS edition, DB_NAME() AS [database]",
+    );
+    const row = rows[0];
+    return {
+      engine: 'sqlserver',
+      product: 'Microsoft SQL Server',
+      version: row?.version ?? '',
+      ...(row?.edition === undefined ? {} : { edition: row.edition }),
+      database: row?.database ?? this.config.database,
+      address: `${this.config.host}:${this.config.port}`,
+    };
+  }
+
+  /**
+   * mssql has no public way to pin one pooled connection, so a Session is a pool of exactly one
+   * connection: every statement, transaction and session-owned applock lands on the same SPID.
+   */
+  async session(): Promise<Session> {
+    const facts: { loginErrorNumber?: number } = {};
+    const pool = new sql.ConnectionPool(poolConfig(this.config, this.options, facts, 1));
+    await connectPool(pool, this.ctx, facts);
+    const session = new SqlServerSession(pool, this.ctx, facts);
+    const { rows } = await session.query<{ spid: number }>('SELECT @@SPID AS spid');
+    session.serverProcessId = rows[0]?.spid;
+    return session;
+  }
+
+  async close(): Promise<void> {
+    if (this.pool.connected || this.pool.connecting) await this.pool.close();
+  }
+}
+
+class SqlServerSession extends SqlServerQueryable implements Session {
+  serverProcessId: number | undefined;
+
+  constructor(private readonly pool: sql.ConnectionPool, ctx: ErrorContext, facts: SqlServerErrorFacts) {
+    super(() => pool.request(), ctx, facts);
+  }
+
+  async transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
+    const tx = new sql.Transaction(this.pool);
+    try {
+      await tx.begin();
+    } catch (error) {
+      throw this.error(error, undefined);
+    }
+    try {
+      const result = await work(new SqlServerQueryable(() => new sql.Request(tx), this.ctx, this.facts));
+      await tx.commit();
+      return result;
+    } catch (error) {
+      await tx.rollback().catch(() => undefined);
+      throw error instanceof EngineError ? error : this.error(error, undefined);
+    }
+  }
+
+  /** sp_getapplock owned by the session; a negative return (timeout, deadlock) is 'lock-timeout'. */
+  async withLock<T>(name: string, options: { readonly timeoutMs: number }, work: () => Promise<T>): Promise<T> {
+    const { rows } = await this.query<{ result: number }>(
+      "DECLARE @r int; EXEC @r = sp_getapplock @Resource = @p1, @LockMode = 'Exclusive', @LockOwner = 'Session', @LockTimeout = @p2; SELECT @r AS result",
+      [{ value: name, type: { kind: 'text', length: 255 } }, { value: Math.max(0, Math.ceil(options.timeoutMs)), type: { kind: 'int' } }],
+    );
+    const result = rows[0]?.result ?? -999;
+    if (result < 0) {
+      const ctx = { ...this.ctx, phase: 'statement' as const };
+      throw new EngineError(engineErrorMessage('lock-timeout', ctx, `sp_getapplock returned ${result} for "${name}".`), {
+        kind: 'lock-timeout', engine: 'sqlserver', number: result, target: `${ctx.address}/${ctx.database}`,
+      });
+    }
+    try {
+      return await work();
+    } finally {
+      await this.query("EXEC sp_releaseapplock @Resource = @p1, @LockOwner = 'Session'", [{ value: name, type: { kind: 'text', length: 255 } }]);
+    }
+  }
+
+  async release(): Promise<void> {
+    await this.pool.close();
+  }
+}
+
+/** The Engine for a SQL Server connection; it connects on first use. */
+export function openSqlServerEngine(config: ServerConnectionConfig, options: SqlServerEngineOptions = {}): Engine {
+  const facts: { loginErrorNumber?: number } = {};
+  const ctx: ErrorContext = {
+    engine: 'sqlserver',
+    phase: 'statement',
+    address: `${config.host}:${config.port}`,
+    database: config.database,
+    user: config.user,
+    ...(config.password === undefined ? {} : { password: config.password }),
+  };
+  const pool = new sql.ConnectionPool(poolConfig(config, options, facts, config.poolMax ?? 10));
+  pool.on('error', () => undefined);
+  return new SqlServerEngine(pool, config, options, ctx, facts);
+}

@@ -1,0 +1,65 @@
+import type * as mssql from 'mssql';
+import type { SqlType } from './types';
+
+type MssqlModule = typeof mssql;
+
+/**
+ * The mssql type a SqlType declares: DECIMAL(15,2) binds as sql.Decimal(15, 2), a timestamp as
+ * DATETIME2(p), text as NVARCHAR (Unicode: São Paulo must survive).
+ */
+export function mssqlType(sql: MssqlModule, type: SqlType): mssql.ISqlType {
+  switch (type.kind) {
+    case 'int': return sql.Int();
+    case 'bigint': return sql.BigInt();
+    case 'smallint': return sql.SmallInt();
+    case 'decimal': return sql.Decimal(type.precision, type.scale);
+    case 'float': return sql.Float();
+    case 'bool': return sql.Bit();
+    case 'text': return sql.NVarChar(type.length ?? sql.MAX);
+    case 'date': return sql.Date();
+    case 'timestamp': return sql.DateTime2(type.precision ?? 7);
+    case 'bytes': return sql.VarBinary(sql.MAX);
+  }
+}
+
+/** A value as tedious accepts it for its type (bytes as Buffer, a bigint as its decimal text). */
+export function mssqlValue(value: unknown): unknown {
+  if (value === undefined) return null;
+  if (value instanceof Uint8Array && !Buffer.isBuffer(value)) return Buffer.from(value.buffer, value.byteOffset, value.byteLength);
+  if (typeof value === 'bigint') return value.toString();
+  return value;
+}
+
+/** Column metadata as far as the conversion needs it. */
+export interface MssqlColumnMeta {
+  readonly name: string;
+  readonly type: unknown;
+  readonly scale?: number | undefined;
+}
+
+function typeName(type: unknown): string {
+  const declared = (typeof type === 'function' ? (type as { declaration?: string }).declaration : undefined)
+    ?? (type as { declaration?: string; name?: string } | undefined)?.declaration
+    ?? (type as { name?: string } | undefined)?.name;
+  return (declared ?? 'unknown').toLowerCase();
+}
+
+export function mssqlColumnTypeName(column: MssqlColumnMeta): string {
+  return typeName(column.type);
+}
+
+/**
+ * Row values in the same shapes as PostgreSQL's: DECIMAL/NUMERIC/MONEY as exact strings with
+ * their scale (tedious parses them into a JS number; up to 15 significant digits, DECIMAL(15,2)
+ * included, toFixed(scale) recovers the exact value), BIGINT as a string (tedious already does).
+ */
+export function normaliseRow(row: Record<string, unknown>, columns: readonly MssqlColumnMeta[]): Record<string, unknown> {
+  for (const column of columns) {
+    const value = row[column.name];
+    const name = typeName(column.type);
+    if (typeof value === 'number' && (name === 'decimal' || name === 'numeric' || name === 'money' || name === 'smallmoney')) {
+      row[column.name] = value.toFixed(column.scale ?? (name.endsWith('money') ? 4 : 0));
+    }
+  }
+  return row;
+}
