@@ -7,3 +7,4 @@ export * from './mapping';
 export * from './names';
 export * from './scripts';
 export * from './typeNames';
+export * from './scriptDialect';

@@ -1,6 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { Engine } from '../../../src/core/engine/types';
+import { splitPostgres } from '../../../src/core/script/pg-splitter';
 import { warehouseScripts, type WarehouseScript } from '../../../src/core/warehouse/scripts';
 
 /** Throw-away PostgreSQL databases and script runs (psql and PGlite) for warehouse tests. */
@@ -66,4 +69,14 @@ export function psqlQuery(database: string, sql: string): string {
   const r = run('psql', ['-X', '-At', '-h', PG.host, '-p', String(PG.port), '-U', PG.user, '-d', database, '-v', 'ON_ERROR_STOP=1', '-c', sql]);
   if (r.status !== 0) throw new Error(r.stderr);
   return r.stdout.trim();
+}
+
+/** Runs the PostgreSQL warehouse scripts through the psql-style splitter, statement by statement. */
+export async function bootstrapThroughEngine(engine: Engine): Promise<void> {
+  for (const script of warehouseScripts('postgres')) {
+    if (script.skipOn.includes(engine.kind)) continue;
+    const file = path.join(repoRoot, 'sql', script.path);
+    const plan = await splitPostgres(readFileSync(file, 'utf8'), { file, readFile: (p) => readFile(p), variables: testVariables });
+    for (const batch of plan.batches) await engine.batch(batch.text);
+  }
 }
