@@ -37,15 +37,15 @@ export function domainRule(name: string, what: string, members: readonly string[
 export const DOMAINS = {
   genero: ['M', 'F', 'O'],
   tipo_cliente: ['Novo', 'Recorrente', 'VIP', 'Inativo'],
-  categoria_valor: ['Bronze', 'Prata', 'Ouro', 'Platina', 'Diamante'],
+  categoria_valor: ['Bronze', 'Prata', 'Ouro', 'Platina'],
   status_produto: ['Ativo', 'Inativo', 'Descontinuado'],
-  status_vendedor: ['Ativo', 'Inativo', 'Ferias', 'Afastado', 'Desligado'],
-  tipo_equipe: ['Interna', 'Externa', 'Hibrida', 'Parceira'],
-  tipo_desconto: ['Percentual', 'Valor Fixo', 'Frete Gratis', 'Brinde'],
-  metodo_desconto: ['Cupom', 'Automatico', 'Manual'],
-  escopo_desconto: ['Pedido', 'Item', 'Categoria', 'Produto', 'Frete'],
-  nivel_aplicacao: ['Pedido', 'Item', 'Frete'],
-  tipo_periodo: ['Mensal', 'Trimestral', 'Anual'],
+  status_vendedor: ['Ativo', 'Inativo', 'Afastado', 'Desligado'],
+  tipo_equipe: ['Interna', 'Externa', 'Digital', 'Televendas'],
+  tipo_desconto: ['Cupom', 'Promocao', 'Fidelidade', 'Sazonal'],
+  metodo_desconto: ['Percentual', 'Valor Fixo'],
+  escopo_desconto: ['Pedido', 'Item', 'Categoria'],
+  nivel_aplicacao: ['Pedido', 'Item'],
+  tipo_periodo: ['Mensal'],
 } as const satisfies Record<string, readonly string[]>;
 
 export const domainRules: readonly ScalarRule[] = [

@@ -40,8 +40,8 @@ export async function registerEntity(q: Queryable, d: EtlDialect, def: EntityDef
   const p = d.param;
   await q.query(
     `INSERT INTO ctl.etl_control (entity_name, source_table, target_table, source_pk_column)
-      SELECT ${p(1)}, ${p(2)}, ${p(3)}, ${p(4)} WHERE NOT EXISTS (SELECT 1 FROM ctl.etl_control WHERE entity_name = ${p(1)})`,
-    [def.entity, def.source.table, def.target.table, def.source.key],
+      SELECT ${p(1)}, ${p(2)}, ${p(3)}, ${p(4)} WHERE NOT EXISTS (SELECT 1 FROM ctl.etl_control WHERE entity_name = ${p(5)})`,
+    [def.entity, def.source.table, def.target.table, def.source.key, def.entity],
   );
 }
 

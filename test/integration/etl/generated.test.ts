@@ -1,0 +1,52 @@
+import { strict as assert } from 'node:assert';
+import type { Engine } from '../../../src/core/engine/types';
+import { loadGenerated } from '../../../src/core/generate/load';
+import { dimClienteDifferences } from './support/customers';
+import { count, run, setControl } from './support/run';
+import { createPgliteWarehouse, createPostgresWarehouse, type TestWarehouse } from './support/warehouse';
+
+const cases: readonly [string, () => Promise<TestWarehouse>][] = [
+  ['PostgreSQL', () => createPostgresWarehouse('gen')],
+  ['PGlite', () => createPgliteWarehouse()],
+];
+
+for (const [label, create] of cases) {
+  describe(`ETL over generated data (${label})`, () => {
+    let wh: TestWarehouse;
+    let db: Engine;
+    before(async () => {
+      wh = await create();
+      db = wh.engine;
+      await loadGenerated(db, { scale: 0.02, seed: 11 });
+      await setControl(db, 'dim_cliente', { batchSize: 37, cutoffMinutes: 0 });
+    });
+    after(async () => {
+      await wh.close();
+    });
+
+    it('loads dim_cliente equal to the contract computed in plain SQL, aggregates included', async () => {
+      const { result } = await run(db);
+      assert.equal(result.status, 'success', JSON.stringify(result.entities));
+      assert.equal(await count(db, 'SELECT count(*) AS n FROM dim.dim_cliente'), await count(db, 'SELECT count(*) AS n FROM core.customers'));
+      assert.ok((await count(db, 'SELECT count(*) AS n FROM dim.dim_cliente WHERE total_compras_historico > 0')) > 0);
+      assert.deepEqual(await dimClienteDifferences(db), []);
+    });
+
+    it('picks up updates, inserts and soft deletes of an incremental step', async () => {
+      await db.batch(`
+        CREATE TEMP TABLE step AS SELECT date_trunc('second', (now() AT TIME ZONE 'utc') - interval '1 hour') AS at;
+        UPDATE core.customers SET email = upper(email), city = ' ' || upper(city), updated_at = (SELECT at FROM step)
+          WHERE customer_id % 7 = 0;
+        UPDATE core.customers SET deleted_at = (SELECT at FROM step), updated_at = (SELECT at FROM step)
+          WHERE customer_id % 11 = 0;
+        INSERT INTO core.customers (customer_code, full_name, email, country, updated_at)
+          SELECT 'NEW' || g, 'Novo Cliente ' || g, 'NOVO' || g || '@X.COM', 'brazil', (SELECT at FROM step)
+          FROM generate_series(1, 40) g;`);
+      const changed = await count(db, `SELECT count(*) AS n FROM core.customers WHERE updated_at > (now() AT TIME ZONE 'utc') - interval '2 hours'`);
+      const { result } = await run(db);
+      assert.equal(result.entities[0]?.counts.extracted, changed);
+      assert.equal(result.entities[0]?.counts.softDeleted, await count(db, 'SELECT count(*) AS n FROM core.customers WHERE deleted_at IS NOT NULL'));
+      assert.deepEqual(await dimClienteDifferences(db), []);
+    });
+  });
+}
