@@ -1,7 +1,7 @@
 // Bundles the extension host code, the CLI and the webview bundles with esbuild.
 // Usage: node scripts/build.mjs [--production] [--watch]
 import * as esbuild from 'esbuild';
-import { existsSync, mkdirSync, readdirSync, chmodSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, chmodSync, copyFileSync } from 'node:fs';
 import path from 'node:path';
 
 const production = process.argv.includes('--production');
@@ -21,9 +21,21 @@ const nodeCommon = {
   logLevel: 'warning',
   // pg-native is an optional native binding of pg that we never use.
   external: ['vscode', 'pg-native'],
+  // Prefer ES module builds: jsonc-parser's default (UMD) build requires its own files at run
+  // time, which a bundle cannot satisfy (activation fails with "Cannot find module './impl/format'").
+  mainFields: ['module', 'main'],
   // Keep the JSON Schema and SQL assets next to the bundle's own location lookup.
-  define: { 'process.env.DWB_BUNDLED': '"1"' },
+  define: { 'process.env.DWB_BUNDLED': '"1"', 'import.meta.url': 'bundleImportMetaUrl' },
+  // import.meta is empty in a cjs bundle: PGlite (ESM) would not find its WebAssembly files.
+  inject: [path.join(root, 'scripts/bundle-import-meta-url.js')],
 };
+
+/** PGlite's runtime files, looked up relative to the bundle (initdb.wasm: first open of a data dir). */
+const pgliteAssets = ['pglite.wasm', 'pglite.data', 'initdb.wasm'];
+function copyPgliteAssets() {
+  const from = path.join(root, 'node_modules/@electric-sql/pglite/dist');
+  for (const file of pgliteAssets) copyFileSync(path.join(from, file), path.join(dist, file));
+}
 
 const nodeEntries = [
   { entryPoints: [path.join(root, 'src/extension/main.ts')], outfile: path.join(dist, 'extension.js') },
@@ -61,10 +73,12 @@ const builds = [
 ];
 
 if (watch) {
+  copyPgliteAssets();
   for (const b of builds) await (await esbuild.context(b)).watch();
   console.log(`watching ${builds.length} bundles`);
 } else {
   await Promise.all(builds.map((b) => esbuild.build(b)));
+  copyPgliteAssets();
   if (existsSync(path.join(dist, 'cli.js'))) chmodSync(path.join(dist, 'cli.js'), 0o755);
   console.log(`built ${builds.length} bundles${production ? ' (production)' : ''}`);
 }
