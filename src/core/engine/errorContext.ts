@@ -20,6 +20,15 @@ export interface ErrorContext {
   readonly password?: string;
 }
 
+/** Node's TLS verification codes for a certificate the client does not trust. */
+export const certificateCodes: ReadonlySet<string> = new Set([
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+
 const productNames: Record<EngineKind, string> = {
   sqlserver: 'SQL Server',
   postgres: 'PostgreSQL',

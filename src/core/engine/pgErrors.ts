@@ -1,5 +1,5 @@
 import { EngineError, type EngineErrorKind } from './errors';
-import { causeWithoutPassword, engineErrorMessage, lineAtPosition, maskPassword, type ErrorContext } from './errorContext';
+import { causeWithoutPassword, certificateCodes, engineErrorMessage, lineAtPosition, maskPassword, type ErrorContext } from './errorContext';
 
 /** The fields pg's and PGlite's DatabaseError share (both follow the protocol's ErrorResponse). */
 interface PgErrorShape {
@@ -11,13 +11,6 @@ interface PgErrorShape {
 }
 
 const networkCodes = new Set(['ECONNREFUSED', 'ETIMEDOUT', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ECONNRESET']);
-const certificateCodes = new Set([
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'SELF_SIGNED_CERT_IN_CHAIN',
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-  'ERR_TLS_CERT_ALTNAME_INVALID',
-]);
 
 function kindOf(code: string | undefined, ctx: ErrorContext): EngineErrorKind {
   if (code === undefined) return ctx.phase === 'connect' ? 'unreachable' : 'other';

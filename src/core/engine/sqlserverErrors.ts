@@ -1,5 +1,5 @@
 import { EngineError, type EngineErrorKind } from './errors';
-import { causeWithoutPassword, engineErrorMessage, maskPassword, type ErrorContext } from './errorContext';
+import { causeWithoutPassword, certificateCodes, engineErrorMessage, maskPassword, type ErrorContext } from './errorContext';
 
 /**
  * The fields mssql's ConnectionError / RequestError and tedious's errors carry. mssql wraps the
@@ -24,13 +24,6 @@ export interface SqlServerErrorFacts {
 }
 
 const networkCodes = new Set(['ESOCKET', 'EINSTLOOKUP', 'ECONNREFUSED', 'ENOTFOUND', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'ECONNRESET', 'ECONNCLOSED']);
-const certificateCodes = new Set([
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'SELF_SIGNED_CERT_IN_CHAIN',
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-  'ERR_TLS_CERT_ALTNAME_INVALID',
-]);
 const constraintNumbers = new Set([2627, 2601, 547, 515]);
 const permissionNumbers = new Set([229, 230, 262, 297, 300]);
 
