@@ -17,8 +17,30 @@ function subcategoryOf(plan: GenerationPlan, productId: number): Subcategory {
   return sub;
 }
 
-/** A product's prices, from its own stream: order items read it without the catalogue in memory. */
+/**
+ * Prices of every product, computed once per plan: two numbers per product (the catalogue is
+ * 1k products per scale unit), so order items never rebuild product rows.
+ */
+const priceTables = new WeakMap<GenerationPlan, Int32Array>();
+
 export function productPricing(plan: GenerationPlan, productId: number): ProductPricing {
+  let table = priceTables.get(plan);
+  if (table === undefined) {
+    table = new Int32Array((plan.products + 1) * 2);
+    priceTables.set(plan, table);
+  }
+  const at = productId * 2;
+  if (productId <= plan.products && table[at] !== 0) return { listCents: table[at] ?? 0, costCents: table[at + 1] ?? 0 };
+  const price = computePricing(plan, productId);
+  if (productId <= plan.products) {
+    table[at] = price.listCents;
+    table[at + 1] = price.costCents;
+  }
+  return price;
+}
+
+/** A product's prices, from its own stream, so any product's price can be rebuilt alone. */
+function computePricing(plan: GenerationPlan, productId: number): ProductPricing {
   const sub = subcategoryOf(plan, productId);
   const r = rowRandom(plan.seed, 'product-price', productId);
   // Prices end in ,90 as shop prices do.

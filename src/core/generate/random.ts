@@ -78,9 +78,15 @@ function hashText(text: string): number {
   return h >>> 0;
 }
 
+const streamHashes = new Map<string, number>();
+
 /** The stream for row `id` of `stream` under `seed`. */
 export function rowRandom(seed: number, stream: string, id: number): Random {
-  const s = hashText(stream);
+  let s = streamHashes.get(stream);
+  if (s === undefined) {
+    s = hashText(stream);
+    streamHashes.set(stream, s);
+  }
   const lo = id >>> 0;
   const hi = Math.floor(id / 4294967296) >>> 0;
   return new Random(mix(seed ^ 0x9e3779b9), mix(s ^ lo), mix(lo + 0x7f4a7c15 + hi), mix(seed + s + hi));
