@@ -1,6 +1,7 @@
 #!/bin/sh
 # Minimal stand-in for the official postgres image's entrypoint: initialises PGDATA once
-# (password from POSTGRES_PASSWORD, never echoed), then runs the server or the given command.
+# (password from POSTGRES_PASSWORD, never echoed; UTF-8 like the official image), then runs the
+# server or the given command.
 set -eu
 if [ "${1:-}" = "postgres" ]; then
   : "${POSTGRES_USER:=postgres}"
@@ -9,7 +10,7 @@ if [ "${1:-}" = "postgres" ]; then
   if [ ! -s "$PGDATA/PG_VERSION" ]; then
     pwfile=$(mktemp)
     printf '%s\n' "$POSTGRES_PASSWORD" > "$pwfile"
-    initdb -D "$PGDATA" -U "$POSTGRES_USER" --pwfile="$pwfile" --auth-local=trust --auth-host=scram-sha-256 >/dev/null
+    initdb -D "$PGDATA" -U "$POSTGRES_USER" --pwfile="$pwfile" --encoding=UTF8 --locale=C.UTF-8 --auth-local=trust --auth-host=scram-sha-256 >/dev/null
     rm -f "$pwfile"
     echo "host all all 0.0.0.0/0 scram-sha-256" >> "$PGDATA/pg_hba.conf"
     echo "host all all ::/0 scram-sha-256" >> "$PGDATA/pg_hba.conf"

@@ -20,9 +20,18 @@ export async function detectComposeCli(
   options: { readonly prefer?: 'v2' | 'v1' } = {},
 ): Promise<ComposeCli> {
   const order = options.prefer === 'v1' ? [V1, V2] : [V2, V1];
+  let missing = 0;
   for (const candidate of order) {
     const release = await tryVersion(runner, candidate);
-    if (release !== undefined) return { ...candidate, release };
+    if (release === null) missing++;
+    else if (release !== undefined) return { ...candidate, release };
+  }
+  if (missing === order.length) {
+    throw new StackError(
+      "Docker is not installed: neither 'docker' nor 'docker-compose' was found on PATH. Install Docker Engine or " +
+        'Docker Desktop (https://docs.docker.com/engine/install/), then run the command again.',
+      { kind: 'docker-missing' },
+    );
   }
   throw new StackError(
     'Docker Compose is not installed: neither `docker compose` (v2) nor `docker-compose` (v1) answered. ' +
@@ -31,12 +40,13 @@ export async function detectComposeCli(
   );
 }
 
-async function tryVersion(runner: ProcessRunner, cli: Omit<ComposeCli, 'release'>): Promise<string | undefined> {
+/** The release; undefined when the command runs but has no compose; null when it does not exist. */
+async function tryVersion(runner: ProcessRunner, cli: Omit<ComposeCli, 'release'>): Promise<string | undefined | null> {
   try {
     const r = await runner.run({ command: cli.command, args: [...cli.prefix, 'version', '--short'] });
     return r.code === 0 ? r.stdout.trim() : undefined;
   } catch (e) {
-    if (isCommandMissing(e)) return undefined;
+    if (isCommandMissing(e)) return null;
     throw e;
   }
 }

@@ -1,0 +1,108 @@
+import { existsSync, mkdtempSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { Context } from 'mocha';
+import { skipBecause } from '../support/skip';
+import {
+  createProcessRunner,
+  openComposeStack,
+  type ComposeStack,
+  type ProcessRunner,
+  type SecretStore,
+  type StackEvent,
+} from '../../src/core/stack';
+
+export const repoRoot = path.resolve(__dirname, '../..');
+/** Built by .ci/setup-docker.sh from docker/images/postgres. */
+export const TEST_POSTGRES_IMAGE = 'local/postgres:15-bookworm';
+const SETUP_HINT = 'run `bash .ci/setup-docker.sh start`';
+
+/** The compose plugins .ci/setup-docker.sh installs live in its tool folder. */
+export function useSetupDockerConfig(): void {
+  const config = path.join(repoRoot, '.tools/docker/config');
+  if (process.env['DOCKER_CONFIG'] === undefined && existsSync(config)) process.env['DOCKER_CONFIG'] = config;
+}
+
+/** skipBecause, with the reason on every test of the suite (mocha sets currentTest in before-all hooks). */
+export function skipSuite(ctx: Context, reason: string): never {
+  for (const t of ctx.test?.parent?.tests ?? []) (t as { skipReason?: string }).skipReason = reason;
+  skipBecause(ctx, reason);
+}
+
+/** Skips the suite visibly unless a Docker daemon answers and the test image is built. */
+export async function requireDocker(ctx: Context, runner: ProcessRunner = createProcessRunner()): Promise<void> {
+  useSetupDockerConfig();
+  let answered = false;
+  try {
+    answered = (await runner.run({ command: 'docker', args: ['version', '--format', '{{.Server.Version}}'] })).code === 0;
+  } catch {
+    answered = false;
+  }
+  if (!answered) skipSuite(ctx, `no Docker daemon answers; ${SETUP_HINT}`);
+  const image = await runner.run({ command: 'docker', args: ['image', 'inspect', '--format', '{{.Id}}', TEST_POSTGRES_IMAGE] });
+  if (image.code !== 0) skipSuite(ctx, `image ${TEST_POSTGRES_IMAGE} is not built; ${SETUP_HINT}`);
+}
+
+export function memorySecretStore(initial: Record<string, string> = {}): SecretStore & { values: Record<string, string> } {
+  const values = { ...initial };
+  return {
+    values,
+    get: async (name) => values[name],
+    set: async (name, value) => { values[name] = value; },
+  };
+}
+
+/** A port nothing listens on right now (the OS picks it). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+export interface TestStack {
+  readonly stack: ComposeStack;
+  readonly root: string;
+  readonly port: number;
+  readonly secrets: ReturnType<typeof memorySecretStore>;
+  readonly events: StackEvent[];
+  /** down -v and the temporary project folder. */
+  dispose(): Promise<void>;
+}
+
+/** A PostgreSQL stack on the test image, a free port and a throw-away project folder. */
+export async function openTestPostgresStack(
+  options: { readonly runner?: ProcessRunner; readonly preferCompose?: 'v1' | 'v2'; readonly port?: number; readonly env?: NodeJS.ProcessEnv; readonly healthTimeoutSeconds?: number } = {},
+): Promise<TestStack> {
+  const root = mkdtempSync(path.join(tmpdir(), 'dwb-stack-'));
+  const port = options.port ?? (await freePort());
+  const secrets = memorySecretStore();
+  const events: StackEvent[] = [];
+  const stack = await openComposeStack({
+    engine: 'postgres',
+    projectRoot: root,
+    projectName: `dwbtest-${randomBytes(4).toString('hex')}`,
+    bundledDockerDir: path.join(repoRoot, 'docker'),
+    config: { healthTimeoutSeconds: options.healthTimeoutSeconds ?? 120, env: { DWB_HEALTH_INTERVAL: '1s' } },
+    env: { DWB_POSTGRES_IMAGE: TEST_POSTGRES_IMAGE, DWB_POSTGRES_PORT: String(port), ...options.env },
+    runner: options.runner ?? createProcessRunner(),
+    secrets,
+    healthPollMs: 500,
+    onEvent: (e) => events.push(e),
+    ...(options.preferCompose ? { preferCompose: options.preferCompose } : {}),
+  });
+  return {
+    stack, root, port, secrets, events,
+    async dispose() {
+      await stack.destroy().catch(() => undefined);
+      await rm(root, { recursive: true, force: true });
+    },
+  };
+}
