@@ -20,11 +20,13 @@ export interface EntityControl {
   readonly isActive: boolean;
 }
 
-export async function readControls(q: Queryable, d: EtlDialect): Promise<EntityControl[]> {
+/** The control rows, all or one entity's (read again under the entity's lock: another run may have moved it). */
+export async function readControls(q: Queryable, d: EtlDialect, entity?: string): Promise<EntityControl[]> {
   const r = await q.query<Record<string, unknown>>(
     `SELECT entity_name, ${d.timestampText('watermark_updated_at')} AS wm_ts, CAST(watermark_id AS varchar(30)) AS wm_id,
         cutoff_minutes, batch_size, CAST(is_active AS int) AS active
-      FROM ctl.etl_control`,
+      FROM ctl.etl_control${entity === undefined ? '' : ` WHERE entity_name = ${d.param(1)}`}`,
+    entity === undefined ? [] : [entity],
   );
   return r.rows.map((row) => ({
     entity: String(row['entity_name']),

@@ -124,7 +124,6 @@ export async function runEtl(o: EtlRunOptions): Promise<EtlRunResult> {
   for (const def of defs) await registerEntity(o.target, d, def);
   await o.target.query(d.ensureRejectTableSql);
   const compiled = await compileAll(o, defs);
-  const controls = new Map((await readControls(o.target, d)).map((c) => [c.entity, c]));
   const session = await o.target.session();
   try {
     const runId = await openRun(session, d, defs.map((x) => x.entity), o.startedBy ?? 'dwb');
@@ -133,10 +132,7 @@ export async function runEtl(o: EtlRunOptions): Promise<EtlRunResult> {
       emit({ type: 'run-start', runId, entities: defs.map((x) => x.entity) });
       await closeDeadRuns(session, d, runId);
       const outcomes: EntityOutcome[] = [];
-      for (const entity of compiled) {
-        const control = controls.get(entity.definition.entity);
-        outcomes.push(await runOneEntity(o, session, d, runId, entity, control, emit));
-      }
+      for (const entity of compiled) outcomes.push(await runOneEntity(o, session, d, runId, entity, emit));
       const status = runStatusOf(outcomes);
       const failed = outcomes.filter((x) => x.status === 'failed');
       const error = failed.length === 0 ? null : failed.map((x) => `${x.entity}: ${x.error ?? 'failed'}`).join('; ');
@@ -182,17 +178,18 @@ async function runOneEntity(
   d: EtlDialect,
   runId: number,
   entity: CompiledEntity,
-  control: EntityControl | undefined,
   emit: (e: EtlEvent) => void,
 ): Promise<EntityOutcome> {
   const name = entity.definition.entity;
   const t0 = performance.now();
-  const from = o.full || control === undefined ? INITIAL_WATERMARK : control.watermark;
-  let watermark = from;
+  let watermark = INITIAL_WATERMARK;
   let counts = NO_COUNTS;
   const wait = o.lockWaitMs ?? 0;
   try {
     return await session.withLock(entityLock(name), { timeoutMs: wait }, async () => {
+      const [control] = await readControls(session, d, name);
+      const from = o.full || control === undefined ? INITIAL_WATERMARK : control.watermark;
+      watermark = from;
       await closeInterruptedEntity(session, d, name, runId);
       await openRunEntity(session, d, runId, name, from);
       const sd = etlDialect(o.source.dialect);

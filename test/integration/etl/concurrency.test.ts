@@ -1,0 +1,116 @@
+import { strict as assert } from 'node:assert';
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { INTERRUPTED_MESSAGE } from '../../../src/core/etl/run/audit';
+import { dimClienteDifferences, insertCustomers } from './support/customers';
+import { count, run, setControl, watermarkOf } from './support/run';
+import { createPostgresWarehouse, reopen, resetWarehouse, type TestWarehouse } from './support/warehouse';
+
+const root = path.resolve(__dirname, '../../..');
+
+describe('ETL runs that overlap, are cancelled or crash (PostgreSQL)', function () {
+  this.timeout(300_000);
+  let wh: TestWarehouse;
+  before(async () => {
+    wh = await createPostgresWarehouse('conc');
+  });
+  beforeEach(async () => {
+    await resetWarehouse(wh.engine);
+    await insertCustomers(wh.engine, Array.from({ length: 40 }, (_, i) => ({ id: i + 1, updatedAt: `2024-03-01 10:${String(i).padStart(2, '0')}:00` })));
+    await setControl(wh.engine, 'dim_cliente', { batchSize: 5, cutoffMinutes: 0 });
+  });
+  after(async () => {
+    await wh.close();
+  });
+
+  it('a second run of the same entity fails at once with a clear message when told not to wait', async () => {
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((r) => (release = r));
+    let inside: () => void = () => undefined;
+    const entered = new Promise<void>((r) => (inside = r));
+    const first = run(wh.engine, {
+      beforePhase: async (phase, info) => {
+        if (phase === 'merge' && info.batch === 2) {
+          inside();
+          await held;
+        }
+      },
+    });
+    await entered;
+    const second = await run(wh.engine, { lockWaitMs: 0 });
+    release();
+    const a = await first;
+    assert.equal(a.result.status, 'success');
+    assert.equal(second.result.status, 'failed');
+    assert.match(second.result.entities[0]?.error ?? '', /dim_cliente is being loaded by another run .*--wait/);
+    assert.equal(await count(wh.engine, 'SELECT count(*) AS n FROM dim.dim_cliente'), 40);
+    assert.equal(await count(wh.engine, `SELECT count(*) AS n FROM audit.etl_run WHERE status = 'running'`), 0);
+  });
+
+  it('a second run told to wait runs after the first and finds nothing left to load', async () => {
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((r) => (release = r));
+    let inside: () => void = () => undefined;
+    const entered = new Promise<void>((r) => (inside = r));
+    const first = run(wh.engine, {
+      beforePhase: async (phase, info) => {
+        if (phase === 'stage' && info.batch === 3) {
+          inside();
+          await held;
+        }
+      },
+    });
+    await entered;
+    const second = run(wh.engine, { lockWaitMs: 60_000 });
+    setTimeout(release, 300);
+    const [a, b] = await Promise.all([first, second]);
+    assert.equal(a.result.entities[0]?.counts.extracted, 40);
+    assert.equal(b.result.status, 'success');
+    assert.equal(b.result.entities[0]?.counts.extracted, 0);
+    assert.deepEqual(await dimClienteDifferences(wh.engine), []);
+  });
+
+  it('cancelling mid-run rolls back the current batch and keeps the committed ones', async () => {
+    const abort = new AbortController();
+    const { result, events } = await run(wh.engine, {
+      signal: abort.signal,
+      beforePhase: async (phase, info) => {
+        if (phase === 'merge' && info.batch === 3) abort.abort();
+      },
+    });
+    assert.equal(result.status, 'failed');
+    assert.equal(events.filter((e) => e.type === 'batch').length, 2);
+    assert.deepEqual(await watermarkOf(wh.engine, 'dim_cliente'), { ts: '2024-03-01 10:09:00', id: '10' });
+    assert.equal(await count(wh.engine, 'SELECT count(*) AS n FROM dim.dim_cliente'), 10);
+    const again = await run(wh.engine);
+    assert.equal(again.result.entities[0]?.counts.extracted, 30);
+    assert.deepEqual(await dimClienteDifferences(wh.engine), []);
+  });
+
+  it('a run left running by a killed process is closed as failed by the next run', async () => {
+    const child = spawn(process.execPath, ['--require', 'tsx/cjs', path.join(__dirname, 'support/crashChild.ts'), wh.name], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (d: Buffer) => (d.toString().includes('IN-BATCH') ? resolve() : undefined));
+      child.on('exit', () => reject(new Error('the child ended before reaching the batch')));
+    });
+    child.kill('SIGKILL');
+    await new Promise((r) => child.on('exit', r));
+    assert.equal(await count(wh.engine, `SELECT count(*) AS n FROM audit.etl_run WHERE status = 'running'`), 1);
+    const db = await reopen(wh.name);
+    try {
+      const { result } = await run(db);
+      assert.equal(result.status, 'success');
+      const dead = (await db.query(`SELECT status, error_message FROM audit.etl_run WHERE run_id <> $1`, [result.runId])).rows;
+      assert.deepEqual(dead, [{ status: 'failed', error_message: INTERRUPTED_MESSAGE }]);
+      const deadEntity = (await db.query(`SELECT status FROM audit.etl_run_entity WHERE run_id <> $1`, [result.runId])).rows;
+      assert.deepEqual(deadEntity, [{ status: 'failed' }]);
+      assert.equal(await count(db, 'SELECT count(*) AS n FROM dim.dim_cliente'), 40);
+      assert.deepEqual(await dimClienteDifferences(db), []);
+    } finally {
+      await db.close();
+    }
+  });
+});
