@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { PGlite, type Results, type Transaction } from '@electric-sql/pglite';
 import type { PgliteConnectionConfig } from './config';
 import { copyTextChunks, pgCopyStatement } from './copyText';
@@ -192,6 +194,8 @@ export async function openPgliteEngine(config: PgliteConnectionConfig): Promise<
   };
   let db: PGlite;
   try {
+    // PGlite creates only the last folder of the path; a new project has no .dw/ yet.
+    if (config.dataDir !== undefined) mkdirSync(path.dirname(config.dataDir), { recursive: true });
     // Parsers on this instance only: the same exact-string / UTC-Date choices as PostgreSQL.
     db = await PGlite.create({ ...(config.dataDir === undefined ? {} : { dataDir: config.dataDir }), parsers: pgResultParsers });
     await db.exec("SET TimeZone = 'UTC'");

@@ -2,3 +2,4 @@ export * from './types';
 export * from './errors';
 export { findProjectFile, loadProject, parseProject, projectProblems } from './load';
 export * from './connection';
+export * from './engines';

@@ -1,0 +1,27 @@
+import type { Engine } from '../engine/types';
+import type { ScriptEvent, ScriptPlan } from '../script';
+import type { BootstrapStep } from '../project/types';
+
+/**
+ * Which connection a step needs. `server` is a connection that exists before any warehouse
+ * database does (SQL Server's master): SQL Server scripts create their databases and `USE` them.
+ */
+export type EngineRole = 'oltp' | 'dw' | 'server';
+
+/** Opens (or hands back a shared) engine for a role; the bootstrap never closes them. */
+export type EngineProvider = (role: EngineRole) => Promise<Engine>;
+
+/** A step of the project's plan, made ready to run: scripts split and checked, nothing run yet. */
+export type PlannedStep =
+  | { readonly kind: 'script'; readonly step: BootstrapStep; readonly index: number; readonly role: EngineRole; readonly plan: ScriptPlan }
+  | { readonly kind: 'generate'; readonly step: BootstrapStep; readonly index: number; readonly role: EngineRole; readonly scale: number; readonly seed: number; readonly incremental: boolean }
+  | { readonly kind: 'skip'; readonly step: BootstrapStep; readonly index: number; readonly reason: string };
+
+export type BootstrapEvent =
+  | { readonly type: 'bootstrap-start'; readonly totalSteps: number }
+  | { readonly type: 'step-start'; readonly index: number; readonly total: number; readonly name: string; readonly kind: 'script' | 'generate' }
+  | { readonly type: 'step-skip'; readonly index: number; readonly total: number; readonly name: string; readonly reason: string }
+  | { readonly type: 'script'; readonly index: number; readonly event: ScriptEvent }
+  | { readonly type: 'rows'; readonly index: number; readonly table: string; readonly rows: number }
+  | { readonly type: 'step-end'; readonly index: number; readonly name: string; readonly durationMs: number; readonly detail: string }
+  | { readonly type: 'bootstrap-end'; readonly ok: boolean; readonly durationMs: number; readonly ran: number; readonly skipped: number };
