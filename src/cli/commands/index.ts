@@ -1,7 +1,8 @@
 import type { CliCommand } from '../command';
 import { doctorCommand } from './doctor';
+import { etlCommand } from './etl';
 import { demoCommand } from './demo';
 import { initCommand } from './init';
 
 /** Every `dwb` subcommand, in the order `dwb --help` lists them. */
-export const commands: readonly CliCommand[] = [demoCommand, initCommand, doctorCommand];
+export const commands: readonly CliCommand[] = [demoCommand, initCommand, doctorCommand, etlCommand];

@@ -1,0 +1,100 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadEntityDefinitions } from '../../core/etl/definition/load';
+import type { EtlEvent } from '../../core/etl/run/events';
+import { runEtl, type EtlRunResult } from '../../core/etl/run/run';
+import { loadProject, passwordEnvName, ProjectEngines, type Project } from '../../core/project';
+import { assetsRoot } from '../assets';
+import { EXIT_CODES, type CliCommand, type CliIo } from '../command';
+import { renderTable } from '../table';
+
+const USAGE = `dwb etl [entity...|--all] [--full] [--wait <seconds>] [--json]
+
+Runs the incremental ETL. With no entity (or --all) it runs every entity active in
+ctl.etl_control; named entities run even when inactive.
+  --full            start from the initial watermark (a full reload; idempotent)
+  --wait <seconds>  how long to wait for an entity another run is loading (default: the
+                    project's etl.onLocked / etl.lockTimeoutSeconds; 0 fails at once)
+  --json            print the outcome as JSON
+Exit code 0 when every entity succeeded, 1 when any failed or rejected rows (partial).`;
+
+/** The project's entity definitions, or the shipped ones when the project has none. */
+export function entitiesDir(project: Project): string {
+  const own = path.resolve(project.root, project.config.etl?.entitiesDir ?? 'etl/entities');
+  return existsSync(own) ? own : path.join(assetsRoot(), 'etl', 'entities');
+}
+
+function lockWaitMs(project: Project, wait: string | undefined): number {
+  if (wait !== undefined) {
+    const seconds = Number(wait);
+    if (!Number.isFinite(seconds) || seconds < 0) throw new TypeError(`--wait takes a number of seconds, not '${wait}'`);
+    return seconds * 1000;
+  }
+  const etl = project.config.etl;
+  return etl?.onLocked === 'fail' ? 0 : (etl?.lockTimeoutSeconds ?? 60) * 1000;
+}
+
+function progressLine(e: EtlEvent): string | undefined {
+  switch (e.type) {
+    case 'run-start': return `run ${e.runId}: ${e.entities.join(', ') || '(no active entity)'}`;
+    case 'entity-start': return `${e.entity}: from (${e.watermark.updatedAt}, ${e.watermark.id}) up to ${e.cutoff}, batches of ${e.batchSize}`;
+    case 'batch': return `${e.entity}: batch ${e.batch}: ${e.rows} rows, ${e.upserted} upserted, ${e.rejected} rejected, ${e.rowsPerSecond} rows/s`;
+    case 'entity-end': return `${e.entity}: ${e.status.toUpperCase()}${e.error ? ` - ${e.error}` : ''}`;
+    case 'run-end': return undefined;
+  }
+}
+
+function summary(result: EtlRunResult): string {
+  return renderTable(
+    ['ENTITY', 'STATUS', 'EXTRACTED', 'UPSERTED', 'SOFT DELETED', 'REJECTED', 'ERROR'],
+    result.entities.map((e) => [
+      e.entity, e.status.toUpperCase(), String(e.counts.extracted), String(e.counts.upserted),
+      String(e.counts.softDeleted), String(e.counts.rejected), e.error ?? '',
+    ]),
+  );
+}
+
+export const etlCommand: CliCommand = {
+  name: 'etl',
+  summary: 'Run the incremental ETL (exactly-once batches, audited in audit.etl_run)',
+  usage: USAGE,
+  async run(args: string[], io: CliIo): Promise<number> {
+    const { values, positionals } = parseArgs({
+      args,
+      options: {
+        all: { type: 'boolean', default: false },
+        full: { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
+        wait: { type: 'string' },
+      },
+      allowPositionals: true,
+      strict: true,
+    });
+    if (values.all && positionals.length > 0) throw new TypeError('Give entity names or --all, not both.');
+    const project = loadProject(io.cwd);
+    const definitions = loadEntityDefinitions(entitiesDir(project));
+    const engines = new ProjectEngines(project, io.env[passwordEnvName(project)], 'DW Workbench ETL');
+    try {
+      const result = await runEtl({
+        source: await engines.get('oltp'),
+        target: await engines.get('dw'),
+        definitions,
+        entities: positionals,
+        full: values.full,
+        startedBy: `dwb etl (${io.env['USER'] ?? io.env['USERNAME'] ?? 'cli'})`,
+        lockWaitMs: lockWaitMs(project, values.wait),
+        ...(io.signal ? { signal: io.signal } : {}),
+        onEvent: (e) => {
+          const line = values.json ? undefined : progressLine(e);
+          if (line !== undefined) io.stderr.write(`${line}\n`);
+        },
+      });
+      io.stdout.write(values.json ? `${JSON.stringify(result, null, 2)}\n` : summary(result));
+      if (io.signal?.aborted) return EXIT_CODES.interrupted;
+      return result.status === 'success' ? EXIT_CODES.ok : EXIT_CODES.failed;
+    } finally {
+      await engines.close();
+    }
+  },
+};
