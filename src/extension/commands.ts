@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { DwContext } from './context';
+import { exportDashboardHtml, openMonitor, openSales } from './dashboards/commands';
 import { newProject } from './commands/newProject';
 import { openProjectFile, showOutput } from './commands/projectFile';
 import { setPassword } from './commands/setPassword';
@@ -21,6 +22,9 @@ const commandTable: Readonly<Record<string, (ctx: DwContext, views: Views) => Ha
   'dwWorkbench.testConnection': testConnection,
   'dwWorkbench.showOutput': showOutput,
   'dwWorkbench.refreshEntities': (_ctx, views) => () => views.entities.refresh(),
+  'dwWorkbench.openMonitor': openMonitor,
+  'dwWorkbench.openSalesDashboard': openSales,
+  'dwWorkbench.exportDashboardHtml': exportDashboardHtml,
 };
 
 export function registerCommands(ctx: DwContext, views: Views): void {

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { registerCommands } from './commands';
 import { DwContext } from './context';
+import { dashboardPanels } from './dashboards/commands';
 import { EntitiesTree } from './entities/tree';
 
 /**
@@ -17,6 +18,7 @@ export function activate(extension: vscode.ExtensionContext): void {
   const entities = new EntitiesTree(ctx);
   extension.subscriptions.push(entities, vscode.window.registerTreeDataProvider('dwWorkbench.entities', entities));
   registerCommands(ctx, { entities });
+  dashboardPanels(ctx);
 
   // The project loads after activation returns, so a large workspace never delays it.
   void ctx.projectState.reload().catch((e: unknown) => log.error(`Loading dw-workbench.json failed: ${String(e)}`));

@@ -1,0 +1,50 @@
+import { writeFile } from 'node:fs/promises';
+import * as vscode from 'vscode';
+import type { DashboardKind } from '../../core/dashboard/page';
+import { readWebviewBundle, renderDashboardSnapshot } from '../../core/dashboard/snapshot';
+import { DEFAULT_AUDIT_FILTERS } from '../../protocol/monitor';
+import type { DwContext } from '../context';
+import { showError } from '../engineErrors';
+import { dashboardQueries, DashboardPanels } from './panels';
+
+let panels: DashboardPanels | undefined;
+
+/**
+ * The panels and their serializers. Activation registers them (a panel restored after a reload
+ * needs its serializer then); the constructor runs no query and loads no webview code.
+ */
+export function dashboardPanels(ctx: DwContext): DashboardPanels {
+  if (panels === undefined) {
+    panels = new DashboardPanels(ctx);
+    ctx.subscriptions.push(panels, { dispose: () => (panels = undefined) });
+  }
+  return panels;
+}
+
+export const openMonitor = (ctx: DwContext) => () => dashboardPanels(ctx).show('monitor');
+export const openSales = (ctx: DwContext) => () => dashboardPanels(ctx).show('sales');
+
+/** "DW: Export Dashboard as HTML": a self-contained snapshot of the monitor or the sales dashboard. */
+export const exportDashboardHtml = (ctx: DwContext) => async (): Promise<void> => {
+  const active = panels?.activeKind();
+  const picked = active ?? (await vscode.window.showQuickPick(
+    [{ label: vscode.l10n.t('ETL Monitor'), dashboard: 'monitor' as DashboardKind }, { label: vscode.l10n.t('Sales Dashboard'), dashboard: 'sales' as DashboardKind }],
+    { title: vscode.l10n.t('Export which dashboard?') },
+  ))?.dashboard;
+  if (picked === undefined) return;
+  try {
+    const queries = await dashboardQueries(ctx);
+    if (queries === undefined) return;
+    const target = await vscode.window.showSaveDialog({ filters: { HTML: ['html'] }, defaultUri: vscode.Uri.file(`${picked}.html`) });
+    if (target === undefined) return;
+    const bundle = await readWebviewBundle(picked, vscode.Uri.joinPath(ctx.extension.extensionUri, 'dist').fsPath);
+    const theme = vscode.window.activeColorTheme.kind === vscode.ColorThemeKind.Light ? 'light' : vscode.window.activeColorTheme.kind === vscode.ColorThemeKind.Dark ? 'dark' : 'high-contrast';
+    const html = picked === 'sales'
+      ? renderDashboardSnapshot('sales', await queries.sales.load(await queries.sales.defaultFilters(new Date().toISOString().slice(0, 10))), { bundle, language: vscode.env.language, theme })
+      : renderDashboardSnapshot('monitor', await queries.monitor.load(DEFAULT_AUDIT_FILTERS), { bundle, language: vscode.env.language, theme });
+    await writeFile(target.fsPath, html, 'utf8');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Dashboard saved to {0}.', target.fsPath));
+  } catch (e) {
+    await showError(ctx, e, vscode.l10n.t('Export as HTML failed'));
+  }
+};

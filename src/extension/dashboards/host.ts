@@ -1,0 +1,58 @@
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import * as vscode from 'vscode';
+import type { MonitorHostActions, SalesHostActions } from '../../core/dashboard/handler';
+import { salesCsvLines } from '../../core/sales/csv';
+import { salesQueryText, type SalesQueries } from '../../core/sales/load';
+import type { DwContext } from '../context';
+
+/** Rows a CSV export may hold; the detail query streams them, so memory stays flat. */
+const CSV_MAX_ROWS = 1_000_000;
+
+export function salesHostActions(ctx: DwContext, queries: SalesQueries): SalesHostActions {
+  return {
+    async showSql(query) {
+      const doc = await vscode.workspace.openTextDocument({ language: 'sql', content: salesQueryText(queries.dialect, query) });
+      await vscode.window.showTextDocument(doc, { viewColumn: vscode.ViewColumn.Beside, preview: true });
+    },
+    async exportCsv(filters) {
+      const target = await vscode.window.showSaveDialog({
+        title: vscode.l10n.t('Export sales detail as CSV'),
+        filters: { CSV: ['csv'] },
+        defaultUri: vscode.Uri.file(`sales_${filters.from}_${filters.to}.csv`),
+      });
+      if (target === undefined) return { saved: false, rows: 0 };
+      let rows = -1;
+      const out = createWriteStream(target.fsPath, 'utf8');
+      for await (const line of salesCsvLines(queries.detailRows(filters, CSV_MAX_ROWS))) {
+        rows += 1;
+        if (!out.write(line)) await once(out, 'drain');
+      }
+      out.end();
+      await once(out, 'finish');
+      ctx.log.info(`Exported ${rows} sales rows to ${target.fsPath}`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0} rows to {1}.', rows, target.fsPath));
+      return { saved: true, rows };
+    },
+  };
+}
+
+/** The ETL and the tree own running and revealing; the monitor asks them through commands. */
+export function monitorHostActions(ctx: DwContext): MonitorHostActions {
+  const has = async (id: string): Promise<boolean> => (await vscode.commands.getCommands(true)).includes(id);
+  return {
+    async runEntity(entity) {
+      if (!(await has('dwWorkbench.runEntity'))) {
+        void vscode.window.showWarningMessage(vscode.l10n.t('Running an entity needs the ETL commands, which this installation does not have.'));
+        return false;
+      }
+      ctx.log.info(`Monitor: run ${entity}`);
+      await vscode.commands.executeCommand('dwWorkbench.runEntity', entity);
+      return true;
+    },
+    async revealEntity(entity) {
+      if (await has('dwWorkbench.revealEntity')) await vscode.commands.executeCommand('dwWorkbench.revealEntity', entity);
+      else await vscode.commands.executeCommand('dwWorkbench.entities.focus');
+    },
+  };
+}
