@@ -3,6 +3,7 @@ import { doctorCommand } from './doctor';
 import { etlCommand } from './etl';
 import { demoCommand } from './demo';
 import { initCommand } from './init';
+import { bootstrapCommand } from './bootstrap';
 
 /** Every `dwb` subcommand, in the order `dwb --help` lists them. */
-export const commands: readonly CliCommand[] = [demoCommand, initCommand, doctorCommand, etlCommand];
+export const commands: readonly CliCommand[] = [demoCommand, initCommand, doctorCommand, bootstrapCommand, etlCommand];

@@ -1,0 +1,84 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { runBootstrap, type BootstrapEvent } from '../../core/bootstrap';
+import { ProjectEngines, loadProject, passwordEnvName } from '../../core/project';
+import { readEnvFile } from '../../core/stack/envFile';
+import { PASSWORD_VARIABLES } from '../../core/warehouse/scripts';
+import { EXIT_CODES, type CliCommand } from '../command';
+
+const USAGE = `dwb bootstrap [--scale N] [--var NAME=value ...] [--json]
+
+Runs the bootstrap plan of dw-workbench.json (bootstrap.steps) in order: scripts, folders and
+the data generator. Every script is split and checked first: nothing runs when one cannot be.
+  --scale N         scale of the generate steps (1: ~10k customers, 50k orders)
+  --var NAME=value  a script variable, overriding the project file
+  --json            one JSON event per line
+Passwords for the technical logins come from ETL_MONITOR_PASSWORD and ETL_BACKUP_PASSWORD in
+the environment, else from the project's .env (written by 'dwb stack up').`;
+
+function parseVars(list: readonly string[]): Record<string, string> {
+  return Object.fromEntries(
+    list.map((pair) => {
+      const eq = pair.indexOf('=');
+      if (eq <= 0) throw new TypeError(`--var takes NAME=value, not '${pair}'`);
+      return [pair.slice(0, eq), pair.slice(eq + 1)];
+    }),
+  );
+}
+
+function describe(e: BootstrapEvent): string | undefined {
+  switch (e.type) {
+    case 'step-start': return `[${e.index}/${e.total}] ${e.name}`;
+    case 'step-skip': return `[${e.index}/${e.total}] ${e.name}: skipped (${e.reason})`;
+    case 'step-end': return `      done in ${(e.durationMs / 1000).toFixed(1)} s: ${e.detail}`;
+    case 'rows': return `      ${e.table}: ${e.rows} rows`;
+    case 'script': return e.event.type === 'message' ? `      ${path.basename(e.event.file)}:${e.event.line}: ${e.event.text}` : undefined;
+    case 'bootstrap-end': return `Bootstrap complete: ${e.ran} step(s) ran, ${e.skipped} skipped, ${(e.durationMs / 1000).toFixed(1)} s.`;
+    default: return undefined;
+  }
+}
+
+export const bootstrapCommand: CliCommand = {
+  name: 'bootstrap',
+  summary: 'Build the warehouse from the project\'s bootstrap plan (scripts, generator)',
+  usage: USAGE,
+  async run(args, io) {
+    const { values } = parseArgs({
+      args,
+      options: { scale: { type: 'string' }, var: { type: 'string', multiple: true, default: [] }, json: { type: 'boolean', default: false } },
+      strict: true,
+    });
+    const scale = values.scale === undefined ? undefined : Number(values.scale);
+    if (scale !== undefined && !(scale > 0 && scale <= 1000)) {
+      io.stderr.write(`dwb bootstrap: --scale takes a number above 0 and up to 1000 (got '${values.scale}').\n`);
+      return EXIT_CODES.usage;
+    }
+    const project = loadProject(io.cwd);
+    const envFile = path.join(project.root, '.env');
+    const fromFile = existsSync(envFile) ? await readEnvFile(envFile) : {};
+    const secrets = Object.fromEntries(
+      PASSWORD_VARIABLES.flatMap((name) => {
+        const value = io.env[name] ?? fromFile[name];
+        return value === undefined ? [] : [[name, value]];
+      }),
+    );
+    const engines = new ProjectEngines(project, io.env[passwordEnvName(project)] ?? fromFile[passwordEnvName(project)], 'DW Workbench bootstrap');
+    try {
+      await runBootstrap(project, {
+        engines: (role) => engines.get(role),
+        secrets,
+        variables: parseVars(values.var),
+        ...(scale === undefined ? {} : { scale }),
+        ...(io.signal === undefined ? {} : { signal: io.signal }),
+        onEvent: (e) => {
+          const line = values.json ? JSON.stringify(e) : describe(e);
+          if (line !== undefined) io.stdout.write(line + '\n');
+        },
+      });
+      return EXIT_CODES.ok;
+    } finally {
+      await engines.close();
+    }
+  },
+};
