@@ -1,0 +1,66 @@
+import { strict as assert } from 'node:assert';
+import { monitorHandler, salesHandler } from '../../../src/core/dashboard/handler';
+import { MonitorQueries } from '../../../src/core/monitor/load';
+import { SalesQueries } from '../../../src/core/sales/load';
+import { createDashboardWarehouse, type DashboardWarehouse } from './warehouseFixture';
+
+const filters = { from: '2024-01-01', to: '2024-12-31', category: null, state: null, region: null, team: null, seller: null, grain: 'month' };
+
+describe('dashboard hosts reject malformed and hostile messages (PostgreSQL)', () => {
+  let w: DashboardWarehouse;
+  const calls: string[] = [];
+  let sales: ReturnType<typeof salesHandler>;
+  let monitor: ReturnType<typeof monitorHandler>;
+
+  before(async () => {
+    w = await createDashboardWarehouse({ sales: 300, runs: 20, events: 50 });
+    sales = salesHandler(new SalesQueries(w.engine, 'postgres'), {
+      showSql: async (q) => { calls.push(`showSql ${q}`); },
+      exportCsv: async () => { calls.push('exportCsv'); return { saved: false, rows: 0 }; },
+    });
+    monitor = monitorHandler(new MonitorQueries(w.engine, 'postgres'), {
+      runEntity: async (e) => { calls.push(`run ${e}`); return true; },
+      revealEntity: async (e) => { calls.push(`reveal ${e}`); },
+    });
+  });
+
+  after(async () => w?.close());
+
+  it('answers an invalid request with an error reply and does nothing', async () => {
+    const replies = await Promise.all([
+      sales({ kind: 'request', id: 1, method: 'sales/load', params: { filters: { ...filters, from: "2024-01-01'; DROP TABLE fact.fact_vendas; --" } } }),
+      sales({ kind: 'request', id: 2, method: 'sales/exportCsv', params: { filters: { ...filters, grain: 'year' } } }),
+      sales({ kind: 'request', id: 3, method: 'monitor/load', params: {} }),
+      monitor({ kind: 'request', id: 4, method: 'monitor/action', params: { action: 'run', entity: "x'; DELETE FROM ctl.etl_control; --" } }),
+      monitor({ kind: 'request', id: 5, method: 'monitor/action', params: { action: 'truncate', entity: 'dim_cliente' } }),
+      monitor({ kind: 'request', id: 6, method: 'monitor/revealEntity', params: { entity: 'dim_cliente', then: 'eval' } }),
+      monitor({ kind: 'oops', id: 7 }),
+    ]);
+    assert.deepEqual(replies.map((r) => r !== undefined && !r.ok && r.error.code), ['invalid-params', 'invalid-params', 'unknown-method', 'invalid-params', 'invalid-params', 'invalid-params', 'invalid-message']);
+    assert.deepEqual(calls, []);
+    assert.equal((await w.engine.query('SELECT count(*) AS n FROM ctl.etl_control')).rows[0]?.['n'], '9');
+  });
+
+  it('ignores messages with no id to answer', async () => {
+    for (const m of [undefined, null, 'sales/load', 17, { method: 'sales/load' }]) assert.equal(await sales(m), undefined);
+  });
+
+  it('passes filter values as parameters: an injection attempt is only a category that matches nothing', async () => {
+    const reply = await sales({ kind: 'request', id: 8, method: 'sales/load', params: { filters: { ...filters, category: "Casa' OR '1'='1" } } });
+    assert.ok(reply?.ok);
+    const data = reply.result as { kpis: { netRevenue: number; items: number } };
+    assert.equal(data.kpis.items, 0);
+    assert.equal((await w.engine.query('SELECT count(*) AS n FROM fact.fact_vendas')).rows[0]?.['n'], '300');
+  });
+
+  it('reports a failing query as data, with the server error kept out of the control flow', async () => {
+    await w.engine.query('ALTER TABLE fact.fact_vendas RENAME TO fact_vendas_moved');
+    try {
+      const reply = await sales({ kind: 'request', id: 9, method: 'sales/load', params: { filters } });
+      assert.ok(reply !== undefined && !reply.ok);
+      assert.equal(reply.error.code, 'query-failed');
+    } finally {
+      await w.engine.query('ALTER TABLE fact.fact_vendas_moved RENAME TO fact_vendas');
+    }
+  });
+});

@@ -1,0 +1,70 @@
+import { strict as assert } from 'node:assert';
+import { validateMonitorParams } from '../../../src/protocol/monitor';
+import { isIsoDate, isRpcRequest } from '../../../src/protocol/rpc';
+import { previousPeriod, validateSalesFilters, validateSalesParams } from '../../../src/protocol/sales';
+
+const filters = { from: '2024-01-01', to: '2024-01-31', category: null, state: null, region: null, team: null, seller: null, grain: 'day' };
+
+describe('dashboard protocol validation', () => {
+  it('accepts a well-formed sales load and normalises empty filters to null', () => {
+    const r = validateSalesParams('sales/load', { filters: { ...filters, category: '' } });
+    assert.ok(r.ok);
+    assert.equal((r.value.params as { filters: { category: unknown } }).filters.category, null);
+  });
+
+  it('rejects envelopes that are not requests', () => {
+    for (const m of [null, 'x', 42, [], {}, { kind: 'request', id: '1', method: 'sales/load', params: {} }, { kind: 'request', id: 1.5, method: 'sales/load' },
+      { kind: 'reply', id: 1, method: 'sales/load' }, { kind: 'request', id: 1, method: 'x'.repeat(65) }]) {
+      assert.equal(isRpcRequest(m), false, JSON.stringify(m));
+    }
+  });
+
+  it('rejects hostile or malformed sales filters', () => {
+    const bad: unknown[] = [
+      { ...filters, from: '2024-02-31' },
+      { ...filters, from: '2024-02-01', to: '2024-01-01' },
+      { ...filters, from: '1900-01-01', to: '2024-01-01' },
+      { ...filters, from: "2024-01-01' OR 1=1 --" },
+      { ...filters, grain: 'year' },
+      { ...filters, category: 42 },
+      { ...filters, category: 'x'.repeat(201) },
+      { ...filters, state: 'SP\u0000' },
+      { ...filters, extra: 'DROP TABLE fact.fact_vendas' },
+      JSON.parse('{"__proto__": {"polluted": true}, "from": "2024-01-01", "to": "2024-01-02", "grain": "day"}'),
+      null, [], 'filters',
+    ];
+    for (const f of bad) assert.equal(validateSalesFilters(f).ok, false, JSON.stringify(f));
+    assert.equal(validateSalesParams('sales/load', { filters, more: 1 }).ok, false);
+    assert.equal(validateSalesParams('sales/showSql', { query: 'detail; DROP TABLE x' }).ok, false);
+    assert.equal(validateSalesParams('sales/drop', { filters }).ok, false);
+  });
+
+  it('rejects hostile or malformed monitor requests', () => {
+    const bad: [string, unknown][] = [
+      ['monitor/action', { action: 'drop', entity: 'dim_cliente' }],
+      ['monitor/action', { action: 'run', entity: "dim_cliente'; DELETE FROM ctl.etl_control; --" }],
+      ['monitor/action', { action: 'run', entity: 'dim_cliente', extra: true }],
+      ['monitor/runDetail', { runId: -1 }],
+      ['monitor/runDetail', { runId: 1.5 }],
+      ['monitor/runDetail', { runId: '1 OR 1=1' }],
+      ['monitor/load', { audit: { login: null, program: null, database: null, status: null, hours: 0 } }],
+      ['monitor/load', { audit: { login: 1, program: null, database: null, status: null, hours: 24 } }],
+      ['monitor/captureSnapshot', { now: true }],
+      ['monitor/revealEntity', { entity: '../../etc/passwd' }],
+      ['monitor/unknown', {}],
+    ];
+    for (const [method, params] of bad) assert.equal(validateMonitorParams(method, params).ok, false, `${method} ${JSON.stringify(params)}`);
+    assert.ok(validateMonitorParams('monitor/action', { action: 'reset-watermark', entity: 'dim_cliente' }).ok);
+  });
+
+  it('computes the previous period of the same length, ending the day before', () => {
+    assert.deepEqual(previousPeriod('2024-03-01', '2024-03-31'), { from: '2024-01-30', to: '2024-02-29' });
+    assert.deepEqual(previousPeriod('2024-01-01', '2024-01-01'), { from: '2023-12-31', to: '2023-12-31' });
+  });
+
+  it('checks calendar dates for real', () => {
+    assert.ok(isIsoDate('2024-02-29'));
+    assert.equal(isIsoDate('2023-02-29'), false);
+    assert.equal(isIsoDate('2024-1-01'), false);
+  });
+});
