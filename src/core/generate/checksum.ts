@@ -6,7 +6,9 @@ import { generatedTables } from './tables';
 function valueText(v: unknown): string {
   if (v === null) return '\\N';
   if (v instanceof Date) return v.toISOString();
-  return String(v);
+  if (typeof v === 'string') return v;
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return String(v);
+  throw new TypeError(`Cannot hash a generated value of type ${typeof v}.`);
 }
 
 export function hashRow(hash: Hash, row: readonly unknown[]): void {

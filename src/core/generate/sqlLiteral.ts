@@ -17,7 +17,8 @@ export function sqlLiteral(value: unknown, dialect: Dialect, isDate = false): st
   if (typeof value === 'boolean') return dialect === 'sqlserver' ? (value ? '1' : '0') : value ? 'true' : 'false';
   if (typeof value === 'number' || typeof value === 'bigint') return String(value);
   if (value instanceof Date) return `'${dateText(value, !isDate)}'`;
-  const text = String(value).replace(/'/g, "''");
+  if (typeof value !== 'string') throw new TypeError(`Cannot write a value of type ${typeof value} as a SQL literal.`);
+  const text = value.replace(/'/g, "''");
   return dialect === 'sqlserver' ? `N'${text}'` : `'${text}'`;
 }
 

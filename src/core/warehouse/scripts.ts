@@ -23,10 +23,14 @@ export const PASSWORD_VARIABLES = ['ETL_MONITOR_PASSWORD', 'ETL_BACKUP_PASSWORD'
 
 type Entry = readonly [file: string, group: ScriptGroup, database: 'oltp' | 'dw', variables?: readonly string[], skipOn?: readonly EngineKind[]];
 
-const postgres: readonly Entry[] = [
+// The same structure scripts in both dialects; SQL Server also creates its two databases.
+const oltp: readonly Entry[] = [
   ['oltp/01_schema.sql', 'oltp', 'oltp'],
   ['oltp/02_tables.sql', 'oltp', 'oltp'],
   ['oltp/03_indexes.sql', 'oltp', 'oltp'],
+];
+
+const dw: readonly Entry[] = [
   ['dw/01_schemas.sql', 'dw', 'dw'],
   ['dw/02_dimensions.sql', 'dw', 'dw'],
   ['dw/03_dim_data.sql', 'dw', 'dw', DIM_DATA_VARIABLES],
@@ -36,24 +40,19 @@ const postgres: readonly Entry[] = [
   ['dw/07_connection_audit_table.sql', 'dw', 'dw'],
   ['dw/08_connection_audit.sql', 'dw', 'dw'],
   ['dw/09_views.sql', 'dw', 'dw'],
+];
+
+const postgres: readonly Entry[] = [
+  ...oltp,
+  ...dw,
   ['security/01_roles.sql', 'security', 'dw', PASSWORD_VARIABLES, ['pglite']],
 ];
 
 const sqlserver: readonly Entry[] = [
   ['oltp/00_database.sql', 'oltp', 'oltp'],
-  ['oltp/01_schema.sql', 'oltp', 'oltp'],
-  ['oltp/02_tables.sql', 'oltp', 'oltp'],
-  ['oltp/03_indexes.sql', 'oltp', 'oltp'],
+  ...oltp,
   ['dw/00_database.sql', 'dw', 'dw'],
-  ['dw/01_schemas.sql', 'dw', 'dw'],
-  ['dw/02_dimensions.sql', 'dw', 'dw'],
-  ['dw/03_dim_data.sql', 'dw', 'dw', DIM_DATA_VARIABLES],
-  ['dw/04_unknown_members.sql', 'dw', 'dw'],
-  ['dw/05_facts.sql', 'dw', 'dw'],
-  ['dw/06_etl_control.sql', 'dw', 'dw'],
-  ['dw/07_connection_audit_table.sql', 'dw', 'dw'],
-  ['dw/08_connection_audit.sql', 'dw', 'dw'],
-  ['dw/09_views.sql', 'dw', 'dw'],
+  ...dw,
   ['security/01_logins_and_roles.sql', 'security', 'dw', PASSWORD_VARIABLES],
   ['security/02_server_audit.sql', 'security', 'dw', ['AUDIT_PATH']],
 ];

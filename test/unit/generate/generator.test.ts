@@ -7,11 +7,14 @@ import type { ColumnSpec } from '../../../src/core/warehouse/spec';
 
 const cents = (v: unknown): number => Math.round(Number(v) * 100);
 
+const show = (v: unknown): string =>
+  v instanceof Date ? v.toISOString() : typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : JSON.stringify(v);
+
 function violations(column: ColumnSpec, value: unknown): string | undefined {
   if (value === null) return column.nullable ? undefined : 'null in NOT NULL';
-  if (column.oneOf && !column.oneOf.includes(String(value))) return `not in domain: ${String(value)}`;
-  if (column.range && (Number(value) < column.range[0] || Number(value) > column.range[1])) return `out of range: ${String(value)}`;
-  if (column.type.kind === 'text' && column.type.length !== undefined && String(value).length > column.type.length) return `too long: ${String(value)}`;
+  if (column.oneOf && !column.oneOf.includes(show(value))) return `not in domain: ${show(value)}`;
+  if (column.range && (Number(value) < column.range[0] || Number(value) > column.range[1])) return `out of range: ${show(value)}`;
+  if (column.type.kind === 'text' && column.type.length !== undefined && show(value).length > column.type.length) return `too long: ${show(value)}`;
   return undefined;
 }
 
