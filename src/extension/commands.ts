@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { DwContext } from './context';
 import { exportDashboardHtml, openMonitor, openSales } from './dashboards/commands';
+import { bootstrap } from './commands/bootstrap';
 import { newProject } from './commands/newProject';
 import { openProjectFile, showOutput } from './commands/projectFile';
 import { setPassword } from './commands/setPassword';
@@ -17,6 +18,7 @@ type Handler = (...args: never[]) => unknown;
 /** Every command of the extension: id -> factory of its handler. */
 const commandTable: Readonly<Record<string, (ctx: DwContext, views: Views) => Handler>> = {
   'dwWorkbench.newProject': newProject,
+  'dwWorkbench.bootstrap': bootstrap,
   'dwWorkbench.openProjectFile': openProjectFile,
   'dwWorkbench.setPassword': setPassword,
   'dwWorkbench.testConnection': testConnection,

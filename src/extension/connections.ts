@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import type { Engine } from '../core/engine/types';
-import { describeTarget, type ConnectionConfig } from '../core/engine/config';
+import type { ConnectionConfig } from '../core/engine/config';
 import { createEngine } from '../core/engine/factory';
-import { connectionConfig, needsPassword, type DatabaseRole, type Project } from '../core/project';
+import { ProjectEngines, connectionConfig, needsPassword, type ConnectionRole, type DatabaseRole, type Project } from '../core/project';
 import type { PasswordStore } from './passwords';
 
 /** The user dismissed a prompt the connection needed (the password); nothing to report. */
@@ -15,50 +15,55 @@ export class ConnectionAbandoned extends Error {
 
 /**
  * Engines for the current project, opened on first use and shared by every feature (the tree,
- * the monitor, the script runner). One scope per project: when the project changes, every
- * engine is closed.
+ * the monitor, the script runner, the ETL). One scope per project: when the project or its
+ * password changes, every engine is closed.
  */
 export class Connections implements vscode.Disposable {
-  private readonly engines = new Map<string, Promise<Engine>>();
+  private current: { readonly project: Project; readonly engines: ProjectEngines } | undefined;
 
   constructor(private readonly passwords: PasswordStore, private readonly log: vscode.LogOutputChannel) {}
 
-  /** The connection settings for a role, with the password from SecretStorage (asked for when missing). */
-  async configFor(project: Project, role: DatabaseRole, options: { askPassword?: boolean } = {}): Promise<ConnectionConfig> {
-    if (!needsPassword(project)) return connectionConfig(project, role);
+  /** The password from SecretStorage, asked for (and kept) when SQL Server needs one. */
+  async password(project: Project, options: { askPassword?: boolean } = {}): Promise<string | undefined> {
+    if (!needsPassword(project)) return undefined;
     let password = await this.passwords.get(project);
     if (password === undefined && project.config.engine === 'sqlserver' && options.askPassword !== false) {
       password = await askPassword(project);
       if (password === undefined) throw new ConnectionAbandoned();
       await this.passwords.store(project, password);
     }
-    return connectionConfig(project, role, password);
+    return password;
   }
 
-  /** A shared engine for the role; do not close it (the scope does). */
-  async engine(project: Project, role: DatabaseRole): Promise<Engine> {
-    const config = await this.configFor(project, role);
-    const key = describeTarget(config);
-    let engine = this.engines.get(key);
-    if (engine === undefined) {
-      this.log.info(`Connecting to ${key}`);
-      engine = createEngine(config, { applicationName: 'DW Workbench' });
-      this.engines.set(key, engine);
-      // A failed open must not poison the cache: the next call tries again.
-      engine.catch(() => this.engines.delete(key));
+  /** The connection settings for a role, with the password from SecretStorage. */
+  async configFor(project: Project, role: DatabaseRole): Promise<ConnectionConfig> {
+    return connectionConfig(project, role, await this.password(project));
+  }
+
+  /** The project's shared engines (do not close them: the scope does). */
+  async engines(project: Project): Promise<ProjectEngines> {
+    if (this.current?.project !== project) {
+      await this.reset();
+      this.current = { project, engines: new ProjectEngines(project, await this.password(project), 'DW Workbench') };
+      this.log.info(`Connections for project '${project.config.name}' (${project.config.engine})`);
     }
-    return engine;
+    return this.current.engines;
+  }
+
+  /** A shared engine for the role. */
+  async engine(project: Project, role: ConnectionRole): Promise<Engine> {
+    return (await this.engines(project)).get(role);
   }
 
   /** A private engine for one job (Test Connection); the caller closes it. */
-  async open(config: ConnectionConfig): Promise<Engine> {
+  open(config: ConnectionConfig): Promise<Engine> {
     return createEngine(config, { applicationName: 'DW Workbench' });
   }
 
   async reset(): Promise<void> {
-    const all = [...this.engines.values()];
-    this.engines.clear();
-    await Promise.allSettled(all.map(async (e) => (await e).close()));
+    const engines = this.current?.engines;
+    this.current = undefined;
+    await engines?.close();
   }
 
   dispose(): void {

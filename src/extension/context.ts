@@ -15,6 +15,8 @@ export class DwContext implements vscode.Disposable {
   readonly passwords: PasswordStore;
   readonly connections: Connections;
   readonly subscriptions: vscode.Disposable[];
+  /** Problems of the last bootstrap, at the failing script's file:line. */
+  readonly bootstrapDiagnostics = vscode.languages.createDiagnosticCollection('dw-workbench-bootstrap');
   private projectScope: vscode.Disposable[] = [];
 
   constructor(readonly extension: vscode.ExtensionContext, log: vscode.LogOutputChannel) {
@@ -23,7 +25,7 @@ export class DwContext implements vscode.Disposable {
     this.passwords = new PasswordStore(extension.secrets);
     this.projectState = new ProjectState(log);
     this.connections = new Connections(this.passwords, log);
-    this.subscriptions.push(this.projectState, this.connections);
+    this.subscriptions.push(this.projectState, this.connections, this.bootstrapDiagnostics);
     this.projectState.onDidChange(() => void this.resetProjectScope(), undefined, this.subscriptions);
   }
 

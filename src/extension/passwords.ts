@@ -23,4 +23,13 @@ export class PasswordStore {
   delete(project: Project): Thenable<void> {
     return this.secrets.delete(this.key(project));
   }
+
+  /** A named secret of the project (a technical login's password), kept the same way. */
+  getNamed(project: Project, name: string): Thenable<string | undefined> {
+    return this.secrets.get(`dwWorkbench.secret:${project.file}:${name}`);
+  }
+
+  storeNamed(project: Project, name: string, value: string): Thenable<void> {
+    return this.secrets.store(`dwWorkbench.secret:${project.file}:${name}`, value);
+  }
 }

@@ -7,17 +7,10 @@ export const testConnection = (ctx: DwContext) => async (): Promise<void> => {
   const project = await ctx.requireProject();
   if (project === undefined) return;
   try {
-    const config = await ctx.connections.configFor(project, 'dw');
+    // The shared engine: PGlite opens a data directory once per process.
     const info = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Connecting to {0}…', project.config.engine) },
-      async () => {
-        const engine = await ctx.connections.open(config);
-        try {
-          return await engine.serverInfo();
-        } finally {
-          await engine.close();
-        }
-      },
+      async () => (await ctx.connections.engine(project, 'dw')).serverInfo(),
     );
     const edition = info.edition === undefined ? '' : ` ${info.edition}`;
     const summary = vscode.l10n.t('Connected: {0} {1}{2} at {3}, database {4}.', info.product, info.version, edition, info.address, info.database);
