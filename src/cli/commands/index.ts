@@ -1,4 +1,5 @@
 import type { CliCommand } from '../command';
+import { dashboardCommand } from './dashboard';
 import { doctorCommand } from './doctor';
 import { etlCommand } from './etl';
 import { demoCommand } from './demo';
@@ -6,4 +7,4 @@ import { initCommand } from './init';
 import { bootstrapCommand } from './bootstrap';
 
 /** Every `dwb` subcommand, in the order `dwb --help` lists them. */
-export const commands: readonly CliCommand[] = [demoCommand, initCommand, doctorCommand, bootstrapCommand, etlCommand];
+export const commands: readonly CliCommand[] = [demoCommand, initCommand, doctorCommand, bootstrapCommand, etlCommand, dashboardCommand];
