@@ -17,7 +17,7 @@ BEGIN
          s.program_name,
          DB_NAME(s.database_id),
          s.status,
-         CONVERT(DATETIME2(3), SWITCHOFFSET(CONVERT(DATETIMEOFFSET, s.login_time), '+00:00')),
+         CONVERT(DATETIME2(3), DATEADD(minute, DATEDIFF(minute, SYSDATETIME(), SYSUTCDATETIME()), s.login_time)), -- login_time is server-local
          c.net_transport,
          c.client_net_address,
          c.client_tcp_port,

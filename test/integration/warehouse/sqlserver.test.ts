@@ -1,0 +1,83 @@
+import { strict as assert } from 'node:assert';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { createEngine } from '../../../src/core/engine/factory';
+import type { Engine } from '../../../src/core/engine/types';
+import { splitTsql } from '../../../src/core/script/tsql-splitter';
+import { warehouseContract } from '../../../src/core/warehouse/contract';
+import { warehouseScripts } from '../../../src/core/warehouse/scripts';
+import { declaredType } from '../../../src/core/warehouse/typeNames';
+import { skipBecause } from '../../support/skip';
+import { repoRoot } from './scratch';
+
+/**
+ * The SQL Server scripts on a real SQL Server, when DW_TEST_MSSQL names one. They create the
+ * users' database names (ECOMMERCE_OLTP, DW_ECOMMERCE): point it at a throw-away instance.
+ */
+function config(): { host: string; port: number; user: string; password: string } | undefined {
+  const raw = process.env['DW_TEST_MSSQL'];
+  if (raw === undefined || raw === '') return undefined;
+  const parts = new Map(raw.split(';').filter((p) => p.includes('=')).map((p) => [p.slice(0, p.indexOf('=')).trim().toLowerCase(), p.slice(p.indexOf('=') + 1).trim()] as const));
+  return { host: parts.get('host') ?? '127.0.0.1', port: Number(parts.get('port') ?? 1433), user: parts.get('user') ?? 'sa', password: parts.get('password') ?? '' };
+}
+
+const variables = {
+  DIM_DATA_START: '2023-01-01', DIM_DATA_END: '2026-12-31', AUDIT_PATH: '/var/opt/mssql/audit/',
+  ETL_MONITOR_PASSWORD: 'Monitor-test-1!', ETL_BACKUP_PASSWORD: 'Backup-test-1!',
+};
+
+async function bootstrap(engine: Engine): Promise<void> {
+  const session = await engine.session();
+  try {
+    for (const script of warehouseScripts('sqlserver')) {
+      const file = path.join(repoRoot, 'sql', script.path);
+      const plan = await splitTsql(await readFile(file, 'utf8'), { file, readFile: (p) => readFile(p), variables });
+      for (const b of plan.batches) await session.batch(b.text);
+    }
+  } finally {
+    await session.release();
+  }
+}
+
+async function fingerprint(engine: Engine): Promise<unknown[]> {
+  const out: unknown[] = [];
+  for (const t of warehouseContract) {
+    const db = t.layer === 'oltp' ? 'ECOMMERCE_OLTP' : 'DW_ECOMMERCE';
+    const r = await engine.query(`SELECT COUNT_BIG(*) AS n, CHECKSUM_AGG(BINARY_CHECKSUM(*)) AS h FROM ${db}.${t.schema}.${t.name}`);
+    out.push(t.name, r.rows[0]);
+  }
+  return out;
+}
+
+describe('warehouse bootstrap on SQL Server (DW_TEST_MSSQL)', () => {
+  let engine: Engine;
+  before(async function () {
+    const c = config();
+    if (c === undefined) skipBecause(this, 'SQL Server cannot run on this machine; set DW_TEST_MSSQL="host=..;port=..;user=sa;password=.." (a throw-away instance) to run it');
+    engine = await createEngine({ engine: 'sqlserver', ...c, database: 'master', trustServerCertificate: true });
+  });
+  after(async () => {
+    if (engine !== undefined) await engine.close();
+  });
+
+  it('builds the warehouse, and a second run changes no data', async () => {
+    await bootstrap(engine);
+    const first = await fingerprint(engine);
+    await bootstrap(engine);
+    assert.deepEqual(await fingerprint(engine), first);
+  });
+
+  it('creates every contract column with its type', async () => {
+    for (const t of warehouseContract) {
+      const db = t.layer === 'oltp' ? 'ECOMMERCE_OLTP' : 'DW_ECOMMERCE';
+      const r = await engine.query<{ name: string; type: string }>(
+        `SELECT c.name, UPPER(TYPE_NAME(c.user_type_id)) + CASE
+           WHEN TYPE_NAME(c.user_type_id) = 'nvarchar' THEN '(' + CASE WHEN c.max_length = -1 THEN 'MAX' ELSE CAST(c.max_length / 2 AS varchar(10)) END + ')'
+           WHEN TYPE_NAME(c.user_type_id) = 'decimal' THEN '(' + CAST(c.precision AS varchar(3)) + ',' + CAST(c.scale AS varchar(3)) + ')'
+           WHEN TYPE_NAME(c.user_type_id) = 'datetime2' THEN '(' + CAST(c.scale AS varchar(3)) + ')'
+           ELSE '' END AS type
+           FROM ${db}.sys.columns c WHERE c.object_id = OBJECT_ID(N'${db}.${t.schema}.${t.name}') ORDER BY c.column_id`);
+      assert.deepEqual(r.rows.map((x) => `${x.name} ${x.type}`), t.columns.map((c) => `${c.name} ${declaredType(c.type, 'sqlserver')}`), t.name);
+    }
+  });
+});
