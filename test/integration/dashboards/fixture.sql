@@ -1,6 +1,7 @@
 -- Deterministic warehouse content for the dashboard tests: dimensions, :sales fact rows spread
 -- over 2024, and ETL/audit history relative to now (14 days of runs, some failed, plus
--- connection events). psql variables: sales, runs, events.
+-- connection events). psql variables: sales, runs, events, run_days (history the runs span),
+-- event_days (history the connection events span).
 
 INSERT INTO dim.dim_produto (produto_original_id, codigo_sku, nome_produto, categoria, fornecedor_id, nome_fornecedor,
        preco_custo, preco_sugerido, situacao, data_cadastro, data_ultima_atualizacao)
@@ -54,8 +55,8 @@ UPDATE ctl.etl_control SET is_active = true, last_status = 'failed',
 -- Runs every few minutes back from now; every 7th fails on dim_produto.
 INSERT INTO audit.etl_run (run_id, entities_requested, started_by, started_at, finished_at, status, entities_succeeded, entities_failed, error_message)
 SELECT i, 'dim_cliente,dim_produto', 'etl_monitor',
-       (now() AT TIME ZONE 'UTC') - make_interval(mins => (:runs - i) * (14 * 24 * 60 / :runs) + 5),
-       (now() AT TIME ZONE 'UTC') - make_interval(mins => (:runs - i) * (14 * 24 * 60 / :runs) + 4),
+       (now() AT TIME ZONE 'UTC') - make_interval(mins => ((:runs - i) * (:run_days * 24 * 60.0 / :runs))::integer + 5),
+       (now() AT TIME ZONE 'UTC') - make_interval(mins => ((:runs - i) * (:run_days * 24 * 60.0 / :runs))::integer + 4),
        CASE WHEN i % 7 = 0 THEN 'partial' ELSE 'success' END,
        CASE WHEN i % 7 = 0 THEN 1 ELSE 2 END, CASE WHEN i % 7 = 0 THEN 1 ELSE 0 END,
        CASE WHEN i % 7 = 0 THEN 'dim_produto failed' END
@@ -77,7 +78,7 @@ SELECT r.run_id, e.entity_name,
  WHERE r.status <> 'running';
 
 INSERT INTO audit.connection_login_events (captured_at, session_id, login_name, host_name, program_name, database_name, status, login_time, net_transport, client_net_address)
-SELECT (now() AT TIME ZONE 'UTC') - make_interval(secs => (i * 86400.0 * 3 / :events)),
+SELECT (now() AT TIME ZONE 'UTC') - make_interval(secs => (i * 86400.0 * :event_days / :events)),
        100 + i % 40, (ARRAY['etl_monitor','postgres','bi_app','etl_backup'])[1 + i % 4], 'host' || (i % 3),
        (ARRAY['DW Workbench','psql','Streamlit','pg_dump'])[1 + i % 4], 'dw_ecommerce',
        (ARRAY['active','idle'])[1 + i % 2], (now() AT TIME ZONE 'UTC') - interval '4 days', 'TCP', '127.0.0.1'

@@ -11,6 +11,9 @@ export interface FixtureSize {
   readonly sales: number;
   readonly runs: number;
   readonly events: number;
+  /** Days of history the runs span (default 14) and the connection events span (default 3). */
+  readonly runDays?: number;
+  readonly eventDays?: number;
 }
 
 export interface DashboardWarehouse {
@@ -43,7 +46,9 @@ export async function createDashboardWarehouse(size: FixtureSize): Promise<Dashb
     for (const script of warehouseScripts('postgres').filter((s) => s.group !== 'security')) {
       await psql(database.name, path.join(root, 'sql', script.path), { DIM_DATA_START: '2023-01-01', DIM_DATA_END: '2026-12-31' });
     }
-    await psql(database.name, path.join(__dirname, 'fixture.sql'), size as unknown as Record<string, number>);
+    await psql(database.name, path.join(__dirname, 'fixture.sql'), {
+      sales: size.sales, runs: size.runs, events: size.events, run_days: size.runDays ?? 14, event_days: size.eventDays ?? 3,
+    });
     const engine = await createEngine({ engine: 'postgres', ...localPostgres, database: database.name });
     return {
       engine,
