@@ -66,7 +66,7 @@ export class PgConnection implements Queryable {
     const name = nextCursorName();
     const ownTransaction = this.client.getTransactionStatus() !== 'T';
     const run = (text: string, values?: readonly unknown[]): Promise<PgQueryResult> =>
-      this.cancellable(sql, options, () => this.send(text, values as readonly SqlParam[] | undefined));
+      this.cancellable(text, options, () => this.send(text, values as readonly SqlParam[] | undefined));
     if (ownTransaction) await run('BEGIN');
     let ok = false;
     try {

@@ -65,7 +65,7 @@ class PgliteQueryable implements Queryable {
   stream<R = Row>(sql: string, params?: readonly SqlParam[], options?: StreamOptions): AsyncIterable<R> {
     const name = nextCursorName();
     return fetchCursor<R>(
-      (text, values) => this.guarded(sql, options, () => this.run(text, values as readonly SqlParam[] | undefined)),
+      (text, values) => this.guarded(text, options, () => this.run(text, values as readonly SqlParam[] | undefined)),
       {
         declare: `DECLARE ${name} NO SCROLL CURSOR WITH HOLD FOR ${sql}`,
         params: params ?? [],
