@@ -42,6 +42,9 @@ export class BatchBuilder {
     if (this.pieces.length === 0 && allBlank(text)) return;
     if (this.atLineStart && (file !== this.expectFile || line !== this.expectLine)) {
       this.segments.push({ batchLine: this.breaks + 1, file, fileLine: line });
+    } else if (!this.atLineStart && lineBreaks > 0 && this.expectFile === '') {
+      // The line so far ends a multi-line variable value: the lines after it map afresh.
+      this.segments.push({ batchLine: this.breaks + 2, file, fileLine: line + 1 });
     }
     this.pieces.push(text);
     this.breaks += lineBreaks;
@@ -62,6 +65,15 @@ export class BatchBuilder {
     this.atLineStart = value.charCodeAt(value.length - 1) === 10;
     this.expectFile = breaks > 0 ? '' : file;
     this.expectLine = line;
+  }
+
+  /** Ends the current line if text is pending on it (an include whose last line has no line break). */
+  ensureLineEnd(): void {
+    if (this.atLineStart) return;
+    this.pieces.push('\n');
+    this.breaks++;
+    this.atLineStart = true;
+    this.expectFile = '';
   }
 
   /** Hands over the batch (leading and trailing blanks dropped) and starts anew. */

@@ -165,6 +165,7 @@ class PgSplitter {
         const target = resolveIncludePath(cmd.path, base);
         const inc = await readInclude(this.options.readFile, target, frame, line, column);
         await this.scan(inc.text, inc.frame, 1);
+        this.builder.ensureLineEnd();
         return;
       }
       case 'unsupported':

@@ -10,6 +10,11 @@ export const enum TsqlState {
   LineComment,
 }
 
+/** ASCII characters that are SQL but neither blank nor able to open a string or comment. */
+const PLAIN_CODE = new Uint8Array(128);
+for (let c = 33; c < 128; c++) PLAIN_CODE[c] = 1;
+for (const special of ["'", '"', '[', '-', '/']) PLAIN_CODE[special.charCodeAt(0)] = 0;
+
 /**
  * The part of the T-SQL grammar a batch splitter needs: strings ('' escaped, N'' too),
  * [brackets] (]] escaped), "quoted identifiers", -- comments and nested /* *\/ comments.
@@ -56,8 +61,16 @@ export class TsqlLexer {
   }
 
   private code(text: string, from: number, to: number): number {
+    let needCode = this.codeAt < 0;
     for (let i = from; i < to; i++) {
       const c = text.charCodeAt(i);
+      if (c < 128 && PLAIN_CODE[c] === 1) {
+        if (needCode) {
+          this.codeAt = i;
+          needCode = false;
+        }
+        continue;
+      }
       if (c <= 32) continue;
       if (c === 45 && text.charCodeAt(i + 1) === 45) {
         this.state = TsqlState.LineComment;

@@ -60,6 +60,18 @@ export async function splitTsql(text: string, options: SplitOptions & { readonly
   return splitter.finish();
 }
 
+/** Where the scan of one file stands between two sqlcmd commands. */
+interface Cursor {
+  readonly text: string;
+  readonly frame: FileFrame;
+  readonly lexer: TsqlLexer;
+  pos: number;
+  line: number;
+  runStart: number;
+  runLine: number;
+  nextRef: number;
+}
+
 class TsqlSplitter {
   private readonly vars = new Map<string, string>();
   private readonly plan = new PlanCollector();
@@ -85,15 +97,32 @@ class TsqlSplitter {
 
   /** Scans one file into the pending batch; includes recurse. */
   async scan(text: string, frame: FileFrame, firstLine: number): Promise<void> {
-    const { file } = frame;
+    const cursor: Cursor = { text, frame, lexer: new TsqlLexer(), pos: 0, line: firstLine, runStart: 0, runLine: firstLine, nextRef: text.indexOf('$(') };
+    for (;;) {
+      const command = this.scanToCommand(cursor);
+      if (command === undefined) break;
+      await this.command(command.text, frame, command.line, command.column);
+      if (this.exited) return;
+    }
+    const { lexer } = cursor;
+    if (lexer.state !== TsqlState.Code && lexer.state !== TsqlState.LineComment) {
+      const at = lineAndColumn(text, lexer.openAt, firstLine);
+      this.fail('unterminated', frame, at.line, at.column, UNTERMINATED[lexer.state] as string);
+    }
+    this.builder.addSource(text.slice(cursor.runStart), frame.file, cursor.runLine, cursor.line - cursor.runLine);
+  }
+
+  /**
+   * The hot loop, synchronous so V8 optimises it while it runs (a long loop inside an async
+   * function stays unoptimised): scans lines until a sqlcmd command line or the end of text.
+   */
+  private scanToCommand(cursor: Cursor): { text: string; line: number; column: number } | undefined {
+    const { text, frame, lexer } = cursor;
+    const file = frame.file;
     const len = text.length;
     const builder = this.builder;
-    const lexer = new TsqlLexer();
-    let pos = 0;
-    let line = firstLine;
-    let runStart = 0;
-    let runLine = line;
-    let nextRef = text.indexOf('$(');
+    let { pos, line, runStart, runLine, nextRef } = cursor;
+    let found: { text: string; line: number; column: number } | undefined;
     while (pos < len) {
       let eol = text.indexOf('\n', pos);
       const next = eol < 0 ? len : eol + 1;
@@ -106,17 +135,16 @@ class TsqlSplitter {
         const repeat = (c | 0x20) === 0x67 ? parseGoLine(text, i, lineEnd) : undefined;
         if (repeat !== undefined || c === 58 || (c === 33 && text.charCodeAt(i + 1) === 33)) {
           builder.addSource(text.slice(runStart, pos), file, runLine, line - runLine);
-          if (repeat === undefined) {
-            await this.command(text.slice(i, lineEnd), frame, line, i - pos + 1);
-            if (this.exited) return;
-          } else {
+          if (repeat === undefined) found = { text: text.slice(i, lineEnd), line, column: i - pos + 1 };
+          else {
             if (repeat === 0) this.fail('invalid-command', frame, line, i - pos + 1, 'GO 0 repeats nothing: write GO, or GO n with n >= 1');
             this.seal(repeat);
           }
           pos = next;
-          line++;
+          if (eol < len) line++;
           runStart = pos;
           runLine = line;
+          if (found !== undefined) break;
           continue;
         }
         if ((c | 0x20) === 0x75) this.noteUse(text.slice(i, lineEnd));
@@ -144,11 +172,12 @@ class TsqlSplitter {
       pos = next;
       if (eol < len) line++;
     }
-    if (lexer.state !== TsqlState.Code && lexer.state !== TsqlState.LineComment) {
-      const at = lineAndColumn(text, lexer.openAt, firstLine);
-      this.fail('unterminated', frame, at.line, at.column, UNTERMINATED[lexer.state] as string);
-    }
-    builder.addSource(text.slice(runStart), file, runLine, line - runLine);
+    cursor.pos = pos;
+    cursor.line = line;
+    cursor.runStart = runStart;
+    cursor.runLine = runLine;
+    cursor.nextRef = nextRef;
+    return found;
   }
 
   private addVariable(name: string, frame: FileFrame, line: number): void {
@@ -189,6 +218,7 @@ class TsqlSplitter {
         const target = resolveIncludePath(written, path.dirname(frame.file));
         const inc = await readInclude(this.options.readFile, target, frame, line, column);
         await this.scan(inc.text, inc.frame, 1);
+        this.builder.ensureLineEnd();
         return;
       }
       case 'unsupported':

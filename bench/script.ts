@@ -1,0 +1,144 @@
+// Benchmark of script runs. (1) A generated 100k-statement PostgreSQL script through `dwb run`
+// and through `psql -f` on the same database in the same run (goal: dwb <= 1.3x psql). (2) The
+// T-SQL splitter's throughput on a generated 50 MB script (goal: >= 50 MB/s).
+// Prints a table, then one last line of JSON: {"dwb_s":…, "psql_s":…, "splitter_mb_s":…}.
+// Usage: npm run bench:script [-- --statements N --mb M]
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import path from 'node:path';
+import { runScriptFile, splitTsql } from '../src/core/script';
+
+const host = process.env['PGHOST'] ?? '127.0.0.1';
+const port = Number(process.env['PGPORT'] ?? 5432);
+const user = process.env['PGUSER'] ?? 'postgres';
+const root = path.resolve(__dirname, '..');
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+}
+
+function pgTool(command: string, args: string[]): number {
+  const r = spawnSync(command, ['-h', host, '-p', String(port), '-U', user, ...args], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`${command} ${args.join(' ')}: ${r.stderr}`);
+  return 0;
+}
+
+/**
+ * A PostgreSQL script shaped like a data load: DDL, then single-row INSERTs and UPDATEs, each
+ * its own transaction. synchronous_commit off keeps a shared disk's fsync out of the numbers,
+ * which are about the per-statement cost of the two clients.
+ */
+function postgresScript(statements: number): string {
+  const out = [
+    'SET synchronous_commit = off;',
+    'DROP TABLE IF EXISTS bench_vendas;',
+    'CREATE TABLE bench_vendas (venda_id bigint PRIMARY KEY, numero_pedido text NOT NULL, valor_liquido numeric(15,2), observacao text);',
+  ];
+  for (let k = 1; out.length < statements; k++) {
+    if (k % 10 === 0) out.push(`UPDATE bench_vendas SET valor_liquido = valor_liquido + 1 WHERE venda_id = ${k - 1};`);
+    else out.push(`INSERT INTO bench_vendas (venda_id, numero_pedido, valor_liquido, observacao) VALUES (${k}, 'PED-${k}', ${(k % 997) + 0.5}, 'it''s; -- not a comment');`);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/** A T-SQL script shaped like the users': idempotent DDL, MERGE, PRINT, variables, GO. */
+function tsqlScript(bytes: number): string {
+  const parts: string[] = [':setvar Env bench\n'];
+  let size = 0;
+  for (let k = 0; size < bytes; k++) {
+    const b =
+      `-- step ${k}: dim.DIM_CLIENTE_${k}\nIF OBJECT_ID(N'dim.DIM_CLIENTE_${k}', N'U') IS NULL\nBEGIN\n` +
+      `    CREATE TABLE dim.[DIM_CLIENTE_${k}] (cliente_id INT IDENTITY(1,1) PRIMARY KEY, nome_cliente NVARCHAR(200) NOT NULL /* nome */, email NVARCHAR(320) NULL);\nEND;\n` +
+      `MERGE dim.DIM_CLIENTE AS tgt USING (SELECT ${k} AS id, N'Cliente ''${k}''' AS nome) AS src ON tgt.cliente_original_id = src.id\n` +
+      `WHEN MATCHED THEN UPDATE SET nome_cliente = src.nome WHEN NOT MATCHED THEN INSERT (cliente_original_id, nome_cliente) VALUES (src.id, src.nome);\n` +
+      `PRINT 'GO inside a string, $(Env)';\nGO\n`;
+    parts.push(b);
+    size += b.length;
+  }
+  return parts.join('');
+}
+
+function seconds(start: bigint): number {
+  return Number(process.hrtime.bigint() - start) / 1e9;
+}
+
+function cliHasRun(): boolean {
+  const cli = path.join(root, 'dist/cli.js');
+  return existsSync(cli) && spawnSync(process.execPath, [cli, 'run', '--help'], { encoding: 'utf8' }).status === 0;
+}
+
+/** `dwb run` on the built CLI, with a throw-away project file pointing at the database. */
+function dwbRunCli(file: string, database: string, dir: string): void {
+  const project = { name: 'bench', engine: 'postgres', connection: { host, port, user, database } };
+  writeFileSync(path.join(dir, 'dw-workbench.json'), JSON.stringify(project));
+  const r = spawnSync(process.execPath, [path.join(root, 'dist/cli.js'), 'run', file], { cwd: dir, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`dwb run: ${r.stderr}`);
+}
+
+async function dwbRunCore(file: string, database: string): Promise<void> {
+  const summary = await runScriptFile(file, { connection: { engine: 'postgres', host, port, user, database } });
+  if (!summary.ok) throw new Error(`dwb run failed: ${JSON.stringify(summary.errors[0])}`);
+}
+
+async function main(): Promise<void> {
+  const statements = arg('--statements', 100_000);
+  const megabytes = arg('--mb', 50);
+  const dir = mkdtempSync(path.join(tmpdir(), 'dwb-bench-script-'));
+  const database = `dwb_bench_script_${process.pid}`;
+  try {
+    const file = path.join(dir, 'load.sql');
+    writeFileSync(file, postgresScript(statements));
+    pgTool('createdb', [database]);
+    const viaCli = cliHasRun();
+    // Alternate, best of two each, so neither side gets a warmer cache or a quieter machine.
+    const dwbTimes: number[] = [];
+    const psqlTimes: number[] = [];
+    for (let round = 0; round < 2; round++) {
+      let t = process.hrtime.bigint();
+      pgTool('psql', ['-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', database, '-f', file, '-o', '/dev/null']);
+      psqlTimes.push(seconds(t));
+      t = process.hrtime.bigint();
+      if (viaCli) dwbRunCli(file, database, dir);
+      else await dwbRunCore(file, database);
+      dwbTimes.push(seconds(t));
+    }
+    const dwb = Math.min(...dwbTimes);
+    const psql = Math.min(...psqlTimes);
+
+    const text = tsqlScript(megabytes * 1e6);
+    const splitTimes: number[] = [];
+    const splitCpu: number[] = [];
+    let batches = 0;
+    for (let round = 0; round < 3; round++) {
+      const t = process.hrtime.bigint();
+      const cpu = process.cpuUsage();
+      const plan = await splitTsql(text, { file: path.join(dir, 'big.sql'), readFile: async () => new Uint8Array() });
+      splitTimes.push(seconds(t));
+      const used = process.cpuUsage(cpu);
+      splitCpu.push((used.user + used.system) / 1e6);
+      batches = plan.batches.length;
+    }
+    const mbs = text.length / 1e6 / Math.min(...splitTimes);
+    // CPU time too: on a shared machine the wall clock also counts other processes' turns.
+    const cpuMbs = text.length / 1e6 / Math.min(...splitCpu);
+
+    console.log(`PostgreSQL script: ${statements} statements; dwb side: ${viaCli ? 'dist/cli.js run' : 'core runScriptFile in-process (dist/cli.js has no run command yet)'}`);
+    console.log('measure                          value');
+    console.log(`dwb run (s, best of 2)      ${dwb.toFixed(2).padStart(10)}`);
+    console.log(`psql -f (s, best of 2)      ${psql.toFixed(2).padStart(10)}`);
+    console.log(`dwb / psql                  ${(dwb / psql).toFixed(2).padStart(10)}   goal <= 1.30`);
+    console.log(`T-SQL splitter (MB/s)       ${mbs.toFixed(1).padStart(10)}   goal >= 50 (${(text.length / 1e6).toFixed(0)} MB, ${batches} batches, best of 3)`);
+    console.log(`T-SQL splitter (MB/s of CPU)${cpuMbs.toFixed(1).padStart(10)}   load average ${loadavg()[0]?.toFixed(1)} on ${cpus().length} cores`);
+    console.log(JSON.stringify({ dwb_s: Number(dwb.toFixed(3)), psql_s: Number(psql.toFixed(3)), splitter_mb_s: Number(mbs.toFixed(1)), splitter_cpu_mb_s: Number(cpuMbs.toFixed(1)) }));
+  } finally {
+    spawnSync('dropdb', ['-h', host, '-p', String(port), '-U', user, '--if-exists', '--force', database]);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
