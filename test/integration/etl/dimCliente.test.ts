@@ -9,26 +9,26 @@ const cases: readonly [string, () => Promise<TestWarehouse>][] = [
   ['PGlite', () => createPgliteWarehouse()],
 ];
 
-for (const [label, create] of cases) {
-  describe(`ETL dim_cliente end to end (${label})`, () => {
-    let wh: TestWarehouse;
-    let db: Engine;
+for (const [label, create] of cases) describe(`ETL dim_cliente end to end (${label})`, () => {
+  let wh: TestWarehouse;
+  let db: Engine;
+  before(async () => {
+    wh = await create();
+    db = wh.engine;
+  });
+  beforeEach(async () => {
+    await resetWarehouse(db);
+    await setControl(db, 'dim_cliente', { batchSize: 3, cutoffMinutes: 0 });
+  });
+  after(async () => {
+    await wh.close();
+  });
 
-    before(async () => {
-      wh = await create();
-      db = wh.engine;
-    });
-    beforeEach(async () => {
-      await resetWarehouse(db);
-      await setControl(db, 'dim_cliente', { batchSize: 3, cutoffMinutes: 0 });
-    });
-    after(async () => {
-      await wh.close();
-    });
+  for (const plan of ['transfer', 'pushdown'] as const) describe(`${plan} plan`, () => {
 
     it('loads every customer exactly as the mapping contract says, in batches', async () => {
       await insertCustomers(db, [1, 2, 3, 4, 5, 6, 7].map((id) => ({ id, updatedAt: `2024-03-0${id} 10:00:00` })));
-      const { result, events } = await run(db);
+      const { result, events } = await run(db, { plan });
       assert.equal(result.status, 'success');
       assert.deepEqual(await dimClienteDifferences(db), []);
       assert.equal(await count(db, 'SELECT count(*) AS n FROM dim.dim_cliente'), 7);
@@ -38,7 +38,7 @@ for (const [label, create] of cases) {
 
     it('writes audit.etl_run and audit.etl_run_entity as the monitor reads them', async () => {
       await insertCustomers(db, [1, 2, 3, 4].map((id) => ({ id, updatedAt: '2024-03-01 10:00:00', deletedAt: id === 4 ? '2024-03-01 10:00:00' : null })));
-      const { result } = await run(db);
+      const { result } = await run(db, { plan });
       const runRow = (await db.query('SELECT * FROM audit.etl_run WHERE run_id = $1', [result.runId])).rows[0] ?? {};
       assert.equal(runRow['status'], 'success');
       assert.equal(runRow['entities_requested'], 'dim_cliente');
@@ -63,7 +63,7 @@ for (const [label, create] of cases) {
 
     it('takes rows that tie on updated_at across a batch boundary, none twice', async () => {
       await insertCustomers(db, [10, 11, 12, 13, 14, 15, 16].map((id) => ({ id, updatedAt: '2024-03-01 10:00:00' })));
-      const { result, events } = await run(db);
+      const { result, events } = await run(db, { plan });
       assert.equal(result.entities[0]?.counts.extracted, 7);
       assert.deepEqual(
         events.flatMap((e) => (e.type === 'batch' ? [e.watermark.id] : [])),
@@ -71,7 +71,7 @@ for (const [label, create] of cases) {
       );
       assert.deepEqual(await dimClienteDifferences(db), []);
       await insertCustomers(db, [{ id: 9, updatedAt: '2024-03-01 10:00:00' }, { id: 17, updatedAt: '2024-03-01 10:00:00' }]);
-      const second = await run(db);
+      const second = await run(db, { plan });
       // id 9 ties with the watermark but sorts before it: the (updated_at, id) keyset never re-reads it.
       assert.equal(second.result.entities[0]?.counts.extracted, 1);
       assert.equal(await count(db, 'SELECT count(*) AS n FROM dim.dim_cliente WHERE cliente_original_id = 17'), 1);
@@ -81,21 +81,21 @@ for (const [label, create] of cases) {
       await setControl(db, 'dim_cliente', { cutoffMinutes: 60 });
       await insertCustomers(db, [{ id: 1, updatedAt: '2024-03-01 10:00:00' }]);
       await db.query(`INSERT INTO core.customers (customer_id, customer_code, full_name, updated_at) VALUES (2, 'C2', 'Recente', (now() AT TIME ZONE 'utc') - interval '5 minutes')`);
-      const first = await run(db);
+      const first = await run(db, { plan });
       assert.equal(first.result.entities[0]?.counts.extracted, 1);
       assert.equal(await count(db, 'SELECT count(*) AS n FROM dim.dim_cliente WHERE cliente_original_id = 2'), 0);
       await setControl(db, 'dim_cliente', { cutoffMinutes: 0 });
-      const second = await run(db);
+      const second = await run(db, { plan });
       assert.equal(second.result.entities[0]?.counts.extracted, 1);
       assert.deepEqual(await dimClienteDifferences(db), []);
     });
 
     it('updates changed customers in place (SCD type 1) and counts soft deletes', async () => {
       await insertCustomers(db, [1, 2, 3].map((id) => ({ id, updatedAt: '2024-03-01 10:00:00' })));
-      await run(db);
+      await run(db, { plan });
       const sk = await count(db, 'SELECT cliente_id AS n FROM dim.dim_cliente WHERE cliente_original_id = 2');
       await db.query(`UPDATE core.customers SET email = ' NOVO@X.COM', deleted_at = TIMESTAMP '2024-03-02 09:00:00', updated_at = TIMESTAMP '2024-03-02 09:00:00' WHERE customer_id = 2`);
-      const { result } = await run(db);
+      const { result } = await run(db, { plan });
       assert.deepEqual(result.entities[0]?.counts, { extracted: 1, upserted: 1, softDeleted: 1, rejected: 0, batches: 1 });
       assert.deepEqual(await dimClienteDifferences(db), []);
       assert.equal(await count(db, 'SELECT cliente_id AS n FROM dim.dim_cliente WHERE cliente_original_id = 2'), sk);
@@ -108,7 +108,7 @@ for (const [label, create] of cases) {
         { id: 2, updatedAt: '2024-03-01 10:00:00', phone: '11 9999 ramal 2' },
         { id: 3, updatedAt: '2024-03-01 10:00:00' },
       ]);
-      const { result } = await run(db);
+      const { result } = await run(db, { plan });
       assert.equal(result.status, 'partial');
       assert.equal(result.entities[0]?.counts.rejected, 1);
       const reject = (await db.query('SELECT source_key, column_name, rule_name, reason FROM audit.etl_reject WHERE run_id = $1', [result.runId])).rows;
@@ -126,10 +126,10 @@ for (const [label, create] of cases) {
 
     it('reloads from the start with full, changing nothing that is already right', async () => {
       await insertCustomers(db, [1, 2, 3, 4].map((id) => ({ id, updatedAt: '2024-03-01 10:00:00' })));
-      await run(db);
-      const { result } = await run(db, { full: true });
+      await run(db, { plan });
+      const { result } = await run(db, { plan, full: true });
       assert.deepEqual(result.entities[0]?.counts, { extracted: 4, upserted: 0, softDeleted: 0, rejected: 0, batches: 2 });
       assert.deepEqual(await dimClienteDifferences(db), []);
     });
   });
-}
+});

@@ -36,14 +36,15 @@ describe('ETL under connection loss (PostgreSQL, pg_terminate_backend)', functio
   });
 
   const phases: EtlPhase[] = ['extract', 'stage', 'merge', 'commit', 'committed'];
-  for (const phase of phases) {
+  for (const plan of ['transfer', 'pushdown'] as const) for (const phase of phases) {
     for (const batch of [1, 4, 9]) {
-      it(`killed before ${phase} of batch ${batch}: no loss, no duplicate, watermark never ahead of the data`, async () => {
+      it(`${plan} plan killed before ${phase} of batch ${batch}: no loss, no duplicate, watermark never ahead of the data`, async () => {
         await seed(wh.engine);
         const crashing = await reopen(wh.name);
         let killed = false;
         try {
           const { result } = await toleratingKilledConnections(() => run(crashing, {
+            plan,
             beforePhase: async (p, info) => {
               if (!killed && p === phase && info.batch === batch) {
                 killed = true;
@@ -65,7 +66,7 @@ describe('ETL under connection loss (PostgreSQL, pg_terminate_backend)', functio
           const loaded = await count(db, 'SELECT count(*) AS n FROM dim.dim_cliente');
           const audited = await count(db, `SELECT COALESCE(sum(extracted_count), 0) AS n FROM audit.etl_run_entity`);
           assert.equal(audited, loaded, 'audit counts match the committed batches');
-          const { result } = await run(db);
+          const { result } = await run(db, { plan });
           assert.equal(result.status, 'success');
           assert.equal(await count(db, 'SELECT count(*) AS n FROM dim.dim_cliente'), CUSTOMERS);
           assert.equal(await count(db, 'SELECT count(DISTINCT cliente_original_id) AS n FROM dim.dim_cliente'), CUSTOMERS);

@@ -54,15 +54,19 @@ export const postgresEtl: EtlDialect = {
       ORDER BY s.${u}, s.${k}`;
   },
   createStageSql: (m: MergeSpec) =>
-    `CREATE TEMP TABLE IF NOT EXISTS ${ident(m.stage)} AS SELECT ${m.columns.map(ident).join(', ')} FROM ${table(m.target)} WITH NO DATA`,
+    `CREATE TEMP TABLE IF NOT EXISTS ${ident(m.stage)} AS SELECT ${[
+      ...m.columns.map(ident),
+      ...(m.extra ?? []).map((x) => `CAST(NULL AS ${x.type}) AS ${ident(x.name)}`),
+    ].join(', ')} FROM ${table(m.target)} WITH NO DATA`,
   truncateStageSql: (stage) => `TRUNCATE ${ident(stage)}`,
   stageRef: (stage) => ({ name: stage }),
+  stageTable: (stage) => ident(stage),
   mergeSql(m: MergeSpec): string {
     const cols = m.columns.map(ident);
     const rest = m.columns.filter((c) => c !== m.naturalKey).map(ident);
     return `WITH m AS (
       INSERT INTO ${table(m.target)} AS t (${cols.join(', ')})
-      SELECT ${cols.join(', ')} FROM ${ident(m.stage)}
+      SELECT ${cols.join(', ')} FROM ${ident(m.stage)}${m.filter === undefined ? '' : ` WHERE ${m.filter}`}
       ON CONFLICT (${ident(m.naturalKey)}) DO UPDATE SET ${rest.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}
       WHERE (${rest.map((c) => `t.${c}`).join(', ')}) IS DISTINCT FROM (${rest.map((c) => `EXCLUDED.${c}`).join(', ')})
       RETURNING (xmax = 0) AS inserted)
@@ -78,6 +82,8 @@ export const postgresEtl: EtlDialect = {
       rule_name varchar(100),
       reason varchar(1000) NOT NULL,
       rejected_at timestamp NOT NULL DEFAULT (now() AT TIME ZONE 'utc'))`,
+  trueLiteral: 'true',
+  falseLiteral: 'false',
   insertReturning: (t, columns, values, id) =>
     `INSERT INTO ${table(t)} (${columns.map(ident).join(', ')}) VALUES (${values.join(', ')}) RETURNING ${ident(id)}`,
 };

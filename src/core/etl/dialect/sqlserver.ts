@@ -59,16 +59,20 @@ export const sqlserverEtl: EtlDialect = {
       ORDER BY s.${u}, s.${k}`;
   },
   createStageSql: (m: MergeSpec) =>
-    `IF OBJECT_ID('tempdb..#${m.stage}') IS NULL SELECT TOP 0 ${m.columns.map(ident).join(', ')} INTO ${ident(`#${m.stage}`)} FROM ${table(m.target)}`,
+    `IF OBJECT_ID('tempdb..#${m.stage}') IS NULL SELECT TOP 0 ${[
+      ...m.columns.map(ident),
+      ...(m.extra ?? []).map((x) => `CAST(NULL AS ${x.type}) AS ${ident(x.name)}`),
+    ].join(', ')} INTO ${ident(`#${m.stage}`)} FROM ${table(m.target)}`,
   truncateStageSql: (stage) => `TRUNCATE TABLE ${ident(`#${stage}`)}`,
   stageRef: (stage) => ({ name: `#${stage}` }),
+  stageTable: (stage) => ident(`#${stage}`),
   mergeSql(m: MergeSpec): string {
     const cols = m.columns.map(ident);
     const rest = m.columns.filter((c) => c !== m.naturalKey).map(ident);
     const nk = ident(m.naturalKey);
     return `DECLARE @actions TABLE (action nvarchar(10));
       MERGE ${table(m.target)} WITH (HOLDLOCK) AS t
-      USING ${ident(`#${m.stage}`)} AS s ON t.${nk} = s.${nk}
+      USING (SELECT * FROM ${ident(`#${m.stage}`)}${m.filter === undefined ? '' : ` WHERE ${m.filter}`}) AS s ON t.${nk} = s.${nk}
       WHEN MATCHED AND EXISTS (SELECT ${rest.map((c) => `s.${c}`).join(', ')} EXCEPT SELECT ${rest.map((c) => `t.${c}`).join(', ')})
         THEN UPDATE SET ${rest.map((c) => `${c} = s.${c}`).join(', ')}
       WHEN NOT MATCHED BY TARGET THEN INSERT (${cols.join(', ')}) VALUES (${cols.map((c) => `s.${c}`).join(', ')})
@@ -85,6 +89,8 @@ export const sqlserverEtl: EtlDialect = {
       rule_name VARCHAR(100) NULL,
       reason NVARCHAR(1000) NOT NULL,
       rejected_at DATETIME2(0) NOT NULL DEFAULT SYSUTCDATETIME())`,
+  trueLiteral: 'CAST(1 AS bit)',
+  falseLiteral: 'CAST(0 AS bit)',
   insertReturning: (t, columns, values, id) =>
     `INSERT INTO ${table(t)} (${columns.map(ident).join(', ')}) OUTPUT INSERTED.${ident(id)} VALUES (${values.join(', ')})`,
 };

@@ -25,6 +25,10 @@ export interface MergeSpec {
   readonly stage: string;
   readonly naturalKey: string;
   readonly columns: readonly string[];
+  /** Extra stage columns (name and a type both dialects spell alike): the pushdown's bookkeeping. */
+  readonly extra?: readonly { readonly name: string; readonly type: string }[];
+  /** A condition on stage rows; only those are merged. */
+  readonly filter?: string;
 }
 
 /**
@@ -55,12 +59,16 @@ export interface EtlDialect {
   /** A session-scoped staging table shaped like the target's mapped columns, empty. */
   createStageSql(spec: MergeSpec): string;
   truncateStageSql(stage: string): string;
+  /** The stage as SQL names it (a temp table: `pg_temp` / `#`). */
+  stageTable(stage: string): string;
   /** The stage's name as bulk load addresses it. */
   stageRef(stage: string): { readonly schema?: string; readonly name: string };
   /** Set-based upsert from the stage; one row back: inserted, updated. */
   mergeSql(spec: MergeSpec): string;
   /** `ALTER`/`CREATE` for the rejects table, idempotent. */
   readonly ensureRejectTableSql: string;
+  readonly trueLiteral: string;
+  readonly falseLiteral: string;
   /** Appends `RETURNING`/`OUTPUT` for an INSERT that must give back the new identity. */
   insertReturning(table: string, columns: readonly string[], values: readonly string[], idColumn: string): string;
 }

@@ -1,5 +1,5 @@
 import type { Engine, Row, Session } from '../../engine/types';
-import type { EtlDialect } from '../dialect/types';
+import type { EtlDialect, ExtractSpec } from '../dialect/types';
 import type { CompiledEntity } from '../transform/compile';
 import { transformBatch } from '../transform/transform';
 import { addBatchCounts, writeRejects } from './audit';
@@ -28,7 +28,45 @@ export interface EntityLoadResult {
   readonly watermark: Watermark;
 }
 
-const stageName = (entity: string): string => `etl_stage_${entity}`;
+export const stageName = (entity: string): string => `etl_stage_${entity}`;
+
+export function extractSpecOf(entity: CompiledEntity, d: EtlDialect): ExtractSpec {
+  const def = entity.definition;
+  return {
+    table: def.source.table,
+    key: def.source.key,
+    updatedAt: def.source.updatedAt,
+    columns: entity.sourceColumns,
+    derived: (def.source.derived ?? []).map((x) => ({ name: x.name, sql: typeof x.sql === 'string' ? x.sql : x.sql[d.name] })),
+  };
+}
+
+/** Adds a committed batch to the entity's counts and reports it. */
+export function reportBatch(
+  ctx: EntityLoadContext,
+  counts: EntityCounts,
+  batch: { rows: number; upserted: number; softDeleted: number; rejected: number; seconds: number; watermark: Watermark },
+): EntityCounts {
+  ctx.emit({
+    type: 'batch',
+    runId: ctx.runId,
+    entity: ctx.entity.definition.entity,
+    batch: counts.batches + 1,
+    rows: batch.rows,
+    upserted: batch.upserted,
+    softDeleted: batch.softDeleted,
+    rejected: batch.rejected,
+    rowsPerSecond: batch.seconds > 0 ? Math.round(batch.rows / batch.seconds) : batch.rows,
+    watermark: batch.watermark,
+  });
+  return {
+    extracted: counts.extracted + batch.rows,
+    upserted: counts.upserted + batch.upserted,
+    softDeleted: counts.softDeleted + batch.softDeleted,
+    rejected: counts.rejected + batch.rejected,
+    batches: counts.batches + 1,
+  };
+}
 
 /**
  * The transfer plan for one entity: page through the (updated_at, id) window of the source,
@@ -46,16 +84,7 @@ export async function loadEntity(ctx: EntityLoadContext): Promise<EntityLoadResu
     naturalKey: def.target.naturalKey,
     columns: entity.targetColumns.map((c) => c.name),
   };
-  const extractSql = ctx.sourceDialect.extractPageSql({
-    table: def.source.table,
-    key: def.source.key,
-    updatedAt: def.source.updatedAt,
-    columns: entity.sourceColumns,
-    derived: (def.source.derived ?? []).map((x) => ({
-      name: x.name,
-      sql: typeof x.sql === 'string' ? x.sql : x.sql[ctx.sourceDialect.name],
-    })),
-  });
+  const extractSql = ctx.sourceDialect.extractPageSql(extractSpecOf(entity, ctx.sourceDialect));
   const bulkColumns = entity.targetColumns.map((c) => ({ name: c.name, type: d.sqlType(c), nullable: true }));
   const phase = async (p: EtlPhase, batch: number): Promise<void> => {
     if (ctx.beforePhase) await ctx.beforePhase(p, { entity: def.entity, batch, targetProcessId: session.serverProcessId });
@@ -102,28 +131,11 @@ export async function loadEntity(ctx: EntityLoadContext): Promise<EntityLoadResu
       return changed;
     });
     wm = next;
-    counts = {
-      extracted: counts.extracted + page.length,
-      upserted: counts.upserted + upserted,
-      softDeleted: counts.softDeleted + t.softDeleted,
-      rejected: counts.rejected + t.rejects.length,
-      batches: batch,
-    };
     const now = performance.now();
-    const seconds = (now - tick) / 1000;
-    tick = now;
-    ctx.emit({
-      type: 'batch',
-      runId: ctx.runId,
-      entity: def.entity,
-      batch,
-      rows: page.length,
-      upserted,
-      softDeleted: t.softDeleted,
-      rejected: t.rejects.length,
-      rowsPerSecond: seconds > 0 ? Math.round(page.length / seconds) : page.length,
-      watermark: wm,
+    counts = reportBatch(ctx, counts, {
+      rows: page.length, upserted, softDeleted: t.softDeleted, rejected: t.rejects.length, seconds: (now - tick) / 1000, watermark: wm,
     });
+    tick = now;
     await phase('committed', batch);
   }
   return { counts, watermark: wm };

@@ -9,7 +9,8 @@ import { closeInterruptedEntity, closeInterruptedRun, closeRun, closeRunEntity, 
 import type { EntityControl, EntityStatus } from './control';
 import { INITIAL_WATERMARK, readControls, recordEntityOutcome, registerEntity } from './control';
 import { EntityBusyError, UnknownEntityError } from './errors';
-import type { EntityCounts, EtlEvent, EtlPhase, EtlPhaseInfo } from './events';
+import type { EntityCounts, EtlEvent, EtlPhase, EtlPhaseInfo, EtlPlan } from './events';
+import { pushdownEntity } from './pushdown';
 import { loadEntity } from './entity';
 
 export interface EtlRunOptions {
@@ -28,6 +29,11 @@ export interface EtlRunOptions {
   readonly onEvent?: (event: EtlEvent) => void;
   /** Awaited before each phase of each batch; tests stop the run here. */
   readonly beforePhase?: (phase: EtlPhase, info: EtlPhaseInfo) => Promise<void>;
+  /**
+   * 'auto' (default): pushdown when source and target are one engine (one database), transfer
+   * otherwise. 'transfer' always moves rows through this process.
+   */
+  readonly plan?: 'auto' | EtlPlan;
 }
 
 export interface EntityOutcome {
@@ -97,6 +103,12 @@ async function closeDeadRuns(session: Session, d: EtlDialect, runId: number): Pr
       if (!(isEngineError(e) && e.kind === 'lock-timeout')) throw e;
     }
   }
+}
+
+/** Pushdown needs source and target in one database: the same engine. */
+export function planFor(o: Pick<EtlRunOptions, 'plan' | 'source' | 'target'>): EtlPlan {
+  if (o.plan === 'transfer' || o.plan === 'pushdown') return o.plan;
+  return o.source === o.target ? 'pushdown' : 'transfer';
 }
 
 function messageOf(e: unknown): string {
@@ -196,9 +208,10 @@ async function runOneEntity(
       const cutoffRow = await o.source.query<Record<string, unknown>>(sd.cutoffSql, [control?.cutoffMinutes ?? 2]);
       const cutoff = String(cutoffRow.rows[0]?.['cutoff']);
       const batchSize = control?.batchSize ?? 1000;
-      emit({ type: 'entity-start', runId, entity: name, plan: 'transfer', watermark: from, cutoff, batchSize });
+      const plan = planFor(o);
+      emit({ type: 'entity-start', runId, entity: name, plan, watermark: from, cutoff, batchSize });
       try {
-        const r = await loadEntity({
+        const r = await (plan === 'pushdown' ? pushdownEntity : loadEntity)({
           source: o.source, session, dialect: d, sourceDialect: sd, runId, entity, from, cutoff, batchSize,
           signal: o.signal,
           emit: (e) => {
