@@ -50,8 +50,8 @@ export function memorySecretStore(initial: Record<string, string> = {}): SecretS
   const values = { ...initial };
   return {
     values,
-    get: async (name) => values[name],
-    set: async (name, value) => { values[name] = value; },
+    get: (name) => Promise.resolve(values[name]),
+    set: (name, value) => { values[name] = value; return Promise.resolve(); },
   };
 }
 

@@ -1,105 +1,135 @@
 import { strict as assert } from 'node:assert';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import { loadEntityDefinitions } from '../../src/core/etl/definition/load';
+import { runEtl } from '../../src/core/etl/run/run';
+import { ProjectEngines, type Project } from '../../src/core/project';
 import {
   backupNow,
+  bootstrapOnStack,
+  checkStackConnection,
   latestBackupSet,
   listBackups,
+  projectOnStack,
   restoreBackups,
+  stackAdminPassword,
   startStack,
   type StackEvent,
 } from '../../src/core/stack';
-import { openTestPostgresStack, requireDocker, type TestStack } from './dockerTestEnv';
-import { bootstrapWarehouse, psql } from './psql';
+import { requireDocker } from './dockerTestEnv';
+import { scaffoldPostgresProjectStack, type ProjectStack } from './stackProject';
 
-const COUNTED_TABLES = ['core.customers', 'dim.dim_cliente', 'dim.dim_data'];
+const COUNTED_TABLES = ['core.customers', 'core.orders', 'core.order_items', 'dim.dim_cliente', 'dim.dim_data', 'audit.etl_run'];
 
-async function rowCounts(t: TestStack): Promise<Record<string, number>> {
-  const out: Record<string, number> = {};
-  for (const table of COUNTED_TABLES) out[table] = Number(await psql(t.stack, ['-c', `select count(*) from ${table}`]));
-  return out;
+async function rowCounts(t: ProjectStack): Promise<Record<string, number>> {
+  return t.withDw(async (dw) => {
+    const out: Record<string, number> = {};
+    for (const table of COUNTED_TABLES) {
+      out[table] = Number((await dw.query<{ n: string }>(`select count(*) as n from ${table}`)).rows[0]?.n);
+    }
+    return out;
+  });
 }
 
-async function insertCustomers(t: TestStack, from: number, count: number): Promise<void> {
-  await psql(t.stack, [
-    '-c',
-    `insert into core.customers (customer_code, full_name, email, state, segment)
-     select 'C' || lpad(g::text, 6, '0'), 'Cliente ' || g, 'cliente' || g || '@example.com', 'SP', 'Pessoa Fisica'
-     from generate_series(${from}, ${from + count - 1}) g`,
-  ]);
+function withoutGeneratedData(project: Project): Project {
+  const steps = (project.config.bootstrap?.steps ?? []).filter((step) => step.generate === undefined);
+  return { ...project, config: { ...project.config, bootstrap: { steps } } };
 }
 
-describe('PostgreSQL stack on a real Docker engine', function () {
-  this.timeout(600_000);
-  let t: TestStack;
-  let bootstrapped: string[] = [];
+describe('PostgreSQL stack on a real Docker engine: the life of a project', function () {
+  this.timeout(900_000);
+  let t: ProjectStack;
+  const start = () =>
+    startStack(t.stack, {
+      bootstrap: async (s) => { await bootstrapOnStack(t.project, s); },
+      checkConnection: async (s) => { assert.match(await checkStackConnection(t.project, s), /PostgreSQL/); },
+    });
 
   before(async function () {
     await requireDocker(this);
-    t = await openTestPostgresStack();
+    t = await scaffoldPostgresProjectStack();
   });
 
   after(async () => {
     await t?.dispose();
   });
 
-  it('starts: compose up, healthy, bootstrap, connection check, reporting progress on the way', async () => {
-    const timings = await startStack(t.stack, {
-      bootstrap: async (s) => { bootstrapped = await bootstrapWarehouse(s); },
-      checkConnection: async (s) => { assert.equal(await psql(s, ['-c', 'select 1']), '1'); },
-    });
+  it('starts: compose up, healthy, bootstrap plan, connection check, reporting progress on the way', async () => {
+    const timings = await start();
     assert.equal(await t.stack.status(), 'healthy');
-    assert.ok(bootstrapped.includes('postgres/dw/02_dimensions.sql'), `bootstrap ran: ${bootstrapped.join(', ')}`);
     const phases = t.events.filter((e): e is Extract<StackEvent, { type: 'phase' }> => e.type === 'phase' && e.state === 'done');
     assert.deepEqual(phases.map((p) => p.phase), ['checks', 'up', 'health', 'bootstrap', 'connection']);
     assert.ok(t.events.some((e) => e.type === 'health'), 'health polls were reported');
-    assert.ok(timings.healthMs >= 0 && timings.bootstrapMs > 0);
+    assert.ok(timings.bootstrapMs > 0);
+    const counts = await rowCounts(t);
+    assert.ok((counts['core.customers'] ?? 0) > 0, 'the bootstrap generated customers');
+    assert.ok((counts['dim.dim_data'] ?? 0) > 3000, 'the bootstrap filled the calendar');
   });
 
-  it('never shows the generated password in any event, and keeps no .env after compose ran', async () => {
-    const password = t.secrets.values['POSTGRES_PASSWORD'] ?? '';
-    assert.ok(password.length >= 12);
+  it('never shows a generated password in any event, and keeps no .env once compose is done', async () => {
     const text = JSON.stringify(t.events);
-    assert.ok(!text.includes(password));
+    for (const name of ['POSTGRES_PASSWORD', 'ETL_MONITOR_PASSWORD', 'ETL_BACKUP_PASSWORD']) {
+      const value = t.secrets.values[name] ?? '';
+      assert.ok(value.length >= 12, name);
+      assert.ok(!text.includes(value), name);
+    }
     await assert.rejects(stat(t.stack.options.envFile), { code: 'ENOENT' });
   });
 
-  it('publishes the server on 127.0.0.1 only', async () => {
-    const r = await t.stack.docker.run(['port', (await t.stack.docker.serviceContainers(t.stack.projectName, 'postgres'))[0] ?? '', '5432']);
-    assert.equal(r.stdout.trim(), `127.0.0.1:${t.port}`);
+  it('publishes the server on 127.0.0.1 only, on the project\'s port', async () => {
+    const [id] = await t.stack.docker.serviceContainers(t.stack.projectName, 'postgres');
+    const r = await t.stack.docker.run(['port', id ?? '', '5432']);
+    assert.equal(r.stdout.trim(), `127.0.0.1:${t.project.config.connection.port}`);
+  });
+
+  it('loads dim_cliente with the ETL from the generated customers', async () => {
+    const onStack = projectOnStack(t.project, t.stack);
+    const engines = new ProjectEngines(onStack, stackAdminPassword(t.stack));
+    try {
+      const result = await runEtl({
+        source: await engines.get('oltp'),
+        target: await engines.get('dw'),
+        definitions: loadEntityDefinitions(path.join(t.project.root, 'etl/entities')),
+        entities: ['dim_cliente'],
+        startedBy: 'stack test',
+      });
+      assert.equal(result.status, 'success', JSON.stringify(result.entities));
+    } finally {
+      await engines.close();
+    }
+    const loaded = await t.withDw(async (dw) =>
+      (await dw.query<{ c: string; d: string }>(
+        'select (select count(*) from core.customers) as c, (select count(*) from dim.dim_cliente where cliente_id > 0) as d',
+      )).rows[0],
+    );
+    assert.ok(Number(loaded?.d) > 0);
+    assert.equal(Number(loaded?.d), Number(loaded?.c), 'every customer reached dim_cliente');
   });
 
   it('keeps the data across down and up', async () => {
-    await insertCustomers(t, 1, 25);
-    await psql(t.stack, [
-      '-c',
-      `insert into dim.dim_cliente (cliente_original_id, nome_cliente, tipo_cliente, data_ultima_atualizacao, eh_ativo)
-       select customer_id, full_name, customer_type, updated_at, is_active from core.customers`,
-    ]);
     const before = await rowCounts(t);
-    assert.equal(before['core.customers'], 25);
     await t.stack.down();
     assert.equal(await t.stack.status(), 'down');
-    await startStack(t.stack);
+    await start();
     assert.deepEqual(await rowCounts(t), before);
   });
 
   it('backs up, and a destroyed stack restored from the backup has the same row counts', async () => {
     const counts = await rowCounts(t);
     const taken = await backupNow(t.stack);
-    assert.ok(taken.some((b) => b.database === 'dw_ecommerce'), `backup files: ${taken.map((b) => b.file).join(', ')}`);
-    for (const b of taken) assert.ok(b.sizeBytes > 0);
+    assert.deepEqual(taken.map((b) => b.database), ['dw_ecommerce']);
+    assert.ok((taken[0]?.sizeBytes ?? 0) > 0);
 
     await t.stack.destroy();
     const volumes = await t.stack.docker.run(['volume', 'ls', '-q', '--filter', `label=com.docker.compose.project=${t.stack.projectName}`]);
     assert.equal(volumes.stdout.trim(), '', 'destroy deleted the volumes');
 
-    await startStack(t.stack, { bootstrap: async (s) => { await bootstrapWarehouse(s); } });
-    assert.equal(Number(await psql(t.stack, ['-c', 'select count(*) from core.customers'])), 0, 'the fresh stack is empty');
+    // Structure and roles (the dump's grants name them), but no generated data this time.
+    await startStack(t.stack, { bootstrap: async (s) => { await bootstrapOnStack(withoutGeneratedData(t.project), s); } });
+    assert.equal((await rowCounts(t))['core.customers'], 0, 'the fresh stack has the structure but no data');
 
     const latest = latestBackupSet(await listBackups(t.stack));
-    assert.deepEqual(latest.map((b) => b.file).sort(), taken.map((b) => b.file).sort());
-    assert.equal(path.dirname(path.join(t.stack.options.backupDir, latest[0]?.file ?? '')), t.stack.options.backupDir);
+    assert.deepEqual(latest.map((b) => b.file), taken.map((b) => b.file));
     await restoreBackups(t.stack, latest);
     assert.deepEqual(await rowCounts(t), counts);
   });

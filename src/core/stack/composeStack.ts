@@ -153,11 +153,19 @@ export class ComposeStack {
     await this.phase('destroy', () => this.composeOrThrow(['down', '-v', '--remove-orphans'], 'Destroying the stack'));
   }
 
-  /** Streams the services' logs (masked) until the signal aborts (follow) or they end. */
-  async logs(options: { readonly follow?: boolean; readonly tail?: number; readonly signal?: AbortSignal } = {}): Promise<void> {
+  /** Streams the services' logs (masked) to onLine until the signal aborts (follow) or they end. */
+  async logs(options: {
+    readonly follow?: boolean;
+    readonly tail?: number;
+    readonly signal?: AbortSignal;
+    readonly onLine?: (line: string) => void;
+  } = {}): Promise<void> {
     const args = ['logs', '--no-color', '--tail', String(options.tail ?? 100)];
     if (options.follow === true) args.push('--follow');
-    await this.compose(args, options.signal);
+    await this.compose(args, {
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.onLine ? { onLine: options.onLine } : {}),
+    });
   }
 
   /** Last lines of the server container (masked), for status views and errors. */
@@ -175,7 +183,11 @@ export class ComposeStack {
    * Runs compose with the secrets in a 0600 .env that exists only while compose processes run
    * (compose interpolates them into every command, `down` and `logs` included).
    */
-  async compose(args: readonly string[], signal?: AbortSignal): Promise<ProcessResult> {
+  async compose(
+    args: readonly string[],
+    options: { readonly signal?: AbortSignal; readonly onLine?: (maskedLine: string) => void } = {},
+  ): Promise<ProcessResult> {
+    const onLine = options.onLine ?? ((line: string) => this.emit({ type: 'output', line }));
     const spec = composeProcess(
       this.options.compose,
       { projectName: this.projectName, composeFile: this.options.composeFile, envFile: this.options.envFile },
@@ -185,8 +197,8 @@ export class ComposeStack {
     await this.acquireEnvFile();
     try {
       const r = await this.options.runner.run(spec, {
-        onLine: (line) => this.emit({ type: 'output', line: this.mask(line) }),
-        ...(signal ? { signal } : {}),
+        onLine: (line) => onLine(this.mask(line)),
+        ...(options.signal ? { signal: options.signal } : {}),
       });
       return { code: r.code, stdout: this.mask(r.stdout), stderr: this.mask(r.stderr) };
     } finally {

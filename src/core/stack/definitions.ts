@@ -16,6 +16,8 @@ export interface StackDefinition {
   readonly defaultImage: string;
   /** Secrets compose interpolates; they live in SecretStorage and reach compose through .env. */
   readonly secretNames: readonly string[];
+  /** Passwords of the technical logins (etl_monitor, etl_backup) the bootstrap creates. */
+  readonly loginSecretNames: readonly string[];
   /** The secret that is the server administrator's password. */
   readonly adminSecret: string;
   /** Backup files this engine writes, e.g. '.dump'. */
@@ -33,6 +35,7 @@ export const POSTGRES_STACK: StackDefinition = {
   imageSetting: 'DWB_POSTGRES_IMAGE',
   defaultImage: 'postgres:16',
   secretNames: ['POSTGRES_PASSWORD'],
+  loginSecretNames: ['ETL_MONITOR_PASSWORD', 'ETL_BACKUP_PASSWORD'],
   adminSecret: 'POSTGRES_PASSWORD',
   backupExtension: '.dump',
 };
@@ -47,6 +50,7 @@ export const SQLSERVER_STACK: StackDefinition = {
   imageSetting: 'DWB_SQLSERVER_IMAGE',
   defaultImage: 'mcr.microsoft.com/mssql/server:2022-latest',
   secretNames: ['MSSQL_SA_PASSWORD', 'ETL_MONITOR_PASSWORD', 'ETL_BACKUP_PASSWORD'],
+  loginSecretNames: ['ETL_MONITOR_PASSWORD', 'ETL_BACKUP_PASSWORD'],
   adminSecret: 'MSSQL_SA_PASSWORD',
   backupExtension: '.bak',
 };

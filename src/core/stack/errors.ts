@@ -1,5 +1,6 @@
 /** What the user can do something about; the UI picks its action from this, never from text. */
 export type StackErrorKind =
+  | 'no-stack'
   | 'docker-missing'
   | 'daemon-down'
   | 'compose-missing'

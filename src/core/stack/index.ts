@@ -13,3 +13,4 @@ export * from './process';
 export * from './secrets';
 export * from './secretStore';
 export * from './start';
+export * from './projectStack';

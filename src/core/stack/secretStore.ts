@@ -14,7 +14,7 @@ export interface SecretStore {
  */
 export async function ensureStackSecrets(definition: StackDefinition, store: SecretStore): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
-  for (const name of definition.secretNames) {
+  for (const name of new Set([...definition.secretNames, ...definition.loginSecretNames])) {
     let value = await store.get(name);
     if (value === undefined || value === '') {
       value = generateStackPassword();
