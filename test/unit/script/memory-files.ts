@@ -1,3 +1,4 @@
+import { ScriptError } from '../../../src/core/script/errors';
 import path from 'node:path';
 import type { ScriptFileReader } from '../../../src/core/script/types';
 
@@ -9,4 +10,15 @@ export function memoryFiles(files: Readonly<Record<string, string | Uint8Array>>
     if (content === undefined) throw new Error(`ENOENT: ${absolutePath}`);
     return typeof content === 'string' ? new TextEncoder().encode(content) : content;
   };
+}
+
+/** The ScriptError a split rejects with; fails the test when it resolves. */
+export async function scriptErrorOf(split: Promise<unknown>): Promise<ScriptError> {
+  try {
+    await split;
+  } catch (e) {
+    if (e instanceof ScriptError) return e;
+    throw e;
+  }
+  throw new Error('expected a ScriptError');
 }

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { ScriptError, UndefinedVariablesError } from '../../../src/core/script/errors';
 import { splitPostgres } from '../../../src/core/script/pg-splitter';
-import { memoryFiles } from './memory-files';
+import { memoryFiles, scriptErrorOf } from './memory-files';
 
 async function plan(script: string, files: Record<string, string> = {}, variables: Record<string, string> = {}) {
   return splitPostgres(script, { file: '/ws/main.sql', readFile: memoryFiles(files), variables });
@@ -11,14 +11,8 @@ async function statements(script: string, variables: Record<string, string> = {}
   return (await plan(script, {}, variables)).batches.map((b) => b.text);
 }
 
-async function failure(script: string, files: Record<string, string> = {}): Promise<ScriptError> {
-  try {
-    await plan(script, files);
-  } catch (e) {
-    if (e instanceof ScriptError) return e;
-    throw e;
-  }
-  assert.fail('expected a ScriptError');
+function failure(script: string, files: Record<string, string> = {}): Promise<ScriptError> {
+  return scriptErrorOf(plan(script, files));
 }
 
 const CASES: ReadonlyArray<readonly [string, string, readonly string[]]> = [

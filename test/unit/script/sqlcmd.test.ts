@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { sourceOf } from '../../../src/core/script/batch-builder';
 import { ScriptError, UndefinedVariablesError } from '../../../src/core/script/errors';
 import { splitTsql } from '../../../src/core/script/tsql-splitter';
-import { memoryFiles } from './memory-files';
+import { memoryFiles, scriptErrorOf } from './memory-files';
 
 async function plan(script: string, files: Record<string, string> = {}, variables: Record<string, string> = {}) {
   return splitTsql(script, { file: '/ws/main.sql', readFile: memoryFiles(files), variables });
@@ -12,14 +12,8 @@ async function texts(script: string, variables: Record<string, string> = {}): Pr
   return (await plan(script, {}, variables)).batches.map((b) => b.text);
 }
 
-async function failure(script: string, files: Record<string, string> = {}): Promise<ScriptError> {
-  try {
-    await plan(script, files);
-  } catch (e) {
-    if (e instanceof ScriptError) return e;
-    throw e;
-  }
-  assert.fail('expected a ScriptError');
+function failure(script: string, files: Record<string, string> = {}): Promise<ScriptError> {
+  return scriptErrorOf(plan(script, files));
 }
 
 describe('T-SQL splitter: sqlcmd variables', () => {
