@@ -1,26 +1,16 @@
 import { strict as assert } from 'node:assert';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import type { SuiteResults } from '../vscode/suite/results';
-import { createWorkspace, delay, pgliteProject, WindowFixture } from './harness';
+import { createWorkspace, delay, pgliteProject, windowPerSuite } from './harness';
 
 describe('e2e: the extension-host suite inside code-server', function () {
-  const w = new WindowFixture();
   let resultsFile = '';
-  before(async function () {
-    await w.open(this, (s) => {
-      resultsFile = s.suiteResultsFile;
-      rmSync(resultsFile, { force: true });
-      // The marker is what activates the suite runner extension in this window only.
-      return createWorkspace(s.workspacesDir, 'vscode-suite', pgliteProject('suite'), { '.dwb-vscode-suite': '' });
-    });
+  const w = windowPerSuite((s) => {
+    resultsFile = s.suiteResultsFile;
+    rmSync(resultsFile, { force: true });
+    // The marker is what activates the suite runner extension in this window only.
+    return createWorkspace(s.workspacesDir, 'vscode-suite', pgliteProject('suite'), { '.dwb-vscode-suite': '' });
   });
-  beforeEach(function () {
-    w.begin(this);
-  });
-  afterEach(async function () {
-    await w.end(this);
-  });
-  after(async () => w.close());
 
   it('runs every extension-host test and all of them pass', async () => {
     const deadline = Date.now() + 120_000;

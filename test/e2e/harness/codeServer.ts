@@ -28,6 +28,8 @@ const quietSettings = {
   'telemetry.telemetryLevel': 'off',
   'chat.disableAIFeatures': true,
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
+  // The workspaces live inside the repository's tool folder: no "open the parent repository?" toast.
+  'git.openRepositoryInParentFolders': 'never',
 };
 
 /** Environment for every code-server process: Node 24 first on PATH, caches in the tool folder. */
@@ -116,6 +118,8 @@ export async function startCodeServer(profile: Profile, options: StartOptions = 
     // Without it the folder opens in Restricted Mode and the extension never activates.
     '--disable-workspace-trust',
     '--log', options.logLevel ?? 'info',
+    // A closed browser tab ends its extension host soon instead of after the default 3 hours.
+    '--reconnection-grace-time', '5',
   ]);
   const out = openSync(logFile, 'a');
   const child: ChildProcess = spawn(spec.command, [...spec.args], {

@@ -2,7 +2,7 @@ export { ScenarioArtifacts, findFiles } from './artifacts';
 export { createProfile, installExtension, startCodeServer, delay } from './codeServer';
 export type { Profile, ProcessSpec, RunningCodeServer, StartOptions } from './codeServer';
 export { pgliteProject, postgresProject } from './projects';
-export { WindowFixture } from './scenario';
+export { WindowFixture, windowPerSuite } from './scenario';
 export { e2eSession, openWindow, finishScenario } from './session';
 export type { E2eSession } from './session';
 export { missingTools, repoRoot, setupHint, toolFolder } from './toolFolder';

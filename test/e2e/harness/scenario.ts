@@ -20,8 +20,14 @@ export class WindowFixture {
     if (why !== undefined) skipBecause(ctx, why);
     this.session = await e2eSession();
     const title = ctx.test?.parent?.title ?? 'window';
-    this.artifacts = new ScenarioArtifacts(`${title} open`);
-    this.window = await openWindow(this.session, await folder(this.session), this.artifacts);
+    const opening = new ScenarioArtifacts(`${title} open`);
+    try {
+      this.window = await openWindow(this.session, await folder(this.session), opening);
+    } catch (e) {
+      finishScenario(this.session, opening, false);
+      throw e;
+    }
+    finishScenario(this.session, opening, true);
   }
 
   /** For `beforeEach`: screenshots go to the current scenario's folder. */
@@ -47,4 +53,23 @@ export class WindowFixture {
     if (this.window === undefined) throw new Error('the window was not opened (see the before hook)');
     return this.window;
   }
+}
+
+/**
+ * Registers the hooks of a describe block whose scenarios share one window on the folder
+ * `folder` makes. Hooks registered before this call run before the window opens.
+ */
+export function windowPerSuite(folder: (session: E2eSession) => string | Promise<string>): WindowFixture {
+  const w = new WindowFixture();
+  before(async function () {
+    await w.open(this, folder);
+  });
+  beforeEach(function () {
+    w.begin(this);
+  });
+  afterEach(async function () {
+    await w.end(this);
+  });
+  after(async () => w.close());
+  return w;
 }

@@ -13,8 +13,16 @@ function run(spec: ProcessSpec, cwd: string): void {
 
 const npm: ProcessSpec = { command: 'npm', args: [] };
 
-/** Builds the production bundle and packages it; returns the path of dist/dw-workbench.vsix. */
+/**
+ * Builds the production bundle and packages it; returns the path of dist/dw-workbench.vsix.
+ * DWB_E2E_VSIX names an already packaged vsix instead (CI packages once for every job).
+ */
 export function packageExtension(): string {
+  const given = process.env['DWB_E2E_VSIX'];
+  if (given) {
+    if (!existsSync(given)) throw new Error(`DWB_E2E_VSIX names ${given}, which does not exist`);
+    return given;
+  }
   const vsix = path.join(repoRoot, 'dist/dw-workbench.vsix');
   run({ command: npm.command, args: ['run', '--silent', 'package'] }, repoRoot);
   if (!existsSync(vsix)) throw new Error(`npm run package did not produce ${vsix}`);

@@ -5,12 +5,14 @@ import type { ScenarioArtifacts } from './artifacts';
 import { toolFolder } from './toolFolder';
 
 /** Headless Debian Chromium with a fresh profile; Playwright's own browser download cannot work here. */
-export async function launchBrowser(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+export async function launchBrowser(
+  viewport = { width: 1400, height: 900 },
+): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const profile = mkdtempSync(path.join(toolFolder.tmp, 'chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: toolFolder.chromium,
     headless: true,
-    viewport: { width: 1400, height: 900 },
+    viewport,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
@@ -71,6 +73,23 @@ export class Workbench {
     throw new Error(`command "${label}" is not listed in the command palette`);
   }
 
+  /**
+   * Waits until the palette lists `label`: commands guarded by a `when` clause appear only once
+   * the extension has set its context (for DW Workbench: the project is loaded), which is the
+   * readiness a user waits for too. Polls the palette, closing it between looks.
+   */
+  async waitForCommand(label: string, timeoutMs = 60_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    let rows: string[] = [];
+    while (Date.now() < deadline) {
+      rows = await this.paletteRows(label);
+      if (rows.includes(label)) return;
+      await this.page.waitForTimeout(1_000);
+    }
+    await this.screenshot('command-never-listed');
+    throw new Error(`"${label}" was not listed in the palette within ${timeoutMs} ms (rows: ${JSON.stringify(rows.slice(0, 5))})`);
+  }
+
   /** The labels the palette lists for `filter` (opens and closes the palette). */
   async paletteRows(filter: string): Promise<string[]> {
     const input = this.page.locator('.quick-input-widget .quick-input-box input');
@@ -104,21 +123,30 @@ export class Workbench {
     return message;
   }
 
-  /** Clicks the activity-bar entry with this title and returns the titles of its views. */
+  /**
+   * Clicks the activity-bar entry with this title and returns the titles of its views. A
+   * container with a single view shows it as "<container>: <view>" in the sidebar title
+   * instead of a pane header, so both places are read.
+   */
   async openViewContainer(title: string): Promise<string[]> {
     const entry = this.page.locator(`.part.activitybar .action-item a[aria-label^="${title}"]`).first();
     await entry.waitFor({ state: 'visible', timeout: 30_000 });
-    const expanded = await entry.getAttribute('aria-expanded');
-    if (expanded !== 'true') await entry.click();
-    const headers = this.page.locator('.part.sidebar .pane-header h3.title');
-    await headers.first().waitFor({ state: 'visible', timeout: 15_000 });
-    return (await headers.allTextContents()).map((t) => t.trim());
+    const sidebarTitle = this.page.locator('.part.sidebar .composite.title .title-label h2');
+    if (!((await sidebarTitle.textContent().catch(() => '')) ?? '').toLowerCase().startsWith(title.toLowerCase())) await entry.click();
+    await this.page.locator('.part.sidebar .pane-header h3.title').first().waitFor({ state: 'attached', timeout: 15_000 });
+    const headers = await this.page.locator('.part.sidebar .pane-header h3.title').allTextContents();
+    const label = ((await sidebarTitle.textContent()) ?? '').trim();
+    const merged = label.toLowerCase().startsWith(`${title.toLowerCase()}: `) ? [label.slice(title.length + 2)] : [];
+    return [...new Set([...headers.map((t) => t.trim()), ...merged])];
   }
 
   /** The visible lines of an output channel, picked in the Output panel's channel list. */
   async outputChannelLines(channel: string): Promise<string[]> {
     await this.runCommand('Output: Show Output Channels...');
     const input = this.page.locator('.quick-input-widget .quick-input-box input');
+    // The channel picker replaces the palette: typing before it has would search files instead.
+    await this.page.locator('.quick-input-widget .monaco-list-row').first().waitFor({ state: 'visible', timeout: 10_000 });
+    await this.waitUntil(async () => (await input.inputValue()) === '', 10_000, 'the output channel picker did not open');
     await input.fill(channel);
     const row = this.page.locator('.quick-input-widget .monaco-list-row', { hasText: channel }).first();
     await row.waitFor({ state: 'visible', timeout: 10_000 });
@@ -128,6 +156,40 @@ export class Workbench {
     const texts = await lines.allTextContents();
     // Monaco renders spaces as non-breaking spaces.
     return texts.map((l) => l.replace(/\u00a0/g, ' ')).filter((l) => l.trim() !== '');
+  }
+
+  /**
+   * Activation times as VS Code's "Developer: Show Running Extensions" shows them: code loading
+   * plus the activate() call, in ms, keyed by the row's name (display name or identifier).
+   * Waits until every extension named in `waitFor` has finished activating.
+   */
+  async runningExtensions(waitFor: readonly string[]): Promise<Map<string, number>> {
+    await this.runCommand('Developer: Show Running Extensions');
+    const rows = this.page.locator('.runtime-extensions-editor .extension');
+    await rows.first().waitFor({ state: 'visible', timeout: 15_000 });
+    // The editor re-renders as extensions finish activating, so polling its rows is enough.
+    const deadline = Date.now() + 90_000;
+    for (;;) {
+      const times = new Map<string, number>();
+      for (const row of await rows.all()) {
+        const name = ((await row.locator('.name').textContent()) ?? '').trim();
+        const time = /Activation: (\d+)\s*ms/.exec((await row.locator('.activation-time').textContent()) ?? '');
+        if (time?.[1] !== undefined) times.set(name, Number(time[1]));
+      }
+      if (waitFor.every((n) => times.has(n))) return times;
+      if (Date.now() > deadline) {
+        throw new Error(`no activation time for ${waitFor.filter((n) => !times.has(n)).join(', ')}; rows: ${JSON.stringify([...times])}`);
+      }
+      await this.page.waitForTimeout(500);
+    }
+  }
+
+  private async waitUntil(condition: () => Promise<boolean>, timeoutMs: number, failure: string): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!(await condition())) {
+      if (Date.now() > deadline) throw new Error(failure);
+      await this.page.waitForTimeout(100);
+    }
   }
 
   /** The content frame of the first webview (editor panel or view). */
