@@ -30,11 +30,12 @@ const nodeCommon = {
   inject: [path.join(root, 'scripts/bundle-import-meta-url.js')],
 };
 
-/** PGlite's runtime files, looked up relative to the bundle (initdb.wasm: first open of a data dir). */
+/** PGlite's runtime files; src/core/engine/pglite.ts loads them from dist/pglite/ when bundled. */
 const pgliteAssets = ['pglite.wasm', 'pglite.data', 'initdb.wasm'];
 function copyPgliteAssets() {
   const from = path.join(root, 'node_modules/@electric-sql/pglite/dist');
-  for (const file of pgliteAssets) copyFileSync(path.join(from, file), path.join(dist, file));
+  mkdirSync(path.join(dist, 'pglite'), { recursive: true });
+  for (const file of pgliteAssets) copyFileSync(path.join(from, file), path.join(dist, 'pglite', file));
 }
 
 const nodeEntries = [

@@ -1,6 +1,7 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { PGlite, type Results, type Transaction } from '@electric-sql/pglite';
+import { PGlite, type PGliteOptions, type Results, type Transaction } from '@electric-sql/pglite';
 import type { PgliteConnectionConfig } from './config';
 import { copyTextChunks, pgCopyStatement } from './copyText';
 import type { ErrorContext } from './errorContext';
@@ -184,6 +185,24 @@ class PgliteSession extends PgliteQueryable implements Session {
   }
 }
 
+/**
+ * In the bundles (dist/extension.js, dist/cli.js) PGlite's WebAssembly and data files sit in
+ * dist/pglite/ (copied by scripts/build.mjs, shipped in the vsix); from the sources PGlite finds
+ * them in node_modules itself.
+ */
+async function bundledAssets(): Promise<Partial<PGliteOptions>> {
+  const dir = path.join(__dirname, 'pglite');
+  if (!existsSync(path.join(dir, 'pglite.wasm'))) return {};
+  const [wasm, initdb, data] = await Promise.all(
+    ['pglite.wasm', 'initdb.wasm', 'pglite.data'].map((file) => readFile(path.join(dir, file))),
+  );
+  return {
+    pgliteWasmModule: await WebAssembly.compile(wasm as Uint8Array<ArrayBuffer>),
+    initdbWasmModule: await WebAssembly.compile(initdb as Uint8Array<ArrayBuffer>),
+    fsBundle: new Blob([data as Uint8Array<ArrayBuffer>]),
+  };
+}
+
 /** Opens (or creates, on first use: initdb takes seconds) the PGlite database of a connection. */
 export async function openPgliteEngine(config: PgliteConnectionConfig): Promise<Engine> {
   const errorCtx: ErrorContext = {
@@ -197,7 +216,11 @@ export async function openPgliteEngine(config: PgliteConnectionConfig): Promise<
     // PGlite creates only the last folder of the path; a new project has no .dw/ yet.
     if (config.dataDir !== undefined) mkdirSync(path.dirname(config.dataDir), { recursive: true });
     // Parsers on this instance only: the same exact-string / UTC-Date choices as PostgreSQL.
-    db = await PGlite.create({ ...(config.dataDir === undefined ? {} : { dataDir: config.dataDir }), parsers: pgResultParsers });
+    db = await PGlite.create({
+      ...(await bundledAssets()),
+      ...(config.dataDir === undefined ? {} : { dataDir: config.dataDir }),
+      parsers: pgResultParsers,
+    });
     await db.exec("SET TimeZone = 'UTC'");
   } catch (error) {
     // Not 'unreachable': there is no server to start, only a folder to fix.
