@@ -29,7 +29,7 @@ export interface ProjectStack {
  * A PostgreSQL project made by the scaffold (its own compose file, bootstrap plan and ETL
  * definitions), pointed at the test image and a free port, with a small generated data set.
  */
-export async function scaffoldPostgresProjectStack(): Promise<ProjectStack> {
+export async function scaffoldPostgresProject(): Promise<Project> {
   const root = mkdtempSync(path.join(tmpdir(), 'dwb-stack-project-'));
   const name = `dwbtest-${path.basename(root).slice(-6).toLowerCase()}`;
   scaffoldProject({ engine: 'postgres', target: root, assetsRoot: repoRoot, name });
@@ -43,7 +43,11 @@ export async function scaffoldPostgresProjectStack(): Promise<ProjectStack> {
   config.stack.env = { DWB_POSTGRES_IMAGE: TEST_POSTGRES_IMAGE, DWB_HEALTH_INTERVAL: '1s' };
   for (const step of config.bootstrap.steps) if (step.generate) step.generate.scale = 0.01;
   writeFileSync(file, JSON.stringify(config, null, 2));
-  const project = loadProject(root);
+  return loadProject(root);
+}
+
+export async function scaffoldPostgresProjectStack(): Promise<ProjectStack> {
+  const project = await scaffoldPostgresProject();
 
   const secrets = memorySecretStore();
   const events: StackEvent[] = [];
@@ -65,7 +69,7 @@ export async function scaffoldPostgresProjectStack(): Promise<ProjectStack> {
     },
     async dispose() {
       await stack.destroy().catch(() => undefined);
-      await rm(root, { recursive: true, force: true });
+      await rm(project.root, { recursive: true, force: true });
     },
   };
 }

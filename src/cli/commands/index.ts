@@ -5,6 +5,7 @@ import { etlCommand } from './etl';
 import { demoCommand } from './demo';
 import { initCommand } from './init';
 import { bootstrapCommand } from './bootstrap';
+import { stackCommand } from './stack';
 
 /** Every `dwb` subcommand, in the order `dwb --help` lists them. */
-export const commands: readonly CliCommand[] = [demoCommand, initCommand, doctorCommand, bootstrapCommand, etlCommand, dashboardCommand];
+export const commands: readonly CliCommand[] = [demoCommand, initCommand, doctorCommand, stackCommand, bootstrapCommand, etlCommand, dashboardCommand];

@@ -26,8 +26,11 @@ import { renderTable } from '../table';
 const SUBCOMMANDS = ['up', 'down', 'status', 'logs', 'backup', 'restore', 'destroy'] as const;
 type Subcommand = (typeof SUBCOMMANDS)[number];
 
-/** The CLI keeps the stack's secrets here (git-ignored .dw/, mode 0600), unless the environment has them. */
-export const CLI_SECRETS_FILE = path.join('.dw', 'stack-secrets.env');
+/**
+ * The CLI keeps the stack's secrets in the project's git-ignored .env (mode 0600), where the
+ * users' compose setups already keep them and `dwb bootstrap` reads them; the environment wins.
+ */
+export const CLI_SECRETS_FILE = '.env';
 
 const USAGE = `dwb stack <up|down|status|logs|backup|restore|destroy> [options]
 
@@ -45,7 +48,7 @@ const USAGE = `dwb stack <up|down|status|logs|backup|restore|destroy> [options]
 Options: --compose v1|v2 (default: v2 when installed)
 Images, ports and intervals: stack.env in dw-workbench.json, or DWB_* environment variables.
 Secrets: from the environment (${'$'}DWB_PASSWORD, POSTGRES_PASSWORD, MSSQL_SA_PASSWORD, ...), else
-generated once and kept in ${CLI_SECRETS_FILE} (mode 0600).`;
+generated once and kept in the project's ${CLI_SECRETS_FILE} (git-ignored, mode 0600).`;
 
 export const stackCommand: CliCommand = {
     name: 'stack',
