@@ -71,7 +71,7 @@ function cliHasRun(): boolean {
 
 /** `dwb run` on the built CLI, with a throw-away project file pointing at the database. */
 function dwbRunCli(file: string, database: string, dir: string): void {
-  const project = { name: 'bench', engine: 'postgres', connection: { host, port, user, database } };
+  const project = { name: 'bench', engine: 'postgres', connection: { host, port, user }, databases: { dw: database, oltp: database } };
   writeFileSync(path.join(dir, 'dw-workbench.json'), JSON.stringify(project));
   const r = spawnSync(process.execPath, [path.join(root, 'dist/cli.js'), 'run', file], { cwd: dir, encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`dwb run: ${r.stderr}`);

@@ -14,3 +14,4 @@ export { runScript, type RunScriptOptions } from './runner';
 export { loadScriptPlan, naturalCompare, readScriptFile, scriptFilesOf, type LoadPlanOptions } from './script-files';
 export { runScriptFile, dialectOf, type RunScriptFileOptions } from './run-file';
 export { formatDryRun, planToJson, eventToJsonLine, formatSummary } from './dry-run';
+export { scriptVariables, parseVariableAssignment, type VariableSources } from './variables';
