@@ -1,63 +1,135 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createEngine } from '../../core/engine/factory';
-import { connectionConfig, loadProject, PROJECT_FILE_NAME } from '../../core/project';
-import { EXIT_CODES, type CliCommand } from '../command';
+import { runBootstrap, type BootstrapEvent } from '../../core/bootstrap';
+import { readWebviewBundle, renderDashboardSnapshot } from '../../core/dashboard/snapshot';
+import type { Engine } from '../../core/engine/types';
+import { loadEntityDefinitions } from '../../core/etl/definition/load';
+import { runEtl, type EtlRunResult } from '../../core/etl/run/run';
+import { applyIncremental } from '../../core/generate/incremental';
+import { MonitorQueries } from '../../core/monitor/load';
+import { ProjectEngines, loadProject, PROJECT_FILE_NAME, type Project } from '../../core/project';
+import { scaffoldProject } from '../../core/scaffold/scaffold';
+import { SalesQueries } from '../../core/sales/load';
+import { DEFAULT_AUDIT_FILTERS } from '../../protocol/monitor';
+import type { SalesKpis } from '../../protocol/sales';
+import { assetsRoot } from '../assets';
+import { EXIT_CODES, type CliCommand, type CliIo } from '../command';
+import { renderTable } from '../table';
+import { entitiesDir } from './etl';
 
 const DEMO_DIR = path.join('.dw', 'demo');
+const DEFAULT_SCALE = 0.1;
 
-/** The demo project: the embedded engine, so it needs no server and no Docker. */
-function demoProjectFile(): string {
-  return JSON.stringify({ name: 'dw-demo', engine: 'pglite', connection: { dataDir: 'pglite' } }, null, 2) + '\n';
-}
+const USAGE = `dwb demo [--dir <folder>] [--scale N]
+
+The whole job on the embedded engine (PGlite): no server, no Docker.
+  1. creates (or reuses) a warehouse project in ${DEMO_DIR}
+  2. bootstraps it: OLTP and warehouse structure, then synthetic data (--scale, default ${DEFAULT_SCALE})
+  3. runs the ETL for every entity (initial load)
+  4. changes a share of the OLTP rows (updates, inserts, soft deletes, ties on updated_at)
+  5. runs the ETL again (incremental), and prints both runs and the sales KPIs
+  6. writes the ETL monitor and the sales dashboard as self-contained HTML files
+Run it again: the bootstrap is idempotent and the ETL picks up only what changed.`;
 
 export const demoCommand: CliCommand = {
   name: 'demo',
-  summary: 'Create the demo warehouse on the embedded engine (no server, no Docker) and show it working',
-  usage: `dwb demo [--dir <folder>]\n\nCreates (or reuses) a demo project in ${DEMO_DIR} on the embedded engine (PGlite) and runs a round trip through it.`,
+  summary: 'The whole job on the embedded engine: bootstrap, data, ETL, KPIs, dashboards',
+  usage: USAGE,
   async run(args, io) {
-    const { values } = parseArgs({ args, options: { dir: { type: 'string' } }, strict: true });
-    const dir = path.resolve(io.cwd, values.dir ?? DEMO_DIR);
-    mkdirSync(dir, { recursive: true });
-    const file = path.join(dir, PROJECT_FILE_NAME);
-    if (!existsSync(file)) writeFileSync(file, demoProjectFile());
-    const project = loadProject(dir);
-    io.stdout.write(`Demo project: ${project.file}\n`);
-
-    const engine = await createEngine(connectionConfig(project, 'dw'));
+    const { values } = parseArgs({ args, options: { dir: { type: 'string' }, scale: { type: 'string' } }, strict: true });
+    const scale = Number(values.scale ?? DEFAULT_SCALE);
+    if (!(scale > 0 && scale <= 1000)) {
+      io.stderr.write(`dwb demo: --scale takes a number above 0 and up to 1000 (got '${values.scale}').\n`);
+      return EXIT_CODES.usage;
+    }
+    const project = demoProject(path.resolve(io.cwd, values.dir ?? DEMO_DIR), io);
+    const out = (text: string) => io.stdout.write(text);
+    out(`DW Workbench demo on the embedded engine (PGlite): no server, no Docker.\nProject: ${project.file}\n\n`);
+    const engines = new ProjectEngines(project, undefined, 'DW Workbench demo');
+    const signal = io.signal;
     try {
-      const info = await engine.serverInfo();
-      io.stdout.write(`Engine: ${info.product} ${info.version} (${info.address})\n`);
-      const ok = await roundTrip(engine);
-      io.stdout.write(ok ? 'Round trip: bulk load and read back match.\n' : 'Round trip: MISMATCH.\n');
-      return ok ? EXIT_CODES.ok : EXIT_CODES.failed;
+      const dw = await engines.get('dw');
+      const info = await dw.serverInfo();
+      out(`Engine: ${info.product} ${info.version}, data in ${info.address}\n\n`);
+
+      out('1. Bootstrap\n');
+      await runBootstrap(project, { engines: (role) => engines.get(role), scale, onEvent: (e) => bootstrapLine(e, out), ...(signal ? { signal } : {}) });
+
+      const definitions = loadEntityDefinitions(entitiesDir(project));
+      const entities = definitions.map((d) => d.entity);
+      const etl = (label: string) =>
+        runEtl({ source: dw, target: dw, definitions, entities, startedBy: 'dwb demo', lockWaitMs: 0, ...(signal ? { signal } : {}) }).then((r) => {
+          out(`\n${label}: run ${r.runId}, ${r.status.toUpperCase()}\n${etlTable(r)}`);
+          return r;
+        });
+      const first = await etl('2. ETL');
+
+      const change = await applyIncremental(dw, { seed: Date.now() % 100_000, fraction: 0.01, now: new Date(Date.now() - 5 * 60_000) });
+      out(`\n3. OLTP changes: ${change.updated} updated, ${change.inserted} inserted, ${change.softDeleted} soft-deleted\n`);
+      const second = await etl('4. ETL (incremental)');
+
+      out(`\n5. Sales KPIs\n${await kpiTable(dw)}`);
+      const files = await writeSnapshots(project, dw);
+      out(`\n6. Dashboards (open in any browser):\n${files.map((f) => `   ${f}\n`).join('')}`);
+      return first.status === 'success' && second.status === 'success' ? EXIT_CODES.ok : EXIT_CODES.failed;
     } finally {
-      await engine.close();
+      await engines.close();
     }
   },
 };
 
-async function roundTrip(engine: Awaited<ReturnType<typeof createEngine>>): Promise<boolean> {
-  const rows: (readonly unknown[])[] = [
-    [1, 'São Paulo', '1234.56', new Date('2026-01-02T03:04:05.123Z')],
-    [2, 'Ação Çé', '0.01', new Date('2026-11-29T00:00:00.000Z')],
-    [3, null, '-99999.99', null],
-  ];
-  await engine.batch('DROP TABLE IF EXISTS public.dwb_demo_round_trip');
-  await engine.batch('CREATE TABLE public.dwb_demo_round_trip (id int PRIMARY KEY, city text, amount numeric(15,2), at timestamp(3))');
-  await engine.bulkLoad({ schema: 'public', name: 'dwb_demo_round_trip' }, [
-    { name: 'id', type: { kind: 'int' } },
-    { name: 'city', type: { kind: 'text' }, nullable: true },
-    { name: 'amount', type: { kind: 'decimal', precision: 15, scale: 2 } },
-    { name: 'at', type: { kind: 'timestamp', precision: 3 }, nullable: true },
-  ], rows);
-  const back = await engine.query<{ id: number; city: string | null; amount: string; at: Date | null }>(
-    'SELECT id, city, amount, at FROM public.dwb_demo_round_trip ORDER BY id',
+function demoProject(dir: string, io: CliIo): Project {
+  if (!existsSync(path.join(dir, PROJECT_FILE_NAME))) {
+    mkdirSync(dir, { recursive: true });
+    scaffoldProject({ engine: 'pglite', target: dir, assetsRoot: assetsRoot(), name: 'dw-demo' });
+    io.stdout.write(`Created the demo project in ${dir}\n`);
+  }
+  return loadProject(dir);
+}
+
+function bootstrapLine(e: BootstrapEvent, out: (text: string) => void): void {
+  if (e.type === 'step-skip') out(`   [${e.index}/${e.total}] ${e.name}: skipped (${e.reason})\n`);
+  if (e.type === 'step-end') out(`   [${e.index}] ${e.name}: ${e.detail} (${(e.durationMs / 1000).toFixed(1)} s)\n`);
+}
+
+function etlTable(result: EtlRunResult): string {
+  return renderTable(
+    ['ENTITY', 'STATUS', 'EXTRACTED', 'UPSERTED', 'SOFT DELETED', 'REJECTED'],
+    result.entities.map((e) => [e.entity, e.status, String(e.counts.extracted), String(e.counts.upserted), String(e.counts.softDeleted), String(e.counts.rejected)]),
   );
-  await engine.batch('DROP TABLE public.dwb_demo_round_trip');
-  return back.rows.length === rows.length && back.rows.every((r, i) => {
-    const [id, city, amount, at] = rows[i] as [number, string | null, string, Date | null];
-    return r.id === id && r.city === city && String(r.amount) === amount && (r.at?.getTime() ?? null) === (at?.getTime() ?? null);
-  });
+}
+
+const brl = (n: number) => `R$ ${n.toLocaleString('pt-BR', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+const pct = (n: number) => `${n.toFixed(2)} %`;
+
+async function kpiTable(engine: Engine): Promise<string> {
+  const sales = new SalesQueries(engine, engine.dialect);
+  const filters = await sales.defaultFilters(new Date().toISOString().slice(0, 10));
+  const data = await sales.load(filters);
+  const k: SalesKpis = data.kpis;
+  return (
+    `   period ${filters.from} to ${filters.to}\n` +
+    renderTable(['KPI', 'VALUE'], [
+      ['Net revenue', brl(k.netRevenue)],
+      ['Gross margin', `${brl(k.grossMargin)} (${pct(k.grossMarginPct)})`],
+      ['Return rate', pct(k.returnRatePct)],
+      ['Average ticket', brl(k.averageTicket)],
+      ['Average discount', pct(k.averageDiscountPct)],
+      ['Orders / items', `${k.orders} / ${k.items}`],
+    ])
+  );
+}
+
+async function writeSnapshots(project: Project, engine: Engine): Promise<string[]> {
+  const dist = path.join(assetsRoot(), 'dist');
+  const sales = new SalesQueries(engine, engine.dialect);
+  const monitor = new MonitorQueries(engine, engine.dialect, { sourceDatabase: undefined });
+  const salesFile = path.join(project.root, 'sales.html');
+  const monitorFile = path.join(project.root, 'monitor.html');
+  const salesData = await sales.load(await sales.defaultFilters(new Date().toISOString().slice(0, 10)));
+  await writeFile(salesFile, renderDashboardSnapshot('sales', salesData, { bundle: await readWebviewBundle('sales', dist), theme: 'light', language: 'en' }));
+  await writeFile(monitorFile, renderDashboardSnapshot('monitor', await monitor.load(DEFAULT_AUDIT_FILTERS), { bundle: await readWebviewBundle('monitor', dist), theme: 'light', language: 'en' }));
+  return [monitorFile, salesFile];
 }
