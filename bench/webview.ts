@@ -96,8 +96,8 @@ async function main(): Promise<void> {
     const sales = new SalesQueries(w.engine, 'postgres');
     const monitor = new MonitorQueries(w.engine, 'postgres');
     const b = await openDashboardBrowser(async (m) => {
-      const r = await salesHandler(sales, { showSql: async () => {}, exportCsv: async () => ({ saved: false, rows: 0 }) })(m);
-      return r ?? monitorHandler(monitor, { runEntity: async () => false, revealEntity: async () => {} })(m);
+      const r = await salesHandler(sales, { showSql: () => Promise.resolve(), exportCsv: () => Promise.resolve({ saved: false, rows: 0 }) })(m);
+      return r ?? monitorHandler(monitor, { runEntity: () => Promise.resolve(false), revealEntity: () => Promise.resolve() })(m);
     });
     const waitCharts = () => b.page.waitForFunction(() => document.querySelectorAll('.chart').length === document.querySelectorAll('.chart canvas').length);
     const render = { monitor: [] as number[], sales: [] as number[], monitorBase: [] as number[], salesBase: [] as number[] };

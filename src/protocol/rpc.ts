@@ -41,7 +41,7 @@ export function isRpcRequest(x: unknown): x is RpcRequest<string, unknown> {
     x['kind'] === 'request' &&
     Number.isSafeInteger(x['id']) &&
     typeof x['method'] === 'string' &&
-    (x['method'] as string).length <= 64
+    x['method'].length <= 64
   );
 }
 
@@ -64,7 +64,6 @@ export function isIsoDate(x: unknown): x is string {
 
 /** An optional filter value: absent/null, or a short string without control characters. */
 export function optionalText(x: unknown, max = 200): x is string | null | undefined {
-  // eslint-disable-next-line no-control-regex
   return x === undefined || x === null || (typeof x === 'string' && x.length <= max && !/[\u0000-\u001f]/.test(x));
 }
 

@@ -88,7 +88,7 @@ export class MonitorView {
     try {
       this.detail = { runId, rows: await this.client.request('monitor/runDetail', { runId }) };
       this.show(this.data);
-      (this.root.querySelector('[data-testid="runDetail"] h2') as HTMLElement | null)?.focus();
+      this.root.querySelector<HTMLElement>('[data-testid="runDetail"] h2')?.focus();
     } catch (e) {
       this.showError(e);
     }

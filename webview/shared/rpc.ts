@@ -41,8 +41,8 @@ export class RpcClient<M extends Record<string, { params: unknown; result: unkno
 
   request<K extends keyof M & string>(method: K, params: M[K]['params']): Promise<M[K]['result']> {
     const id = this.nextId++;
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+    return new Promise<M[K]['result']>((resolve, reject) => {
+      this.pending.set(id, { resolve: (v) => resolve(v), reject });
       this.api.postMessage({ kind: 'request', id, method, params });
     });
   }

@@ -15,7 +15,7 @@ import { groupFailures, type FailedEntityRun } from './failures';
 import { alertsFrom, DEFAULT_SLA, entityHealth, preflight, type SlaPolicy } from './health';
 import { controlRow, num, runEntity, runSummary, textOrNull } from './rows';
 import { monitorSql, type MonitorSql } from './sql';
-import { isoTimestamp } from '../sales/load';
+import { cellText, isoTimestamp } from '../sales/load';
 
 const dialects: Record<Dialect, MonitorSqlDialect> = { postgres: postgresMonitorDialect, sqlserver: sqlServerMonitorDialect };
 const texts: Record<Dialect, MonitorSql> = { postgres: monitorSql(postgresMonitorDialect), sqlserver: monitorSql(sqlServerMonitorDialect) };
@@ -142,7 +142,7 @@ export class MonitorQueries {
   private async connectionAudit(f: ConnectionAuditFilters, now: Date): Promise<ConnectionAudit> {
     const since = ts(new Date(now.getTime() - f.hours * 3_600_000));
     const p = [since, text(f.login), text(f.program), text(f.database), text(f.status)];
-    const counted = (rows: Row[]): CountedName[] => rows.map((r) => ({ name: String(r['name'] ?? '—'), count: num(r['n']) }));
+    const counted = (rows: Row[]): CountedName[] => rows.map((r) => ({ name: cellText(r['name'], '—'), count: num(r['n']) }));
     const [total, logins, programs, databases, perHour, recent, options, correlation, auditFile] = await Promise.all([
       this.rows(this.sql.auditTotal, p),
       this.rows(this.sql.topLogins, p),
@@ -186,7 +186,7 @@ export class MonitorQueries {
       return (await this.rows(sql, [text(this.options.auditFilePattern)])).map((r) => ({
         eventTime: isoTimestamp(r['event_time']) ?? '',
         action: String(r['action_id']).trim(),
-        login: String(r['server_principal_name'] ?? ''),
+        login: cellText(r['server_principal_name']),
         succeeded: r['succeeded'] === true || r['succeeded'] === 1,
         clientAddress: textOrNull(r['client_ip']),
       }));
@@ -228,7 +228,7 @@ function correlate(rows: Row[]): FailureCorrelation[] {
     }
     const n = num(r['n']);
     c.connections += n;
-    if (n > 0 && r['login_name'] !== null && r['login_name'] !== undefined) c.logins.add(String(r['login_name']));
+    if (n > 0 && r['login_name'] !== null && r['login_name'] !== undefined) c.logins.add(cellText(r['login_name']));
   }
   return [...byRun.values()].map((c) => ({ ...c, logins: [...c.logins].sort() }));
 }

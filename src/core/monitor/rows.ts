@@ -1,11 +1,11 @@
 import type { ControlRow, EtlRunSummary, RunEntityDetail, RunStatus } from '../../protocol/monitor';
 import type { Row } from '../engine/types';
-import { isoTimestamp } from '../sales/load';
+import { cellText, isoTimestamp } from '../sales/load';
 
 /** Row -> DTO conversions for the monitor's queries (drivers differ in number/date types). */
 export const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
 export const numOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
-export const textOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : String(v));
+export const textOrNull = (v: unknown): string | null => (v === null || v === undefined ? null : cellText(v));
 const bool = (v: unknown): boolean => v === true || v === 1 || v === '1' || v === 't';
 
 export function runSummary(r: Row): EtlRunSummary {
@@ -13,8 +13,8 @@ export function runSummary(r: Row): EtlRunSummary {
   const finishedAt = isoTimestamp(r['finished_at']);
   return {
     runId: num(r['run_id']),
-    entitiesRequested: String(r['entities_requested'] ?? ''),
-    startedBy: String(r['started_by'] ?? ''),
+    entitiesRequested: cellText(r['entities_requested']),
+    startedBy: cellText(r['started_by']),
     startedAt,
     finishedAt,
     status: String(r['status']) as RunStatus,

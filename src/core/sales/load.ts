@@ -31,13 +31,24 @@ export function salesQueryText(dialect: Dialect, id: SalesQueryId): string {
   return `${header.join('\n')}\n${texts[dialect][id]}\n`;
 }
 
+/** A scalar cell as text (drivers hand back strings, numbers, bigints, booleans or Dates). */
+export function cellText(v: unknown, fallback = ''): string {
+  if (v === null || v === undefined) return fallback;
+  if (v instanceof Date) return v.toISOString();
+  switch (typeof v) {
+    case 'string': return v;
+    case 'number': case 'bigint': case 'boolean': return v.toString();
+    default: return JSON.stringify(v) ?? fallback;
+  }
+}
+
 export function dateId(isoDate: string): number {
   return Number(isoDate.replaceAll('-', ''));
 }
 
 function dateFromId(id: unknown): string | null {
   if (id === null || id === undefined) return null;
-  const s = String(id);
+  const s = cellText(id);
   return `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}`;
 }
 
@@ -75,7 +86,7 @@ export function kpisFrom(row: Row | undefined): SalesKpis {
 }
 
 const labelled = (rows: Row[]): LabelledAmount[] =>
-  rows.map((r) => ({ label: String(r['label'] ?? ''), netRevenue: money(r['net_revenue']), grossMargin: money(r['gross_margin']) }));
+  rows.map((r) => ({ label: cellText(r['label']), netRevenue: money(r['net_revenue']), grossMargin: money(r['gross_margin']) }));
 
 export function detailRow(r: Row): SalesDetailRow {
   return {
@@ -137,7 +148,7 @@ export class SalesQueries {
       byTeam: labelled(byTeam),
       byWeekday: byWeekday.map((r) => ({ weekday: count(r['weekday']) - 1, netRevenue: money(r['net_revenue']) })),
       sellerRanking: sellers.map((r, i) => ({
-        rank: i + 1, seller: String(r['seller']), team: String(r['team'] ?? ''), netRevenue: money(r['net_revenue']), orders: count(r['orders']),
+        rank: i + 1, seller: String(r['seller']), team: cellText(r['team']), netRevenue: money(r['net_revenue']), orders: count(r['orders']),
       })),
       detail: detail.slice(0, DETAIL_ROWS).map(detailRow),
       detailTruncated: detail.length > DETAIL_ROWS,
@@ -146,7 +157,7 @@ export class SalesQueries {
         firstSaleDate: dateFromId(fresh?.['first_date_id']),
         lastSaleDate: dateFromId(fresh?.['last_date_id']),
         lastLoadAt: isoTimestamp(fresh?.['last_success_at']),
-        lastLoadStatus: fresh?.['last_status'] === null || fresh?.['last_status'] === undefined ? null : String(fresh['last_status']),
+        lastLoadStatus: fresh?.['last_status'] === null || fresh?.['last_status'] === undefined ? null : cellText(fresh['last_status']),
       },
       generatedAt: new Date().toISOString(),
     };
@@ -171,6 +182,6 @@ export class SalesQueries {
 export function isoTimestamp(v: unknown): string | null {
   if (v === null || v === undefined) return null;
   if (v instanceof Date) return v.toISOString();
-  const s = String(v);
+  const s = cellText(v);
   return s.includes('T') ? s : `${s.replace(' ', 'T')}Z`;
 }

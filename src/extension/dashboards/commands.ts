@@ -1,6 +1,5 @@
 import { writeFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
-import type { DashboardKind } from '../../core/dashboard/page';
 import { readWebviewBundle, renderDashboardSnapshot } from '../../core/dashboard/snapshot';
 import { DEFAULT_AUDIT_FILTERS } from '../../protocol/monitor';
 import type { DwContext } from '../context';
@@ -28,7 +27,7 @@ export const openSales = (ctx: DwContext) => () => dashboardPanels(ctx).show('sa
 export const exportDashboardHtml = (ctx: DwContext) => async (): Promise<void> => {
   const active = panels?.activeKind();
   const picked = active ?? (await vscode.window.showQuickPick(
-    [{ label: vscode.l10n.t('ETL Monitor'), dashboard: 'monitor' as DashboardKind }, { label: vscode.l10n.t('Sales Dashboard'), dashboard: 'sales' as DashboardKind }],
+    [{ label: vscode.l10n.t('ETL Monitor'), dashboard: 'monitor' as const }, { label: vscode.l10n.t('Sales Dashboard'), dashboard: 'sales' as const }],
     { title: vscode.l10n.t('Export which dashboard?') },
   ))?.dashboard;
   if (picked === undefined) return;

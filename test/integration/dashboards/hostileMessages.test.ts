@@ -15,12 +15,12 @@ describe('dashboard hosts reject malformed and hostile messages (PostgreSQL)', (
   before(async () => {
     w = await createDashboardWarehouse({ sales: 300, runs: 20, events: 50 });
     sales = salesHandler(new SalesQueries(w.engine, 'postgres'), {
-      showSql: async (q) => { calls.push(`showSql ${q}`); },
-      exportCsv: async () => { calls.push('exportCsv'); return { saved: false, rows: 0 }; },
+      showSql: (q) => { calls.push(`showSql ${q}`); return Promise.resolve(); },
+      exportCsv: () => { calls.push('exportCsv'); return Promise.resolve({ saved: false, rows: 0 }); },
     });
     monitor = monitorHandler(new MonitorQueries(w.engine, 'postgres'), {
-      runEntity: async (e) => { calls.push(`run ${e}`); return true; },
-      revealEntity: async (e) => { calls.push(`reveal ${e}`); },
+      runEntity: (e) => { calls.push(`run ${e}`); return Promise.resolve(true); },
+      revealEntity: (e) => { calls.push(`reveal ${e}`); return Promise.resolve(); },
     });
   });
 

@@ -37,8 +37,8 @@ describe('ETL monitor in headless Chromium (PostgreSQL)', function () {
     w = await createDashboardWarehouse({ sales: 200, runs: 300, events: 3000 });
     queries = new MonitorQueries(w.engine, 'postgres');
     b = await openDashboardBrowser(monitorHandler(queries, {
-      runEntity: async (e) => { ran.push(e); return true; },
-      revealEntity: async (e) => { revealed.push(e); },
+      runEntity: (e) => { ran.push(e); return Promise.resolve(true); },
+      revealEntity: (e) => { revealed.push(e); return Promise.resolve(); },
     }));
     const state: MonitorInitialState = { kind: 'monitor', language: 'en', data: await queries.load(DEFAULT_AUDIT_FILTERS), snapshot: false, autoRefreshSeconds: 0 };
     await b.open('monitor', state, 'light');

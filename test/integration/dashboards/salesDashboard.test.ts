@@ -69,7 +69,7 @@ describe('sales dashboard in headless Chromium (PostgreSQL)', function () {
     assert.equal(build.status, 0, build.stderr);
     w = await createDashboardWarehouse({ sales: 3000, runs: 100, events: 500 });
     queries = new SalesQueries(w.engine, 'postgres');
-    b = await openDashboardBrowser(salesHandler(queries, { showSql: async () => {}, exportCsv: async () => ({ saved: false, rows: 0 }) }));
+    b = await openDashboardBrowser(salesHandler(queries, { showSql: () => Promise.resolve(), exportCsv: () => Promise.resolve({ saved: false, rows: 0 }) }));
     const state: SalesInitialState = { kind: 'sales', language: 'en', data: await queries.load(year), snapshot: false };
     await b.open('sales', state, 'light');
   });
