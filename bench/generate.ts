@@ -6,6 +6,8 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { createEngine } from '../src/core/engine/factory';
 import { loadGenerated, type LoadOptions } from '../src/core/generate/load';
+import { planFor } from '../src/core/generate/plan';
+import { generatedTables } from '../src/core/generate/tables';
 import { warehouseScripts } from '../src/core/warehouse/scripts';
 
 const host = process.env['PGHOST'] ?? '127.0.0.1';
@@ -28,15 +30,28 @@ function freshWarehouse(name: string): void {
   }
 }
 
-async function measure(method: NonNullable<LoadOptions['method']>): Promise<{ rows: number; seconds: number }> {
+/** Generation alone (no database), so the table shows what loading itself costs. */
+function measureGeneration(): { rows: number; seconds: number; cpuSeconds: number } {
+  const plan = planFor(scale, 42);
+  const cpu = process.cpuUsage();
+  const start = process.hrtime.bigint();
+  let rows = 0;
+  for (const table of generatedTables) for (const _ of table.rows(plan)) rows++;
+  const used = process.cpuUsage(cpu);
+  return { rows, seconds: Number(process.hrtime.bigint() - start) / 1e9, cpuSeconds: (used.user + used.system) / 1e6 };
+}
+
+async function measure(method: NonNullable<LoadOptions['method']>): Promise<{ rows: number; seconds: number; cpuSeconds: number }> {
   const db = `dwb_bench_gen_${method}_${process.pid}`;
   freshWarehouse(db);
   const engine = await createEngine({ engine: 'postgres', host, port, user, database: db });
   try {
+    const cpu = process.cpuUsage();
     const start = process.hrtime.bigint();
     const summary = await loadGenerated(engine, { scale, seed: 42, method });
     const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-    return { rows: summary.totalRows, seconds };
+    const used = process.cpuUsage(cpu);
+    return { rows: summary.totalRows, seconds, cpuSeconds: (used.user + used.system) / 1e6 };
   } finally {
     await engine.close();
     pg('dropdb', ['--if-exists', '--force', db]);
@@ -44,15 +59,19 @@ async function measure(method: NonNullable<LoadOptions['method']>): Promise<{ ro
 }
 
 async function main(): Promise<void> {
+  const generation = measureGeneration();
   const bulk = await measure('bulk');
   const insert = await measure('insert');
   if (bulk.rows !== insert.rows) throw new Error(`row counts differ: ${bulk.rows} vs ${insert.rows}`);
   const bulkRate = Math.round(bulk.rows / bulk.seconds);
   const insertRate = Math.round(insert.rows / insert.seconds);
-  console.log(`scale ${scale}, ${bulk.rows} rows (generation included in both)`);
-  console.log('method          seconds    rows/s');
-  console.log(`bulk (COPY)   ${bulk.seconds.toFixed(1).padStart(9)} ${String(bulkRate).padStart(9)}`);
-  console.log(`INSERT x500   ${insert.seconds.toFixed(1).padStart(9)} ${String(insertRate).padStart(9)}`);
+  const line = (name: string, m: { rows: number; seconds: number; cpuSeconds: number }): string =>
+    `${name.padEnd(16)}${m.seconds.toFixed(1).padStart(9)}${m.cpuSeconds.toFixed(1).padStart(12)}${String(Math.round(m.rows / m.seconds)).padStart(10)}`;
+  console.log(`scale ${scale}, ${bulk.rows} rows; both loads include generation, into tables with their keys, FKs and CHECKs`);
+  console.log('method            seconds  client cpu s    rows/s');
+  console.log(line('generate only', generation));
+  console.log(line('bulk (COPY)', bulk));
+  console.log(line('INSERT x500', insert));
   console.log(`bulk / insert: ${(bulkRate / insertRate).toFixed(2)}x`);
   console.log(JSON.stringify({ rows: bulk.rows, bulk_rows_s: bulkRate, insert_rows_s: insertRate }));
 }
