@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { isBlank, isNameChar } from './char-codes';
+import { isNameChar } from './char-codes';
 import { ScriptError } from './errors';
 import { readInclude, resolveIncludePath, type FileFrame } from './includes';
 import { PgLexer, PgState } from './pg-lexer';
@@ -43,6 +43,22 @@ export async function splitPostgres(text: string, options: SplitOptions & { read
   return splitter.finish();
 }
 
+/** Where the scan of one file stands between two meta-commands. */
+interface Cursor {
+  readonly text: string;
+  readonly frame: FileFrame;
+  readonly lexer: PgLexer;
+  pos: number;
+  line: number;
+  runStart: number;
+  runLine: number;
+}
+
+/** A variable's value as psql interpolates it: as written, as a 'literal' or as an "identifier". */
+function quoted(value: string, quote: '' | "'" | '"'): string {
+  return quote === '' ? value : quote + value.split(quote).join(quote + quote) + quote;
+}
+
 class PgSplitter {
   private readonly vars = new Map<string, string>();
   private readonly plan = new PlanCollector();
@@ -65,33 +81,37 @@ class PgSplitter {
   }
 
   async scan(text: string, frame: FileFrame, firstLine: number): Promise<void> {
-    const { file } = frame;
+    const cursor: Cursor = { text, frame, lexer: new PgLexer(), pos: 0, line: firstLine, runStart: 0, runLine: firstLine };
+    for (;;) {
+      const command = this.scanToCommand(cursor);
+      if (command === undefined) break;
+      await this.command(command.text, frame, command.line, command.column);
+      if (this.quit) return;
+    }
+    const { lexer } = cursor;
+    if (lexer.state !== PgState.Code && lexer.state !== PgState.LineComment) {
+      const at = lineAndColumn(text, lexer.openAt, firstLine);
+      throw new ScriptError('unterminated', { file: frame.file, line: at.line, column: at.column, includeChain: frame.chain }, UNTERMINATED[lexer.state] as string);
+    }
+    this.builder.addSource(text.slice(cursor.runStart), frame.file, cursor.runLine, cursor.line - cursor.runLine);
+  }
+
+  /**
+   * The hot loop, synchronous so V8 optimises it while it runs: scans lines until a
+   * meta-command (`\` outside strings and comments) or the end of text.
+   */
+  private scanToCommand(cursor: Cursor): { text: string; line: number; column: number } | undefined {
+    const { text, frame, lexer } = cursor;
+    const file = frame.file;
     const len = text.length;
     const builder = this.builder;
-    const lexer = new PgLexer();
-    let pos = 0;
-    let line = firstLine;
-    let runStart = 0;
-    let runLine = line;
-    while (pos < len) {
+    let { pos, line, runStart, runLine } = cursor;
+    let found: { text: string; line: number; column: number } | undefined;
+    while (pos < len && found === undefined) {
       let eol = text.indexOf('\n', pos);
       const next = eol < 0 ? len : eol + 1;
       if (eol < 0) eol = len;
       const lineEnd = eol > pos && text.charCodeAt(eol - 1) === 13 ? eol - 1 : eol;
-      if (lexer.state === PgState.Code) {
-        let i = pos;
-        while (i < lineEnd && isBlank(text.charCodeAt(i))) i++;
-        if (text.charCodeAt(i) === 92) {
-          builder.addSource(text.slice(runStart, pos), file, runLine, line - runLine);
-          await this.command(text.slice(i, lineEnd), frame, line, i - pos + 1);
-          if (this.quit) return;
-          pos = next;
-          line++;
-          runStart = pos;
-          runLine = line;
-          continue;
-        }
-      }
       let from = pos;
       for (;;) {
         const stop = lexer.advance(text, from, lineEnd);
@@ -100,10 +120,9 @@ class PgSplitter {
         if (stop < 0) break;
         if (text.charCodeAt(stop) === 92) {
           builder.addSource(text.slice(runStart, stop), file, runLine, line - runLine);
-          await this.command(text.slice(stop, lineEnd), frame, line, stop - pos + 1);
-          if (this.quit) return;
+          found = { text: text.slice(stop, lineEnd), line, column: stop - pos + 1 };
           runStart = next;
-          runLine = line + 1;
+          runLine = eol < len ? line + 1 : line;
           break;
         }
         if (text.charCodeAt(stop) === 59) {
@@ -123,7 +142,7 @@ class PgSplitter {
         builder.addSource(text.slice(runStart, stop), file, runLine, line - runLine);
         if (!builder.hasCode) builder.markCode(file, line);
         if (value === undefined) this.plan.noteUndefined(ref.name, frame, line);
-        else builder.addValue(ref.quote + value.split(ref.quote || '\u0000').join(ref.quote + ref.quote) + ref.quote, file, line);
+        else builder.addValue(quoted(value, ref.quote), file, line);
         runStart = ref.end;
         runLine = line;
         from = ref.end;
@@ -132,11 +151,11 @@ class PgSplitter {
       pos = next;
       if (eol < len) line++;
     }
-    if (lexer.state !== PgState.Code && lexer.state !== PgState.LineComment) {
-      const at = lineAndColumn(text, lexer.openAt, firstLine);
-      throw new ScriptError('unterminated', { file, line: at.line, column: at.column, includeChain: frame.chain }, UNTERMINATED[lexer.state] as string);
-    }
-    builder.addSource(text.slice(runStart), file, runLine, line - runLine);
+    cursor.pos = pos;
+    cursor.line = line;
+    cursor.runStart = runStart;
+    cursor.runLine = runLine;
+    return found;
   }
 
   private async command(lineText: string, frame: FileFrame, line: number, column: number): Promise<void> {
