@@ -1,12 +1,12 @@
 import { strict as assert } from 'node:assert';
 import { createEngine } from '../../../src/core/engine/factory';
-import type { Engine } from '../../../src/core/engine/types';
+import type { Engine, QueryResult } from '../../../src/core/engine/types';
 import { RULES } from '../../../src/core/etl/rules/catalogue';
-import type { ScalarRule } from '../../../src/core/etl/rules/types';
+import type { RuleSql, ScalarRule } from '../../../src/core/etl/rules/types';
 import { PG } from './support/warehouse';
 
 /** Inputs per source family, dirty on purpose: both forms of every rule must agree on each. */
-const TEXT = [null, '', '   ', ' Ana.Silva@Example.COM ', '  SÃO   paulo ', 'pessoa\tjuridica', 'rio de janeiro', 'sp', ' rj ', 'XX',
+const TEXT = [null, '', '   ', ' Ana.Silva@Example.COM ', '  SÃO   paulo ', 'pessoa\tjuridica', 'rio de janeiro', "santa bárbara d'OESTE", 'xique-XIQUE', '3RD street', 'ÉVORA', 'sp', ' rj ', 'XX',
   'BR', 'brazil', ' Brasil ', 'Portugal', '(11) 98765-4321', '+55 11 3333.4444', '123.456.789-09', '12.345.678/0001-95',
   '01310-100', '11 ramal 2', 'vip', ' Recorrente ', 'novo', 'f', 'm', 'O', 'Z', 'ouro', 'PLATINA', 'Nao sei', 'ativo',
   'Inativo', 'descontinuado', '700', ' 1200 ', '-5', 'alto', 'Ferias', 'pedido', 'mensal'];
@@ -49,13 +49,13 @@ for (const [label, open] of engines) {
         for (const { values, sqlType } of inputsFor(rule)) {
           for (const input of values) {
             const ts = rule.apply(input);
-            const sql = rule.sql.postgres(`CAST($1 AS ${sqlType})`);
-            const r = await db.query<{ v: unknown; rejected: boolean | null }>(
+            const sql: RuleSql = rule.sql.postgres(`CAST($1 AS ${sqlType})`);
+            const r: QueryResult<{ v: unknown; rejected: boolean | null }> = await db.query<{ v: unknown; rejected: boolean | null }>(
               `SELECT CASE WHEN ${sql.rejects ?? 'false'} THEN NULL ELSE ${sql.value} END AS v, COALESCE(${sql.rejects ?? 'false'}, false) AS rejected`,
               [input === null ? null : String(input)],
             );
-            const row = r.rows[0];
-            const what = `${rule.name}(${JSON.stringify(input)} as ${sqlType})`;
+            const row: { v: unknown; rejected: boolean | null } | undefined = r.rows[0];
+            const what: string = `${rule.name}(${JSON.stringify(input)} as ${sqlType})`;
             assert.equal(row?.rejected, !ts.ok, `${what}: rejected in SQL ${String(row?.rejected)}, in TS ${String(!ts.ok)}`);
             if (ts.ok) assert.deepEqual(normalise(row?.v), normalise(ts.value), what);
           }

@@ -69,8 +69,10 @@ export const normalizarTextoTitulo: ScalarRule = {
   produces: 'text',
   apply: (v) => accepted(trimmed(v)?.split(WS_RUN).map(titleWord).join(' ') ?? null),
   sql: {
+    // initcap agrees with the per-word form when a value has only letters, digits and
+    // whitespace (the common case) and is far cheaper; other values take the per-word form.
     postgres: (x) => ({
-      value: `(SELECT string_agg(upper(left(w, 1)) || lower(substr(w, 2)), ' ' ORDER BY n) FROM regexp_split_to_table(${x}, '[ \\t\\r\\n]+') WITH ORDINALITY AS t(w, n) WHERE w <> '')`,
+      value: `CASE WHEN ${x} !~ '[^[:alnum:] \\t\\r\\n]' THEN initcap(regexp_replace(${pgTrim(x)}, '[ \\t\\r\\n]+', ' ', 'g')) ELSE (SELECT string_agg(upper(left(w, 1)) || lower(substr(w, 2)), ' ' ORDER BY n) FROM regexp_split_to_table(${x}, '[ \\t\\r\\n]+') WITH ORDINALITY AS t(w, n) WHERE w <> '') END`,
     }),
     sqlserver: (x) => ({
       value: `(SELECT STRING_AGG(UPPER(LEFT(w.value, 1)) + LOWER(SUBSTRING(w.value, 2, 4000)), ' ') WITHIN GROUP (ORDER BY w.ordinal) FROM STRING_SPLIT(REPLACE(REPLACE(REPLACE(${x}, CHAR(9), ' '), CHAR(13), ' '), CHAR(10), ' '), ' ', 1) AS w WHERE w.value <> '')`,

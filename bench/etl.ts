@@ -1,0 +1,195 @@
+// ETL benchmark on the local PostgreSQL (a fresh database per run): the initial load of
+// dim_cliente by (a) the transfer plan, (b) one upsert per row (the method the ETL replaces,
+// measured on a sample), (c) raw COPY of the same transformed rows into an unlogged table (the
+// client-side limit), (d) an in-server INSERT ... SELECT into a copy of the target (the
+// server-side limit), (e) the pushdown plan; then an incremental run with 1% of rows changed.
+// Usage: npm run bench:etl [-- --rows 1000000 --batch 50000 --sample 20000]
+// Prints a table, then one last line of JSON.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Client } from 'pg';
+import { createEngine } from '../src/core/engine/factory';
+import type { Engine, Row } from '../src/core/engine/types';
+import { etlDialect } from '../src/core/etl/dialect';
+import type { ColumnMeta } from '../src/core/etl/dialect/types';
+import { loadEntityDefinitions } from '../src/core/etl/definition/load';
+import { runEtl } from '../src/core/etl/run/run';
+import { compileEntity, type CompiledEntity } from '../src/core/etl/transform/compile';
+import { transformBatch } from '../src/core/etl/transform/transform';
+
+function argNumber(name: string, fallback: number): number {
+  const at = process.argv.indexOf(`--${name}`);
+  const value = at < 0 ? undefined : Number(process.argv[at + 1]);
+  return value !== undefined && Number.isFinite(value) && value > 0 ? Math.floor(value) : fallback;
+}
+
+const rows = argNumber('rows', 100_000);
+const batch = Math.min(100_000, argNumber('batch', 50_000));
+const sample = Math.min(rows, argNumber('sample', 20_000));
+const root = path.resolve(__dirname, '..');
+const server = { host: '127.0.0.1', port: 5432, user: 'postgres' } as const;
+const SCRIPTS = ['oltp/01_schema.sql', 'oltp/02_tables.sql', 'oltp/03_indexes.sql', 'dw/01_schemas.sql', 'dw/02_dimensions.sql', 'dw/06_etl_control.sql'];
+const definition = loadEntityDefinitions(path.join(root, 'etl/entities')).find((d) => d.entity === 'dim_cliente');
+if (definition === undefined) throw new Error('etl/entities/dim_cliente.json is missing');
+
+async function admin(sql: string): Promise<void> {
+  const c = new Client({ ...server, database: 'postgres' });
+  await c.connect();
+  try {
+    await c.query(sql);
+  } finally {
+    await c.end();
+  }
+}
+
+let step = 0;
+async function seconds(work: () => Promise<unknown>): Promise<number> {
+  const t0 = performance.now();
+  await work();
+  const s = (performance.now() - t0) / 1000;
+  process.stderr.write(`step ${++step}: ${s.toFixed(2)} s\n`);
+  return s;
+}
+
+/** Dirty, Brazilian-looking customers, generated in the server (the source side is not measured). */
+async function seedCustomers(db: Engine): Promise<void> {
+  await db.batch(`
+    INSERT INTO core.customers (customer_code, full_name, email, phone, document_number, birth_date, gender, customer_type,
+      segment, credit_score, value_category, address_line, district, city, state, country, zip_code, first_signup_date,
+      last_purchase_date, is_active, accepts_email_marketing, is_vip, created_at, updated_at, deleted_at)
+    SELECT 'C' || g, 'Cliente ' || g, ' Cliente' || g || '@Mail.COM ', '(11) 9' || lpad((g % 100000000)::text, 8, '0'),
+      lpad((g % 1000)::text, 3, '0') || '.456.789-' || lpad((g % 100)::text, 2, '0'), DATE '1970-01-01' + (g % 15000),
+      (ARRAY['M','F','O'])[1 + g % 3], (ARRAY['Novo','Recorrente','VIP','Inativo'])[1 + g % 4],
+      (ARRAY['Pessoa Fisica','Pessoa Juridica'])[1 + g % 2], g % 1001, (ARRAY['Bronze','Prata','Ouro','Platina'])[1 + g % 4],
+      'Rua ' || g, 'Centro', (ARRAY['  são paulo','RIO DE  JANEIRO','belo horizonte '])[1 + g % 3],
+      (ARRAY['SP','RJ','MG'])[1 + g % 3], (ARRAY['BR','Brasil','brazil'])[1 + g % 3], '01310-' || lpad((g % 1000)::text, 3, '0'),
+      DATE '2024-01-01', NULL, true, g % 2 = 0, g % 10 = 0, TIMESTAMP '2024-01-01',
+      TIMESTAMP '2024-01-01' + make_interval(secs => g / 3), CASE WHEN g % 50 = 0 THEN TIMESTAMP '2024-06-01' END
+    FROM generate_series(1, ${rows}) g`);
+  await db.batch('ANALYZE core.customers');
+}
+
+async function resetTarget(db: Engine): Promise<void> {
+  await db.batch(`TRUNCATE dim.dim_cliente RESTART IDENTITY;
+    UPDATE ctl.etl_control SET watermark_updated_at = '1900-01-01', watermark_id = 0, batch_size = ${batch}, cutoff_minutes = 2
+      WHERE entity_name = 'dim_cliente';
+    CHECKPOINT`);
+}
+
+async function compiled(db: Engine): Promise<CompiledEntity> {
+  const d = etlDialect('postgres');
+  const cols = async (schema: string, table: string): Promise<ColumnMeta[]> =>
+    (await db.query<Record<string, unknown>>(d.columnsSql, [schema, table])).rows.map((r) => ({
+      name: String(r['name']), dataType: String(r['data_type']),
+      precision: r['precision'] === null ? null : Number(r['precision']), scale: r['scale'] === null ? null : Number(r['scale']),
+      length: r['length'] === null ? null : Number(r['length']),
+    }));
+  return compileEntity(definition!, await cols('core', 'customers'), await cols('dim', 'dim_cliente'), d);
+}
+
+/** The source rows in the extract's shape, streamed (bounded memory). */
+function extract(db: Engine, entity: CompiledEntity, limit: number): AsyncIterable<Row> {
+  const d = etlDialect('postgres');
+  const derived = (entity.definition.source.derived ?? []).map((x) => `${typeof x.sql === 'string' ? x.sql : x.sql.postgres} AS ${d.ident(x.name)}`);
+  return db.stream(
+    `SELECT ${[...entity.sourceColumns.map((c) => `s.${d.ident(c)}`), ...derived].join(', ')}
+      FROM core.customers s ORDER BY s.updated_at, s.customer_id LIMIT ${limit}`,
+    [],
+    { fetchSize: 10_000 },
+  );
+}
+
+async function* transformed(db: Engine, entity: CompiledEntity, limit: number): AsyncGenerator<unknown[]> {
+  let page: Row[] = [];
+  for await (const r of extract(db, entity, limit)) {
+    page.push(r);
+    if (page.length === 10_000) {
+      yield* transformBatch(entity, page).rows;
+      page = [];
+    }
+  }
+  yield* transformBatch(entity, page).rows;
+}
+
+/** (b): what the replaced ETL did, one MERGE/upsert statement per row. */
+async function rowByRow(db: Engine, entity: CompiledEntity): Promise<void> {
+  const cols = entity.targetColumns.map((c) => c.name);
+  const rest = cols.filter((c) => c !== 'cliente_original_id');
+  const sql = `INSERT INTO dim.dim_cliente (${cols.join(', ')}) VALUES (${cols.map((_, i) => `$${i + 1}`).join(', ')})
+    ON CONFLICT (cliente_original_id) DO UPDATE SET ${rest.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}`;
+  for await (const row of transformed(db, entity, sample)) await db.query(sql, row as never);
+}
+
+async function main(): Promise<void> {
+  const name = `dwb_bench_etl_${process.pid}`;
+  await admin(`CREATE DATABASE ${name}`);
+  const db = await createEngine({ engine: 'postgres', ...server, database: name, poolMax: 4 });
+  try {
+    for (const s of SCRIPTS) await db.batch(readFileSync(path.join(root, 'sql/postgres', s), 'utf8'));
+    await seedCustomers(db);
+    const entity = await compiled(db);
+    const cols = entity.targetColumns;
+    const etl = (plan: 'transfer' | 'pushdown') =>
+      runEtl({ source: db, target: db, definitions: [definition!], entities: ['dim_cliente'], plan, startedBy: 'bench' });
+
+    await resetTarget(db);
+    const transfer = await seconds(() => etl('transfer'));
+    await resetTarget(db);
+    const single = await seconds(() => rowByRow(db, entity));
+    await db.batch(`CREATE UNLOGGED TABLE bench_copy AS SELECT ${cols.map((c) => c.name).join(', ')} FROM dim.dim_cliente WITH NO DATA`);
+    const d = etlDialect('postgres');
+    const copy = await seconds(() =>
+      db.bulkLoad({ schema: 'public', name: 'bench_copy' }, cols.map((c) => ({ name: c.name, type: d.sqlType(c), nullable: true })), transformed(db, entity, rows)),
+    );
+    await db.batch('CREATE TABLE bench_insert (LIKE dim.dim_cliente INCLUDING ALL)');
+    // The same rules in their SQL form, without batching, merge or audit: the server's floor.
+    const ruled = entity.columns.map((c) => c.rule.sql.postgres(`s.${d.ident(c.source)}`).value);
+    const inServer = await seconds(() =>
+      db.batch(`INSERT INTO bench_insert (${entity.columns.map((c) => c.target).join(', ')})
+        SELECT ${ruled.join(', ')} FROM (
+          SELECT c.*, 0 AS total_compras, 0 AS valor_total_gasto, 0 AS ticket_medio FROM core.customers c) s`),
+    );
+    await resetTarget(db);
+    const pushdown = await seconds(() => etl('pushdown'));
+    const loaded = Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM dim.dim_cliente')).rows[0]?.n);
+    if (loaded !== rows) throw new Error(`dim.dim_cliente has ${loaded} rows after the pushdown load, expected ${rows}`);
+    await db.batch(`UPDATE core.customers SET email = upper(email), updated_at = date_trunc('second', (now() AT TIME ZONE 'utc') - interval '1 hour')
+      WHERE customer_id % 100 = 0`);
+    const incremental = await seconds(() =>
+      runEtl({ source: db, target: db, definitions: [definition!], entities: ['dim_cliente'], startedBy: 'bench' }),
+    );
+
+    const rate = (n: number, s: number): number => Math.round(n / s);
+    const result = {
+      rows,
+      transfer_rows_s: rate(rows, transfer),
+      row_by_row_rows_s: rate(sample, single),
+      raw_copy_rows_s: rate(rows, copy),
+      in_server_rows_s: rate(rows, inServer),
+      pushdown_rows_s: rate(rows, pushdown),
+      full_s: Number(pushdown.toFixed(3)),
+      incremental_s: Number(incremental.toFixed(3)),
+      peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
+    };
+    const table: [string, string, string][] = [
+      ['(a) transfer plan', `${result.transfer_rows_s}`, `${(result.transfer_rows_s / result.row_by_row_rows_s).toFixed(1)}x b (goal >= 20), ${(result.transfer_rows_s / result.raw_copy_rows_s).toFixed(2)}x c (goal >= 0.75)`],
+      ['(b) one upsert per row', `${result.row_by_row_rows_s}`, `measured on ${sample} rows`],
+      ['(c) raw COPY, unlogged', `${result.raw_copy_rows_s}`, 'client-side limit'],
+      ['(d) INSERT...SELECT', `${result.in_server_rows_s}`, 'server-side limit'],
+      ['(e) pushdown plan', `${result.pushdown_rows_s}`, `${(result.pushdown_rows_s / result.in_server_rows_s).toFixed(2)}x d (goal >= 0.6)`],
+      ['full load (e), s', `${result.full_s}`, ''],
+      ['incremental 1%, s', `${result.incremental_s}`, `${((100 * incremental) / pushdown).toFixed(1)}% of full (goal <= 5%)`],
+      ['peak RSS, MB', `${result.peak_rss_mb}`, 'goal <= 300'],
+    ];
+    for (const [k, v, note] of table) process.stdout.write(`${k.padEnd(26)} ${v.padStart(10)}  ${note}\n`);
+    process.stdout.write(`${JSON.stringify(result)}\n`);
+  } finally {
+    await db.close();
+    await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  }
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
+  process.exit(1);
+});
