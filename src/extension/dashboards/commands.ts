@@ -1,7 +1,8 @@
 import { writeFile } from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { readWebviewBundle, renderDashboardSnapshot } from '../../core/dashboard/snapshot';
-import { DEFAULT_AUDIT_FILTERS } from '../../protocol/monitor';
+import { DEFAULT_AUDIT_FILTERS, type MonitorData } from '../../protocol/monitor';
+import type { SalesDashboardData } from '../../protocol/sales';
 import type { DwContext } from '../context';
 import { showError } from '../engineErrors';
 import { dashboardQueries, DashboardPanels } from './panels';
@@ -38,9 +39,11 @@ export const exportDashboardHtml = (ctx: DwContext) => async (): Promise<void> =
     if (target === undefined) return;
     const bundle = await readWebviewBundle(picked, vscode.Uri.joinPath(ctx.extension.extensionUri, 'dist').fsPath);
     const theme = vscode.window.activeColorTheme.kind === vscode.ColorThemeKind.Light ? 'light' : vscode.window.activeColorTheme.kind === vscode.ColorThemeKind.Dark ? 'dark' : 'high-contrast';
+    // What the open panel shows (its filters included); a fresh load when none is open.
+    const shown = panels?.shownData(picked);
     const html = picked === 'sales'
-      ? renderDashboardSnapshot('sales', await queries.sales.load(await queries.sales.defaultFilters(new Date().toISOString().slice(0, 10))), { bundle, language: vscode.env.language, theme })
-      : renderDashboardSnapshot('monitor', await queries.monitor.load(DEFAULT_AUDIT_FILTERS), { bundle, language: vscode.env.language, theme });
+      ? renderDashboardSnapshot('sales', (shown as SalesDashboardData | undefined) ?? await queries.sales.load(await queries.sales.defaultFilters(new Date().toISOString().slice(0, 10))), { bundle, language: vscode.env.language, theme })
+      : renderDashboardSnapshot('monitor', (shown as MonitorData | undefined) ?? await queries.monitor.load(DEFAULT_AUDIT_FILTERS), { bundle, language: vscode.env.language, theme });
     await writeFile(target.fsPath, html, 'utf8');
     void vscode.window.showInformationMessage(vscode.l10n.t('Dashboard saved to {0}.', target.fsPath));
   } catch (e) {

@@ -30,6 +30,8 @@ export async function dashboardQueries(ctx: DwContext): Promise<{ sales: SalesQu
  */
 export class DashboardPanels implements vscode.Disposable {
   private readonly open = new Map<DashboardKind, vscode.WebviewPanel>();
+  /** What each open panel shows now (its last load), for "Export as HTML". */
+  private readonly shown = new Map<DashboardKind, unknown>();
 
   constructor(private readonly ctx: DwContext) {
     for (const kind of ['monitor', 'sales'] as const) {
@@ -43,6 +45,11 @@ export class DashboardPanels implements vscode.Disposable {
   activeKind(): DashboardKind | undefined {
     for (const [kind, p] of this.open) if (p.active) return kind;
     return this.open.keys().next().value;
+  }
+
+  /** The data the open panel of `kind` shows, if one is open. */
+  shownData(kind: DashboardKind): unknown {
+    return this.open.has(kind) ? this.shown.get(kind) : undefined;
   }
 
   async show(kind: DashboardKind): Promise<void> {
@@ -62,7 +69,12 @@ export class DashboardPanels implements vscode.Disposable {
 
   private async attach(kind: DashboardKind, panel: vscode.WebviewPanel, state: unknown): Promise<void> {
     this.open.set(kind, panel);
-    panel.onDidDispose(() => this.open.delete(kind), undefined, this.ctx.subscriptions);
+    // Per-panel scope: the message listener goes when the panel goes.
+    const scope: vscode.Disposable[] = [];
+    panel.onDidDispose(() => {
+      this.open.delete(kind);
+      for (const d of scope) d.dispose();
+    }, undefined, scope);
     panel.webview.options = this.options();
     panel.webview.html = `<!DOCTYPE html><html><body>${vscode.l10n.t('Loading…')}</body></html>`;
     try {
@@ -72,11 +84,14 @@ export class DashboardPanels implements vscode.Disposable {
         return;
       }
       const { initialState, handler } = await this.prepare(kind, queries, state);
+      this.shown.set(kind, (initialState as { data: unknown }).data);
       const script = panel.webview.asWebviewUri(vscode.Uri.joinPath(this.ctx.extension.extensionUri, 'dist', 'webview', `${kind}.js`));
       panel.webview.onDidReceiveMessage(async (message: unknown) => {
         const reply = await handler(message);
-        if (reply !== undefined) await panel.webview.postMessage(reply);
-      }, undefined, this.ctx.subscriptions);
+        if (reply === undefined) return;
+        if (reply.ok && (message as { method?: unknown }).method === `${kind}/load`) this.shown.set(kind, reply.result);
+        await panel.webview.postMessage(reply);
+      }, undefined, scope);
       panel.webview.html = dashboardPage({
         kind, title: panel.title, language: vscode.env.language, initialState,
         script: { src: script.toString() }, cspSource: panel.webview.cspSource,
