@@ -45,8 +45,10 @@ export async function waitForHealthy(w: HealthWait): Promise<void> {
   const clock = w.clock ?? realClock;
   const started = clock.now();
   const lines = w.logLines ?? 5;
+  let id: string | undefined;
   for (;;) {
-    const [id] = await w.docker.serviceContainers(w.projectName, w.service);
+    // The container is looked up once it exists; each poll then costs one inspect and one logs.
+    id ??= (await w.docker.serviceContainers(w.projectName, w.service))[0];
     const state = id === undefined ? undefined : await w.docker.containerState(id);
     const status = statusOf(state);
     const elapsedMs = clock.now() - started;
