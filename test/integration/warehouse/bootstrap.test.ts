@@ -35,13 +35,15 @@ describe('warehouse bootstrap on PostgreSQL (psql -v ON_ERROR_STOP=1 -f)', () =>
     assert.equal(psqlQuery(db, "SELECT count(*) FROM dim.dim_data WHERE data_id = -1"), '1');
   });
 
-  it('finishes a half-built warehouse when bootstrapped again', () => {
+  it('stops at a failing step naming file and line, then completes the half-built warehouse on a rerun', () => {
     const half = scratchName('dwb_wh_half');
     createDatabase(half);
     try {
-      psqlQuery(half, 'CREATE SCHEMA core; CREATE TABLE core.regions (region_id bigint PRIMARY KEY)');
-      assert.throws(() => bootstrapWithPsql(half), /03_indexes\.sql failed: .*03_indexes\.sql:\d+: ERROR/);
-      psqlQuery(half, 'DROP TABLE core.regions');
+      assert.throws(
+        () => bootstrapWithPsql(half, { variables: { DIM_DATA_END: '2019-12-31' } }),
+        /dw\/03_dim_data\.sql failed: .*03_dim_data\.sql:\d+: ERROR: +DIM_DATA_END \(2019-12-31\) is before DIM_DATA_START/,
+      );
+      assert.equal(psqlQuery(half, "SELECT to_regclass('dim.dim_cliente') IS NOT NULL AND to_regclass('ctl.etl_control') IS NULL"), 't');
       bootstrapWithPsql(half);
       assert.equal(psqlQuery(half, 'SELECT count(*) FROM ctl.etl_control'), '9');
     } finally {

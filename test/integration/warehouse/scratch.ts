@@ -42,11 +42,14 @@ export function psqlFile(database: string, script: WarehouseScript, variables = 
 }
 
 /** Runs every PostgreSQL warehouse script with psql; returns the server notices. */
-export function bootstrapWithPsql(database: string, options: { readonly skipSecurity?: boolean } = {}): string {
+export function bootstrapWithPsql(
+  database: string,
+  options: { readonly skipSecurity?: boolean; readonly variables?: Readonly<Record<string, string>> } = {},
+): string {
   let notices = '';
   for (const script of warehouseScripts('postgres')) {
     if (options.skipSecurity === true && script.group === 'security') continue;
-    const r = psqlFile(database, script);
+    const r = psqlFile(database, script, { ...testVariables, ...options.variables });
     if (r.status !== 0) throw new Error(`${script.path} failed: ${r.stderr}`);
     notices += r.stderr;
   }
