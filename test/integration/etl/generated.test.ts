@@ -50,3 +50,31 @@ for (const [label, create] of cases) {
     });
   });
 }
+
+describe('ETL of the other shipped dimensions over generated data (PGlite)', () => {
+  let wh: TestWarehouse;
+  before(async () => {
+    wh = await createPgliteWarehouse();
+    await loadGenerated(wh.engine, { scale: 0.02, seed: 5 });
+  });
+  after(async () => {
+    await wh.close();
+  });
+
+  for (const [entity, source, target, key] of [
+    ['dim_regiao', 'core.regions', 'dim.dim_regiao', 'regiao_original_id'],
+    ['dim_desconto', 'core.discount_campaigns', 'dim.dim_desconto', 'desconto_original_id'],
+  ] as const) {
+    it(`loads ${entity}: one member per source row, soft deletes inactive`, async () => {
+      await setControl(wh.engine, entity, { cutoffMinutes: 0 });
+      const { result } = await run(wh.engine, { entities: [entity] });
+      assert.equal(result.status, 'success', JSON.stringify(result.entities));
+      assert.equal(await count(wh.engine, `SELECT count(*) AS n FROM ${target}`), await count(wh.engine, `SELECT count(*) AS n FROM ${source}`));
+      assert.equal(
+        await count(wh.engine, `SELECT count(*) AS n FROM ${target} t JOIN ${source} s ON s.${entity === 'dim_regiao' ? 'region_id' : 'discount_id'} = t.${key}
+          WHERE t.eh_ativo <> (s.is_active AND s.deleted_at IS NULL)`),
+        0,
+      );
+    });
+  }
+});

@@ -40,21 +40,22 @@ describe('ETL entity definitions', () => {
     assert.ok(defs.some((d) => d.entity === 'dim_cliente'));
   });
 
-  it('dim_cliente maps exactly the columns and rules of the mapping contract', () => {
-    const def = loadEntityDefinitions(entitiesDir).find((d) => d.entity === 'dim_cliente');
-    assert.ok(def);
-    const contract = csv
-      .trim()
-      .split('\n')
-      .slice(1)
-      .map((l) => l.split(','))
-      .filter((f) => f[2] === 'dim.DIM_CLIENTE')
-      .map((f) => `${f[3]}=${f[4]}${f[5] === 'true' ? '!' : ''}`)
-      .sort();
-    const ours = def.columns.map((c) => `${c.target}=${c.rule}${c.required ? '!' : ''}`).sort();
-    assert.deepEqual(ours, contract);
-    assert.deepEqual(def.scd, { type: 1 });
-  });
+  for (const def of loadEntityDefinitions(entitiesDir)) {
+    it(`${def.entity} maps exactly the columns and rules of the mapping contract`, () => {
+      const contract = csv
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split(','))
+        .filter((f) => f[2]?.toLowerCase() === def.target.table)
+        .map((f) => `${f[3]}=${f[4]}${f[5] === 'true' ? '!' : ''}`)
+        .sort();
+      const ours = def.columns.map((c) => `${c.target}=${c.rule}${c.required ? '!' : ''}`).sort();
+      assert.ok(contract.length > 0);
+      assert.deepEqual(ours, contract);
+      assert.deepEqual(def.scd, { type: 1 });
+    });
+  }
 
   it('defaults to SCD type 1', () => {
     assert.deepEqual(parseEntityDefinition(JSON.stringify(minimal), 'x.json').scd, { type: 1 });
