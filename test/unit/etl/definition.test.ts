@@ -127,6 +127,11 @@ describe('ETL entity definitions', () => {
       assert.match(e.message, /column nome, rule normalizar_texto_titulo: produces text, which target column nome of type integer cannot hold/);
     });
 
+    it('refuses SCD type 2 before any data moves instead of loading it as type 1', () => {
+      const scd2 = { ...def, scd: { type: 2 as const, validFrom: 'valid_from', validTo: 'valid_to', isCurrent: 'is_current' } };
+      assert.match(problemsOf(() => compileEntity(scd2, source, target, postgresEtl)).message, /SCD type 2 is not supported/);
+    });
+
     it('refuses a rule that cannot read the source type', () => {
       const e = problemsOf(() =>
         compileEntity(def, [source[0] as ColumnMeta, col('name', 'boolean'), source[2] as ColumnMeta], target, postgresEtl),

@@ -47,6 +47,9 @@ export function compileEntity(
   const src = new Map(source.map((c) => [c.name, c]));
   const tgt = new Map(target.map((c) => [c.name, c]));
   const derived = new Set((d.source.derived ?? []).map((x) => x.name));
+  if (d.scd.type === 2) {
+    problems.push({ ...at, message: 'SCD type 2 is not supported by this version of the ETL yet; use "scd": { "type": 1 }' });
+  }
   if (source.length === 0) problems.push({ ...at, message: `source table ${d.source.table} does not exist or has no columns` });
   if (target.length === 0) problems.push({ ...at, message: `target table ${d.target.table} does not exist or has no columns` });
   for (const col of [d.source.key, d.source.updatedAt, d.source.deletedAt]) {

@@ -1,0 +1,80 @@
+import type { Engine, SqlParam } from '../../engine/types';
+import { etlDialect } from '../dialect';
+import type { EntityDefinition } from '../definition/types';
+import { INITIAL_WATERMARK, readControls, type Watermark } from '../run/control';
+import { UnknownEntityError } from '../run/errors';
+import type { EtlPlan } from '../run/events';
+import { planFor } from '../run/run';
+
+/** What a run would do for one entity, read without writing anything. */
+export interface EntityRunPlan {
+  readonly entity: string;
+  readonly plan: EtlPlan;
+  /** The window: rows after `from` and up to `cutoff`, ordered by (updated_at, id). */
+  readonly from: Watermark;
+  readonly cutoff: string;
+  readonly cutoffMinutes: number;
+  readonly batchSize: number;
+  readonly isActive: boolean;
+  /** False when ctl.etl_control has no row yet (a run registers it with the defaults shown). */
+  readonly registered: boolean;
+  readonly pendingRows: number;
+  readonly batches: number;
+}
+
+export interface DryRunOptions {
+  readonly source: Engine;
+  readonly target: Engine;
+  readonly definitions: readonly EntityDefinition[];
+  /** Empty or undefined: every active entity, as a real run picks them. */
+  readonly entities?: readonly string[];
+  readonly full?: boolean;
+  readonly definitionsDir?: string;
+}
+
+const DEFAULT_CUTOFF_MINUTES = 2;
+const DEFAULT_BATCH_SIZE = 1000;
+
+function windowCountSql(source: Engine, def: EntityDefinition): string {
+  const d = etlDialect(source.dialect);
+  const u = `s.${d.ident(def.source.updatedAt)}`;
+  const k = `s.${d.ident(def.source.key)}`;
+  const p = d.param;
+  return `SELECT COUNT(*) AS n FROM ${d.table(def.source.table)} s
+    WHERE ${u} <= ${d.textTimestamp(p(1))}
+      AND (${u} > ${d.textTimestamp(p(2))} OR (${u} = ${d.textTimestamp(p(2))} AND ${k} > ${p(3)}))`;
+}
+
+/**
+ * The dry run: the window (watermark to cutoff), batch size and the rows waiting in it, per
+ * entity, from ctl.etl_control and the definitions. Reads only; no row, watermark or audit moves.
+ */
+export async function planEtlRun(o: DryRunOptions): Promise<EntityRunPlan[]> {
+  const controls = await readControls(o.target, etlDialect(o.target.dialect));
+  const byName = new Map(o.definitions.map((d) => [d.entity, d]));
+  const defs =
+    o.entities && o.entities.length > 0
+      ? o.entities.map((name) => {
+          const def = byName.get(name);
+          if (def === undefined) throw new UnknownEntityError(name, [...byName.keys()], o.definitionsDir ?? 'the entity definitions');
+          return def;
+        })
+      : o.definitions.filter((d) => controls.some((c) => c.entity === d.entity && c.isActive));
+  const sd = etlDialect(o.source.dialect);
+  const out: EntityRunPlan[] = [];
+  for (const def of defs) {
+    const control = controls.find((c) => c.entity === def.entity);
+    const from = o.full || control === undefined ? INITIAL_WATERMARK : control.watermark;
+    const cutoffMinutes = control?.cutoffMinutes ?? DEFAULT_CUTOFF_MINUTES;
+    const batchSize = control?.batchSize ?? DEFAULT_BATCH_SIZE;
+    const cutoff = String((await o.source.query<Record<string, unknown>>(sd.cutoffSql, [cutoffMinutes])).rows[0]?.['cutoff']);
+    const params: SqlParam[] = [cutoff, from.updatedAt, { value: from.id, type: { kind: 'bigint' } }];
+    const pendingRows = Number((await o.source.query<Record<string, unknown>>(windowCountSql(o.source, def), params)).rows[0]?.['n'] ?? 0);
+    out.push({
+      entity: def.entity, plan: planFor(o), from, cutoff, cutoffMinutes, batchSize,
+      isActive: control?.isActive ?? false, registered: control !== undefined,
+      pendingRows, batches: Math.ceil(pendingRows / batchSize),
+    });
+  }
+  return out;
+}
