@@ -1,0 +1,55 @@
+import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { dashboardCommand } from '../../../src/cli/commands/dashboard';
+import { EXIT_CODES } from '../../../src/cli/command';
+import { embeddableJson } from '../../../src/core/dashboard/page';
+import { createDashboardWarehouse, type DashboardWarehouse } from './warehouseFixture';
+
+const root = path.resolve(__dirname, '../../..');
+
+describe('dwb dashboard (PostgreSQL)', () => {
+  let w: DashboardWarehouse;
+  let dir: string;
+  const io = () => {
+    const stdout = new PassThrough();
+    const stderr = new PassThrough();
+    let text = '';
+    stdout.on('data', (c: Buffer) => (text += c.toString()));
+    stderr.on('data', (c: Buffer) => (text += c.toString()));
+    return { io: { stdout, stderr, env: process.env, cwd: dir }, text: () => text };
+  };
+
+  before(async () => {
+    assert.equal(spawnSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { cwd: root }).status, 0);
+    w = await createDashboardWarehouse({ sales: 300, runs: 20, events: 50 });
+    dir = mkdtempSync(path.join(tmpdir(), 'dwb-cli-'));
+    writeFileSync(path.join(dir, 'dw-workbench.json'), JSON.stringify({
+      name: 'dashboards', engine: 'postgres', connection: { host: '127.0.0.1', port: 5432, user: 'postgres' }, databases: { oltp: w.database.name, dw: w.database.name },
+    }));
+  });
+
+  after(async () => {
+    await w?.close();
+    if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('writes a self-contained sales snapshot for the period asked', async () => {
+    const c = io();
+    assert.equal(await dashboardCommand.run(['sales', '--out', 'sales.html', '--from', '2024-01-01', '--to', '2024-06-30'], c.io), EXIT_CODES.ok);
+    const html = readFileSync(path.join(dir, 'sales.html'), 'utf8');
+    assert.match(c.text(), /Wrote .*sales\.html/);
+    assert.ok(html.includes(embeddableJson({ from: '2024-01-01', to: '2024-06-30' }).slice(1, -1)));
+    assert.doesNotMatch(html, /<script[^>]+src=/);
+  });
+
+  it('writes the monitor, and refuses an unknown dashboard with the usage exit code', async () => {
+    assert.equal(await dashboardCommand.run(['monitor'], io().io), EXIT_CODES.ok);
+    assert.match(readFileSync(path.join(dir, 'monitor.html'), 'utf8'), /"kind":"monitor"/);
+    assert.equal(await dashboardCommand.run(['bogus'], io().io), EXIT_CODES.usage);
+    assert.equal(await dashboardCommand.run(['sales', '--from', '2024-13-01'], io().io), EXIT_CODES.usage);
+  });
+});
