@@ -1,5 +1,5 @@
 /**
- * A small seeded PRNG (sfc32) and the helpers the generators draw with. Every row draws from
+ * A small seeded PRNG (sfc32) and the draws the generators make with it. Every row draws from
  * its own stream, seeded from (seed, stream, id), so any row can be rebuilt on its own: order
  * items find their product's price without holding the catalogue in memory.
  */
