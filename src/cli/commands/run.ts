@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { connectionConfig, loadProject, passwordEnvName, type DatabaseRole } from '../../core/project';
+import { connectionConfig, loadProject, passwordEnvName } from '../../core/project';
 import {
   dialectOf,
   eventToJsonLine,
@@ -64,8 +64,8 @@ function formatCell(value: unknown): string {
   if (value === null || value === undefined) return 'NULL';
   if (value instanceof Date) return value.toISOString();
   if (value instanceof Uint8Array) return `0x${Buffer.from(value).toString('hex')}`;
-  if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value);
 }
 
 export const runCommand: CliCommand = {
@@ -100,7 +100,7 @@ export const runCommand: CliCommand = {
       commandLine[parsed.name] = parsed.value;
     }
     const project = loadProject(io.cwd);
-    const connection = connectionConfig(project, role as DatabaseRole, io.env[passwordEnvName(project)]);
+    const connection = connectionConfig(project, role, io.env[passwordEnvName(project)]);
     const dialect = dialectOf(connection);
     const variables = scriptVariables({ dialect, environment: io.env, ...(project.config.variables === undefined ? {} : { project: project.config.variables }), commandLine });
     const file = path.resolve(io.cwd, target);

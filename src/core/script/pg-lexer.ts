@@ -57,7 +57,10 @@ export class PgLexer {
           const q = text.indexOf(quote, i);
           if (q < 0 || q >= to) return -1;
           if (text.charCodeAt(q + 1) === quote.charCodeAt(0)) i = q + 2;
-          else (this.state = PgState.Code), (i = q + 1);
+          else {
+            this.state = PgState.Code;
+            i = q + 1;
+          }
           break;
         }
         case PgState.EscapeString:

@@ -26,7 +26,10 @@ function readArgument(rest: string): { value: string; end: number } | undefined 
     for (let i = 1; i < rest.length; i++) {
       const c = rest[i];
       if (c !== '"') out += c;
-      else if (rest[i + 1] === '"') (out += '"'), i++;
+      else if (rest[i + 1] === '"') {
+        out += '"';
+        i++;
+      }
       else return { value: out, end: i + 1 };
     }
     return undefined;

@@ -65,7 +65,7 @@ describe('dwb run (CLI) on PostgreSQL', () => {
     const exists = spawnSync('psql', ['-h', PG_HOST.host, '-U', PG_HOST.user, '-d', database, '-Atc', "SELECT to_regclass('never_created') IS NOT NULL"], { encoding: 'utf8' });
     assert.equal(exists.stdout.trim(), 'f', 'the statement before the parse error did not run');
     const r = await dwbRun(['--json', 'scripts/pg-broken/main.sql'], dir);
-    assert.ok(r.stdout.split('\n').filter(Boolean).every((l) => typeof JSON.parse(l).type === 'string'));
+    assert.ok(r.stdout.split('\n').filter(Boolean).every((l) => typeof (JSON.parse(l) as { type?: unknown }).type === 'string'));
   });
 
   it('--dry-run prints the batches without connecting', async () => {
@@ -79,7 +79,7 @@ describe('dwb run (CLI) on PostgreSQL', () => {
       assert.match(r.stdout, /^8 batch\(es\) from 2 file\(s\), dialect postgres/);
       assert.match(r.stdout, /-- batch 7\/8 at pg\/02_data\.sql:1\n {3}UPDATE ctl\.etl_control SET batch_size = 5 WHERE entity_name = 'x';/);
       const json = await dwbRun(['pg', '--dry-run', '--json', '--var', 'batch=5', '--var', 'entity=x'], offline);
-      assert.equal(JSON.parse(json.stdout).batches.length, 8);
+      assert.equal((JSON.parse(json.stdout) as { batches: unknown[] }).batches.length, 8);
     } finally {
       rmSync(offline, { recursive: true, force: true });
     }

@@ -34,23 +34,26 @@ interface Target {
 const created: string[] = [];
 const postgres: Target = {
   title: 'PostgreSQL',
-  async fresh() {
+  fresh() {
     const name = scratchDatabaseName('dwb_script');
     createScratchDatabase(name);
     created.push(name);
-    return postgresConnection(name);
+    return Promise.resolve(postgresConnection(name));
   },
-  async cleanup() {
+  cleanup() {
     for (const name of created.splice(0)) dropScratchDatabase(name);
+    return Promise.resolve();
   },
 };
 
 const pglite: Target = {
   title: 'PGlite',
-  async fresh() {
-    return { engine: 'pglite', database: 'dw_ecommerce' };
+  fresh() {
+    return Promise.resolve({ engine: 'pglite', database: 'dw_ecommerce' });
   },
-  async cleanup() {},
+  cleanup() {
+    return Promise.resolve();
+  },
 };
 
 for (const target of [postgres, pglite]) {
@@ -113,7 +116,7 @@ for (const target of [postgres, pglite]) {
       try {
         for (const [table, header] of [['k_ignore', '\\set ON_ERROR_STOP off\n'], ['k_exit', '']] as const) {
           const script = `${header}CREATE TABLE ${table} (id int PRIMARY KEY);\nINSERT INTO ${table} VALUES (1);\nINSERT INTO ${table} VALUES (1);\nINSERT INTO ${table} VALUES (2);\n`;
-          const plan = await splitPostgres(script, { file: '/virtual/k.sql', readFile: async () => new Uint8Array() });
+          const plan = await splitPostgres(script, { file: '/virtual/k.sql', readFile: () => Promise.resolve(new Uint8Array()) });
           const summary = await runScript(plan, { connect: () => engine.session() });
           assert.equal(summary.failed, 1);
           assert.equal(summary.errors[0]?.line, header === '' ? 3 : 4);
@@ -138,7 +141,7 @@ describe('script runs on PostgreSQL: connections', () => {
     createScratchDatabase(name);
     names.push(name);
     const script = 'CREATE TABLE before_sleep (id int);\nSELECT pg_sleep(30);\nCREATE TABLE after_sleep (id int);\n';
-    const plan = await splitPostgres(script, { file: '/virtual/cancel.sql', readFile: async () => new Uint8Array() });
+    const plan = await splitPostgres(script, { file: '/virtual/cancel.sql', readFile: () => Promise.resolve(new Uint8Array()) });
     const controller = new AbortController();
     const engine: Engine = await createEngine(postgresConnection(name));
     try {
@@ -167,7 +170,7 @@ describe('script runs on PostgreSQL: connections', () => {
     names.push(first, second);
     const plan = await splitPostgres(`SELECT current_database() AS db;\n\\c ${second}\nSELECT current_database() AS db;\n`, {
       file: '/virtual/c.sql',
-      readFile: async () => new Uint8Array(),
+      readFile: () => Promise.resolve(new Uint8Array()),
     });
     const { events, onEvent } = collect();
     const engines: Engine[] = [];

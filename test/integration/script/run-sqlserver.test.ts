@@ -15,7 +15,7 @@ describe('script runs on SQL Server', function () {
     if (sqlServerTarget.skipReason !== undefined) skipBecause(this, sqlServerTarget.skipReason);
     const opened = await sqlServerTarget.open();
     engine = opened.engine;
-    cleanup = opened.cleanup;
+    cleanup = () => opened.cleanup();
   });
   after(async () => cleanup?.());
 

@@ -4,11 +4,11 @@ import type { ScriptFileReader } from '../../../src/core/script/types';
 
 /** A reader over an in-memory folder: keys are paths relative to `/ws`. */
 export function memoryFiles(files: Readonly<Record<string, string | Uint8Array>>): ScriptFileReader {
-  return async (absolutePath) => {
+  return (absolutePath) => {
     const rel = path.relative('/ws', absolutePath);
     const content = files[rel];
-    if (content === undefined) throw new Error(`ENOENT: ${absolutePath}`);
-    return typeof content === 'string' ? new TextEncoder().encode(content) : content;
+    if (content === undefined) return Promise.reject(new Error(`ENOENT: ${absolutePath}`));
+    return Promise.resolve(typeof content === 'string' ? new TextEncoder().encode(content) : content);
   };
 }
 
