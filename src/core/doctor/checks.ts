@@ -1,8 +1,11 @@
-import { spawn } from 'node:child_process';
 import type { Engine, ServerInfo } from '../engine/types';
 import type { ConnectionConfig } from '../engine/config';
 import { describeTarget } from '../engine/config';
 import { isEngineError } from '../engine/errors';
+import { DockerCli } from '../stack/docker';
+import { detectComposeCli } from '../stack/composeCli';
+import { StackError } from '../stack/errors';
+import { createProcessRunner, type ProcessRunner } from '../stack/process';
 import { connectionConfig, loadProject, passwordEnvName, needsPassword, type Project } from '../project';
 
 export type CheckStatus = 'ok' | 'warn' | 'fail' | 'skip';
@@ -19,16 +22,8 @@ export interface DoctorOptions {
   readonly nodeVersion: string;
   /** Opens an engine; injected so the doctor stays testable without a server. */
   readonly openEngine: (config: ConnectionConfig) => Promise<Engine>;
-  /** Runs a process (no shell) and resolves with its exit code and output. */
-  readonly runProcess?: (command: string, args: readonly string[]) => Promise<ProcessOutcome>;
-}
-
-export interface ProcessOutcome {
-  readonly code: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-  /** Set when the program itself could not be started (ENOENT: not installed). */
-  readonly spawnError?: NodeJS.ErrnoException;
+  /** Runs docker and compose (no shell); the real runner by default. */
+  readonly runner?: ProcessRunner;
 }
 
 /** Runs every check in order; later checks that depend on an earlier failure are skipped. */
@@ -42,7 +37,7 @@ export async function runDoctor(options: DoctorOptions): Promise<CheckResult[]> 
     results.push({ name: 'Project file', status: 'fail', detail: (e as Error).message });
   }
   results.push(project ? await checkConnection(project, options) : skipped('Connection', 'no valid project file'));
-  results.push(await checkDocker(options.runProcess ?? runProcess));
+  results.push(await checkDocker(options.runner ?? createProcessRunner()));
   return results;
 }
 
@@ -74,34 +69,18 @@ async function checkConnection(project: Project, options: DoctorOptions): Promis
   }
 }
 
-async function checkDocker(run: NonNullable<DoctorOptions['runProcess']>): Promise<CheckResult> {
-  const server = await run('docker', ['version', '--format', '{{.Server.Version}}']);
-  if (server.spawnError?.code === 'ENOENT') {
-    return { name: 'Docker', status: 'warn', detail: 'Docker is not installed: the stack commands need it (the embedded engine does not).' };
+async function checkDocker(runner: ProcessRunner): Promise<CheckResult> {
+  try {
+    const engine = await new DockerCli(runner).assertDaemon();
+    const compose = await detectComposeCli(runner);
+    return { name: 'Docker', status: 'ok', detail: `engine ${engine}, compose ${compose.release} (${compose.version})` };
+  } catch (e) {
+    // The stack commands need Docker; the embedded engine does not, so this only warns.
+    if (e instanceof StackError) return { name: 'Docker', status: 'warn', detail: e.message };
+    throw e;
   }
-  if (server.code !== 0) {
-    return { name: 'Docker', status: 'warn', detail: 'The Docker daemon is not running: start Docker to use the stack commands.' };
-  }
-  const v2 = await run('docker', ['compose', 'version', '--short']);
-  if (v2.code === 0) return { name: 'Docker', status: 'ok', detail: `engine ${server.stdout.trim()}, compose ${v2.stdout.trim()}` };
-  const v1 = await run('docker-compose', ['version', '--short']);
-  if (v1.code === 0) return { name: 'Docker', status: 'ok', detail: `engine ${server.stdout.trim()}, docker-compose ${v1.stdout.trim()} (v1)` };
-  return { name: 'Docker', status: 'warn', detail: `engine ${server.stdout.trim()}, but no Docker Compose: install the compose plugin.` };
 }
 
 function skipped(name: string, why: string): CheckResult {
   return { name, status: 'skip', detail: why };
-}
-
-/** Spawns without a shell and collects output; never rejects. */
-export function runProcess(command: string, args: readonly string[]): Promise<ProcessOutcome> {
-  return new Promise((resolve) => {
-    let stdout = '';
-    let stderr = '';
-    const child = spawn(command, args, { shell: false, stdio: ['ignore', 'pipe', 'pipe'] });
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.once('error', (spawnError: NodeJS.ErrnoException) => resolve({ code: null, stdout, stderr, spawnError }));
-    child.once('close', (code) => resolve({ code, stdout, stderr }));
-  });
 }
