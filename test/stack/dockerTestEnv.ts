@@ -28,8 +28,7 @@ export function useSetupDockerConfig(): void {
 
 /** skipBecause, with the reason on every test of the suite (mocha sets currentTest in before-all hooks). */
 export function skipSuite(ctx: Context, reason: string): never {
-  for (const t of ctx.test?.parent?.tests ?? []) (t as { skipReason?: string }).skipReason = reason;
-  skipBecause(ctx, reason);
+  return skipBecause(ctx, reason);
 }
 
 /** Skips the suite visibly unless a Docker daemon answers and the test image is built. */
