@@ -162,6 +162,25 @@ describe('script runs on PostgreSQL: connections', () => {
     }
   });
 
+  it('keeps at most maxRows rows of a result set in its event, and says how many came', async () => {
+    const name = scratchDatabaseName('dwb_rows');
+    createScratchDatabase(name);
+    names.push(name);
+    const plan = await splitPostgres('SELECT g AS n FROM generate_series(1, 1200) g;', { file: '/virtual/rows.sql', readFile: () => Promise.resolve(new Uint8Array()) });
+    const engine = await createEngine(postgresConnection(name));
+    const { events, onEvent } = collect();
+    try {
+      await runScript(plan, { connect: () => engine.session(), onEvent, maxRows: 100 });
+    } finally {
+      await engine.close();
+    }
+    const set = ofType(events, 'result-set')[0];
+    assert.equal(set?.rows.length, 100);
+    assert.equal(set?.totalRows, 1200);
+    assert.equal(set?.truncated, true);
+    assert.deepEqual(events.map((e) => e.type), ['plan-ready', 'batch-start', 'result-set', 'batch-end', 'done']);
+  });
+
   it('switches database on \\c and names it in batch-start events', async () => {
     const first = scratchDatabaseName('dwb_c1');
     const second = scratchDatabaseName('dwb_c2');

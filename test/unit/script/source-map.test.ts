@@ -45,6 +45,18 @@ describe('source maps through nested includes', () => {
     assert.equal(plan.batches[2]?.startLine, 2, 'the start line is the first line of SQL, after the comment');
   });
 
+  it('splits the SQL Server run fixture into the batches its integration test expects', async () => {
+    const plan = await loadScriptPlan(path.join(fixtures, 'tsql-run/main.sql'), { dialect: 'sqlserver', variables: { Note: 'carga' } });
+    assert.deepEqual(plan.batches.map((b) => [b.repeat, b.onError, path.relative(fixtures, b.startFile), b.startLine]), [
+      [1, 'ignore', 'tsql-run/main.sql', 2],
+      [3, 'ignore', 'tsql-run/main.sql', 5],
+      [1, 'ignore', 'tsql-run/main.sql', 7],
+      [1, 'ignore', 'tsql-run/inc/fails.sql', 2],
+      [1, 'ignore', 'tsql-run/main.sql', 10],
+    ]);
+    assert.match(plan.batches[1]?.text ?? '', /VALUES \(N'carga'\)/);
+  });
+
   it('a SQL Server error line inside a batch maps to the included file', async () => {
     const plan = await loadScriptPlan(path.join(fixtures, 'tsql/main.sql'), { dialect: 'sqlserver' });
     const batch = plan.batches[2] as Batch;
