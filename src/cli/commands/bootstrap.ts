@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runBootstrap, type BootstrapEvent } from '../../core/bootstrap';
 import { ProjectEngines, loadProject, passwordEnvName } from '../../core/project';
+import { stackDefinition } from '../../core/stack/definitions';
 import { readEnvFile } from '../../core/stack/envFile';
 import { PASSWORD_VARIABLES } from '../../core/warehouse/scripts';
 import { EXIT_CODES, type CliCommand } from '../command';
@@ -14,8 +15,9 @@ the data generator. Every script is split and checked first: nothing runs when o
   --scale N         scale of the generate steps (1: ~10k customers, 50k orders)
   --var NAME=value  a script variable, overriding the project file
   --json            one JSON event per line
-Passwords for the technical logins come from ETL_MONITOR_PASSWORD and ETL_BACKUP_PASSWORD in
-the environment, else from the project's .env (written by 'dwb stack up').`;
+Passwords come from the environment, else from the project's .env (written by 'dwb stack up'):
+the server's (DWB_PASSWORD or connection.passwordEnv, else the stack's POSTGRES_PASSWORD /
+MSSQL_SA_PASSWORD) and the technical logins' (ETL_MONITOR_PASSWORD, ETL_BACKUP_PASSWORD).`;
 
 function parseVars(list: readonly string[]): Record<string, string> {
   return Object.fromEntries(
@@ -63,7 +65,10 @@ export const bootstrapCommand: CliCommand = {
         return value === undefined ? [] : [[name, value]];
       }),
     );
-    const engines = new ProjectEngines(project, io.env[passwordEnvName(project)] ?? fromFile[passwordEnvName(project)], 'DW Workbench bootstrap');
+    // After 'dwb stack up' the project's .env holds the server's admin password under the stack's name.
+    const adminSecret = project.config.engine === 'pglite' ? undefined : stackDefinition(project.config.engine).adminSecret;
+    const password = io.env[passwordEnvName(project)] ?? fromFile[passwordEnvName(project)] ?? (adminSecret === undefined ? undefined : fromFile[adminSecret]);
+    const engines = new ProjectEngines(project, password, 'DW Workbench bootstrap');
     try {
       await runBootstrap(project, {
         engines: (role) => engines.get(role),
