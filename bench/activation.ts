@@ -1,15 +1,19 @@
 /**
  * Activation cost of DW Workbench in a real VS Code (code-server), and the size of what ships.
  *
- * Source of the activation time: VS Code's own accounting, as "Developer: Show Running
- * Extensions" shows it ("Activation: N ms" = loading the extension's code + the activate()
- * call; the extension host measures both and reports them to the workbench through
- * $onDidActivateExtension; the extension host log itself records only that activation began).
+ * Source of the activation time: VS Code's own accounting. The extension host times loading
+ * the extension's code, the activate() call and the wait for the promise it returns, and
+ * reports them to the workbench ($onDidActivateExtension), which lists them in "Developer:
+ * Startup Performance" under "Extension Activation Stats" (read here through the UI). The
+ * extension host log (remoteexthost.log) records only that an activation began, not its
+ * duration. activation_ms is the sum of the three parts: the time until the extension is active.
  * The baseline, measured the same way in the same windows, is an extension whose activate()
- * does nothing and that activates on the same event: the ratio is what DW Workbench adds.
+ * does nothing and that activates on the same event: the ratio is what DW Workbench adds over
+ * what any extension pays on this machine at that moment (the machine may be busy).
  * The extension's own "activated in N ms" line in its output channel log is shown beside it.
  *
- * Needs `bash .ci/setup-code-server.sh`. Env: DWB_BENCH_RUNS (windows, default 5).
+ * Needs `bash .ci/setup-code-server.sh`. Env: DWB_BENCH_RUNS (windows, default 3),
+ * DWB_E2E_VSIX (an already packaged vsix instead of `npm run package`).
  * Prints a table, then one last line of JSON.
  */
 import { readFileSync, statSync } from 'node:fs';
@@ -19,32 +23,19 @@ import { createProfile, installExtension, startCodeServer } from '../test/e2e/ha
 import { pgliteProject } from '../test/e2e/harness/projects';
 import { missingTools, repoRoot, toolFolder } from '../test/e2e/harness/toolFolder';
 import { packageExtension, packageFolder } from '../test/e2e/harness/vsix';
-import { launchBrowser, Workbench } from '../test/e2e/harness/workbench';
+import { launchBrowser, Workbench, type ActivationStats } from '../test/e2e/harness/workbench';
 import { createWorkspace } from '../test/e2e/harness/workspace';
 
 const GOAL_ACTIVATION_MS = 50;
 const GOAL_BUNDLE_KB = 2048;
-const runs = Number(process.env['DWB_BENCH_RUNS'] ?? 5);
+const runs = Number(process.env['DWB_BENCH_RUNS'] ?? 3);
 
-interface Manifest {
-  readonly publisher: string;
-  readonly name: string;
-  readonly displayName?: string;
+function extensionId(manifestFile: string): string {
+  const m = JSON.parse(readFileSync(manifestFile, 'utf8')) as { publisher: string; name: string };
+  return `${m.publisher}.${m.name}`;
 }
 
-/** The names a Running Extensions row may carry for an extension: display name or identifier. */
-function rowNames(manifestFile: string): string[] {
-  const m = JSON.parse(readFileSync(manifestFile, 'utf8')) as Manifest;
-  return [m.displayName, `${m.publisher}.${m.name}`].filter((n): n is string => n !== undefined);
-}
-
-function timeFor(times: Map<string, number>, names: readonly string[]): number {
-  for (const n of names) {
-    const t = times.get(n);
-    if (t !== undefined) return t;
-  }
-  throw new Error(`no activation time for ${names.join(' / ')}`);
-}
+const total = (s: ActivationStats): number => s.loadCodeMs + s.callActivateMs + s.finishActivateMs;
 
 /** Every "activated in N ms" the extension wrote to its output channel logs, in file order. */
 function selfReported(userDataDir: string): number[] {
@@ -68,27 +59,30 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const vsix = packageExtension();
-  const bundle = path.join(repoRoot, 'dist/extension.js');
   const baselineDir = path.join(repoRoot, 'bench/fixtures/activation-baseline');
   const baselineVsix = packageFolder(baselineDir, path.join(toolFolder.tmp, 'activation-baseline.vsix'));
-  const dwNames = rowNames(path.join(repoRoot, 'package.json'));
-  const baseNames = rowNames(path.join(baselineDir, 'package.json'));
+  const dwId = extensionId(path.join(repoRoot, 'package.json'));
+  const baseId = extensionId(path.join(baselineDir, 'package.json'));
 
   const profile = createProfile();
   installExtension(profile, vsix);
   installExtension(profile, baselineVsix);
+  // The bundle as shipped (the installed copy), whatever dist/ holds from other builds.
+  const installed = findFiles(profile.extensionsDir, /dw-workbench\.dw-workbench-[^/]+\/dist\/extension\.js$/);
+  if (installed[0] === undefined) throw new Error(`no dist/extension.js in the installed ${dwId}`);
+  const bundle = installed[0];
   const workspace = createWorkspace(profile.root, 'bench-activation', pgliteProject('bench'));
   const codeServer = await startCodeServer(profile);
-  // Tall enough that the Running Extensions list shows every activated extension.
+  // Tall enough that the report's activation table is rendered without scrolling.
   const browser = await launchBrowser({ width: 1400, height: 2400 });
   const artifacts = new ScenarioArtifacts('bench-activation');
-  const samples: { dw: number; baseline: number }[] = [];
+  const samples: { dw: ActivationStats; baseline: ActivationStats }[] = [];
   try {
     for (let i = 0; i < runs; i++) {
       // A new window is a new extension host: every run is a cold activation.
       const wb = await Workbench.open(browser.context, codeServer.folderUrl(workspace), artifacts);
-      const times = await wb.runningExtensions([dwNames[0] as string, baseNames[0] as string]);
-      samples.push({ dw: timeFor(times, dwNames), baseline: timeFor(times, baseNames) });
+      const stats = await wb.activationStats([dwId, baseId]);
+      samples.push({ dw: stats.get(dwId) as ActivationStats, baseline: stats.get(baseId) as ActivationStats });
       await wb.close();
     }
   } catch (e) {
@@ -102,22 +96,25 @@ async function main(): Promise<void> {
   artifacts.discardUnlessKept();
   const own = selfReported(profile.userDataDir);
 
-  console.log('run  dw-workbench ms  baseline ms  ratio  own log ms');
+  const cols = (...c: (string | number)[]): string => c.map((x, i) => String(x).padStart(i === 0 ? 3 : 12)).join(' ');
+  console.log(cols('run', 'load code', 'call', 'finish', 'dw total', 'baseline', 'ratio', 'own log'));
   samples.forEach((s, i) => {
-    const ratio = s.baseline > 0 ? (s.dw / s.baseline).toFixed(1) : 'n/a';
-    console.log(`${String(i + 1).padEnd(4)} ${String(s.dw).padStart(15)} ${String(s.baseline).padStart(12)} ${ratio.padStart(6)} ${String(own[i] ?? '-').padStart(11)}`);
+    const ratio = total(s.baseline) > 0 ? (total(s.dw) / total(s.baseline)).toFixed(1) : 'n/a';
+    console.log(cols(i + 1, s.dw.loadCodeMs, s.dw.callActivateMs, s.dw.finishActivateMs, total(s.dw), total(s.baseline), ratio, own[i] ?? '-'));
   });
-  const activation = median(samples.map((s) => s.dw));
-  const baseline = median(samples.map((s) => s.baseline));
+  const activation = median(samples.map((s) => total(s.dw)));
+  const baseline = median(samples.map((s) => total(s.baseline)));
   const bundleKb = kb(bundle);
   console.log(`median activation ${activation} ms (goal <= ${GOAL_ACTIVATION_MS}: ${activation <= GOAL_ACTIVATION_MS ? 'met' : 'NOT met'}), baseline ${baseline} ms`);
-  console.log(`dist/extension.js ${bundleKb} KB (goal <= ${GOAL_BUNDLE_KB}: ${bundleKb <= GOAL_BUNDLE_KB ? 'met' : 'NOT met'}), dw-workbench.vsix ${kb(vsix)} KB`);
+  console.log(`shipped dist/extension.js ${bundleKb} KB (goal <= ${GOAL_BUNDLE_KB}: ${bundleKb <= GOAL_BUNDLE_KB ? 'met' : 'NOT met'}), dw-workbench.vsix ${kb(vsix)} KB`);
   console.log(
     JSON.stringify({
       activation_ms: activation,
       baseline_activation_ms: baseline,
       activation_ratio: baseline > 0 ? Math.round((activation / baseline) * 10) / 10 : null,
       own_log_activation_ms: own.length > 0 ? median(own) : null,
+      load_code_ms: median(samples.map((s) => s.dw.loadCodeMs)),
+      activate_call_ms: median(samples.map((s) => s.dw.callActivateMs)),
       runs,
       bundle_kb: bundleKb,
       vsix_kb: kb(vsix),

@@ -159,28 +159,23 @@ export class Workbench {
   }
 
   /**
-   * Activation times as VS Code's "Developer: Show Running Extensions" shows them: code loading
-   * plus the activate() call, in ms, keyed by the row's name (display name or identifier).
-   * Waits until every extension named in `waitFor` has finished activating.
+   * The "Extension Activation Stats" table of "Developer: Startup Performance": per extension
+   * identifier, the times the extension host measured (ms) for loading the extension's code,
+   * the activate() call, and the wait for the promise activate() returned. Waits (the report
+   * says "Loading..." until the window has settled) until every id in `waitFor` is listed.
    */
-  async runningExtensions(waitFor: readonly string[]): Promise<Map<string, number>> {
-    await this.runCommand('Developer: Show Running Extensions');
-    const rows = this.page.locator('.runtime-extensions-editor .extension');
-    await rows.first().waitFor({ state: 'visible', timeout: 15_000 });
-    // The editor re-renders as extensions finish activating, so polling its rows is enough.
-    const deadline = Date.now() + 90_000;
+  async activationStats(waitFor: readonly string[]): Promise<Map<string, ActivationStats>> {
+    await this.runCommand('Developer: Startup Performance');
+    const lines = this.page.locator('.editor-instance .view-lines .view-line');
+    const deadline = Date.now() + 180_000;
     for (;;) {
-      const times = new Map<string, number>();
-      for (const row of await rows.all()) {
-        const name = ((await row.locator('.name').textContent()) ?? '').trim();
-        const time = /Activation: (\d+)\s*ms/.exec((await row.locator('.activation-time').textContent()) ?? '');
-        if (time?.[1] !== undefined) times.set(name, Number(time[1]));
-      }
-      if (waitFor.every((n) => times.has(n))) return times;
+      const stats = parseActivationStats((await lines.allTextContents()).map((l) => l.replace(/\u00a0/g, ' ')));
+      if (waitFor.every((id) => stats.has(id))) return stats;
       if (Date.now() > deadline) {
-        throw new Error(`no activation time for ${waitFor.filter((n) => !times.has(n)).join(', ')}; rows: ${JSON.stringify([...times])}`);
+        await this.screenshot('activation-stats-missing');
+        throw new Error(`Startup Performance lists no activation of ${waitFor.filter((id) => !stats.has(id)).join(', ')}`);
       }
-      await this.page.waitForTimeout(500);
+      await this.page.waitForTimeout(1_000);
     }
   }
 
@@ -200,4 +195,27 @@ export class Workbench {
   async close(): Promise<void> {
     await this.page.close().catch(() => undefined);
   }
+}
+
+export interface ActivationStats {
+  readonly eager: boolean;
+  readonly loadCodeMs: number;
+  readonly callActivateMs: number;
+  readonly finishActivateMs: number;
+  readonly event: string;
+}
+
+/** Rows "| id | eager | load | call | finish | event | by |" of the report's markdown table. */
+export function parseActivationStats(lines: readonly string[]): Map<string, ActivationStats> {
+  const stats = new Map<string, ActivationStats>();
+  const heading = lines.findIndex((l) => l.trim() === '## Extension Activation Stats');
+  if (heading < 0) return stats;
+  for (const line of lines.slice(heading + 1)) {
+    if (line.startsWith('##')) break;
+    const cells = line.split('|').map((c) => c.trim());
+    const [, id, eager, load, call, finish, event] = cells;
+    if (id === undefined || !/^\d+$/.test(load ?? '') || !/^\d+$/.test(call ?? '') || !/^\d+$/.test(finish ?? '')) continue;
+    stats.set(id, { eager: eager === 'true', loadCodeMs: Number(load), callActivateMs: Number(call), finishActivateMs: Number(finish), event: event ?? '' });
+  }
+  return stats;
 }
