@@ -7,6 +7,7 @@ import { openProjectFile, showOutput } from './commands/projectFile';
 import { setPassword } from './commands/setPassword';
 import { testConnection } from './commands/testConnection';
 import type { EntitiesTree } from './entities/tree';
+import { runFolderCommand, runScriptCommand, runSelectionCommand } from './scripts/commands';
 
 /** What a command needs beyond the context: the views it acts on. */
 export interface Views {
@@ -27,6 +28,9 @@ const commandTable: Readonly<Record<string, (ctx: DwContext, views: Views) => Ha
   'dwWorkbench.openMonitor': openMonitor,
   'dwWorkbench.openSalesDashboard': openSales,
   'dwWorkbench.exportDashboardHtml': exportDashboardHtml,
+  'dwWorkbench.runScript': runScriptCommand,
+  'dwWorkbench.runSelection': runSelectionCommand,
+  'dwWorkbench.runFolder': runFolderCommand,
 };
 
 export function registerCommands(ctx: DwContext, views: Views): void {

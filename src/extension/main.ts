@@ -3,6 +3,7 @@ import { registerCommands } from './commands';
 import { DwContext } from './context';
 import { dashboardPanels } from './dashboards/commands';
 import { EntitiesTree } from './entities/tree';
+import { registerScriptStatusBar } from './scripts/statusBar';
 
 /**
  * Activation stays cheap: no driver, dashboard or webview code runs here; engines open on first
@@ -19,6 +20,7 @@ export function activate(extension: vscode.ExtensionContext): void {
   extension.subscriptions.push(entities, vscode.window.registerTreeDataProvider('dwWorkbench.entities', entities));
   registerCommands(ctx, { entities });
   dashboardPanels(ctx);
+  registerScriptStatusBar(ctx);
 
   // The project loads after activation returns, so a large workspace never delays it.
   void ctx.projectState.reload().catch((e: unknown) => log.error(`Loading dw-workbench.json failed: ${String(e)}`));

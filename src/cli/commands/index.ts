@@ -6,6 +6,7 @@ import { demoCommand } from './demo';
 import { initCommand } from './init';
 import { bootstrapCommand } from './bootstrap';
 import { stackCommand } from './stack';
+import { runCommand } from './run';
 
 /** Every `dwb` subcommand, in the order `dwb --help` lists them. */
-export const commands: readonly CliCommand[] = [demoCommand, initCommand, doctorCommand, stackCommand, bootstrapCommand, etlCommand, dashboardCommand];
+export const commands: readonly CliCommand[] = [demoCommand, initCommand, doctorCommand, stackCommand, bootstrapCommand, runCommand, etlCommand, dashboardCommand];

@@ -1,0 +1,25 @@
+import type { ResultSetView } from '../../protocol/results';
+
+/** RFC 4180: quoted when it holds a comma, quote, CR or LF; quotes doubled. NULL is empty. */
+export function csvField(value: string | null): string {
+  if (value === null) return '';
+  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
+export function csvLine(cells: readonly (string | null)[]): string {
+  return `${cells.map(csvField).join(',')}\r\n`;
+}
+
+/**
+ * The CSV of a result set in chunks of `rowsPerChunk` rows (header first), so a writer can
+ * stream 100k rows without one giant string.
+ */
+export function* csvChunks(set: Pick<ResultSetView, 'columns' | 'rows'>, rowsPerChunk = 2000): Generator<string> {
+  yield csvLine(set.columns);
+  for (let start = 0; start < set.rows.length; start += rowsPerChunk) {
+    let chunk = '';
+    const end = Math.min(set.rows.length, start + rowsPerChunk);
+    for (let i = start; i < end; i++) chunk += csvLine(set.rows[i] as readonly (string | null)[]);
+    yield chunk;
+  }
+}

@@ -1,0 +1,116 @@
+import * as vscode from 'vscode';
+import type { ResultSetEvent } from '../../core/script';
+import { isResultsViewMessage, type ResultSetView, type ResultsHostMessage, type ResultsViewMessage } from '../../protocol/results';
+import type { DwContext } from '../context';
+import { resultSetView } from './cells';
+import { writeCsvFile } from './csvFile';
+import { resultsPage } from './resultsPage';
+
+export const RESULTS_VIEW_TYPE = 'dwWorkbench.results';
+
+/**
+ * The results view: one panel beside the editor, showing the result sets of the last run. The
+ * host keeps the sets (for CSV export) and sends each one as it arrives; messages queue until
+ * the page says it is ready.
+ */
+export class ResultsPanel implements vscode.Disposable {
+  private panel: vscode.WebviewPanel | undefined;
+  private ready = false;
+  private queue: ResultsHostMessage[] = [];
+  private sets: ResultSetView[] = [];
+
+  constructor(private readonly ctx: DwContext) {}
+
+  /** Empties the view for a new run; the panel opens with the first result set. */
+  startRun(title: string): void {
+    this.sets = [];
+    this.queue = [];
+    if (this.panel !== undefined) this.send({ type: 'run-started', title });
+  }
+
+  addResultSet(event: ResultSetEvent, source: string): void {
+    const set = resultSetView(event, this.sets.length, source);
+    this.sets.push(set);
+    this.open();
+    this.send({ type: 'result-set', set });
+  }
+
+  private open(): void {
+    if (this.panel !== undefined) return;
+    const root = vscode.Uri.joinPath(this.ctx.extension.extensionUri, 'dist', 'webview');
+    const panel = vscode.window.createWebviewPanel(RESULTS_VIEW_TYPE, vscode.l10n.t('DW Results'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
+      enableScripts: true,
+      retainContextWhenHidden: true,
+      localResourceRoots: [root],
+    });
+    this.panel = panel;
+    this.ready = false;
+    const scope: vscode.Disposable[] = [];
+    panel.onDidDispose(() => {
+      this.panel = undefined;
+      for (const d of scope) d.dispose();
+    }, undefined, scope);
+    panel.webview.onDidReceiveMessage((m: unknown) => void this.receive(m), undefined, scope);
+    panel.webview.html = resultsPage({
+      title: panel.title,
+      initialState: { language: vscode.env.language },
+      scriptSrc: panel.webview.asWebviewUri(vscode.Uri.joinPath(root, 'results.js')).toString(),
+      cspSource: panel.webview.cspSource,
+    });
+    // Sets that came before the page existed are sent once it is ready.
+    this.queue = this.sets.slice(0, -1).map((set) => ({ type: 'result-set', set }));
+  }
+
+  private send(message: ResultsHostMessage): void {
+    if (this.panel !== undefined && this.ready) void this.panel.webview.postMessage(message);
+    else this.queue.push(message);
+  }
+
+  private async receive(message: unknown): Promise<void> {
+    if (!isResultsViewMessage(message)) {
+      this.ctx.log.warn('Results view: ignored a message that is not part of its protocol.');
+      return;
+    }
+    await this.handle(message);
+  }
+
+  private async handle(message: ResultsViewMessage): Promise<void> {
+    switch (message.type) {
+      case 'ready': {
+        this.ready = true;
+        const queued = this.queue;
+        this.queue = [];
+        for (const m of queued) await this.panel?.webview.postMessage(m);
+        return;
+      }
+      case 'copy':
+        await vscode.env.clipboard.writeText(message.text);
+        return;
+      case 'export-csv':
+        await this.exportCsv(message.setId);
+        return;
+    }
+  }
+
+  private async exportCsv(setId: number): Promise<void> {
+    const set = this.sets[setId];
+    if (set === undefined) return;
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+    const target = await vscode.window.showSaveDialog({
+      filters: { CSV: ['csv'] },
+      ...(folder === undefined ? {} : { defaultUri: vscode.Uri.joinPath(folder, `result-${set.batch}.csv`) }),
+    });
+    if (target === undefined) return;
+    try {
+      await writeCsvFile(target.fsPath, set);
+      const note = set.rows.length < set.totalRows ? vscode.l10n.t(' (the first {0} of {1}: raise dwWorkbench.results.maxRows for more)', set.rows.length, set.totalRows) : '';
+      void vscode.window.showInformationMessage(vscode.l10n.t('Saved {0} rows to {1}{2}', set.rows.length, vscode.workspace.asRelativePath(target), note));
+    } catch (e) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('Saving the CSV failed: {0}', e instanceof Error ? e.message : String(e)));
+    }
+  }
+
+  dispose(): void {
+    this.panel?.dispose();
+  }
+}

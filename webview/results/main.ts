@@ -1,0 +1,85 @@
+import baseCss from '../shared/styles.css';
+import gridCss from './grid.css';
+import { isResultsHostMessage, type ResultSetView, type ResultsInitialState, type ResultsViewMessage } from '../../src/protocol/results';
+import { adoptStyles, h, replace } from '../shared/dom';
+import { initialState, webviewApi } from '../shared/rpc';
+import { Grid } from './grid';
+import { setLanguage, t } from './l10n';
+
+async function defineControls(): Promise<void> {
+  await Promise.all([
+    import('@vscode-elements/elements/dist/vscode-button/index.js'),
+    import('@vscode-elements/elements/dist/vscode-single-select/index.js'),
+    import('@vscode-elements/elements/dist/vscode-option/index.js'),
+  ]);
+}
+
+function start(): void {
+  const state = initialState<ResultsInitialState>();
+  setLanguage(state.language);
+  adoptStyles(baseCss, gridCss);
+  const api = webviewApi();
+  const post = (m: ResultsViewMessage): void => api?.postMessage(m);
+  const app = document.getElementById('app') as HTMLElement;
+  let sets: ResultSetView[] = [];
+  let shown: ResultSetView | undefined;
+
+  const status = h('span', { class: 'status', 'data-testid': 'results-status', 'aria-live': 'polite' });
+  const picker = h('vscode-single-select', { 'data-testid': 'results-set', 'aria-label': t('Result set') });
+  const grid = new Grid({ copy: (text) => post({ type: 'copy', text }) }, (count) => updateStatus(count));
+  const copyRows = h('vscode-button', { 'data-testid': 'copy-rows', secondary: true, onclick: () => post({ type: 'copy', text: grid.selectedRowsText(true) }) }, t('Copy Rows'));
+  const copyCell = h('vscode-button', { 'data-testid': 'copy-cell', secondary: true, onclick: () => {
+    const text = grid.cellText();
+    if (text !== undefined) post({ type: 'copy', text });
+  } }, t('Copy Cell'));
+  const exportCsv = h('vscode-button', { 'data-testid': 'export-csv', onclick: () => { if (shown !== undefined) post({ type: 'export-csv', setId: shown.id }); } }, t('Export CSV'));
+  const toolbar = h('div', { class: 'results-toolbar', role: 'toolbar', 'aria-label': t('Results') }, picker, copyRows, copyCell, exportCsv, status);
+  const empty = h('p', { class: 'empty', 'data-testid': 'results-empty' }, t('No results yet: run a script that returns rows.'));
+  picker.addEventListener('change', () => {
+    const id = Number((picker as HTMLElement & { value: string }).value);
+    const set = sets.find((s) => s.id === id);
+    if (set !== undefined && set !== shown) showSet(set);
+  });
+
+  function updateStatus(selected: number): void {
+    if (shown === undefined) return replace(status);
+    const count = shown.rows.length < shown.totalRows ? t('{0} of {1} rows kept (setting dwWorkbench.results.maxRows)', shown.rows.length.toLocaleString(), shown.totalRows.toLocaleString()) : t('{0} rows', shown.totalRows.toLocaleString());
+    replace(status, selected > 0 ? `${count} · ${t('{0} selected', selected.toLocaleString())}` : count);
+  }
+
+  function showSet(set: ResultSetView): void {
+    shown = set;
+    grid.show(set);
+    updateStatus(0);
+  }
+
+  function renderPicker(): void {
+    replace(picker, ...sets.map((s) => h('vscode-option', { value: String(s.id), selected: s === shown }, `${t('Result set')} ${s.id + 1} · ${t('batch {0} at {1}', s.batch, s.source)}`)));
+  }
+
+  replace(app, toolbar, empty);
+  window.addEventListener('message', (event: MessageEvent<unknown>) => {
+    const m = event.data;
+    if (!isResultsHostMessage(m)) return;
+    if (m.type === 'run-started') {
+      sets = [];
+      shown = undefined;
+      document.title = m.title;
+      replace(app, toolbar, empty);
+      renderPicker();
+      updateStatus(0);
+      return;
+    }
+    sets.push(m.set);
+    if (shown === undefined) {
+      replace(app, toolbar, grid.element);
+      showSet(m.set);
+    }
+    renderPicker();
+  });
+  app.setAttribute('aria-busy', 'false');
+  post({ type: 'ready' });
+  void defineControls();
+}
+
+start();
