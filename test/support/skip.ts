@@ -12,8 +12,8 @@ function markAll(suite: Suite, reason: string): void {
  */
 export function skipBecause(ctx: Context, reason: string): never {
   const runnable = ctx.test;
-  if (runnable?.type === 'hook') {
-    if (runnable.parent) markAll(runnable.parent, reason);
+  if ((runnable as { type?: string } | undefined)?.type === 'hook') {
+    if (runnable?.parent) markAll(runnable.parent, reason);
   } else if (runnable) {
     (runnable as { skipReason?: string }).skipReason = reason;
   }

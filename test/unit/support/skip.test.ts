@@ -37,7 +37,7 @@ describe('skipBecause', () => {
 
   it('skips only the calling test when called from a test', async () => {
     const results = await runSuite((root) => {
-      root.addTest(new Mocha.Test('skipped', function () {
+      root.addTest(new Mocha.Test('skipped', function (this: Mocha.Context) {
         skipBecause(this, 'absent');
       }));
       root.addTest(new Mocha.Test('runs', () => undefined));
