@@ -11,6 +11,10 @@ describe('e2e: a PGlite project in code-server', function () {
 
   it('activates: the DW Workbench container shows ETL Entities, the output has no error, the palette lists Test Connection', async () => {
     const wb = w.workbench;
+    // Listed only once the project has loaded (its `when` clause), so activation has finished:
+    // before that the view rightly says no data provider is registered yet.
+    await wb.waitForCommand('DW: Test Connection');
+
     const views = await wb.openViewContainer('DW Workbench');
     await wb.screenshot('dw-workbench-container');
     assert.ok(views.some((v) => /ETL Entities/i.test(v)), `views shown: ${JSON.stringify(views)}`);
@@ -21,9 +25,6 @@ describe('e2e: a PGlite project in code-server', function () {
     await wb.screenshot('output-channel');
     assert.ok(lines.length > 0, `the "${CHANNEL}" output channel is empty`);
     assert.deepEqual(lines.filter((l) => /\[error\]/i.test(l)), []);
-
-    // Listed only once the project has loaded (its `when` clause), so this also proves the load.
-    await wb.waitForCommand('DW: Test Connection');
   });
 
   it('DW: Test Connection on the embedded engine names the server', async () => {
