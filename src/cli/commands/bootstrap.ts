@@ -31,6 +31,7 @@ function parseVars(list: readonly string[]): Record<string, string> {
 
 function describe(e: BootstrapEvent): string | undefined {
   switch (e.type) {
+    case 'database-created': return `Created database ${e.database}`;
     case 'step-start': return `[${e.index}/${e.total}] ${e.name}`;
     case 'step-skip': return `[${e.index}/${e.total}] ${e.name}: skipped (${e.reason})`;
     case 'step-end': return `      done in ${(e.durationMs / 1000).toFixed(1)} s: ${e.detail}`;

@@ -29,3 +29,17 @@ export async function tableHasRows(engine: Engine, schema: string, table: string
   if (!IDENTIFIER.test(schema) || !IDENTIFIER.test(table)) throw new Error(`Not a plain identifier: ${schema}.${table}`);
   return (await engine.query(SQL[engine.dialect].tableHasRows(`${schema}.${table}`))).rows.length > 0;
 }
+
+/**
+ * PostgreSQL scripts cannot create the database they run in, so the bootstrap does, from the
+ * maintenance database. SQL Server's scripts create theirs (CREATE DATABASE in oltp/00, dw/00);
+ * PGlite has exactly one.
+ */
+export async function createMissingDatabase(server: Engine, name: string): Promise<boolean> {
+  if (server.kind !== 'postgres') return false;
+  const found = await server.query('SELECT 1 AS x FROM pg_database WHERE datname = $1', [name]);
+  if (found.rows.length > 0) return false;
+  // An identifier cannot be a parameter: quote it, doubling any quote inside.
+  await server.batch(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
+  return true;
+}

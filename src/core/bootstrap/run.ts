@@ -2,7 +2,8 @@ import type { Project } from '../project/types';
 import { applyIncremental } from '../generate/incremental';
 import { loadGenerated } from '../generate/load';
 import { runScript } from '../script';
-import { tableExists, tableHasRows } from './dialect';
+import { databaseName } from '../project/connection';
+import { createMissingDatabase, tableExists, tableHasRows } from './dialect';
 import { BootstrapStepError } from './errors';
 import { planBootstrap, type PlanOptions } from './plan';
 import type { BootstrapEvent, EngineProvider, PlannedStep } from './types';
@@ -36,6 +37,7 @@ export async function runBootstrap(project: Project, options: BootstrapOptions):
   let ran = 0;
   let skipped = 0;
   emit({ type: 'bootstrap-start', totalSteps: total });
+  for (const database of await createDatabases(project, options)) emit({ type: 'database-created', database });
   for (const planned of steps) {
     options.signal?.throwIfAborted();
     const skip = planned.kind === 'skip' ? planned.reason : await unmetCondition(planned, options);
@@ -54,6 +56,16 @@ export async function runBootstrap(project: Project, options: BootstrapOptions):
   const summary = { ok: true, ran, skipped, durationMs: performance.now() - started };
   emit({ type: 'bootstrap-end', ...summary });
   return summary;
+}
+
+/** The project's PostgreSQL databases that did not exist yet, created before any step. */
+async function createDatabases(project: Project, options: BootstrapOptions): Promise<string[]> {
+  if (project.config.engine !== 'postgres') return [];
+  const names = [...new Set([databaseName(project, 'oltp'), databaseName(project, 'dw')])];
+  const server = await options.engines('server');
+  const created: string[] = [];
+  for (const name of names) if (await createMissingDatabase(server, name)) created.push(name);
+  return created;
 }
 
 async function unmetCondition(planned: Exclude<PlannedStep, { kind: 'skip' }>, options: BootstrapOptions): Promise<string | undefined> {

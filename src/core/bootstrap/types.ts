@@ -3,8 +3,9 @@ import type { ScriptEvent, ScriptPlan } from '../script';
 import type { BootstrapStep } from '../project/types';
 
 /**
- * Which connection a step needs. `server` is a connection that exists before any warehouse
- * database does (SQL Server's master): SQL Server scripts create their databases and `USE` them.
+ * Which connection a step needs. `server` is a database that exists before any warehouse
+ * database does (SQL Server's master, PostgreSQL's postgres): SQL Server scripts create their
+ * databases and `USE` them; the bootstrap creates PostgreSQL's.
  */
 export type EngineRole = 'oltp' | 'dw' | 'server';
 
@@ -19,6 +20,7 @@ export type PlannedStep =
 
 export type BootstrapEvent =
   | { readonly type: 'bootstrap-start'; readonly totalSteps: number }
+  | { readonly type: 'database-created'; readonly database: string }
   | { readonly type: 'step-start'; readonly index: number; readonly total: number; readonly name: string; readonly kind: 'script' | 'generate' }
   | { readonly type: 'step-skip'; readonly index: number; readonly total: number; readonly name: string; readonly reason: string }
   | { readonly type: 'script'; readonly index: number; readonly event: ScriptEvent }

@@ -4,7 +4,10 @@ import type { Engine } from '../engine/types';
 import { connectionConfig, type DatabaseRole } from './connection';
 import type { Project } from './types';
 
-/** A role a job connects as: a project database, or `server` (SQL Server's master). */
+/**
+ * A role a job connects as: a project database, or `server`, a database every server has
+ * (SQL Server's master, PostgreSQL's postgres) for work that precedes the project's databases.
+ */
 export type ConnectionRole = DatabaseRole | 'server';
 
 /**
@@ -12,6 +15,8 @@ export type ConnectionRole = DatabaseRole | 'server';
  * the same target (PGlite's single database, PostgreSQL's one warehouse database) share one
  * engine, which PGlite requires (a data directory opens once per process).
  */
+const MAINTENANCE_DATABASE = { sqlserver: 'master', postgres: 'postgres' } as const;
+
 export class ProjectEngines {
   private readonly engines = new Map<string, Promise<Engine>>();
 
@@ -23,8 +28,8 @@ export class ProjectEngines {
 
   config(role: ConnectionRole): ConnectionConfig {
     const base = connectionConfig(this.project, role === 'server' ? 'dw' : role, this.password);
-    // SQL Server scripts create their databases, so they start where every server has one.
-    return role === 'server' && base.engine === 'sqlserver' ? { ...base, database: 'master' } : base;
+    if (role !== 'server' || base.engine === 'pglite') return base;
+    return { ...base, database: MAINTENANCE_DATABASE[base.engine] };
   }
 
   get(role: ConnectionRole): Promise<Engine> {

@@ -22,6 +22,7 @@ async function loginSecrets(ctx: DwContext, project: Project): Promise<Record<st
 
 function logLine(ctx: DwContext, e: BootstrapEvent): void {
   switch (e.type) {
+    case 'database-created': return ctx.log.info(`Bootstrap: created database ${e.database}`);
     case 'step-start': return ctx.log.info(`Bootstrap [${e.index}/${e.total}] ${e.name}`);
     case 'step-skip': return ctx.log.info(`Bootstrap [${e.index}/${e.total}] ${e.name}: skipped (${e.reason})`);
     case 'step-end': return ctx.log.info(`  done in ${(e.durationMs / 1000).toFixed(1)} s: ${e.detail}`);

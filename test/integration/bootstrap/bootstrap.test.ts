@@ -6,7 +6,7 @@ import { BootstrapStepError, runBootstrap, type BootstrapEvent } from '../../../
 import { ProjectEngines, loadProject, type Project } from '../../../src/core/project';
 import { scaffoldProject } from '../../../src/core/scaffold/scaffold';
 import { WrongScriptDialectError } from '../../../src/core/warehouse/scriptDialect';
-import { createThrowawayDatabase, type ThrowawayDatabase } from '../engine/throwawayDatabase';
+import { asSuperuser } from '../engine/throwawayDatabase';
 
 const repo = path.resolve(__dirname, '../../..');
 const secrets = { ETL_MONITOR_PASSWORD: 'Monitor-test-1', ETL_BACKUP_PASSWORD: 'Backup-test-1' };
@@ -33,12 +33,12 @@ function scaffold(engine: 'postgres' | 'pglite', edit: (config: Record<string, u
 for (const engineName of ['postgres', 'pglite'] as const) {
   describe(`bootstrap from the project plan on ${engineName === 'postgres' ? 'PostgreSQL' : 'PGlite'}`, function () {
     this.timeout(600_000);
-    let db: ThrowawayDatabase | undefined;
+    // Not created here: the bootstrap creates PostgreSQL's database itself.
+    const db = engineName === 'postgres' ? { name: `dwb_boot_${process.pid}_${Date.now().toString(36)}` } : undefined;
     let project: Project;
     let engines: ProjectEngines;
 
     before(async () => {
-      if (engineName === 'postgres') db = await createThrowawayDatabase('dwb_boot');
       project = scaffold(engineName, (c) => {
         if (db !== undefined) {
           c['connection'] = { host: '127.0.0.1', port: 5432, user: 'postgres' };
@@ -51,7 +51,7 @@ for (const engineName of ['postgres', 'pglite'] as const) {
     });
     after(async () => {
       await engines.close();
-      await db?.drop();
+      if (db !== undefined) await asSuperuser(`DROP DATABASE IF EXISTS "${db.name}" WITH (FORCE)`);
       rmSync(project.root, { recursive: true, force: true });
     });
 
@@ -59,6 +59,8 @@ for (const engineName of ['postgres', 'pglite'] as const) {
       const events: BootstrapEvent[] = [];
       const first = await runBootstrap(project, { engines: (r) => engines.get(r), secrets, onEvent: (e) => events.push(e) });
       assert.ok(first.ok);
+      const created = events.filter((e) => e.type === 'database-created').map((e) => (e as { database: string }).database);
+      assert.deepEqual(created, db === undefined ? [] : [db.name]);
       const dw = await engines.get('dw');
       const before = (await dw.query(COUNT_SQL)).rows[0];
       assert.ok(Number((before as { customers: unknown }).customers) > 0);
