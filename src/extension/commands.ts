@@ -7,11 +7,16 @@ import { openProjectFile, showOutput } from './commands/projectFile';
 import { setPassword } from './commands/setPassword';
 import { testConnection } from './commands/testConnection';
 import type { EntitiesTree } from './entities/tree';
+import {
+  activateEntity, deactivateEntity, dryRunEtl, fullReloadEntity, openEntityDefinition, resetWatermark, revealEntity, runEtl, showEntityHistory,
+} from './etl/commands';
+import type { EtlRuns } from './etl/runs';
 import { runFolderCommand, runScriptCommand, runSelectionCommand } from './scripts/commands';
 
 /** What a command needs beyond the context: the views it acts on. */
 export interface Views {
   readonly entities: EntitiesTree;
+  readonly etl: EtlRuns;
 }
 
 type Handler = (...args: never[]) => unknown;
@@ -28,6 +33,16 @@ const commandTable: Readonly<Record<string, (ctx: DwContext, views: Views) => Ha
   'dwWorkbench.openMonitor': openMonitor,
   'dwWorkbench.openSalesDashboard': openSales,
   'dwWorkbench.exportDashboardHtml': exportDashboardHtml,
+  'dwWorkbench.runEtl': runEtl,
+  'dwWorkbench.runEntity': runEtl,
+  'dwWorkbench.dryRunEtl': dryRunEtl,
+  'dwWorkbench.fullReloadEntity': fullReloadEntity,
+  'dwWorkbench.resetWatermark': resetWatermark,
+  'dwWorkbench.activateEntity': activateEntity,
+  'dwWorkbench.deactivateEntity': deactivateEntity,
+  'dwWorkbench.showEntityHistory': showEntityHistory,
+  'dwWorkbench.openEntityDefinition': openEntityDefinition,
+  'dwWorkbench.revealEntity': revealEntity,
   'dwWorkbench.runScript': runScriptCommand,
   'dwWorkbench.runSelection': runSelectionCommand,
   'dwWorkbench.runFolder': runFolderCommand,

@@ -3,6 +3,8 @@ import { registerCommands } from './commands';
 import { DwContext } from './context';
 import { dashboardPanels } from './dashboards/commands';
 import { EntitiesTree } from './entities/tree';
+import { EtlRuns } from './etl/runs';
+import { registerEtlTasks } from './etl/tasks';
 import { registerScriptStatusBar } from './scripts/statusBar';
 
 /**
@@ -16,9 +18,13 @@ export function activate(extension: vscode.ExtensionContext): void {
   const ctx = new DwContext(extension, log);
   extension.subscriptions.push(ctx);
 
-  const entities = new EntitiesTree(ctx);
-  extension.subscriptions.push(entities, vscode.window.registerTreeDataProvider('dwWorkbench.entities', entities));
-  registerCommands(ctx, { entities });
+  const etl = new EtlRuns(ctx);
+  const entities = new EntitiesTree(ctx, etl);
+  const entitiesView = vscode.window.createTreeView('dwWorkbench.entities', { treeDataProvider: entities });
+  entities.attach(entitiesView);
+  extension.subscriptions.push(etl, entities, entitiesView);
+  registerEtlTasks(ctx, etl);
+  registerCommands(ctx, { entities, etl });
   dashboardPanels(ctx);
   registerScriptStatusBar(ctx);
 

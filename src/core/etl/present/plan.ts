@@ -39,7 +39,7 @@ function windowCountSql(source: Engine, def: EntityDefinition): string {
   const d = etlDialect(source.dialect);
   const u = `s.${d.ident(def.source.updatedAt)}`;
   const k = `s.${d.ident(def.source.key)}`;
-  const p = d.param;
+  const p = (i: number): string => d.param(i);
   return `SELECT COUNT(*) AS n FROM ${d.table(def.source.table)} s
     WHERE ${u} <= ${d.textTimestamp(p(1))}
       AND (${u} > ${d.textTimestamp(p(2))} OR (${u} = ${d.textTimestamp(p(2))} AND ${k} > ${p(3)}))`;

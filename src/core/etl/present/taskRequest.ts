@@ -49,8 +49,9 @@ export function etlTaskLabel(r: EtlTaskRequest): string {
 
 /** The definition fields for a request, as tasks.json would hold them. */
 export function etlTaskFields(r: EtlTaskRequest): { entity?: string; all?: boolean; full?: boolean; dryRun?: boolean } {
+  const [only, ...more] = r.entities;
   return {
-    ...(r.entities.length === 1 ? { entity: r.entities[0] as string } : { all: true }),
+    ...(only !== undefined && more.length === 0 ? { entity: only } : { all: true }),
     ...(r.full ? { full: true } : {}),
     ...(r.dryRun ? { dryRun: true } : {}),
   };

@@ -1,0 +1,22 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { loadEntityDefinitions, type EntityDefinition } from '../../core/etl';
+import type { Project } from '../../core/project';
+import type { DwContext } from '../context';
+
+/** The project's entity definitions folder, or the shipped one when the project has none (as `dwb etl` does). */
+export function entitiesDir(ctx: DwContext, project: Project): string {
+  const own = path.resolve(project.root, project.config.etl?.entitiesDir ?? 'etl/entities');
+  return existsSync(own) ? own : path.join(ctx.extension.extensionPath, 'etl', 'entities');
+}
+
+/** Loads every definition; throws EntityDefinitionError with file:line problems. */
+export function loadDefinitions(ctx: DwContext, project: Project): EntityDefinition[] {
+  return loadEntityDefinitions(entitiesDir(ctx, project));
+}
+
+/** How long a run waits for an entity another run is loading, from the project's `etl` settings. */
+export function lockWaitMs(project: Project): number {
+  const etl = project.config.etl;
+  return etl?.onLocked === 'fail' ? 0 : (etl?.lockTimeoutSeconds ?? 60) * 1000;
+}

@@ -1,0 +1,112 @@
+import { userInfo } from 'node:os';
+import * as vscode from 'vscode';
+import { EntityDefinitionError, runEtl, type EntityDefinition, type EtlEvent } from '../../core/etl';
+import { planEtlRun } from '../../core/etl/present/plan';
+import type { EtlTaskRequest } from '../../core/etl/present/taskRequest';
+import { eventLines, failureLine, planLines, summaryLines } from '../../core/etl/present/terminalLines';
+import { ConnectionAbandoned } from '../connections';
+import type { DwContext } from '../context';
+import { showError } from '../engineErrors';
+import { entitiesDir, loadDefinitions, lockWaitMs } from './definitions';
+
+/** Exit codes the task reports: 0 every entity succeeded, 1 one failed or the run could not start. */
+export const EXIT_OK = 0;
+export const EXIT_FAILED = 1;
+export const EXIT_CANCELLED = 130;
+
+function currentUser(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'unknown';
+  }
+}
+
+/**
+ * Runs the ETL for the `dw-etl` tasks and tells the entity tree what is loading. One instance
+ * per extension; every run writes its lines through `write` and stops when `signal` aborts (the
+ * ETL rolls back the batch in flight; committed batches and their watermark stay).
+ */
+export class EtlRuns implements vscode.Disposable {
+  private readonly loading = new Map<string, number>();
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires when an entity starts or ends loading here, and when a run ends. */
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly ctx: DwContext) {}
+
+  isLoading(entity: string): boolean {
+    return (this.loading.get(entity) ?? 0) > 0;
+  }
+
+  async run(request: EtlTaskRequest, write: (lines: readonly string[]) => void, signal: AbortSignal): Promise<number> {
+    const project = this.ctx.project ?? (await this.ctx.projectState.reload());
+    if (project === undefined) {
+      write(['dw-etl: this workspace has no valid dw-workbench.json; run "DW: New Warehouse Project" or fix the file.']);
+      return EXIT_FAILED;
+    }
+    let definitions: EntityDefinition[];
+    try {
+      definitions = loadDefinitions(this.ctx, project);
+    } catch (e) {
+      if (!(e instanceof EntityDefinitionError)) throw e;
+      write(e.problems.map((p) => failureLine(p.file, p.line ?? 1, p.entity ?? 'definition', p.message)));
+      return EXIT_FAILED;
+    }
+    const fileOf = (entity: string): string | undefined => definitions.find((d) => d.entity === entity)?.file;
+    const open = new Set<string>();
+    const what = request.entities.length === 0 ? 'all active entities' : request.entities.join(', ');
+    write([`dw-etl: ${what}${request.full ? ', full reload' : ''}${request.dryRun ? ', dry run' : ''} on '${project.config.name}' (${project.config.engine})`]);
+    try {
+      const engines = await this.ctx.connections.engines(project);
+      const source = await engines.get('oltp');
+      const target = await engines.get('dw');
+      if (request.dryRun) {
+        write(planLines(await planEtlRun({ source, target, definitions, entities: request.entities, full: request.full, definitionsDir: entitiesDir(this.ctx, project) })));
+        return EXIT_OK;
+      }
+      const result = await runEtl({
+        source, target, definitions, entities: request.entities, full: request.full,
+        startedBy: `VS Code (${currentUser()})`,
+        lockWaitMs: lockWaitMs(project),
+        signal,
+        onEvent: (e) => {
+          this.track(e, open);
+          write(eventLines(e, fileOf));
+        },
+      });
+      write(summaryLines(result));
+      if (signal.aborted) {
+        write(['dw-etl: cancelled; committed batches are kept and each watermark matches them.']);
+        return EXIT_CANCELLED;
+      }
+      return result.status === 'success' ? EXIT_OK : EXIT_FAILED;
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      if (!(e instanceof ConnectionAbandoned)) {
+        // No definition to point at: the connection settings live in the project file.
+        write([failureLine(request.entities.length === 1 ? (fileOf(request.entities[0] as string) ?? project.file) : project.file, 1, what, message)]);
+        void showError(this.ctx, e, vscode.l10n.t('ETL run failed'));
+      }
+      return EXIT_FAILED;
+    } finally {
+      for (const name of open) this.loading.set(name, Math.max(0, (this.loading.get(name) ?? 1) - 1));
+      this.changed.fire();
+    }
+  }
+
+  /** `open`: entities this run started and has not ended, released in `run`'s finally if it throws. */
+  private track(e: EtlEvent, open: Set<string>): void {
+    if (e.type === 'entity-start') {
+      open.add(e.entity);
+      this.loading.set(e.entity, (this.loading.get(e.entity) ?? 0) + 1);
+    } else if (e.type === 'entity-end' && open.delete(e.entity)) {
+      this.loading.set(e.entity, Math.max(0, (this.loading.get(e.entity) ?? 1) - 1));
+    }
+    if (e.type === 'entity-start' || e.type === 'entity-end' || e.type === 'run-end') this.changed.fire();
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}

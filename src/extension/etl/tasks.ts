@@ -1,0 +1,62 @@
+import * as vscode from 'vscode';
+import { etlTaskFields, etlTaskLabel, resolveEtlTask, type EtlTaskFields, type EtlTaskRequest } from '../../core/etl/present/taskRequest';
+import type { DwContext } from '../context';
+import { loadDefinitions } from './definitions';
+import type { EtlRuns } from './runs';
+import { EtlTerminal } from './terminal';
+
+export const ETL_TASK_TYPE = 'dw-etl';
+/** The problem matcher package.json contributes for the terminal's failure lines. */
+export const ETL_PROBLEM_MATCHER = '$dw-etl';
+
+type EtlTaskDefinition = vscode.TaskDefinition & EtlTaskFields;
+
+function entityNames(ctx: DwContext): string[] | undefined {
+  const project = ctx.project;
+  if (project === undefined) return undefined;
+  try {
+    return loadDefinitions(ctx, project).map((d) => d.entity);
+  } catch {
+    // A broken definition shows up when the task runs, at its file:line.
+    return undefined;
+  }
+}
+
+function taskFor(ctx: DwContext, runs: EtlRuns, definition: EtlTaskDefinition, scope: vscode.TaskScope | vscode.WorkspaceFolder, name: string): vscode.Task {
+  const execution = new vscode.CustomExecution((resolved: vscode.TaskDefinition) => {
+    const r = resolveEtlTask(resolved as EtlTaskDefinition, entityNames(ctx));
+    return Promise.resolve(new EtlTerminal(runs, 'request' in r ? r.request : r));
+  });
+  const task = new vscode.Task(definition, scope, name, 'DW Workbench', execution, [ETL_PROBLEM_MATCHER]);
+  task.presentationOptions = { reveal: vscode.TaskRevealKind.Always, clear: true };
+  return task;
+}
+
+/** A task for a request, as "DW: Run ETL" and the tree's actions start it. */
+export function etlTask(ctx: DwContext, runs: EtlRuns, request: EtlTaskRequest): vscode.Task {
+  const definition: EtlTaskDefinition = { type: ETL_TASK_TYPE, ...etlTaskFields(request) };
+  return taskFor(ctx, runs, definition, vscode.TaskScope.Workspace, etlTaskLabel(request));
+}
+
+/** Auto-detected tasks: one per entity definition and one for every active entity; tasks.json ones resolve here too. */
+export class EtlTaskProvider implements vscode.TaskProvider {
+  constructor(private readonly ctx: DwContext, private readonly runs: EtlRuns) {}
+
+  provideTasks(): vscode.Task[] {
+    const names = entityNames(this.ctx) ?? [];
+    const all = { entities: [], full: false, dryRun: false };
+    return [all, ...names.map((n) => ({ ...all, entities: [n] }))].map((r) => etlTask(this.ctx, this.runs, r));
+  }
+
+  resolveTask(task: vscode.Task): vscode.Task | undefined {
+    if (task.definition.type !== ETL_TASK_TYPE) return undefined;
+    const definition = task.definition as EtlTaskDefinition;
+    const r = resolveEtlTask(definition);
+    const name = 'request' in r ? etlTaskLabel(r.request) : task.name;
+    return taskFor(this.ctx, this.runs, definition, task.scope ?? vscode.TaskScope.Workspace, name);
+  }
+}
+
+export function registerEtlTasks(ctx: DwContext, runs: EtlRuns): void {
+  ctx.subscriptions.push(vscode.tasks.registerTaskProvider(ETL_TASK_TYPE, new EtlTaskProvider(ctx, runs)));
+}

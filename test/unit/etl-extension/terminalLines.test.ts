@@ -1,0 +1,73 @@
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { EntityRunPlan } from '../../../src/core/etl/present/plan';
+import { eventLines, failureLine, planLines, terminalText } from '../../../src/core/etl/present/terminalLines';
+
+interface ProblemMatcher {
+  readonly name: string;
+  readonly pattern: { readonly regexp: string; readonly file: number; readonly line: number; readonly code: number; readonly message: number };
+}
+
+const manifest = JSON.parse(readFileSync(path.resolve(__dirname, '../../../package.json'), 'utf8')) as {
+  contributes: { problemMatchers?: ProblemMatcher[] };
+};
+const matcher = manifest.contributes.problemMatchers?.find((m) => m.name === 'dw-etl');
+
+function matched(line: string): { file?: string; line?: string; entity?: string; message?: string } | undefined {
+  if (matcher === undefined) throw new Error('package.json contributes no "dw-etl" problem matcher');
+  const m = new RegExp(matcher.pattern.regexp).exec(line);
+  if (m === null) return undefined;
+  const p = matcher.pattern;
+  return { file: m[p.file], line: m[p.line], entity: m[p.code], message: m[p.message] };
+}
+
+const wm = { updatedAt: '2024-03-01T10:00:00.000000', id: '7' };
+const fileOf = (entity: string): string => `/ws/etl/entities/${entity}.json`;
+
+describe('dw-etl task terminal lines', () => {
+  it('prints batches with rows, rows/s and the watermark committed', () => {
+    const [line] = eventLines({ type: 'batch', runId: 3, entity: 'dim_cliente', batch: 2, rows: 1000, upserted: 990, softDeleted: 10, rejected: 0, rowsPerSecond: 12345.6, watermark: wm }, fileOf);
+    assert.equal(line, 'dim_cliente: batch 2: 1000 rows, 990 upserted, 10 soft-deleted, 0 rejected, 12,346 rows/s, watermark (2024-03-01T10:00:00.000000, 7)');
+  });
+
+  it('prints a failed entity as a line the dw-etl problem matcher reads, at the definition file', () => {
+    const lines = eventLines({
+      type: 'entity-end', runId: 3, entity: 'dim_cliente', status: 'failed', seconds: 1.25, watermark: wm,
+      counts: { extracted: 6, upserted: 6, softDeleted: 0, rejected: 0, batches: 2 }, error: 'relation "dim.dim_cliente" does not exist\nLINE 1',
+    }, fileOf);
+    const failures = lines.map(matched).filter((m) => m !== undefined);
+    assert.deepEqual(failures, [{ file: '/ws/etl/entities/dim_cliente.json', line: '1', entity: 'dim_cliente', message: 'relation "dim.dim_cliente" does not exist LINE 1' }]);
+  });
+
+  it('matches Windows paths and messages holding colons', () => {
+    assert.deepEqual(matched(failureLine('C:\\dw\\etl\\entities\\dim_regiao.json', 4, 'dim_regiao', 'Login failed: for user etl_monitor')), {
+      file: 'C:\\dw\\etl\\entities\\dim_regiao.json', line: '4', entity: 'dim_regiao', message: 'Login failed: for user etl_monitor',
+    });
+  });
+
+  it('never gives a successful entity or a batch to the problem matcher', () => {
+    const lines = [
+      ...eventLines({ type: 'entity-end', runId: 1, entity: 'dim_cliente', status: 'success', seconds: 1, watermark: wm, counts: { extracted: 1, upserted: 1, softDeleted: 0, rejected: 0, batches: 1 } }, fileOf),
+      ...eventLines({ type: 'run-end', runId: 1, status: 'success', succeeded: 1, failed: 0, seconds: 1 }, fileOf),
+      ...eventLines({ type: 'entity-start', runId: 1, entity: 'dim_cliente', plan: 'pushdown', watermark: wm, cutoff: '2024-03-02T00:00:00.000000', batchSize: 1000 }, fileOf),
+    ];
+    assert.equal(lines.length, 3);
+    assert.deepEqual(lines.map(matched), [undefined, undefined, undefined]);
+  });
+
+  it('prints the dry-run plan: window, cutoff, batch size, pending rows', () => {
+    const plan: EntityRunPlan = {
+      entity: 'dim_cliente', plan: 'pushdown', from: wm, cutoff: '2024-03-02T00:00:00.000000', cutoffMinutes: 2, batchSize: 1000,
+      isActive: true, registered: true, pendingRows: 2500, batches: 3,
+    };
+    const lines = planLines([plan]);
+    assert.match(lines[0] ?? '', /nothing is read/);
+    assert.equal(lines[1], 'dim_cliente: pushdown, window (2024-03-01T10:00:00.000000, 7) .. 2024-03-02T00:00:00.000000 (cutoff 2 min), 2500 row(s) pending in 3 batch(es) of 1000');
+    assert.match(planLines([])[0] ?? '', /no active entity/);
+  });
+
+  it('writes CRLF line ends, including inside multi-line messages', () => {
+    assert.equal(terminalText(['a', 'b\nc']), 'a\r\nb\r\nc\r\n');
+  });
+});
