@@ -1,13 +1,15 @@
 // Bundles the extension host code, the CLI and the webview bundles with esbuild.
 // Usage: node scripts/build.mjs [--production] [--watch]
 import * as esbuild from 'esbuild';
-import { existsSync, mkdirSync, readdirSync, chmodSync, copyFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, chmodSync, copyFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const dist = path.join(root, 'dist');
+// A production build starts clean, so no stale source map or bundle reaches the vsix.
+if (production) for (const sub of ['extension.js', 'extension.js.map', 'cli.js', 'cli.js.map', 'webview', 'vendor', 'pglite']) rmSync(path.join(dist, sub), { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
 
 /** Node bundles: the extension (vscode external) and the CLI. */
@@ -37,6 +39,26 @@ function copyPgliteAssets() {
   mkdirSync(path.join(dist, 'pglite'), { recursive: true });
   for (const file of pgliteAssets) copyFileSync(path.join(from, file), path.join(dist, 'pglite', file));
 }
+
+/**
+ * Database drivers are bundled apart, in dist/vendor/, and required on first use: the extension
+ * bundle stays small, so loading it (most of activation time) does not parse mssql, tedious,
+ * the Azure identity stack or PGlite. Each vendor bundle is a whole package; our own code (and
+ * so EngineError and every class compared with instanceof) lives only in the main bundles.
+ */
+const vendorPackages = ['mssql', 'pg', 'pg-copy-streams', '@electric-sql/pglite'];
+const vendorFile = (pkg) => `${pkg.replace(/^@[^/]+\//, '')}.js`;
+const vendorExternals = {
+  name: 'vendor-externals',
+  setup(build) {
+    const filter = new RegExp(`^(${vendorPackages.map((p) => p.replace(/[/.]/g, '\\$&')).join('|')})$`);
+    build.onResolve({ filter }, (args) => ({ path: `./vendor/${vendorFile(args.path)}`, external: true }));
+  },
+};
+const vendorEntries = vendorPackages.map((pkg) => ({
+  stdin: { contents: `module.exports = require(${JSON.stringify(pkg)});`, resolveDir: root, loader: 'js' },
+  outfile: path.join(dist, 'vendor', vendorFile(pkg)),
+}));
 
 const nodeEntries = [
   { entryPoints: [path.join(root, 'src/extension/main.ts')], outfile: path.join(dist, 'extension.js') },
@@ -69,7 +91,8 @@ const browserCommon = {
 };
 
 const builds = [
-  ...nodeEntries.map((e) => ({ ...nodeCommon, ...e })),
+  ...nodeEntries.map((e) => ({ ...nodeCommon, ...e, plugins: [vendorExternals] })),
+  ...vendorEntries.map((e) => ({ ...nodeCommon, ...e, sourcemap: false })),
   ...webviewEntries.map((e) => ({ ...browserCommon, ...e })),
 ];
 
