@@ -1,12 +1,13 @@
 #!/bin/bash
 # Sets up what the e2e suite (test/e2e) and the activation benchmark need, inside the
-# git-ignored tool folder .tools/code-server/: Debian's chromium, Node 24 from the npm
+# git-ignored tool folder .tools/code-server/ (or $DWB_TOOLS_DIR/code-server): Debian's chromium, Node 24 from the npm
 # registry (code-server requires it; the project itself runs on Node 20) and code-server.
 # Idempotent: a second run only checks. Prints the time each step took.
 # Usage: bash .ci/setup-code-server.sh        (env NPM_CACHE overrides the npm cache folder)
 set -euo pipefail
 REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-ROOT=$REPO/.tools/code-server
+# DWB_TOOLS_DIR moves the tool folder (CI keeps one outside the clone, reused between runs).
+ROOT=${DWB_TOOLS_DIR:-$REPO/.tools}/code-server
 NODE_VERSION=24.22.3
 CODE_SERVER_VERSION=4.139.1
 NPM_CACHE=${NPM_CACHE:-$ROOT/npm-cache}

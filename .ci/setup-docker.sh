@@ -12,7 +12,8 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-WORK=${DWB_DOCKER_TOOLS:-$ROOT/.tools/docker}
+# DWB_TOOLS_DIR moves the tool folder (CI keeps one outside the clone, reused between runs).
+WORK=${DWB_DOCKER_TOOLS:-${DWB_TOOLS_DIR:-$ROOT/.tools}/docker}
 export DOCKER_CONFIG=${DOCKER_CONFIG:-$WORK/config}
 PID_FILE=$WORK/dockerd.pid
 BASE_IMAGE=local/debian:bookworm

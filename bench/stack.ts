@@ -26,7 +26,7 @@ const root = path.resolve(__dirname, '..');
 const IMAGE = process.env['DWB_POSTGRES_IMAGE'] ?? 'local/postgres:15-bookworm';
 const RUNS = Number(process.env['BENCH_RUNS'] ?? 1);
 const SCALE = Number(process.env['BENCH_SCALE'] ?? 0.01);
-const toolConfig = path.join(root, '.tools/docker/config');
+const toolConfig = path.join(process.env['DWB_TOOLS_DIR'] ?? path.join(root, '.tools'), 'docker/config');
 if (process.env['DOCKER_CONFIG'] === undefined && existsSync(toolConfig)) process.env['DOCKER_CONFIG'] = toolConfig;
 const runner = createProcessRunner();
 

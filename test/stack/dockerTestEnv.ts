@@ -22,7 +22,7 @@ const SETUP_HINT = 'run `bash .ci/setup-docker.sh start`';
 
 /** The compose plugins .ci/setup-docker.sh installs live in its tool folder. */
 export function useSetupDockerConfig(): void {
-  const config = path.join(repoRoot, '.tools/docker/config');
+  const config = path.join(process.env['DWB_TOOLS_DIR'] ?? path.join(repoRoot, '.tools'), 'docker/config');
   if (process.env['DOCKER_CONFIG'] === undefined && existsSync(config)) process.env['DOCKER_CONFIG'] = config;
 }
 

@@ -16,7 +16,7 @@ export interface ToolFolder {
 }
 
 export const toolFolder: ToolFolder = (() => {
-  const root = path.join(repoRoot, '.tools/code-server');
+  const root = path.join(process.env['DWB_TOOLS_DIR'] ?? path.join(repoRoot, '.tools'), 'code-server');
   return {
     root,
     node: path.join(root, 'node24/node_modules/.bin/node'),
