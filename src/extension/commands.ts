@@ -12,11 +12,18 @@ import {
 } from './etl/commands';
 import type { EtlRuns } from './etl/runs';
 import { runFolderCommand, runScriptCommand, runSelectionCommand } from './scripts/commands';
+import {
+  backupNowCommand, destroyStackCommand, restoreBackupCommand, stackStatusCommand, stopStackCommand,
+} from './stack/commands';
+import { showStackLogsCommand } from './stack/logs';
+import type { StackSession } from './stack/session';
+import { startStackCommand } from './stack/start';
 
 /** What a command needs beyond the context: the views it acts on. */
 export interface Views {
   readonly entities: EntitiesTree;
   readonly etl: EtlRuns;
+  readonly stack: StackSession;
 }
 
 type Handler = (...args: never[]) => unknown;
@@ -46,6 +53,13 @@ const commandTable: Readonly<Record<string, (ctx: DwContext, views: Views) => Ha
   'dwWorkbench.runScript': runScriptCommand,
   'dwWorkbench.runSelection': runSelectionCommand,
   'dwWorkbench.runFolder': runFolderCommand,
+  'dwWorkbench.startStack': (ctx, views) => startStackCommand(ctx, views.stack),
+  'dwWorkbench.stopStack': (ctx, views) => stopStackCommand(ctx, views.stack),
+  'dwWorkbench.stackStatus': (ctx, views) => stackStatusCommand(ctx, views.stack),
+  'dwWorkbench.showStackLogs': (ctx, views) => showStackLogsCommand(ctx, views.stack),
+  'dwWorkbench.backupNow': (ctx, views) => backupNowCommand(ctx, views.stack),
+  'dwWorkbench.restoreBackup': (ctx, views) => restoreBackupCommand(ctx, views.stack),
+  'dwWorkbench.destroyStack': (ctx, views) => destroyStackCommand(ctx, views.stack),
 };
 
 export function registerCommands(ctx: DwContext, views: Views): void {

@@ -1,8 +1,10 @@
 import * as vscode from 'vscode';
 import { isEngineError } from '../core/engine/errors';
+import { isStackError } from '../core/stack/errors';
 import { ConnectionAbandoned } from './connections';
 import type { DwContext } from './context';
 import { trustServerCertificate } from './projectEdits';
+import { stackErrorChoices } from './stack/errors';
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '::1']);
 
@@ -15,13 +17,14 @@ export async function showError(ctx: DwContext, error: unknown, what: string): P
   const message = error instanceof Error ? error.message : String(error);
   ctx.log.error(`${what}: ${message}`);
   const showOutput = vscode.l10n.t('Show Output');
-  if (!isEngineError(error)) {
+  const actions: { label: string; run: () => Thenable<unknown> }[] = [];
+  if (isStackError(error)) actions.push(...stackErrorChoices(error, ctx.log));
+  else if (!isEngineError(error)) {
     if ((await vscode.window.showErrorMessage(`${what}: ${message}`, showOutput)) === showOutput) ctx.log.show(true);
     return;
   }
-  const actions: { label: string; run: () => Thenable<unknown> }[] = [];
   const project = ctx.project;
-  switch (error.kind) {
+  switch (isEngineError(error) ? error.kind : undefined) {
     case 'unreachable':
       if (project?.config.stack !== undefined && (await vscode.commands.getCommands(true)).includes('dwWorkbench.startStack')) {
         actions.push({ label: vscode.l10n.t('Start Stack'), run: () => vscode.commands.executeCommand('dwWorkbench.startStack') });

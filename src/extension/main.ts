@@ -6,6 +6,8 @@ import { EntitiesTree } from './entities/tree';
 import { EtlRuns } from './etl/runs';
 import { registerEtlTasks } from './etl/tasks';
 import { registerScriptStatusBar } from './scripts/statusBar';
+import { StackSession } from './stack/session';
+import { registerStackStatusBar } from './stack/statusBar';
 
 /**
  * Activation stays cheap: no driver, dashboard or webview code runs here; engines open on first
@@ -24,7 +26,10 @@ export function activate(extension: vscode.ExtensionContext): void {
   entities.attach(entitiesView);
   extension.subscriptions.push(etl, entities, entitiesView);
   registerEtlTasks(ctx, etl);
-  registerCommands(ctx, { entities, etl });
+  const stack = new StackSession(ctx);
+  extension.subscriptions.push(stack);
+  registerCommands(ctx, { entities, etl, stack });
+  registerStackStatusBar(ctx, stack);
   dashboardPanels(ctx);
   registerScriptStatusBar(ctx);
 
