@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -22,7 +23,7 @@ import { entitiesDir } from './etl';
 const DEMO_DIR = path.join('.dw', 'demo');
 const DEFAULT_SCALE = 0.1;
 
-const USAGE = `dwb demo [--dir <folder>] [--scale N]
+const USAGE = `dwb demo [--dir <folder>] [--scale N] [--ui]
 
 The whole job on the embedded engine (PGlite): no server, no Docker.
   1. creates (or reuses) a warehouse project in ${DEMO_DIR}
@@ -31,6 +32,7 @@ The whole job on the embedded engine (PGlite): no server, no Docker.
   4. changes a share of the OLTP rows (updates, inserts, soft deletes, ties on updated_at)
   5. runs the ETL again (incremental), and prints both runs and the sales KPIs
   6. writes the ETL monitor and the sales dashboard as self-contained HTML files
+  --ui  then opens the demo in a real VS Code (code-server) with the extension and prints the URL
 Run it again: the bootstrap is idempotent and the ETL picks up only what changed.`;
 
 export const demoCommand: CliCommand = {
@@ -38,7 +40,7 @@ export const demoCommand: CliCommand = {
   summary: 'The whole job on the embedded engine: bootstrap, data, ETL, KPIs, dashboards',
   usage: USAGE,
   async run(args, io) {
-    const { values } = parseArgs({ args, options: { dir: { type: 'string' }, scale: { type: 'string' } }, strict: true });
+    const { values } = parseArgs({ args, options: { dir: { type: 'string' }, scale: { type: 'string' }, ui: { type: 'boolean', default: false } }, strict: true });
     const scale = Number(values.scale ?? DEFAULT_SCALE);
     if (!(scale > 0 && scale <= 1000)) {
       io.stderr.write(`dwb demo: --scale takes a number above 0 and up to 1000 (got '${values.scale}').\n`);
@@ -73,12 +75,21 @@ export const demoCommand: CliCommand = {
       out(`\n5. Sales KPIs\n${await kpiTable(dw)}`);
       const files = await writeSnapshots(project, dw);
       out(`\n6. Dashboards (open in any browser):\n${files.map((f) => `   ${f}\n`).join('')}`);
-      return first.status === 'success' && second.status === 'success' ? EXIT_CODES.ok : EXIT_CODES.failed;
+      if (first.status !== 'success' || second.status !== 'success') return EXIT_CODES.failed;
     } finally {
       await engines.close();
     }
+    return values.ui ? openInCodeServer(project.root, io) : EXIT_CODES.ok;
   },
 };
+
+/** Starts code-server on the demo workspace (the engine is closed first: PGlite opens once). */
+function openInCodeServer(workspace: string, io: CliIo): number {
+  const r = spawnSync('bash', [path.join(assetsRoot(), 'scripts', 'demo-ui.sh'), workspace], { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8' });
+  io.stdout.write(r.stdout);
+  io.stderr.write(r.stderr);
+  return r.status === 0 ? EXIT_CODES.ok : (r.status ?? EXIT_CODES.failed);
+}
 
 function demoProject(dir: string, io: CliIo): Project {
   if (!existsSync(path.join(dir, PROJECT_FILE_NAME))) {
