@@ -1,6 +1,7 @@
 import pg from 'pg';
 import type { ServerConnectionConfig } from './config';
 import { advisoryLockKey } from './lockKey';
+import { EngineError } from './errors';
 import { mapPostgresError } from './pgErrors';
 import { PgConnection, type PgConnectionContext } from './pgConnection';
 import type { ErrorContext } from './errorContext';
@@ -128,7 +129,7 @@ export class PostgresEngine implements Engine {
 
   async session(): Promise<Session> {
     const client = await this.connect();
-    return new PostgresSession(client, this.connection(client));
+    return new PostgresSession(client, this.connection(client), this.ctx.errorContext);
   }
 
   async close(): Promise<void> {
@@ -139,19 +140,67 @@ export class PostgresEngine implements Engine {
 /** A dedicated pooled client: transactions and advisory locks live on it. */
 class PostgresSession implements Session {
   private released = false;
+  /** Set when the server or the network dropped the connection; every later call rejects with it. */
+  private broken: EngineError | undefined;
+  /**
+   * pg emits 'error' on a checked-out client whose connection dies between statements (the pool
+   * only listens on idle clients); without a listener that is an uncaught exception.
+   */
+  private readonly onConnectionError = (error: Error): void => {
+    this.broken ??= brokenConnectionError(error, this.errorContext);
+  };
 
-  constructor(private readonly client: pg.PoolClient, private readonly conn: PgConnection) {}
+  constructor(
+    private readonly client: pg.PoolClient,
+    private readonly liveConn: PgConnection,
+    private readonly errorContext: PgConnectionContext['errorContext'],
+  ) {
+    client.on('error', this.onConnectionError);
+  }
+
+  /** The connection, or the error that broke it. */
+  private get conn(): PgConnection {
+    if (this.broken !== undefined) throw this.broken;
+    return this.liveConn;
+  }
 
   get serverProcessId(): number | undefined {
-    return this.conn.processId;
+    return this.liveConn.processId;
+  }
+
+  /**
+   * Runs a call on the connection; a statement the dying connection took down rejects with the
+   * broken-connection error (pg raises 'error' right after failing the statement).
+   */
+  private async guarded<T>(call: (conn: PgConnection) => Promise<T>): Promise<T> {
+    try {
+      return await call(this.conn);
+    } catch (error) {
+      throw this.brokenBy(error);
+    }
+  }
+
+  /**
+   * A statement running when the server terminates its backend fails with the termination
+   * itself (SQLSTATE 57P01..57P03, class 08), before pg raises 'error'; both mean a dead session.
+   */
+  private brokenBy(error: unknown): unknown {
+    if (this.broken === undefined && error instanceof EngineError && connectionLost(error.number)) {
+      this.broken = brokenConnectionError(error, this.errorContext);
+    }
+    return this.broken ?? error;
   }
 
   query<R = Row>(sql: string, params?: readonly SqlParam[], options?: QueryOptions): Promise<QueryResult<R>> {
-    return this.conn.query<R>(sql, params, options);
+    return this.guarded((c) => c.query<R>(sql, params, options));
   }
 
-  stream<R = Row>(sql: string, params?: readonly SqlParam[], options?: StreamOptions): AsyncIterable<R> {
-    return this.conn.stream<R>(sql, params, options);
+  async *stream<R = Row>(sql: string, params?: readonly SqlParam[], options?: StreamOptions): AsyncGenerator<R> {
+    try {
+      yield* this.conn.stream<R>(sql, params, options);
+    } catch (error) {
+      throw this.brokenBy(error);
+    }
   }
 
   bulkLoad(
@@ -160,21 +209,21 @@ class PostgresSession implements Session {
     rows: BulkRows,
     options?: BulkLoadOptions,
   ): Promise<number> {
-    return this.conn.bulkLoad(table, columns, rows, options);
+    return this.guarded((c) => c.bulkLoad(table, columns, rows, options));
   }
 
   batch(sql: string, options?: BatchOptions): Promise<BatchResult> {
-    return this.conn.batch(sql, options);
+    return this.guarded((c) => c.batch(sql, options));
   }
 
   async transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
-    await this.conn.query('BEGIN');
+    await this.query('BEGIN');
     try {
-      const result = await work(this.conn);
-      await this.conn.query('COMMIT');
+      const result = await work(this);
+      await this.query('COMMIT');
       return result;
     } catch (error) {
-      await this.conn.query('ROLLBACK').catch(() => undefined);
+      if (this.broken === undefined) await this.liveConn.query('ROLLBACK').catch(() => undefined);
       throw error;
     }
   }
@@ -186,32 +235,49 @@ class PostgresSession implements Session {
   async withLock<T>(name: string, options: { readonly timeoutMs: number }, work: () => Promise<T>): Promise<T> {
     const key = advisoryLockKey(name);
     if (options.timeoutMs <= 0) {
-      const { rows } = await this.conn.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1::bigint) AS locked', [key]);
-      if (rows[0]?.locked !== true) throw this.conn.error({ code: '55P03', message: `The lock "${name}" is held by another connection.` });
+      const { rows } = await this.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1::bigint) AS locked', [key]);
+      if (rows[0]?.locked !== true) throw this.liveConn.error({ code: '55P03', message: `The lock "${name}" is held by another connection.` });
     } else {
-      const { rows } = await this.conn.query<{ previous: string }>(
+      const { rows } = await this.query<{ previous: string }>(
         "SELECT current_setting('lock_timeout') AS previous, set_config('lock_timeout', $1, false)",
         [`${Math.ceil(options.timeoutMs)}ms`],
       );
       try {
-        await this.conn.query('SELECT pg_advisory_lock($1::bigint)', [key]);
+        await this.query('SELECT pg_advisory_lock($1::bigint)', [key]);
       } finally {
-        await this.conn.query("SELECT set_config('lock_timeout', $1, false)", [rows[0]?.previous ?? '0']);
+        await this.query("SELECT set_config('lock_timeout', $1, false)", [rows[0]?.previous ?? '0']);
       }
     }
     try {
       return await work();
     } finally {
-      await this.conn.query('SELECT pg_advisory_unlock($1::bigint)', [key]);
+      // A dropped connection took its advisory locks with it.
+      if (this.broken === undefined) await this.query('SELECT pg_advisory_unlock($1::bigint)', [key]);
     }
   }
 
   async release(): Promise<void> {
     if (this.released) return;
     this.released = true;
-    releaseClient(this.client);
+    this.client.removeListener('error', this.onConnectionError);
+    // A broken client is destroyed by the pool rather than handed out again.
+    if (this.broken === undefined) releaseClient(this.client);
+    else this.client.release(this.broken);
     return Promise.resolve();
   }
+}
+
+function connectionLost(code: string | number | undefined): boolean {
+  return typeof code === 'string' && (/^57P0[123]$/.test(code) || code.startsWith('08'));
+}
+
+/** The session's connection was dropped (server terminated it, restart, network): open a new one. */
+function brokenConnectionError(cause: Error, ctx: PgConnectionContext['errorContext']): EngineError {
+  const where = `PostgreSQL at ${ctx.address}/${ctx.database}`;
+  return new EngineError(
+    `The connection to ${where} was closed (${cause.message}). Work in progress on it was rolled back; run the operation again, and if this repeats check that the server is up ('DW: Start Stack').`,
+    { kind: 'unreachable', engine: ctx.engine, target: `${ctx.address}/${ctx.database}`, cause },
+  );
 }
 
 /** Back to the pool, unless it is still inside a transaction: then it is closed, not reused. */

@@ -1,7 +1,6 @@
 import { strict as assert } from 'node:assert';
 import type { Engine } from '../../../src/core/engine/types';
 import type { EtlPhase } from '../../../src/core/etl/run/events';
-import { toleratingKilledConnections } from './support/killedConnections';
 import { dimClienteDifferences, insertCustomers } from './support/customers';
 import { count, run, setControl } from './support/run';
 import { createPostgresWarehouse, killConnections, reopen, resetWarehouse, type TestWarehouse } from './support/warehouse';
@@ -43,7 +42,7 @@ describe('ETL under connection loss (PostgreSQL, pg_terminate_backend)', functio
         const crashing = await reopen(wh.name);
         let killed = false;
         try {
-          const { result } = await toleratingKilledConnections(() => run(crashing, {
+          const { result } = await run(crashing, {
             plan,
             beforePhase: async (p, info) => {
               if (!killed && p === phase && info.batch === batch) {
@@ -51,7 +50,7 @@ describe('ETL under connection loss (PostgreSQL, pg_terminate_backend)', functio
                 await killConnections(wh.name);
               }
             },
-          }));
+          });
           assert.ok(killed, 'the fault was injected');
           if (phase !== 'committed') assert.notEqual(result.status, 'success');
         } catch (e) {
