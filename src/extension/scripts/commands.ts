@@ -2,6 +2,7 @@ import path from 'node:path';
 import * as vscode from 'vscode';
 import type { DwContext } from '../context';
 import { ResultsPanel } from './resultsPanel';
+import type { RunSummary } from '../../core/script';
 import { runTarget, type RunTarget, type ScriptServices } from './run';
 
 const services = new WeakMap<DwContext, ScriptServices>();
@@ -47,35 +48,34 @@ function activeSqlEditor(): vscode.TextEditor | undefined {
 }
 
 /** "DW: Run Script": the file picked in the Explorer, or the active editor's file. */
-export const runScriptCommand = (ctx: DwContext) => async (uri?: unknown): Promise<void> => {
+export const runScriptCommand = (ctx: DwContext) => async (uri?: unknown): Promise<RunSummary | undefined> => {
   if (isUri(uri)) {
-    await runTarget(ctx, servicesOf(ctx), { kind: 'path', path: uri.fsPath }, vscode.l10n.t('Running {0}', vscode.workspace.asRelativePath(uri)));
-    return;
+    return runTarget(ctx, servicesOf(ctx), { kind: 'path', path: uri.fsPath }, vscode.l10n.t('Running {0}', vscode.workspace.asRelativePath(uri)));
   }
   const editor = activeSqlEditor();
-  if (editor === undefined) return;
+  if (editor === undefined) return undefined;
   const doc = editor.document;
   const target: RunTarget = doc.isUntitled ? wholeDocument(doc) : { kind: 'path', path: doc.uri.fsPath };
-  await runTarget(ctx, servicesOf(ctx), target, vscode.l10n.t('Running {0}', vscode.workspace.asRelativePath(doc.uri)));
+  return runTarget(ctx, servicesOf(ctx), target, vscode.l10n.t('Running {0}', vscode.workspace.asRelativePath(doc.uri)));
 };
 
 /**
  * "DW: Run Selection": the selected text (the whole file when nothing is selected), numbered as
  * in the file, so errors point at the selected lines.
  */
-export const runSelectionCommand = (ctx: DwContext) => async (): Promise<void> => {
+export const runSelectionCommand = (ctx: DwContext) => async (): Promise<RunSummary | undefined> => {
   const editor = activeSqlEditor();
-  if (editor === undefined) return;
+  if (editor === undefined) return undefined;
   const doc = editor.document;
   const sel = editor.selection;
   const target: RunTarget = sel.isEmpty
     ? wholeDocument(doc)
     : { kind: 'selection', selection: { file: documentFile(doc), text: doc.getText(sel), startLine: sel.start.line + 1 } };
-  await runTarget(ctx, servicesOf(ctx), target, vscode.l10n.t('Running the selection of {0}', vscode.workspace.asRelativePath(doc.uri)));
+  return runTarget(ctx, servicesOf(ctx), target, vscode.l10n.t('Running the selection of {0}', vscode.workspace.asRelativePath(doc.uri)));
 };
 
 /** "DW: Run Folder": the folder's .sql files in natural order (a file picks its folder). */
-export const runFolderCommand = (ctx: DwContext) => async (uri?: unknown): Promise<void> => {
+export const runFolderCommand = (ctx: DwContext) => async (uri?: unknown): Promise<RunSummary | undefined> => {
   let folder: vscode.Uri | undefined;
   if (isUri(uri)) {
     const stat = await vscode.workspace.fs.stat(uri);
@@ -89,6 +89,6 @@ export const runFolderCommand = (ctx: DwContext) => async (uri?: unknown): Promi
     });
     folder = picked?.[0];
   }
-  if (folder === undefined) return;
-  await runTarget(ctx, servicesOf(ctx), { kind: 'path', path: folder.fsPath }, vscode.l10n.t('Running the scripts of {0}', vscode.workspace.asRelativePath(folder)));
+  if (folder === undefined) return undefined;
+  return runTarget(ctx, servicesOf(ctx), { kind: 'path', path: folder.fsPath }, vscode.l10n.t('Running the scripts of {0}', vscode.workspace.asRelativePath(folder)));
 };

@@ -31,6 +31,8 @@ export class ResultsPanel implements vscode.Disposable {
   addResultSet(event: ResultSetEvent, source: string): void {
     const set = resultSetView(event, this.sets.length, source);
     this.sets.push(set);
+    // A run's first rows bring the view forward, without taking the focus from the editor.
+    if (this.panel !== undefined && set.id === 0) this.panel.reveal(undefined, true);
     this.open();
     this.send({ type: 'result-set', set });
   }

@@ -113,7 +113,7 @@ export async function runTarget(ctx: DwContext, services: ScriptServices, target
       },
     );
     publish(services, target, plan.files, problems);
-    await report(services, summary);
+    report(services, summary);
     return summary;
   } catch (e) {
     await showError(ctx, e, vscode.l10n.t('Running the script failed'));
@@ -137,13 +137,15 @@ async function loadPlan(services: ScriptServices, target: RunTarget, dialect: Di
     publish(services, target, files, problemsOfScriptError(e));
     services.output.appendLine(e.message);
     const show = vscode.l10n.t('Show Problems');
-    const choice = await vscode.window.showErrorMessage(vscode.l10n.t('The script has an error; nothing ran: {0}', e.message.split('\n')[0] ?? ''), show);
-    if (choice === show) await vscode.commands.executeCommand('workbench.actions.view.problems');
+    // Not awaited: the command ends now; the message waits for the user on its own.
+    void vscode.window.showErrorMessage(vscode.l10n.t('The script has an error; nothing ran: {0}', e.message.split('\n')[0] ?? ''), show).then((choice) =>
+      choice === show ? vscode.commands.executeCommand('workbench.actions.view.problems') : undefined);
     return undefined;
   }
 }
 
-async function report(services: ScriptServices, summary: RunSummary): Promise<void> {
+/** Tells the user how the run ended; never waits for them (the command resolves with the summary). */
+function report(services: ScriptServices, summary: RunSummary): void {
   if (summary.cancelled) {
     void vscode.window.showWarningMessage(vscode.l10n.t('Script cancelled: {0} batch(es) ran, {1} not run.', summary.succeeded + summary.failed, summary.skipped));
     return;
@@ -155,6 +157,7 @@ async function report(services: ScriptServices, summary: RunSummary): Promise<vo
   const first = summary.errors[0];
   const where = first === undefined ? '' : `${label(first.file)}:${first.line}: ${first.message}`;
   const showOutput = vscode.l10n.t('Show Output');
-  const choice = await vscode.window.showErrorMessage(vscode.l10n.t('{0} batch(es) failed. {1}', summary.failed, where), showOutput);
-  if (choice === showOutput) services.output.show(true);
+  void vscode.window.showErrorMessage(vscode.l10n.t('{0} batch(es) failed. {1}', summary.failed, where), showOutput).then((choice) => {
+    if (choice === showOutput) services.output.show(true);
+  });
 }

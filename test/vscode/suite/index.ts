@@ -7,6 +7,7 @@ import './commands.test';
 import './views.test';
 import './tasks.test';
 import './stack.test';
+import './scripts.test';
 import type { SuiteResults, SuiteTestResult } from './results';
 
 /** Runs the extension-host suite inside a running VS Code (the `vscode` module is the real one). */
