@@ -134,11 +134,14 @@ async function loadPlan(services: ScriptServices, target: RunTarget, dialect: Di
   } catch (e) {
     if (!isScriptError(e)) throw e;
     const files = target.kind === 'path' ? [target.path] : [target.selection.file];
-    publish(services, target, files, problemsOfScriptError(e));
+    const problems = problemsOfScriptError(e);
+    publish(services, target, files, problems);
     services.output.appendLine(e.message);
+    const first = problems[0];
+    const where = first === undefined ? '' : `${label(first.file)}:${first.line}: ${first.message}`;
     const show = vscode.l10n.t('Show Problems');
     // Not awaited: the command ends now; the message waits for the user on its own.
-    void vscode.window.showErrorMessage(vscode.l10n.t('The script has an error; nothing ran: {0}', e.message.split('\n')[0] ?? ''), show).then((choice) =>
+    void vscode.window.showErrorMessage(vscode.l10n.t('The script has an error; nothing ran: {0}', where), show).then((choice) =>
       choice === show ? vscode.commands.executeCommand('workbench.actions.view.problems') : undefined);
     return undefined;
   }
