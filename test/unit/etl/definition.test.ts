@@ -42,17 +42,26 @@ describe('ETL entity definitions', () => {
 
   for (const def of loadEntityDefinitions(entitiesDir)) {
     it(`${def.entity} maps exactly the columns and rules of the mapping contract`, () => {
-      const contract = csv
-        .trim()
-        .split('\n')
-        .slice(1)
-        .map((l) => l.split(','))
-        .filter((f) => f[2]?.toLowerCase() === def.target.table)
-        .map((f) => `${f[3]}=${f[4]}${f[5] === 'true' ? '!' : ''}`)
-        .sort();
+      const lines = csv.trim().split('\n').slice(1).map((l) => l.split(','));
+      const rows = lines.filter((f) => f[2]?.toLowerCase() === def.target.table);
+      // A fact's business key is an unmapped (N/A) row whose note names the fact.
+      const businessKey = lines.some((f) => f[6] === `usar_como_chave_negocio_${def.entity}`)
+        ? [`${def.target.naturalKey}=direto!`]
+        : [];
+      const contract = [...rows.map((f) => `${f[3]}=${f[4]}${f[5] === 'true' ? '!' : ''}`), ...businessKey].sort();
       const ours = def.columns.map((c) => `${c.target}=${c.rule}${c.required ? '!' : ''}`).sort();
       assert.ok(contract.length > 0);
       assert.deepEqual(ours, contract);
+      // Columns read straight from the source table (not computed by the extract) read the
+      // contract's source column.
+      const derived = new Set((def.source.derived ?? []).map((x) => x.name));
+      const direct = def.columns.filter((c) => !derived.has(c.source));
+      const ownSources = rows
+        .filter((f) => f[0] === def.source.table && direct.some((c) => c.target === f[3]))
+        .map((f) => `${f[3]}<${f[1]}`)
+        .sort();
+      const ourSources = direct.filter((c) => rows.some((f) => f[3] === c.target)).map((c) => `${c.target}<${c.source}`).sort();
+      assert.deepEqual(ourSources, ownSources);
       assert.deepEqual(def.scd, { type: 1 });
     });
   }

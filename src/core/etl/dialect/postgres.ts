@@ -1,6 +1,7 @@
 import type { SqlType } from '../../engine/types';
 import type { ValueFamily } from '../rules/types';
 import type { ColumnMeta, EtlDialect, ExtractSpec, MergeSpec } from './types';
+import { mergeSource } from './mergeSource';
 
 const ident = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 const table = (qualified: string): string => qualified.split('.').map(ident).join('.');
@@ -62,11 +63,12 @@ export const postgresEtl: EtlDialect = {
   stageRef: (stage) => ({ name: stage }),
   stageTable: (stage) => ident(stage),
   mergeSql(m: MergeSpec): string {
-    const cols = m.columns.map(ident);
-    const rest = m.columns.filter((c) => c !== m.naturalKey).map(ident);
+    const src = mergeSource(m, ident, table, ident(m.stage));
+    const cols = src.columns.map(ident);
+    const rest = src.columns.filter((c) => c !== m.naturalKey).map(ident);
     return `WITH m AS (
       INSERT INTO ${table(m.target)} AS t (${cols.join(', ')})
-      SELECT ${cols.join(', ')} FROM ${ident(m.stage)}${m.filter === undefined ? '' : ` WHERE ${m.filter}`}
+      ${src.select}
       ON CONFLICT (${ident(m.naturalKey)}) DO UPDATE SET ${rest.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}
       WHERE (${rest.map((c) => `t.${c}`).join(', ')}) IS DISTINCT FROM (${rest.map((c) => `EXCLUDED.${c}`).join(', ')})
       RETURNING (xmax = 0) AS inserted)

@@ -1,6 +1,7 @@
 import type { SqlType } from '../../engine/types';
 import type { ValueFamily } from '../rules/types';
 import type { ColumnMeta, EtlDialect, ExtractSpec, MergeSpec } from './types';
+import { mergeSource } from './mergeSource';
 
 const ident = (name: string): string => `[${name.replace(/]/g, ']]')}]`;
 const table = (qualified: string): string => qualified.split('.').map(ident).join('.');
@@ -67,12 +68,13 @@ export const sqlserverEtl: EtlDialect = {
   stageRef: (stage) => ({ name: `#${stage}` }),
   stageTable: (stage) => ident(`#${stage}`),
   mergeSql(m: MergeSpec): string {
-    const cols = m.columns.map(ident);
-    const rest = m.columns.filter((c) => c !== m.naturalKey).map(ident);
+    const src = mergeSource(m, ident, table, ident(`#${m.stage}`));
+    const cols = src.columns.map(ident);
+    const rest = src.columns.filter((c) => c !== m.naturalKey).map(ident);
     const nk = ident(m.naturalKey);
     return `DECLARE @actions TABLE (action nvarchar(10));
       MERGE ${table(m.target)} WITH (HOLDLOCK) AS t
-      USING (SELECT * FROM ${ident(`#${m.stage}`)}${m.filter === undefined ? '' : ` WHERE ${m.filter}`}) AS s ON t.${nk} = s.${nk}
+      USING (${src.select}) AS s ON t.${nk} = s.${nk}
       WHEN MATCHED AND EXISTS (SELECT ${rest.map((c) => `s.${c}`).join(', ')} EXCEPT SELECT ${rest.map((c) => `t.${c}`).join(', ')})
         THEN UPDATE SET ${rest.map((c) => `${c} = s.${c}`).join(', ')}
       WHEN NOT MATCHED BY TARGET THEN INSERT (${cols.join(', ')}) VALUES (${cols.map((c) => `s.${c}`).join(', ')})

@@ -20,6 +20,17 @@ export interface ExtractSpec {
   readonly derived: readonly { readonly name: string; readonly sql: string }[];
 }
 
+/** A surrogate key the merge resolves: stage natural key joined to the dimension, -1 when absent. */
+export interface MergeLookup {
+  /** Target column receiving the surrogate key. */
+  readonly target: string;
+  /** Stage column holding the source's natural key. */
+  readonly stageColumn: string;
+  readonly table: string;
+  readonly naturalKey: string;
+  readonly surrogateKey: string;
+}
+
 export interface MergeSpec {
   readonly target: string;
   readonly stage: string;
@@ -29,6 +40,8 @@ export interface MergeSpec {
   readonly extra?: readonly { readonly name: string; readonly type: string }[];
   /** A condition on stage rows; only those are merged. */
   readonly filter?: string;
+  /** Target columns filled by a join to their dimension (their natural keys travel in `extra`). */
+  readonly lookups?: readonly MergeLookup[];
 }
 
 /**

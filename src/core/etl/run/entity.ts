@@ -1,5 +1,5 @@
 import type { Engine, Row, Session } from '../../engine/types';
-import type { EtlDialect, ExtractSpec } from '../dialect/types';
+import type { EtlDialect, ExtractSpec, MergeLookup } from '../dialect/types';
 import type { CompiledEntity } from '../transform/compile';
 import { transformBatch } from '../transform/transform';
 import { addBatchCounts, writeRejects } from './audit';
@@ -38,6 +38,17 @@ export function extractSpecOf(entity: CompiledEntity, d: EtlDialect): ExtractSpe
     updatedAt: def.source.updatedAt,
     columns: entity.sourceColumns,
     derived: (def.source.derived ?? []).map((x) => ({ name: x.name, sql: typeof x.sql === 'string' ? x.sql : x.sql[d.name] })),
+  };
+}
+
+/** The lookups' stage columns (natural keys) and how the merge resolves them. */
+export function lookupsOf(entity: CompiledEntity): {
+  readonly extra: readonly { readonly name: string; readonly type: string }[];
+  readonly lookups: readonly MergeLookup[];
+} {
+  return {
+    extra: entity.lookups.map((l) => ({ name: l.stageColumn, type: l.stageType })),
+    lookups: entity.lookups.map((l) => ({ target: l.target, stageColumn: l.stageColumn, ...l.rule.dimension })),
   };
 }
 
@@ -83,9 +94,17 @@ export async function loadEntity(ctx: EntityLoadContext): Promise<EntityLoadResu
     stage: stageName(def.entity),
     naturalKey: def.target.naturalKey,
     columns: entity.targetColumns.map((c) => c.name),
+    ...lookupsOf(entity),
   };
   const extractSql = ctx.sourceDialect.extractPageSql(extractSpecOf(entity, ctx.sourceDialect));
-  const bulkColumns = entity.targetColumns.map((c) => ({ name: c.name, type: d.sqlType(c), nullable: true }));
+  const bulkColumns = [
+    ...entity.targetColumns.map((c) => ({ name: c.name, type: d.sqlType(c), nullable: true })),
+    ...entity.lookups.map((l) => ({
+      name: l.stageColumn,
+      type: l.stageType === 'date' ? { kind: 'date' as const } : { kind: 'bigint' as const },
+      nullable: true,
+    })),
+  ];
   const phase = async (p: EtlPhase, batch: number): Promise<void> => {
     if (ctx.beforePhase) await ctx.beforePhase(p, { entity: def.entity, batch, targetProcessId: session.serverProcessId });
   };

@@ -1,5 +1,5 @@
 import type { EntityLoadContext, EntityLoadResult } from './entity';
-import { extractSpecOf, reportBatch, stageName } from './entity';
+import { extractSpecOf, lookupsOf, reportBatch, stageName } from './entity';
 import { addBatchCounts } from './audit';
 import type { Watermark } from './control';
 import { advanceWatermark } from './control';
@@ -16,13 +16,15 @@ export async function pushdownEntity(ctx: EntityLoadContext): Promise<EntityLoad
   const { entity, dialect: d, session } = ctx;
   const def = entity.definition;
   const stage = `${stageName(def.entity)}_push`;
+  const { extra, lookups } = lookupsOf(entity);
   const merge = {
     target: def.target.table,
     stage,
     naturalKey: def.target.naturalKey,
     columns: entity.targetColumns.map((c) => c.name),
-    extra: PUSHDOWN_EXTRA,
+    extra: [...PUSHDOWN_EXTRA, ...extra],
     filter: '__reject_column IS NULL',
+    lookups,
   };
   const insertSql = pushdownInsertSql(entity, d, stage, d.extractPageSql(extractSpecOf(entity, d)));
   const statsSql = pushdownStatsSql(d, stage);

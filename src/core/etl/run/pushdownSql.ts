@@ -44,7 +44,11 @@ export function pushdownInsertSql(entity: CompiledEntity, d: EtlDialect, stage: 
   /** `pick` gives SQL: a quoted literal or an expression. */
   const firstFailing = (pick: (c: (typeof checks)[number]) => string): string =>
     checks.length === 0 ? 'NULL' : `CASE ${checks.map((c) => `WHEN ${c.when} THEN ${pick(c)}`).join(' ')} END`;
-  const columns = [...entity.targetColumns.map((c) => c.name), ...PUSHDOWN_EXTRA.map((x) => x.name)];
+  const columns = [
+    ...entity.targetColumns.map((c) => c.name),
+    ...PUSHDOWN_EXTRA.map((x) => x.name),
+    ...entity.lookups.map((l) => l.stageColumn),
+  ];
   return `INSERT INTO ${d.stageTable(stage)} (${columns.map(d.ident).join(', ')})
     SELECT ${[
       ...values,
@@ -54,6 +58,7 @@ export function pushdownInsertSql(entity: CompiledEntity, d: EtlDialect, stage: 
       firstFailing((c) => quote(c.column)),
       firstFailing((c) => quote(c.rule)),
       firstFailing((c) => c.reason),
+      ...entity.lookups.map((l) => `CAST(s.${d.ident(l.source)} AS ${l.stageType})`),
     ].join(',\n      ')}
     FROM (${extractSql}) s`;
 }

@@ -12,6 +12,7 @@ import { EntityBusyError, UnknownEntityError } from './errors';
 import type { EntityCounts, EtlEvent, EtlPhase, EtlPhaseInfo, EtlPlan } from './events';
 import { pushdownEntity } from './pushdown';
 import { loadEntity } from './entity';
+import { loadOrder } from './order';
 
 export interface EtlRunOptions {
   readonly source: Engine;
@@ -124,8 +125,8 @@ function runStatusOf(outcomes: readonly EntityOutcome[]): RunStatus {
 /**
  * Runs the incremental ETL for the requested entities and records it in audit.etl_run and
  * audit.etl_run_entity. Definitions are checked against the real tables first: a bad one stops
- * the run before any data moves. Entities run one after another; one failing does not stop the
- * next. Resolves with the outcome; rejects only when the run could not start.
+ * the run before any data moves. Entities run one after another, dimensions before the facts whose
+ * lookups read them (`loadOrder`); one failing does not stop the next. Resolves with the outcome; rejects only when the run could not start.
  */
 export async function runEtl(o: EtlRunOptions): Promise<EtlRunResult> {
   const d = etlDialect(o.target.dialect);
@@ -135,13 +136,14 @@ export async function runEtl(o: EtlRunOptions): Promise<EtlRunResult> {
   const defs = pickEntities(o, controls0);
   for (const def of defs) await registerEntity(o.target, d, def);
   await o.target.query(d.ensureRejectTableSql);
-  const compiled = await compileAll(o, defs);
+  const compiled = loadOrder(await compileAll(o, defs));
+  const names = compiled.map((x) => x.definition.entity);
   const session = await o.target.session();
   try {
-    const runId = await openRun(session, d, defs.map((x) => x.entity), o.startedBy ?? 'dwb');
+    const runId = await openRun(session, d, names, o.startedBy ?? 'dwb');
     let result: EtlRunResult | undefined;
     const work = session.withLock(runLock(runId), { timeoutMs: 0 }, async () => {
-      emit({ type: 'run-start', runId, entities: defs.map((x) => x.entity) });
+      emit({ type: 'run-start', runId, entities: names });
       await closeDeadRuns(session, d, runId);
       const outcomes: EntityOutcome[] = [];
       for (const entity of compiled) outcomes.push(await runOneEntity(o, session, d, runId, entity, emit));

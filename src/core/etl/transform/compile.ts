@@ -3,7 +3,7 @@ import type { DefinitionProblem } from '../definition/errors';
 import { EntityDefinitionError } from '../definition/errors';
 import type { EntityDefinition } from '../definition/types';
 import { findRule } from '../rules/catalogue';
-import type { ScalarRule, ValueFamily } from '../rules/types';
+import type { LookupRule, ScalarRule, ValueFamily } from '../rules/types';
 
 export interface CompiledColumn {
   readonly source: string;
@@ -13,12 +13,28 @@ export interface CompiledColumn {
   readonly meta: ColumnMeta;
 }
 
+/**
+ * A surrogate-key lookup: the stage carries the source's natural key in `stageColumn`, and the
+ * merge joins it to the dimension, with -1 (the unknown member) when nothing matches.
+ */
+export interface CompiledLookup {
+  readonly source: string;
+  readonly target: string;
+  readonly rule: LookupRule;
+  readonly stageColumn: string;
+  /** The natural key's type, spelled alike in both dialects. */
+  readonly stageType: 'bigint' | 'date';
+}
+
 /** A definition checked against the real source and target: ready to move data. */
 export interface CompiledEntity {
   readonly definition: EntityDefinition;
   readonly columns: readonly CompiledColumn[];
+  readonly lookups: readonly CompiledLookup[];
   /** Target columns in stage order: the mapped ones, then the active flag when it is not mapped. */
   readonly targetColumns: readonly ColumnMeta[];
+  /** Dimension tables the lookups read: they load before this entity. */
+  readonly dependsOn: readonly string[];
   /** Source columns the extract reads (derived ones excluded). */
   readonly sourceColumns: readonly string[];
 }
@@ -58,6 +74,7 @@ export function compileEntity(
     }
   }
   const columns: CompiledColumn[] = [];
+  const lookups: CompiledLookup[] = [];
   for (const m of d.columns) {
     const rule = findRule(m.rule);
     const here = { ...at, column: m.target, rule: m.rule };
@@ -65,14 +82,16 @@ export function compileEntity(
       problems.push({ ...here, message: 'names a rule that is not in the catalogue' });
       continue;
     }
-    if (rule.kind !== 'scalar') {
-      problems.push({ ...here, message: 'is a surrogate-key lookup, which this entity kind cannot use yet' });
-      continue;
-    }
     const s = src.get(m.source);
     const t = tgt.get(m.target);
     if (s === undefined && !derived.has(m.source) && source.length > 0) {
       problems.push({ ...here, message: `maps source column ${m.source}, which ${d.source.table} does not have` });
+    }
+    if (rule.kind === 'lookup') {
+      if (t === undefined && target.length > 0) problems.push({ ...here, message: `target table ${d.target.table} has no column ${m.target}` });
+      const stageType = rule.match === 'date' ? 'date' : 'bigint';
+      lookups.push({ source: m.source, target: m.target, rule, stageColumn: `__lk_${m.target}`, stageType });
+      continue;
     }
     if (t === undefined) {
       if (target.length > 0) problems.push({ ...here, message: `target table ${d.target.table} has no column ${m.target}` });
@@ -97,7 +116,8 @@ export function compileEntity(
     else targetColumns.push(meta);
   }
   if (problems.length > 0) throw new EntityDefinitionError(problems);
-  const sourceColumns = [...new Set(columns.map((c) => c.source).filter((c) => !derived.has(c)))];
+  const sourceColumns = [...new Set([...columns, ...lookups].map((c) => c.source).filter((c) => !derived.has(c)))];
   if (d.source.deletedAt !== undefined) sourceColumns.push(d.source.deletedAt);
-  return { definition: d, columns, targetColumns, sourceColumns: [...new Set(sourceColumns)] };
+  const dependsOn = [...new Set(lookups.map((l) => l.rule.dimension.table).filter((t) => t !== d.target.table))];
+  return { definition: d, columns, lookups, targetColumns, dependsOn, sourceColumns: [...new Set(sourceColumns)] };
 }

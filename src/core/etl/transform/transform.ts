@@ -10,11 +10,18 @@ export interface RejectedRow {
 }
 
 export interface TransformedBatch {
-  /** Target rows in `targetColumns` order, ready for the stage. */
+  /** Target rows in `targetColumns` order, then the lookups' natural keys: ready for the stage. */
   readonly rows: unknown[][];
   readonly rejects: RejectedRow[];
   /** Loaded rows whose source is soft-deleted. */
   readonly softDeleted: number;
+}
+
+/** A lookup's natural key as the stage column takes it: dates from a timestamp keep the day. */
+function naturalKey(value: unknown, type: 'bigint' | 'date'): unknown {
+  if (value === null || value === undefined) return null;
+  if (type === 'date' && typeof value === 'string') return value.slice(0, 10);
+  return value;
 }
 
 /**
@@ -28,7 +35,7 @@ export function transformBatch(entity: CompiledEntity, page: readonly Row[]): Tr
   const rejects: RejectedRow[] = [];
   let softDeleted = 0;
   for (const row of page) {
-    const out: unknown[] = new Array(entity.targetColumns.length);
+    const out: unknown[] = new Array(entity.targetColumns.length + entity.lookups.length);
     let reject: RejectedRow | undefined;
     for (let i = 0; i < columns.length; i++) {
       const c = columns[i]!;
@@ -53,6 +60,10 @@ export function transformBatch(entity: CompiledEntity, page: readonly Row[]): Tr
       if (deleted) out[activeAt] = false;
       else if (activeAt >= columns.length) out[activeAt] = true;
     }
+    // Natural keys for the merge's join; the dimension, not this process, resolves them.
+    entity.lookups.forEach((l, i) => {
+      out[entity.targetColumns.length + i] = naturalKey(row[l.source], l.stageType);
+    });
     rows.push(out);
   }
   return { rows, rejects, softDeleted };

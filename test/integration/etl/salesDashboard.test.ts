@@ -1,0 +1,121 @@
+import { strict as assert } from 'node:assert';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { runBootstrap } from '../../../src/core/bootstrap';
+import type { Engine } from '../../../src/core/engine/types';
+import type { EtlEvent } from '../../../src/core/etl/run/events';
+import { runEtl } from '../../../src/core/etl/run/run';
+import { ProjectEngines, loadProject, type Project } from '../../../src/core/project';
+import { SalesQueries } from '../../../src/core/sales/load';
+import { scaffoldProject } from '../../../src/core/scaffold/scaffold';
+import { asSuperuser } from '../engine/throwawayDatabase';
+import { DEFINITIONS, count } from './support/run';
+
+const repo = path.resolve(__dirname, '../../..');
+const secrets = { ETL_MONITOR_PASSWORD: 'Monitor-test-1', ETL_BACKUP_PASSWORD: 'Backup-test-1' };
+const SCALE = 0.02;
+
+/** The sales KPIs straight from the OLTP tables, independent of the ETL and the views. */
+const SOURCE_KPIS = `SELECT CAST(SUM(i.net_amount) AS text) AS net, CAST(SUM(i.net_amount - i.cost_amount) AS text) AS margin,
+    CAST(SUM(i.gross_amount) AS text) AS gross, CAST(count(*) AS int) AS items, CAST(count(DISTINCT o.order_number) AS int) AS orders
+  FROM core.order_items i JOIN core.orders o ON o.order_id = i.order_id
+  WHERE i.deleted_at IS NULL`;
+
+function scaffold(engine: 'postgres' | 'pglite', dbName: string | undefined): Project {
+  const dir = mkdtempSync(path.join(tmpdir(), `dwb-sales-${engine}-`));
+  const { projectFile } = scaffoldProject({ engine, target: dir, assetsRoot: repo });
+  const config = JSON.parse(readFileSync(projectFile, 'utf8')) as Record<string, unknown>;
+  config['variables'] = { DIM_DATA_START: '2015-01-01', DIM_DATA_END: '2030-12-31' };
+  if (dbName !== undefined) {
+    config['connection'] = { host: '127.0.0.1', port: 5432, user: 'postgres' };
+    config['databases'] = { oltp: dbName, dw: dbName };
+  }
+  const steps = (config['bootstrap'] as { steps: { generate?: { scale: number } }[] }).steps;
+  for (const s of steps) if (s.generate) s.generate.scale = SCALE;
+  writeFileSync(projectFile, JSON.stringify(config, null, 2));
+  return loadProject(projectFile);
+}
+
+/** Cents, so sums compare exactly. */
+const cents = (v: unknown): number => Math.round(Number(v) * 100);
+
+const cases = [
+  { engine: 'pglite', title: 'PGlite, pushdown plan', plan: 'auto' },
+  { engine: 'postgres', title: 'PostgreSQL, transfer plan', plan: 'transfer' },
+] as const;
+
+for (const c of cases) {
+  describe(`Sales dashboard after bootstrap and a full ETL (${c.title})`, function () {
+    this.timeout(900_000);
+    const dbName = c.engine === 'postgres' ? `dwb_sales_${process.pid}_${Date.now().toString(36)}` : undefined;
+    let project: Project;
+    let engines: ProjectEngines;
+    let dw: Engine;
+
+    before(async () => {
+      project = scaffold(c.engine, dbName);
+      engines = new ProjectEngines(project, undefined);
+      const boot = await runBootstrap(project, { engines: (r) => engines.get(r), secrets });
+      assert.ok(boot.ok, 'bootstrap');
+      dw = await engines.get('dw');
+      await dw.query('UPDATE ctl.etl_control SET cutoff_minutes = 0, batch_size = 700');
+    });
+    after(async () => {
+      await engines.close();
+      if (dbName !== undefined) await asSuperuser(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+      rmSync(project.root, { recursive: true, force: true });
+    });
+
+    it('loads every shipped entity, dimensions first, and the KPIs equal the source to the cent', async () => {
+      const events: EtlEvent[] = [];
+      const oltp = await engines.get('oltp');
+      const result = await runEtl({
+        source: c.plan === 'transfer' ? oltp : dw,
+        target: dw,
+        definitions: DEFINITIONS,
+        // Facts first on purpose: the runner orders them after their dimensions.
+        entities: DEFINITIONS.map((d) => d.entity).reverse(),
+        plan: c.plan,
+        startedBy: 'test',
+        onEvent: (e) => events.push(e),
+      });
+      const failures = result.entities.filter((e) => e.status !== 'success');
+      const rejects = (await dw.query('SELECT entity_name, column_name, reason FROM audit.etl_reject ORDER BY reject_id LIMIT 5')).rows;
+      assert.deepEqual(failures, [], JSON.stringify(rejects));
+      const start = events.find((e) => e.type === 'run-start');
+      const order = start?.type === 'run-start' ? start.entities : [];
+      for (const dim of ['dim_cliente', 'dim_produto', 'dim_regiao', 'dim_vendedor']) {
+        assert.ok(order.indexOf(dim) < order.indexOf('fact_vendas'), order.join(', '));
+      }
+      assert.ok(order.indexOf('dim_equipe') < order.indexOf('dim_vendedor'), order.join(', '));
+
+      const source = (await dw.query<Record<string, unknown>>(SOURCE_KPIS)).rows[0] ?? {};
+      assert.ok(Number(source['items']) > 0, 'the generator made order items');
+      assert.equal(await count(dw, 'SELECT count(*) AS n FROM fact.fact_vendas'), Number(source['items']));
+      // Every key resolved: only a sale without a seller may land on the unknown member.
+      assert.equal(await count(dw, 'SELECT count(*) AS n FROM fact.fact_vendas WHERE -1 IN (data_id, cliente_id, produto_id, regiao_id)'), 0);
+      assert.equal(
+        await count(dw, 'SELECT count(*) AS n FROM fact.fact_vendas f WHERE f.vendedor_id = -1'),
+        await count(dw, 'SELECT count(*) AS n FROM core.order_items i JOIN core.orders o ON o.order_id = i.order_id WHERE o.seller_id IS NULL AND i.deleted_at IS NULL'),
+      );
+      assert.equal(await count(dw, 'SELECT count(*) AS n FROM dim.dim_vendedor WHERE vendedor_id > 0 AND equipe_id = -1'),
+        await count(dw, 'SELECT count(*) AS n FROM core.sellers WHERE team_id IS NULL'));
+
+      const sales = new SalesQueries(dw, dw.dialect);
+      const data = await sales.load({
+        from: '2015-01-01', to: '2030-12-31', category: null, state: null, region: null, team: null, seller: null, grain: 'month',
+      });
+      assert.ok(data.kpis.netRevenue > 0);
+      assert.equal(cents(data.kpis.netRevenue), cents(source['net']));
+      assert.equal(cents(data.kpis.grossMargin), cents(source['margin']));
+      assert.equal(data.kpis.items, Number(source['items']));
+      assert.equal(data.kpis.orders, Number(source['orders']));
+      assert.ok(data.topProducts.length > 0 && data.sellerRanking.length > 0);
+
+      // A second run finds nothing new and changes nothing.
+      const again = await runEtl({ source: c.plan === 'transfer' ? oltp : dw, target: dw, definitions: DEFINITIONS, plan: c.plan, entities: order });
+      assert.deepEqual(again.entities.map((e) => [e.entity, e.status, e.counts.upserted]), order.map((e) => [e, 'success', 0]));
+    });
+  });
+}
