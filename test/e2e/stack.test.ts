@@ -1,6 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { randomBytes } from 'node:crypto';
+import { readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
+import path from 'node:path';
 import { composeProjectName, createProcessRunner } from '../../src/core/stack';
 import { requireDocker, TEST_POSTGRES_IMAGE, useSetupDockerConfig } from '../stack/dockerTestEnv';
 import { createWorkspace, windowPerSuite, type Workbench } from './harness';
@@ -35,35 +37,48 @@ async function waitForStatusBar(wb: Workbench, text: string, timeoutMs: number):
   assert.fail(`the status bar never showed "${text}" within ${timeoutMs} ms: ${JSON.stringify(await statusBarText(wb))}`);
 }
 
+/** Clicks a button of the modal dialog that shows `text`. */
+async function answerDialog(wb: Workbench, text: RegExp, button: string): Promise<void> {
+  const dialog = wb.page.locator('.monaco-dialog-box', { hasText: text });
+  await dialog.waitFor({ state: 'visible', timeout: 30_000 });
+  await wb.screenshot('dialog');
+  await dialog.locator('.dialog-buttons .monaco-button', { hasText: button }).first().click();
+}
+
 describe('e2e: the Docker stack from VS Code', function () {
   const name = `stack-e2e-${randomBytes(3).toString('hex')}`;
+  const stackName = composeProjectName(name);
   let port = 0;
+  let workspace = '';
+  const runner = createProcessRunner();
+  const label = `label=com.docker.compose.project=${stackName}`;
+  const volumes = async (): Promise<string[]> =>
+    (await runner.run({ command: 'docker', args: ['volume', 'ls', '-q', '--filter', label] })).stdout.split('\n').filter(Boolean);
 
   before(async function () {
     await requireDocker(this);
     port = await freePort();
   });
 
-  const w = windowPerSuite((s) =>
-    createWorkspace(s.workspacesDir, name, {
+  const w = windowPerSuite((s) => {
+    workspace = createWorkspace(s.workspacesDir, name, {
       name,
       engine: 'postgres',
       // The connection is the stack's administrator on its port: Start Stack hands it the password.
       connection: { host: '127.0.0.1', port, user: 'postgres' },
       databases: { oltp: 'dw_ecommerce', dw: 'dw_ecommerce' },
       stack: { healthTimeoutSeconds: 180, env: { DWB_POSTGRES_IMAGE: TEST_POSTGRES_IMAGE } },
-    }),
-  );
+    });
+    return workspace;
+  });
 
   after(async () => {
-    // The volumes too: the stack was made for this run only.
-    const runner = createProcessRunner();
-    const label = `label=com.docker.compose.project=${composeProjectName(name)}`;
+    // Whatever a failed scenario left: containers, volumes, network of this run's stack.
     const ids = (await runner.run({ command: 'docker', args: ['ps', '-aq', '--filter', label] })).stdout.split('\n').filter(Boolean);
     if (ids.length > 0) await runner.run({ command: 'docker', args: ['rm', '-f', '-v', ...ids] });
-    const volumes = (await runner.run({ command: 'docker', args: ['volume', 'ls', '-q', '--filter', label] })).stdout.split('\n').filter(Boolean);
-    if (volumes.length > 0) await runner.run({ command: 'docker', args: ['volume', 'rm', ...volumes] });
-    await runner.run({ command: 'docker', args: ['network', 'rm', `${composeProjectName(name)}_default`] });
+    const left = await volumes();
+    if (left.length > 0) await runner.run({ command: 'docker', args: ['volume', 'rm', ...left] });
+    await runner.run({ command: 'docker', args: ['network', 'rm', `${stackName}_default`] });
   });
 
   it('shows the stack as down in the status bar before it runs', async () => {
@@ -77,7 +92,7 @@ describe('e2e: the Docker stack from VS Code', function () {
     await wb.runCommand('DW: Start Stack');
     const message = await wb.waitForNotification(/is ready on|failed/, 300_000);
     await wb.screenshot('started');
-    assert.match(message, new RegExp(`^Stack ${composeProjectName(name)} is ready on 127\\.0\\.0\\.1:${port} `));
+    assert.match(message, new RegExp(`^Stack ${stackName} is ready on 127\\.0\\.0\\.1:${port} `));
     await waitForStatusBar(wb, 'Stack: healthy', 30_000);
 
     await wb.runCommand('DW: Test Connection');
@@ -87,10 +102,46 @@ describe('e2e: the Docker stack from VS Code', function () {
     assert.ok(lines.some((l) => /^Connected: PostgreSQL/.test(l)), `the stack channel lacks the connection check: ${JSON.stringify(lines)}`);
   });
 
+  it('DW: Backup Now writes a dump of the warehouse database into the project', async () => {
+    const wb = w.workbench;
+    await wb.runCommand('DW: Backup Now');
+    assert.match(await wb.waitForNotification(/Backed up|failed/, 120_000), /^Backed up 1 database\(s\): dw_ecommerce_\d{8}T\d{6}Z\.dump/);
+    assert.ok(readdirSync(path.join(workspace, '.dw/backups')).some((f) => /^dw_ecommerce_.*\.dump$/.test(f)));
+  });
+
+  it('DW: Restore Backup… lists the backup, confirms in a modal, restores it', async () => {
+    const wb = w.workbench;
+    await wb.runCommand('DW: Restore Backup…');
+    const row = wb.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'dw_ecommerce' }).first();
+    await row.waitFor({ state: 'visible', timeout: 30_000 });
+    await wb.screenshot('restore-picker');
+    await row.click();
+    await answerDialog(wb, /Replace dw_ecommerce with the backup of/, 'Restore');
+    assert.match(await wb.waitForNotification(/Restored|failed/, 120_000), /^Restored dw_ecommerce_\d{8}T\d{6}Z\.dump\./);
+  });
+
   it('DW: Stop Stack stops it, and the status bar follows', async () => {
     const wb = w.workbench;
     await wb.runCommand('DW: Stop Stack');
     assert.match(await wb.waitForNotification(/stopped|failed/, 120_000), /stopped; its data is kept/);
     await waitForStatusBar(wb, 'Stack: down', 30_000);
+    assert.ok((await volumes()).length > 0, 'Stop Stack must keep the volumes');
+  });
+
+  it('DW: Destroy Stack deletes the volumes only after the modal and the typed name', async () => {
+    const wb = w.workbench;
+    await wb.runCommand('DW: Destroy Stack');
+    await answerDialog(wb, new RegExp(`Destroy the stack ${stackName}`), 'Destroy');
+    const input = wb.page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor({ state: 'visible', timeout: 15_000 });
+    await input.fill(`${stackName}-typo`);
+    await wb.page.locator('.quick-input-widget', { hasText: 'exactly' }).waitFor({ state: 'visible', timeout: 10_000 });
+    await wb.screenshot('destroy-typo');
+    await input.fill(stackName);
+    await wb.page.keyboard.press('Enter');
+    assert.match(await wb.waitForNotification(/destroyed|failed/, 120_000), new RegExp(`^Stack ${stackName} destroyed`));
+    assert.deepEqual(await volumes(), []);
+    // Backups survive Destroy.
+    assert.ok(readdirSync(path.join(workspace, '.dw/backups')).length > 0);
   });
 });

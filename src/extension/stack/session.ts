@@ -8,7 +8,9 @@ import {
 import type { DwContext } from '../context';
 import { showError } from '../engineErrors';
 import { hasStack } from './look';
+import { channelLine } from './progress';
 import { secretStorageStore } from './secretStore';
+import { progressTexts } from './texts';
 
 /** What the status bar shows: the server's status, or why it is unknown. */
 export interface StackView {
@@ -27,7 +29,7 @@ export interface StackView {
  * by the commands and the status bar; its events go to whichever command listens.
  */
 export class StackSession implements vscode.Disposable {
-  /** "DW Workbench: Stack": compose output, progress and followed logs, all masked. */
+  /** "DW Workbench: Stack": compose output, phases and followed logs (stack events arrive masked). */
   readonly channel = vscode.window.createOutputChannel('DW Workbench: Stack');
   private opened: { readonly project: Project; readonly stack: Promise<ComposeStack> } | undefined;
   private readonly listeners = new Set<StackEventListener>();
@@ -82,7 +84,11 @@ export class StackSession implements vscode.Disposable {
         secrets: secretStorageStore(this.ctx.passwords, project, definition, process.env),
         bundledDockerDir: path.join(this.ctx.extension.extensionPath, 'docker'),
         env: process.env,
-        onEvent: (e) => { for (const l of this.listeners) l(e); },
+        onEvent: (e) => {
+          const line = channelLine(e, progressTexts);
+          if (line !== undefined) this.channel.appendLine(line);
+          for (const l of this.listeners) l(e);
+        },
       });
       this.opened = { project, stack };
       // A failed open (Docker missing) is tried again next time, not remembered.
@@ -124,7 +130,8 @@ export class StackSession implements vscode.Disposable {
       if (options.starting === true) this.startingNow = false;
       if (counted) {
         this.running--;
-        void this.refresh();
+        // Before the command's own message, so the status bar already agrees with it.
+        await this.refresh();
       }
     }
   }

@@ -5,7 +5,7 @@ import {
 } from '../../core/stack';
 import type { DwContext } from '../context';
 import { connectionUsesStack } from './connection';
-import { channelLine, progressIncrement, progressMessage } from './progress';
+import { progressIncrement, progressMessage } from './progress';
 import type { StackSession } from './session';
 import { progressTexts } from './texts';
 
@@ -24,8 +24,6 @@ export const startStackCommand = (ctx: DwContext, session: StackSession) => asyn
       async (progress, token) => {
         token.onCancellationRequested(() => abort.abort());
         report = (e) => {
-          const line = channelLine(e, progressTexts);
-          if (line !== undefined) session.channel.appendLine(stack.mask(line));
           const message = progressMessage(e, progressTexts);
           const increment = progressIncrement(e);
           if (message !== undefined || increment !== undefined) {
