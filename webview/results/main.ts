@@ -4,7 +4,7 @@ import { isResultsHostMessage, type ResultSetView, type ResultsInitialState, typ
 import { adoptStyles, h, replace } from '../shared/dom';
 import { initialState, webviewApi } from '../shared/rpc';
 import { Grid } from './grid';
-import { setLanguage, t } from './l10n';
+import { setLanguage, t } from '../shared/l10n';
 
 async function defineControls(): Promise<void> {
   await Promise.all([
