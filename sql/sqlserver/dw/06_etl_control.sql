@@ -1,4 +1,4 @@
--- ETL control (ctl.etl_control) and run audit (audit.etl_run, audit.etl_run_entity).
+-- ETL control (ctl.etl_control) and run audit (audit.etl_run, audit.etl_run_entity, audit.etl_reject).
 -- Registers the nine ETL entities once; only dim_cliente is active by default. A rerun leaves
 -- existing rows (watermarks, is_active) untouched.
 
@@ -87,6 +87,26 @@ BEGIN
 END
 ELSE
   PRINT N'Table audit.etl_run_entity already exists.';
+GO
+
+IF OBJECT_ID(N'audit.etl_reject', N'U') IS NULL
+BEGIN
+  CREATE TABLE audit.etl_reject (
+    reject_id BIGINT IDENTITY(1,1) NOT NULL,
+    run_id BIGINT NOT NULL,
+    entity_name NVARCHAR(100) NOT NULL,
+    source_key NVARCHAR(100) NOT NULL,
+    column_name NVARCHAR(128) NULL,
+    rule_name NVARCHAR(100) NULL,
+    reason NVARCHAR(1000) NOT NULL,
+    rejected_at DATETIME2(3) NOT NULL CONSTRAINT df_etl_reject_rejected_at DEFAULT SYSUTCDATETIME(),
+    CONSTRAINT pk_etl_reject PRIMARY KEY (reject_id),
+    CONSTRAINT fk_etl_reject_run_id FOREIGN KEY (run_id) REFERENCES audit.etl_run (run_id)
+  );
+  PRINT N'Created table audit.etl_reject.';
+END
+ELSE
+  PRINT N'Table audit.etl_reject already exists.';
 GO
 
 IF NOT EXISTS (SELECT 1 FROM sys.indexes WHERE name = N'ix_etl_run_entity_entity_name_started_at' AND object_id = OBJECT_ID(N'audit.etl_run_entity'))

@@ -61,6 +61,22 @@ export const ETL_RUN_ENTITY: TableSpec = {
   foreignKeys: [{ column: 'run_id', references: { schema: 'audit', table: 'etl_run', column: 'run_id' } }],
 };
 
+/** Source rows the ETL's rules refused, written in the batch transaction that skipped them. */
+export const ETL_REJECT: TableSpec = {
+  layer: 'dw', schema: 'audit', name: 'etl_reject', primaryKey: 'reject_id',
+  columns: [
+    req('reject_id', t.bigint, { identity: true }),
+    req('run_id', t.bigint),
+    req('entity_name', t.text(100)),
+    req('source_key', t.text(100)),
+    opt('column_name', t.text(128)),
+    opt('rule_name', t.text(100)),
+    req('reason', t.text(1000)),
+    req('rejected_at', ts3, { default: utcNow }),
+  ],
+  foreignKeys: [{ column: 'run_id', references: { schema: 'audit', table: 'etl_run', column: 'run_id' } }],
+};
+
 export const CONNECTION_LOGIN_EVENTS: TableSpec = {
   layer: 'dw', schema: 'audit', name: 'connection_login_events', primaryKey: 'event_id',
   columns: [
@@ -81,7 +97,7 @@ export const CONNECTION_LOGIN_EVENTS: TableSpec = {
   ],
 };
 
-export const controlTables: readonly TableSpec[] = [ETL_CONTROL, ETL_RUN, ETL_RUN_ENTITY, CONNECTION_LOGIN_EVENTS];
+export const controlTables: readonly TableSpec[] = [ETL_CONTROL, ETL_RUN, ETL_RUN_ENTITY, ETL_REJECT, CONNECTION_LOGIN_EVENTS];
 
 /** The nine registered entities (DOMAIN.md); only dim_cliente is active by default. */
 export interface RegisteredEntity {

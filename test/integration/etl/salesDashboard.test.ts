@@ -102,6 +102,13 @@ for (const c of cases) {
       assert.equal(await count(dw, 'SELECT count(*) AS n FROM dim.dim_vendedor WHERE vendedor_id > 0 AND equipe_id = -1'),
         await count(dw, 'SELECT count(*) AS n FROM core.sellers WHERE team_id IS NULL'));
 
+      // A manager loaded in the same batch as the sellers it manages still resolves.
+      assert.equal(await count(dw, `SELECT count(*) AS n FROM core.sellers c
+          JOIN dim.dim_vendedor v ON v.vendedor_original_id = c.seller_id
+          LEFT JOIN dim.dim_vendedor g ON g.vendedor_original_id = c.manager_seller_id
+        WHERE v.gerente_id <> COALESCE(g.vendedor_id, -1)`), 0);
+      assert.ok(await count(dw, 'SELECT count(*) AS n FROM dim.dim_vendedor WHERE gerente_id > 0') > 0, 'some sellers have a manager');
+
       const sales = new SalesQueries(dw, dw.dialect);
       const data = await sales.load({
         from: '2015-01-01', to: '2030-12-31', category: null, state: null, region: null, team: null, seller: null, grain: 'month',

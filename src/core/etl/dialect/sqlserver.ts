@@ -82,15 +82,27 @@ export const sqlserverEtl: EtlDialect = {
       SELECT CAST(SUM(CASE WHEN action = 'INSERT' THEN 1 ELSE 0 END) AS int) AS inserted,
              CAST(SUM(CASE WHEN action = 'UPDATE' THEN 1 ELSE 0 END) AS int) AS updated FROM @actions;`;
   },
-  ensureRejectTableSql: `IF OBJECT_ID('audit.etl_reject') IS NULL CREATE TABLE audit.etl_reject (
-      reject_id BIGINT IDENTITY(1,1) PRIMARY KEY,
+  selfLookupSql(m: MergeSpec): string | undefined {
+    const own = (m.lookups ?? []).filter((l) => l.table === m.target);
+    if (own.length === 0) return undefined;
+    const nk = ident(m.naturalKey);
+    return own.map((l) => `UPDATE t SET t.${ident(l.target)} = g.${ident(l.surrogateKey)}
+      FROM ${table(m.target)} t JOIN ${ident(`#${m.stage}`)} s ON t.${nk} = s.${nk}
+        JOIN ${table(m.target)} g ON g.${ident(l.naturalKey)} = s.${ident(l.stageColumn)}
+      WHERE ${m.filter === undefined ? '' : `s.${m.filter} AND `}(t.${ident(l.target)} IS NULL OR t.${ident(l.target)} <> g.${ident(l.surrogateKey)})`).join(';\n');
+  },
+  // The warehouse scripts (06_etl_control.sql) create it; this covers warehouses built before.
+  ensureRejectTableSql: `IF OBJECT_ID(N'audit.etl_reject', N'U') IS NULL CREATE TABLE audit.etl_reject (
+      reject_id BIGINT IDENTITY(1,1) NOT NULL,
       run_id BIGINT NOT NULL,
-      entity_name VARCHAR(100) NOT NULL,
-      source_key VARCHAR(100) NOT NULL,
-      column_name VARCHAR(128) NULL,
-      rule_name VARCHAR(100) NULL,
+      entity_name NVARCHAR(100) NOT NULL,
+      source_key NVARCHAR(100) NOT NULL,
+      column_name NVARCHAR(128) NULL,
+      rule_name NVARCHAR(100) NULL,
       reason NVARCHAR(1000) NOT NULL,
-      rejected_at DATETIME2(0) NOT NULL DEFAULT SYSUTCDATETIME())`,
+      rejected_at DATETIME2(3) NOT NULL CONSTRAINT df_etl_reject_rejected_at DEFAULT SYSUTCDATETIME(),
+      CONSTRAINT pk_etl_reject PRIMARY KEY (reject_id),
+      CONSTRAINT fk_etl_reject_run_id FOREIGN KEY (run_id) REFERENCES audit.etl_run (run_id))`,
   trueLiteral: 'CAST(1 AS bit)',
   falseLiteral: 'CAST(0 AS bit)',
   insertReturning: (t, columns, values, id) =>

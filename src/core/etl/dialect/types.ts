@@ -78,6 +78,11 @@ export interface EtlDialect {
   stageRef(stage: string): { readonly schema?: string; readonly name: string };
   /** Set-based upsert from the stage; one row back: inserted, updated. */
   mergeSql(spec: MergeSpec): string;
+  /**
+   * After the merge: lookups into the merged table itself (a seller's manager) resolved again,
+   * now that the batch's own rows have surrogate keys. Undefined when the spec has none.
+   */
+  selfLookupSql(spec: MergeSpec): string | undefined;
   /** `ALTER`/`CREATE` for the rejects table, idempotent. */
   readonly ensureRejectTableSql: string;
   readonly trueLiteral: string;

@@ -96,6 +96,7 @@ export async function loadEntity(ctx: EntityLoadContext): Promise<EntityLoadResu
     columns: entity.targetColumns.map((c) => c.name),
     ...lookupsOf(entity),
   };
+  const selfLookup = d.selfLookupSql(merge);
   const extractSql = ctx.sourceDialect.extractPageSql(extractSpecOf(entity, ctx.sourceDialect));
   const bulkColumns = [
     ...entity.targetColumns.map((c) => ({ name: c.name, type: d.sqlType(c), nullable: true })),
@@ -143,6 +144,7 @@ export async function loadEntity(ctx: EntityLoadContext): Promise<EntityLoadResu
       await phase('merge', batch);
       const m = await tx.query<Record<string, unknown>>(d.mergeSql(merge), [], ctx.signal ? { signal: ctx.signal } : {});
       const changed = Number(m.rows[0]?.['inserted'] ?? 0) + Number(m.rows[0]?.['updated'] ?? 0);
+      if (selfLookup !== undefined) await tx.query(selfLookup, [], ctx.signal ? { signal: ctx.signal } : {});
       await writeRejects(tx, ctx.runId, def.entity, t.rejects);
       await advanceWatermark(tx, d, def.entity, next);
       await addBatchCounts(tx, d, ctx.runId, def.entity, { extracted: page.length, upserted: changed, softDeleted: t.softDeleted }, next);

@@ -30,6 +30,7 @@ export async function pushdownEntity(ctx: EntityLoadContext): Promise<EntityLoad
   const statsSql = pushdownStatsSql(d, stage);
   const rejectsSql = pushdownRejectsSql(d, stage);
   const mergeSql = d.mergeSql(merge);
+  const selfLookup = d.selfLookupSql(merge);
   const opts = ctx.signal ? { signal: ctx.signal } : {};
   const phase = async (p: EtlPhase, batch: number): Promise<void> => {
     if (ctx.beforePhase) await ctx.beforePhase(p, { entity: def.entity, batch, targetProcessId: session.serverProcessId });
@@ -56,6 +57,7 @@ export async function pushdownEntity(ctx: EntityLoadContext): Promise<EntityLoad
       await phase('merge', batch);
       const m = await tx.query<Record<string, unknown>>(mergeSql, [], opts);
       const upserted = Number(m.rows[0]?.['inserted'] ?? 0) + Number(m.rows[0]?.['updated'] ?? 0);
+      if (selfLookup !== undefined) await tx.query(selfLookup, [], opts);
       if (rejected > 0) await tx.query(rejectsSql, [ctx.runId, def.entity]);
       await advanceWatermark(tx, d, def.entity, next);
       await addBatchCounts(tx, d, ctx.runId, def.entity, { extracted, upserted, softDeleted }, next);
