@@ -1,6 +1,7 @@
 import { userInfo } from 'node:os';
 import * as vscode from 'vscode';
 import { EntityDefinitionError, runEtl, type EntityDefinition, type EtlEvent } from '../../core/etl';
+import { EntityControlQueries } from '../../core/etl/control/state';
 import { planEtlRun } from '../../core/etl/present/plan';
 import type { EtlTaskRequest } from '../../core/etl/present/taskRequest';
 import { eventLines, failureLine, planLines, summaryLines } from '../../core/etl/present/terminalLines';
@@ -61,6 +62,10 @@ export class EtlRuns implements vscode.Disposable {
       const engines = await this.ctx.connections.engines(project);
       const source = await engines.get('oltp');
       const target = await engines.get('dw');
+      if (!(await new EntityControlQueries(target, target.dialect).hasControlTable())) {
+        write([failureLine(project.file, 1, what, 'the warehouse has no ctl.etl_control yet: run "DW: Bootstrap Warehouse" first.')]);
+        return EXIT_FAILED;
+      }
       if (request.dryRun) {
         write(planLines(await planEtlRun({ source, target, definitions, entities: request.entities, full: request.full, definitionsDir: entitiesDir(this.ctx, project) })));
         return EXIT_OK;

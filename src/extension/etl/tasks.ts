@@ -11,6 +11,12 @@ export const ETL_PROBLEM_MATCHER = '$dw-etl';
 
 type EtlTaskDefinition = vscode.TaskDefinition & EtlTaskFields;
 
+/** Where tasks live: the folder holding dw-workbench.json (VS Code lists workspace-scoped tasks only in multi-root workspaces). */
+function scopeOf(ctx: DwContext): vscode.WorkspaceFolder | vscode.TaskScope {
+  const file = ctx.project?.file;
+  return (file === undefined ? undefined : vscode.workspace.getWorkspaceFolder(vscode.Uri.file(file))) ?? vscode.TaskScope.Workspace;
+}
+
 function entityNames(ctx: DwContext): string[] | undefined {
   const project = ctx.project;
   if (project === undefined) return undefined;
@@ -35,17 +41,21 @@ function taskFor(ctx: DwContext, runs: EtlRuns, definition: EtlTaskDefinition, s
 /** A task for a request, as "DW: Run ETL" and the tree's actions start it. */
 export function etlTask(ctx: DwContext, runs: EtlRuns, request: EtlTaskRequest): vscode.Task {
   const definition: EtlTaskDefinition = { type: ETL_TASK_TYPE, ...etlTaskFields(request) };
-  return taskFor(ctx, runs, definition, vscode.TaskScope.Workspace, etlTaskLabel(request));
+  return taskFor(ctx, runs, definition, scopeOf(ctx), etlTaskLabel(request));
 }
 
 /** Auto-detected tasks: one per entity definition and one for every active entity; tasks.json ones resolve here too. */
 export class EtlTaskProvider implements vscode.TaskProvider {
   constructor(private readonly ctx: DwContext, private readonly runs: EtlRuns) {}
 
-  provideTasks(): vscode.Task[] {
+  async provideTasks(): Promise<vscode.Task[]> {
+    // Asked before the project's first load finished: load it now rather than list nothing.
+    if (this.ctx.project === undefined) await this.ctx.projectState.reload();
     const names = entityNames(this.ctx) ?? [];
     const all = { entities: [], full: false, dryRun: false };
-    return [all, ...names.map((n) => ({ ...all, entities: [n] }))].map((r) => etlTask(this.ctx, this.runs, r));
+    const tasks = [all, ...names.map((n) => ({ ...all, entities: [n] }))].map((r) => etlTask(this.ctx, this.runs, r));
+    this.ctx.log.info(`dw-etl: ${tasks.length} task(s) detected (${names.length} entity definitions)`);
+    return tasks;
   }
 
   resolveTask(task: vscode.Task): vscode.Task | undefined {
