@@ -87,6 +87,24 @@ describe('e2e: the Docker stack from VS Code', function () {
     await waitForStatusBar(wb, 'Stack: down', 30_000);
   });
 
+  it('DW: Start Stack on a port in use says which, and offers to open the project file', async () => {
+    const wb = w.workbench;
+    const squatter = createServer();
+    await new Promise<void>((resolve) => squatter.listen(port, '127.0.0.1', resolve));
+    try {
+      await wb.runCommand('DW: Start Stack');
+      const message = await wb.waitForNotification(/already in use|is ready on/, 120_000);
+      assert.match(message, new RegExp(`^Start Stack failed: Port ${port} on 127\\.0\\.0\\.1 is already in use.*DWB_POSTGRES_PORT`));
+      const toast = wb.page.locator('.notifications-toasts .notification-list-item', { hasText: 'already in use' }).first();
+      await toast.locator('.monaco-button', { hasText: 'Open Project File' }).waitFor({ state: 'visible', timeout: 10_000 });
+      await wb.screenshot('port-taken');
+    } finally {
+      await new Promise<void>((resolve) => squatter.close(() => resolve()));
+    }
+    await wb.runCommand('Notifications: Clear All Notifications');
+    await waitForStatusBar(wb, 'Stack: down', 30_000);
+  });
+
   it('DW: Start Stack brings the server up healthy, and Test Connection works right after', async () => {
     const wb = w.workbench;
     await wb.runCommand('DW: Start Stack');
@@ -100,6 +118,20 @@ describe('e2e: the Docker stack from VS Code', function () {
 
     const lines = await wb.outputChannelLines(STACK_CHANNEL);
     assert.ok(lines.some((l) => /^Connected: PostgreSQL/.test(l)), `the stack channel lacks the connection check: ${JSON.stringify(lines)}`);
+  });
+
+  it('DW: Show Stack Logs follows the services\' logs into the Stack channel', async () => {
+    const wb = w.workbench;
+    await wb.runCommand('DW: Show Stack Logs');
+    await wb.waitForNotification(/Following the logs of stack/, 30_000);
+    const deadline = Date.now() + 30_000;
+    let lines: string[] = [];
+    while (Date.now() < deadline && !lines.some((l) => /^postgres-1\s+\|/.test(l))) {
+      await wb.page.waitForTimeout(1_000);
+      lines = await wb.outputChannelLines(STACK_CHANNEL);
+    }
+    await wb.screenshot('logs');
+    assert.ok(lines.some((l) => /^postgres-1\s+\|/.test(l)), `no server log line in the channel: ${JSON.stringify(lines.slice(-10))}`);
   });
 
   it('DW: Backup Now writes a dump of the warehouse database into the project', async () => {

@@ -77,7 +77,7 @@ export const backupNowCommand = (_ctx: DwContext, session: StackSession) => asyn
   );
   if (files === undefined) return false;
   const message = vscode.l10n.t('Backed up {0} database(s): {1}.', files.length, files.map((f) => `${f.file} (${formatBytes(f.sizeBytes)})`).join(', '));
-  session.channel.appendLine(message);
+  session.appendLine(message);
   void vscode.window.showInformationMessage(message);
   return true;
 };
@@ -119,7 +119,7 @@ export const restoreBackupCommand = (_ctx: DwContext, session: StackSession) => 
   });
   if (restored === undefined) return false;
   const message = vscode.l10n.t('Restored {0}.', restored.join(', '));
-  session.channel.appendLine(message);
+  session.appendLine(message);
   void vscode.window.showInformationMessage(message);
   await vscode.commands.executeCommand('dwWorkbench.refreshEntities');
   return true;

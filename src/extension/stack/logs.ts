@@ -24,9 +24,9 @@ export const showStackLogsCommand = (ctx: DwContext, session: StackSession) => {
         { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Following the logs of stack {0}', stack.projectName), cancellable: true },
         async (_progress, token) => {
           token.onCancellationRequested(() => abort.abort());
-          session.channel.appendLine(vscode.l10n.t('--- logs of stack {0} (last {1} lines, then following) ---', stack.projectName, LOG_TAIL));
-          await stack.logs({ follow: true, tail: LOG_TAIL, signal: abort.signal, onLine: (line) => session.channel.appendLine(stack.mask(line)) });
-          session.channel.appendLine(vscode.l10n.t('--- stopped following the logs ---'));
+          session.appendLine(vscode.l10n.t('--- logs of stack {0} (last {1} lines, then following) ---', stack.projectName, LOG_TAIL));
+          await stack.logs({ follow: true, tail: LOG_TAIL, signal: abort.signal, onLine: (line) => session.appendLine(stack.mask(line)) });
+          session.appendLine(vscode.l10n.t('--- stopped following the logs ---'));
           return true;
         },
       ),

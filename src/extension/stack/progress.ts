@@ -1,5 +1,6 @@
 // vscode-free: what "Start Stack" and the other long commands show while they run.
 import type { StackEvent, StackPhase, StackStatus } from '../../core/stack/events';
+import { plainText } from './plainText';
 
 /** The localised texts the messages are made of (the extension passes vscode.l10n ones). */
 export interface ProgressTexts {
@@ -20,7 +21,7 @@ export function progressMessage(event: StackEvent, texts: ProgressTexts): string
     case 'health': {
       if (event.status === 'healthy') return undefined;
       const waiting = texts.waiting(event.service, event.status, Math.round(event.elapsedMs / 1000));
-      const last = lastNonEmpty(event.logTail);
+      const last = lastNonEmpty(event.logTail.map(plainText));
       return last === undefined ? waiting : `${waiting} | ${clip(last, PROGRESS_LINE_MAX)}`;
     }
     case 'output':

@@ -8,6 +8,7 @@ import {
 import type { DwContext } from '../context';
 import { showError } from '../engineErrors';
 import { hasStack } from './look';
+import { plainText } from './plainText';
 import { channelLine } from './progress';
 import { secretStorageStore } from './secretStore';
 import { progressTexts } from './texts';
@@ -45,6 +46,11 @@ export class StackSession implements vscode.Disposable {
       this.opened = undefined;
       void this.refresh();
     }, undefined, this.disposables);
+  }
+
+  /** One line into the Stack channel, without the terminal control sequences compose writes. */
+  appendLine(line: string): void {
+    this.channel.appendLine(plainText(line));
   }
 
   get view(): StackView {
@@ -86,7 +92,7 @@ export class StackSession implements vscode.Disposable {
         env: process.env,
         onEvent: (e) => {
           const line = channelLine(e, progressTexts);
-          if (line !== undefined) this.channel.appendLine(line);
+          if (line !== undefined) this.appendLine(line);
           for (const l of this.listeners) l(e);
         },
       });

@@ -32,7 +32,7 @@ export const startStackCommand = (ctx: DwContext, session: StackSession) => asyn
         };
         const timings = await startStack(stack, {
           bootstrap: (s) => runBootstrap(session, project, s, (m) => progress.report({ message: s.mask(m) }), abort.signal),
-          checkConnection: async (s) => { session.channel.appendLine(s.mask(vscode.l10n.t('Connected: {0}', await checkStackConnection(project, s)))); },
+          checkConnection: async (s) => { session.appendLine(s.mask(vscode.l10n.t('Connected: {0}', await checkStackConnection(project, s)))); },
         }, abort.signal);
         await adoptAdminPassword(ctx, project, stack);
         return { stack, timings };
@@ -51,7 +51,7 @@ export const startStackCommand = (ctx: DwContext, session: StackSession) => asyn
     'Stack {0} is ready on 127.0.0.1:{1} (up {2} s, healthy after {3} s, bootstrap {4} s).',
     stack.projectName, stack.port, secs(timings.upMs), secs(timings.healthMs), secs(timings.bootstrapMs),
   );
-  session.channel.appendLine(message);
+  session.appendLine(message);
   void vscode.window.showInformationMessage(message);
   await vscode.commands.executeCommand('dwWorkbench.refreshEntities');
   return true;
@@ -71,11 +71,11 @@ async function runBootstrap(
       const message = e.type === 'step-start'
         ? vscode.l10n.t('bootstrap step {0} of {1}: {2}', e.index, e.total, e.name)
         : vscode.l10n.t('bootstrap step {0} of {1}: {2} skipped ({3})', e.index, e.total, e.name, e.reason);
-      session.channel.appendLine(stack.mask(message));
+      session.appendLine(stack.mask(message));
       report(message);
     },
   });
-  if (summary === undefined) session.channel.appendLine(vscode.l10n.t('The project has no bootstrap plan (bootstrap.steps); nothing to run.'));
+  if (summary === undefined) session.appendLine(vscode.l10n.t('The project has no bootstrap plan (bootstrap.steps); nothing to run.'));
 }
 
 /**

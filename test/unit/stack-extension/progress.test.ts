@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import type { StackEvent } from '../../../src/core/stack/events';
+import { plainText } from '../../../src/extension/stack/plainText';
 import { channelLine, PROGRESS_LINE_MAX, progressIncrement, progressMessage, type ProgressTexts } from '../../../src/extension/stack/progress';
 
 const texts: ProgressTexts = {
@@ -45,5 +46,15 @@ describe('stack progress messages', () => {
     assert.equal(total, 100);
     assert.equal(progressIncrement({ type: 'phase', phase: 'up', state: 'start' }), undefined);
     assert.equal(progressIncrement({ type: 'output', line: 'x' }), undefined);
+  });
+});
+
+describe('stack log lines in the output channel', () => {
+  it('lose the terminal control sequences compose writes even with --no-color', () => {
+    const esc = String.fromCharCode(27);
+    assert.equal(plainText(`${esc}[2Kpostgres-1  | LOG:  database system is ready`), 'postgres-1  | LOG:  database system is ready');
+    assert.equal(plainText(`${esc}[1;32mok${esc}[0m done\r`), 'ok done');
+    assert.equal(plainText(`${esc}]0;title${String.fromCharCode(7)}line`), 'line');
+    assert.equal(plainText('plain | [2K stays'), 'plain | [2K stays');
   });
 });
