@@ -74,8 +74,9 @@ describe('ETL runs that overlap, are cancelled or crash (PostgreSQL)', function 
     const abort = new AbortController();
     const { result, events } = await run(wh.engine, {
       signal: abort.signal,
-      beforePhase: async (phase, info) => {
+      beforePhase: (phase, info) => {
         if (phase === 'merge' && info.batch === 3) abort.abort();
+        return Promise.resolve();
       },
     });
     assert.equal(result.status, 'failed');

@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { createEngine } from '../../../src/core/engine/factory';
 import type { Engine, QueryResult } from '../../../src/core/engine/types';
 import { RULES } from '../../../src/core/etl/rules/catalogue';
+import { valueText } from '../../../src/core/etl/rules/text';
 import type { RuleSql, ScalarRule } from '../../../src/core/etl/rules/types';
 import { PG } from './support/warehouse';
 
@@ -25,7 +26,7 @@ function inputsFor(rule: ScalarRule): { values: readonly unknown[]; sqlType: str
 function normalise(v: unknown): unknown {
   if (v === null || v === undefined) return null;
   if (typeof v === 'boolean') return v;
-  return String(v);
+  return valueText(v);
 }
 
 const engines: readonly [string, () => Promise<Engine>][] = [
@@ -52,7 +53,7 @@ for (const [label, open] of engines) {
             const sql: RuleSql = rule.sql.postgres(`CAST($1 AS ${sqlType})`);
             const r: QueryResult<{ v: unknown; rejected: boolean | null }> = await db.query<{ v: unknown; rejected: boolean | null }>(
               `SELECT CASE WHEN ${sql.rejects ?? 'false'} THEN NULL ELSE ${sql.value} END AS v, COALESCE(${sql.rejects ?? 'false'}, false) AS rejected`,
-              [input === null ? null : String(input)],
+              [input === null ? null : valueText(input)],
             );
             const row: { v: unknown; rejected: boolean | null } | undefined = r.rows[0];
             const what: string = `${rule.name}(${JSON.stringify(input)} as ${sqlType})`;

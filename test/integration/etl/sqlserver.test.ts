@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { createEngine } from '../../../src/core/engine/factory';
 import type { Engine, QueryResult } from '../../../src/core/engine/types';
 import { RULES } from '../../../src/core/etl/rules/catalogue';
+import { valueText } from '../../../src/core/etl/rules/text';
 import type { RuleSql } from '../../../src/core/etl/rules/types';
 import { skipBecause } from '../../support/skip';
 
@@ -41,11 +42,11 @@ describe('ETL rules: the TypeScript and T-SQL forms agree (SQL Server, DW_TEST_M
           const rejects = sql.rejects ?? '1 = 0';
           const r: QueryResult<{ v: unknown; rejected: number }> = await db.query(
             `SELECT CASE WHEN ${rejects} THEN NULL ELSE CAST(${sql.value} AS nvarchar(400)) END AS v, CASE WHEN ${rejects} THEN 1 ELSE 0 END AS rejected`,
-            [input === null ? null : String(input)],
+            [input === null ? null : valueText(input)],
           );
           const what: string = `${rule.name}(${JSON.stringify(input)} as ${sqlType})`;
           assert.equal(r.rows[0]?.rejected === 1, !ts.ok, what);
-          const expected: string | null = ts.ok ? (typeof ts.value === 'boolean' ? (ts.value ? '1' : '0') : ts.value === null ? null : String(ts.value)) : null;
+          const expected: string | null = ts.ok ? (typeof ts.value === 'boolean' ? (ts.value ? '1' : '0') : ts.value === null ? null : valueText(ts.value)) : null;
           if (ts.ok) assert.equal(r.rows[0]?.v ?? null, expected, what);
         }
       }

@@ -136,9 +136,13 @@ describe('ETL entity definitions', () => {
       assert.match(e.message, /column nome, rule normalizar_texto_titulo: produces text, which target column nome of type integer cannot hold/);
     });
 
-    it('refuses SCD type 2 before any data moves instead of loading it as type 1', () => {
+    it('refuses SCD type 2 when the target lacks its version columns, before any data moves', () => {
       const scd2 = { ...def, scd: { type: 2 as const, validFrom: 'valid_from', validTo: 'valid_to', isCurrent: 'is_current' } };
-      assert.match(problemsOf(() => compileEntity(scd2, source, target, postgresEtl)).message, /SCD type 2 is not supported/);
+      const e = problemsOf(() => compileEntity(scd2, source, [...target, col('valid_from', 'timestamp without time zone')], postgresEtl));
+      assert.match(e.message, /target table dim\.dim_x has no SCD2 column valid_to/);
+      assert.match(e.message, /no SCD2 column is_current/);
+      const versions = [col('valid_from', 'timestamp without time zone'), col('valid_to', 'timestamp without time zone'), col('is_current', 'boolean')];
+      assert.deepEqual(compileEntity(scd2, source, [...target, ...versions], postgresEtl).targetColumns.map((x) => x.name), ['x_original_id', 'nome']);
     });
 
     it('refuses a rule that cannot read the source type', () => {

@@ -1,5 +1,11 @@
 import type { MergeSpec } from './types';
 
+/** The SCD2 columns of a spec; the runner asks for SCD2 SQL only when it set them. */
+export function scd2Of(m: MergeSpec): NonNullable<MergeSpec['history']> {
+  if (m.history === undefined) throw new Error(`${m.target} is not an SCD type 2 target`);
+  return m.history;
+}
+
 export interface MergeSource {
   /** Target columns the merge writes: the staged ones, then the looked-up surrogate keys. */
   readonly columns: readonly string[];

@@ -1,7 +1,7 @@
 import type { SqlType } from '../../engine/types';
 import type { ValueFamily } from '../rules/types';
 import type { ColumnMeta, EtlDialect, ExtractSpec, MergeSpec } from './types';
-import { mergeSource } from './mergeSource';
+import { mergeSource, scd2Of } from './mergeSource';
 
 const ident = (name: string): string => `"${name.replace(/"/g, '""')}"`;
 const table = (qualified: string): string => qualified.split('.').map(ident).join('.');
@@ -74,6 +74,31 @@ export const postgresEtl: EtlDialect = {
       RETURNING (xmax = 0) AS inserted)
     SELECT CAST(count(*) FILTER (WHERE inserted) AS int) AS inserted,
            CAST(count(*) FILTER (WHERE NOT inserted) AS int) AS updated FROM m`;
+  },
+  scd2CloseSql(m: MergeSpec): string {
+    const h = scd2Of(m);
+    const src = mergeSource(m, ident, table, ident(m.stage));
+    const rest = src.columns.filter((c) => c !== m.naturalKey).map(ident);
+    const nk = ident(m.naturalKey);
+    return `WITH c AS (
+      UPDATE ${table(m.target)} AS t SET ${ident(h.validTo)} = (now() AT TIME ZONE 'utc'), ${ident(h.isCurrent)} = false
+      FROM (${src.select}) s
+      WHERE t.${nk} = s.${nk} AND t.${ident(h.isCurrent)}
+        AND (${rest.map((c) => `t.${c}`).join(', ')}) IS DISTINCT FROM (${rest.map((c) => `s.${c}`).join(', ')})
+      RETURNING 1)
+    SELECT CAST(count(*) AS int) AS n FROM c`;
+  },
+  scd2InsertSql(m: MergeSpec): string {
+    const h = scd2Of(m);
+    const src = mergeSource(m, ident, table, ident(m.stage));
+    const cols = src.columns.map(ident);
+    const nk = ident(m.naturalKey);
+    return `WITH i AS (
+      INSERT INTO ${table(m.target)} (${[...cols, ident(h.validFrom), ident(h.validTo), ident(h.isCurrent)].join(', ')})
+      SELECT ${cols.map((c) => `s.${c}`).join(', ')}, (now() AT TIME ZONE 'utc'), NULL, true FROM (${src.select}) s
+      WHERE NOT EXISTS (SELECT 1 FROM ${table(m.target)} t WHERE t.${nk} = s.${nk} AND t.${ident(h.isCurrent)})
+      RETURNING 1)
+    SELECT CAST(count(*) AS int) AS n FROM i`;
   },
   selfLookupSql(m: MergeSpec): string | undefined {
     const own = (m.lookups ?? []).filter((l) => l.table === m.target);

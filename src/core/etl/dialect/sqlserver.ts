@@ -1,7 +1,7 @@
 import type { SqlType } from '../../engine/types';
 import type { ValueFamily } from '../rules/types';
 import type { ColumnMeta, EtlDialect, ExtractSpec, MergeSpec } from './types';
-import { mergeSource } from './mergeSource';
+import { mergeSource, scd2Of } from './mergeSource';
 
 const ident = (name: string): string => `[${name.replace(/]/g, ']]')}]`;
 const table = (qualified: string): string => qualified.split('.').map(ident).join('.');
@@ -81,6 +81,27 @@ export const sqlserverEtl: EtlDialect = {
       OUTPUT $action INTO @actions;
       SELECT CAST(SUM(CASE WHEN action = 'INSERT' THEN 1 ELSE 0 END) AS int) AS inserted,
              CAST(SUM(CASE WHEN action = 'UPDATE' THEN 1 ELSE 0 END) AS int) AS updated FROM @actions;`;
+  },
+  scd2CloseSql(m: MergeSpec): string {
+    const h = scd2Of(m);
+    const src = mergeSource(m, ident, table, ident(`#${m.stage}`));
+    const rest = src.columns.filter((c) => c !== m.naturalKey).map(ident);
+    const nk = ident(m.naturalKey);
+    return `UPDATE t SET t.${ident(h.validTo)} = SYSUTCDATETIME(), t.${ident(h.isCurrent)} = CAST(0 AS bit)
+      FROM ${table(m.target)} t WITH (HOLDLOCK) JOIN (${src.select}) s ON t.${nk} = s.${nk}
+      WHERE t.${ident(h.isCurrent)} = 1
+        AND EXISTS (SELECT ${rest.map((c) => `s.${c}`).join(', ')} EXCEPT SELECT ${rest.map((c) => `t.${c}`).join(', ')});
+      SELECT @@ROWCOUNT AS n;`;
+  },
+  scd2InsertSql(m: MergeSpec): string {
+    const h = scd2Of(m);
+    const src = mergeSource(m, ident, table, ident(`#${m.stage}`));
+    const cols = src.columns.map(ident);
+    const nk = ident(m.naturalKey);
+    return `INSERT INTO ${table(m.target)} (${[...cols, ident(h.validFrom), ident(h.validTo), ident(h.isCurrent)].join(', ')})
+      SELECT ${cols.map((c) => `s.${c}`).join(', ')}, SYSUTCDATETIME(), NULL, CAST(1 AS bit) FROM (${src.select}) s
+      WHERE NOT EXISTS (SELECT 1 FROM ${table(m.target)} t WITH (HOLDLOCK) WHERE t.${nk} = s.${nk} AND t.${ident(h.isCurrent)} = 1);
+      SELECT @@ROWCOUNT AS n;`;
   },
   selfLookupSql(m: MergeSpec): string | undefined {
     const own = (m.lookups ?? []).filter((l) => l.table === m.target);

@@ -42,6 +42,8 @@ export interface MergeSpec {
   readonly filter?: string;
   /** Target columns filled by a join to their dimension (their natural keys travel in `extra`). */
   readonly lookups?: readonly MergeLookup[];
+  /** SCD type 2: versions instead of updates in place (see `scd2CloseSql`/`scd2InsertSql`). */
+  readonly history?: { readonly validFrom: string; readonly validTo: string; readonly isCurrent: string };
 }
 
 /**
@@ -51,42 +53,53 @@ export interface MergeSpec {
 export interface EtlDialect {
   readonly name: Dialect;
   /** Placeholder for parameter i (1-based). */
-  param(i: number): string;
-  ident(name: string): string;
+  readonly param: (i: number) => string;
+  readonly ident: (name: string) => string;
   /** `schema.table` quoted. */
-  table(qualified: string): string;
+  readonly table: (qualified: string) => string;
   /** The current UTC time as the server sees it. */
   readonly nowUtc: string;
   /** A timestamp column as full-precision ISO text, so a watermark round-trips exactly. */
-  timestampText(expr: string): string;
+  readonly timestampText: (expr: string) => string;
   /** Text (from timestampText or a stored watermark) back to a timestamp. */
-  textTimestamp(expr: string): string;
+  readonly textTimestamp: (expr: string) => string;
   /** Now minus `$1`/`@p1` minutes, as full-precision ISO text: the window's upper bound. */
   readonly cutoffSql: string;
-  family(dataType: string): ValueFamily | undefined;
-  sqlType(column: ColumnMeta): SqlType;
+  readonly family: (dataType: string) => ValueFamily | undefined;
+  readonly sqlType: (column: ColumnMeta) => SqlType;
   /** Columns of a table; params: schema, table. Rows: name, data_type, precision, scale, length. */
   readonly columnsSql: string;
   /** One page of the (updated_at, id) window; params: cutoff text, wm text, wm id, page size. */
-  extractPageSql(spec: ExtractSpec): string;
+  readonly extractPageSql: (spec: ExtractSpec) => string;
   /** A session-scoped staging table shaped like the target's mapped columns, empty. */
-  createStageSql(spec: MergeSpec): string;
-  truncateStageSql(stage: string): string;
+  readonly createStageSql: (spec: MergeSpec) => string;
+  readonly truncateStageSql: (stage: string) => string;
   /** The stage as SQL names it (a temp table: `pg_temp` / `#`). */
-  stageTable(stage: string): string;
+  readonly stageTable: (stage: string) => string;
   /** The stage's name as bulk load addresses it. */
   stageRef(stage: string): { readonly schema?: string; readonly name: string };
   /** Set-based upsert from the stage; one row back: inserted, updated. */
-  mergeSql(spec: MergeSpec): string;
+  readonly mergeSql: (spec: MergeSpec) => string;
   /**
    * After the merge: lookups into the merged table itself (a seller's manager) resolved again,
    * now that the batch's own rows have surrogate keys. Undefined when the spec has none.
    */
-  selfLookupSql(spec: MergeSpec): string | undefined;
+  readonly selfLookupSql: (spec: MergeSpec) => string | undefined;
+  /**
+   * SCD type 2, first statement of the batch: closes (valid_to = now, is_current = false) the
+   * current version of every staged member whose tracked columns changed. One row back: n.
+   */
+  readonly scd2CloseSql: (spec: MergeSpec) => string;
+  /**
+   * Second statement: a new current version for every staged member without a current version
+   * (new ones and the ones just closed). One row back: n. Unchanged members get nothing, so a
+   * rerun of a batch is a no-op.
+   */
+  readonly scd2InsertSql: (spec: MergeSpec) => string;
   /** `ALTER`/`CREATE` for the rejects table, idempotent. */
   readonly ensureRejectTableSql: string;
   readonly trueLiteral: string;
   readonly falseLiteral: string;
   /** Appends `RETURNING`/`OUTPUT` for an INSERT that must give back the new identity. */
-  insertReturning(table: string, columns: readonly string[], values: readonly string[], idColumn: string): string;
+  readonly insertReturning: (table: string, columns: readonly string[], values: readonly string[], idColumn: string) => string;
 }

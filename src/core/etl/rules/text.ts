@@ -10,9 +10,16 @@ const WS_RUN = /[ \t\r\n]+/g;
 const PG_WS = `E' \\t\\r\\n'`;
 const MS_WS = `CHAR(32)+CHAR(9)+CHAR(13)+CHAR(10)`;
 
+/** A source value as text: scalars as themselves, anything else (a driver's object) as JSON. */
+export function valueText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean' || value instanceof Date) return String(value);
+  return JSON.stringify(value) ?? '';
+}
+
 export function trimmed(value: unknown): string | null {
   if (value === null || value === undefined) return null;
-  const s = String(value).replace(WS, '');
+  const s = valueText(value).replace(WS, '');
   return s === '' ? null : s;
 }
 
@@ -102,9 +109,9 @@ function digitsRule(name: string, what: string): ScalarRule {
     produces: 'text',
     apply: (v) => {
       if (v === null || v === undefined) return accepted(null);
-      const s = String(v).replace(SEPARATORS, '');
+      const s = valueText(v).replace(SEPARATORS, '');
       if (s === '') return accepted(null);
-      return /^[0-9]+$/.test(s) ? accepted(s) : rejected(`${what} '${String(v)}' has characters other than digits and separators`);
+      return /^[0-9]+$/.test(s) ? accepted(s) : rejected(`${what} '${valueText(v)}' has characters other than digits and separators`);
     },
     sql: {
       postgres: (x) => {

@@ -1,3 +1,4 @@
+import { valueText } from './text';
 import type { ScalarRule } from './types';
 import { accepted, rejected } from './types';
 import { trimmed } from './text';
@@ -19,7 +20,7 @@ export const clampScoreCredito: ScalarRule = {
   apply: (v) => {
     if (v === null || v === undefined) return accepted(null);
     const n = numberOf(v);
-    if (n === undefined) return rejected(`credit score '${String(v)}' is not a number`);
+    if (n === undefined) return rejected(`credit score '${valueText(v)}' is not a number`);
     return accepted(Math.min(1000, Math.max(0, Math.round(n))));
   },
   sql: {

@@ -1,10 +1,11 @@
 import type { Engine, Row, Session } from '../../engine/types';
-import type { EtlDialect, ExtractSpec, MergeLookup } from '../dialect/types';
+import type { EtlDialect, ExtractSpec, MergeLookup, MergeSpec } from '../dialect/types';
 import type { CompiledEntity } from '../transform/compile';
 import { transformBatch } from '../transform/transform';
 import { addBatchCounts, writeRejects } from './audit';
 import type { Watermark } from './control';
 import { advanceWatermark } from './control';
+import { batchMerge } from './merge';
 import { EtlCancelledError } from './errors';
 import type { EntityCounts, EtlEvent, EtlPhase, EtlPhaseInfo } from './events';
 
@@ -52,6 +53,12 @@ export function lookupsOf(entity: CompiledEntity): {
   };
 }
 
+/** The SCD2 columns of the merge, when the entity keeps history. */
+export function historyOf(entity: CompiledEntity): Pick<MergeSpec, 'history'> {
+  const scd = entity.definition.scd;
+  return scd.type === 2 ? { history: { validFrom: scd.validFrom, validTo: scd.validTo, isCurrent: scd.isCurrent } } : {};
+}
+
 /** Adds a committed batch to the entity's counts and reports it. */
 export function reportBatch(
   ctx: EntityLoadContext,
@@ -95,8 +102,9 @@ export async function loadEntity(ctx: EntityLoadContext): Promise<EntityLoadResu
     naturalKey: def.target.naturalKey,
     columns: entity.targetColumns.map((c) => c.name),
     ...lookupsOf(entity),
+    ...historyOf(entity),
   };
-  const selfLookup = d.selfLookupSql(merge);
+  const write = batchMerge(d, merge);
   const extractSql = ctx.sourceDialect.extractPageSql(extractSpecOf(entity, ctx.sourceDialect));
   const bulkColumns = [
     ...entity.targetColumns.map((c) => ({ name: c.name, type: d.sqlType(c), nullable: true })),
@@ -142,9 +150,7 @@ export async function loadEntity(ctx: EntityLoadContext): Promise<EntityLoadResu
       await tx.query(d.truncateStageSql(merge.stage));
       if (t.rows.length > 0) await tx.bulkLoad(d.stageRef(merge.stage), bulkColumns, t.rows, ctx.signal ? { signal: ctx.signal } : {});
       await phase('merge', batch);
-      const m = await tx.query<Record<string, unknown>>(d.mergeSql(merge), [], ctx.signal ? { signal: ctx.signal } : {});
-      const changed = Number(m.rows[0]?.['inserted'] ?? 0) + Number(m.rows[0]?.['updated'] ?? 0);
-      if (selfLookup !== undefined) await tx.query(selfLookup, [], ctx.signal ? { signal: ctx.signal } : {});
+      const changed = await write(tx, ctx.signal ? { signal: ctx.signal } : {});
       await writeRejects(tx, ctx.runId, def.entity, t.rejects);
       await advanceWatermark(tx, d, def.entity, next);
       await addBatchCounts(tx, d, ctx.runId, def.entity, { extracted: page.length, upserted: changed, softDeleted: t.softDeleted }, next);

@@ -1,5 +1,6 @@
 import type { EntityLoadContext, EntityLoadResult } from './entity';
-import { extractSpecOf, lookupsOf, reportBatch, stageName } from './entity';
+import { extractSpecOf, historyOf, lookupsOf, reportBatch, stageName } from './entity';
+import { batchMerge } from './merge';
 import { addBatchCounts } from './audit';
 import type { Watermark } from './control';
 import { advanceWatermark } from './control';
@@ -25,12 +26,12 @@ export async function pushdownEntity(ctx: EntityLoadContext): Promise<EntityLoad
     extra: [...PUSHDOWN_EXTRA, ...extra],
     filter: '__reject_column IS NULL',
     lookups,
+    ...historyOf(entity),
   };
   const insertSql = pushdownInsertSql(entity, d, stage, d.extractPageSql(extractSpecOf(entity, d)));
   const statsSql = pushdownStatsSql(d, stage);
   const rejectsSql = pushdownRejectsSql(d, stage);
-  const mergeSql = d.mergeSql(merge);
-  const selfLookup = d.selfLookupSql(merge);
+  const write = batchMerge(d, merge);
   const opts = ctx.signal ? { signal: ctx.signal } : {};
   const phase = async (p: EtlPhase, batch: number): Promise<void> => {
     if (ctx.beforePhase) await ctx.beforePhase(p, { entity: def.entity, batch, targetProcessId: session.serverProcessId });
@@ -55,9 +56,7 @@ export async function pushdownEntity(ctx: EntityLoadContext): Promise<EntityLoad
       const softDeleted = Number(s['soft_deleted'] ?? 0);
       const rejected = Number(s['rejected'] ?? 0);
       await phase('merge', batch);
-      const m = await tx.query<Record<string, unknown>>(mergeSql, [], opts);
-      const upserted = Number(m.rows[0]?.['inserted'] ?? 0) + Number(m.rows[0]?.['updated'] ?? 0);
-      if (selfLookup !== undefined) await tx.query(selfLookup, [], opts);
+      const upserted = await write(tx, opts);
       if (rejected > 0) await tx.query(rejectsSql, [ctx.runId, def.entity]);
       await advanceWatermark(tx, d, def.entity, next);
       await addBatchCounts(tx, d, ctx.runId, def.entity, { extracted, upserted, softDeleted }, next);

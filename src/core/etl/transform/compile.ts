@@ -63,8 +63,10 @@ export function compileEntity(
   const src = new Map(source.map((c) => [c.name, c]));
   const tgt = new Map(target.map((c) => [c.name, c]));
   const derived = new Set((d.source.derived ?? []).map((x) => x.name));
-  if (d.scd.type === 2) {
-    problems.push({ ...at, message: 'SCD type 2 is not supported by this version of the ETL yet; use "scd": { "type": 1 }' });
+  if (d.scd.type === 2 && target.length > 0) {
+    for (const col of [d.scd.validFrom, d.scd.validTo, d.scd.isCurrent]) {
+      if (!tgt.has(col)) problems.push({ ...at, column: col, message: `target table ${d.target.table} has no SCD2 column ${col}` });
+    }
   }
   if (source.length === 0) problems.push({ ...at, message: `source table ${d.source.table} does not exist or has no columns` });
   if (target.length === 0) problems.push({ ...at, message: `target table ${d.target.table} does not exist or has no columns` });

@@ -68,7 +68,7 @@ export function reopen(name: string): Promise<Engine> {
 /** Terminates every other backend on the database: the connection loss of a crash. */
 export async function killConnections(name: string): Promise<number> {
   return admin(async (c) => {
-    const r = await c.query(
+    const r = await c.query<{ n: string }>(
       'SELECT count(pg_terminate_backend(pid)) AS n FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
       [name],
     );
