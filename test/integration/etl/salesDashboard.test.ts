@@ -109,6 +109,15 @@ for (const c of cases) {
         WHERE v.gerente_id <> COALESCE(g.vendedor_id, -1)`), 0);
       assert.ok(await count(dw, 'SELECT count(*) AS n FROM dim.dim_vendedor WHERE gerente_id > 0') > 0, 'some sellers have a manager');
 
+      // Targets: one fact row per live monthly target, keys resolved, measures as the source says.
+      assert.equal(await count(dw, 'SELECT count(*) AS n FROM fact.fact_metas'),
+        await count(dw, 'SELECT count(*) AS n FROM core.seller_targets_monthly WHERE deleted_at IS NULL'));
+      assert.equal(await count(dw, 'SELECT count(*) AS n FROM fact.fact_metas WHERE -1 IN (data_id, vendedor_id)'), 0);
+      assert.equal(await count(dw, `SELECT count(*) AS n FROM fact.fact_metas f
+          JOIN core.seller_targets_monthly t ON t.seller_target_id = f.meta_original_id
+        WHERE f.gap_meta <> t.target_amount - t.realized_amount OR f.meta_batida <> (t.realized_amount >= t.target_amount)
+          OR f.quartil_performance NOT BETWEEN 1 AND 4`), 0);
+
       const sales = new SalesQueries(dw, dw.dialect);
       const data = await sales.load({
         from: '2015-01-01', to: '2030-12-31', category: null, state: null, region: null, team: null, seller: null, grain: 'month',

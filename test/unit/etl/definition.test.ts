@@ -42,12 +42,10 @@ describe('ETL entity definitions', () => {
 
   for (const def of loadEntityDefinitions(entitiesDir)) {
     it(`${def.entity} maps exactly the columns and rules of the mapping contract`, () => {
-      const lines = csv.trim().split('\n').slice(1).map((l) => l.split(','));
-      const rows = lines.filter((f) => f[2]?.toLowerCase() === def.target.table);
-      // A fact's business key is an unmapped (N/A) row whose note names the fact.
-      const businessKey = lines.some((f) => f[6] === `usar_como_chave_negocio_${def.entity}`)
-        ? [`${def.target.naturalKey}=direto!`]
-        : [];
+      const rows = csv.trim().split('\n').slice(1).map((l) => l.split(',')).filter((f) => f[2]?.toLowerCase() === def.target.table);
+      // The contract has no row for a fact's business key (fact_vendas names it in an N/A note):
+      // the natural key the merge matches on is the source key, rule direto, required.
+      const businessKey = rows.some((f) => f[3] === def.target.naturalKey) ? [] : [`${def.target.naturalKey}=direto!`];
       const contract = [...rows.map((f) => `${f[3]}=${f[4]}${f[5] === 'true' ? '!' : ''}`), ...businessKey].sort();
       const ours = def.columns.map((c) => `${c.target}=${c.rule}${c.required ? '!' : ''}`).sort();
       assert.ok(contract.length > 0);

@@ -33,4 +33,11 @@ export const derivedRules: readonly ScalarRule[] = [
   derivedRule('calcular_meta_trimestral', 'Monthly goal times three'),
   derivedRule('derivar_flag_lider', 'Whether the seller manages other sellers'),
   derivedRule('regra_status_aceita_clientes', 'Whether the seller takes new customers (status Ativo)'),
+  derivedRule('calcular_percentual_atingido', 'Realized amount as a percentage of the target (0 when the target is 0)'),
+  derivedRule('calcular_gap_meta', 'Target amount minus realized amount'),
+  derivedRule('calcular_ticket_medio_realizado', 'Realized amount per realized unit (NULL without units)'),
+  derivedRule('calcular_ranking_periodo', 'Rank of the seller by realized amount within the month (1 is best)'),
+  derivedRule('calcular_quartil_performance', 'Quartile of the seller by realized amount within the month (1 is best)'),
+  derivedRule('calcular_meta_batida', 'Whether the realized amount reached the target'),
+  derivedRule('calcular_meta_superada', 'Whether the realized amount exceeded the target'),
 ];

@@ -25,4 +25,11 @@ export const lookupRules: readonly LookupRule[] = [
     dimension: { table: 'dim.dim_data', naturalKey: 'data', surrogateKey: 'data_id' },
     match: 'date',
   },
+  {
+    name: 'buscar_dim_data_primeiro_dia_mes',
+    kind: 'lookup',
+    summary: 'Key of dim.dim_data for the first day of a month (the definition derives that day); -1 when the calendar lacks it.',
+    dimension: { table: 'dim.dim_data', naturalKey: 'data', surrogateKey: 'data_id' },
+    match: 'date',
+  },
 ];
