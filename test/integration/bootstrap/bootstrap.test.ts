@@ -38,7 +38,7 @@ for (const engineName of ['postgres', 'pglite'] as const) {
     let project: Project;
     let engines: ProjectEngines;
 
-    before(async () => {
+    before(() => {
       project = scaffold(engineName, (c) => {
         if (db !== undefined) {
           c['connection'] = { host: '127.0.0.1', port: 5432, user: 'postgres' };
