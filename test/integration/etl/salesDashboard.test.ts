@@ -118,6 +118,18 @@ for (const c of cases) {
         WHERE f.gap_meta <> t.target_amount - t.realized_amount OR f.meta_batida <> (t.realized_amount >= t.target_amount)
           OR f.quartil_performance NOT BETWEEN 1 AND 4`), 0);
 
+      // Discounts: every live applied discount, pointing at its sale, amounts to the cent.
+      assert.ok(order.indexOf('fact_vendas') < order.indexOf('fact_descontos'), order.join(', '));
+      const discounts = await count(dw, 'SELECT count(*) AS n FROM core.order_item_discounts WHERE deleted_at IS NULL');
+      assert.ok(discounts > 0, 'the generator made discounts');
+      assert.equal(await count(dw, 'SELECT count(*) AS n FROM fact.fact_descontos'), discounts);
+      assert.equal(await count(dw, 'SELECT count(*) AS n FROM fact.fact_descontos WHERE -1 IN (desconto_id, data_aplicacao_id, cliente_id, produto_id)'), 0);
+      assert.equal(await count(dw, `SELECT count(*) AS n FROM fact.fact_descontos d
+          JOIN core.order_item_discounts s ON s.order_item_discount_id = d.desconto_aplicado_original_id
+          JOIN fact.fact_vendas v ON v.venda_id = d.venda_id
+        WHERE v.item_pedido_original_id <> s.order_item_id OR d.valor_desconto_aplicado <> s.discount_amount
+          OR d.margem_antes_desconto - d.margem_apos_desconto <> s.discount_amount`), 0);
+
       const sales = new SalesQueries(dw, dw.dialect);
       const data = await sales.load({
         from: '2015-01-01', to: '2030-12-31', category: null, state: null, region: null, team: null, seller: null, grain: 'month',

@@ -40,4 +40,8 @@ export const derivedRules: readonly ScalarRule[] = [
   derivedRule('calcular_quartil_performance', 'Quartile of the seller by realized amount within the month (1 is best)'),
   derivedRule('calcular_meta_batida', 'Whether the realized amount reached the target'),
   derivedRule('calcular_meta_superada', 'Whether the realized amount exceeded the target'),
+  derivedRule('calcular_margem_antes_desconto', 'Amount before the discount minus the order item’s cost (fact_vendas.custo_total)'),
+  derivedRule('calcular_margem_apos_desconto', 'Amount after the discount minus the order item’s cost (fact_vendas.custo_total)'),
+  derivedRule('calcular_impacto_margem', 'Margin lost to the discount: margin before minus margin after'),
+  derivedRule('calcular_percentual_desconto', 'Discount as a percentage of the amount before it (NULL when that is 0)'),
 ];

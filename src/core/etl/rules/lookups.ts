@@ -26,6 +26,13 @@ export const lookupRules: readonly LookupRule[] = [
     match: 'date',
   },
   {
+    name: 'buscar_fact_vendas_por_chave_origem',
+    kind: 'lookup',
+    summary: 'Key of fact.fact_vendas by the order item (item_pedido_original_id); fact_vendas loads first in a run, and -1 (no such sale) breaks the foreign key, so the batch fails rather than load an orphan.',
+    dimension: { table: 'fact.fact_vendas', naturalKey: 'item_pedido_original_id', surrogateKey: 'venda_id' },
+    match: 'natural-key',
+  },
+  {
     name: 'buscar_dim_data_primeiro_dia_mes',
     kind: 'lookup',
     summary: 'Key of dim.dim_data for the first day of a month (the definition derives that day); -1 when the calendar lacks it.',
