@@ -6,6 +6,7 @@ import './extension.test';
 import './commands.test';
 import './views.test';
 import './tasks.test';
+import './etl.test';
 import './stack.test';
 import './scripts.test';
 import type { SuiteResults, SuiteTestResult } from './results';
