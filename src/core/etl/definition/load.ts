@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import Ajv from 'ajv';
+import Ajv, { type ValidateFunction } from 'ajv';
 import { findNodeAtLocation, parseTree, type Node, type ParseError, parse } from 'jsonc-parser';
 import schema from '../../../../schemas/etl-entity.schema.json';
 import type { DefinitionProblem } from './errors';
@@ -8,8 +8,13 @@ import { EntityDefinitionError } from './errors';
 import { checkDefinition } from './check';
 import type { EntityDefinition } from './types';
 
-const ajv = new Ajv({ allErrors: true, strict: false });
-const validateSchema = ajv.compile(schema);
+let compiled: ValidateFunction | undefined;
+
+/** Compiled on first use: importing this module (the extension does at activation) stays cheap. */
+function validateSchema(): ValidateFunction {
+  compiled ??= new Ajv({ allErrors: true, strict: false }).compile(schema);
+  return compiled;
+}
 
 function lineOf(text: string, offset: number): number {
   let line = 1;
@@ -36,8 +41,9 @@ export function parseEntityDefinition(text: string, file: string): EntityDefinit
   const data: unknown = parse(text);
   const entity = typeof data === 'object' && data !== null ? (data as { entity?: unknown }).entity : undefined;
   const entityName = typeof entity === 'string' ? entity : undefined;
-  if (!validateSchema(data)) {
-    const problems: DefinitionProblem[] = (validateSchema.errors ?? []).map((e) => {
+  const validate = validateSchema();
+  if (!validate(data)) {
+    const problems: DefinitionProblem[] = (validate.errors ?? []).map((e) => {
       const node = findNodeAtLocation(tree, pointerPath(e.instancePath));
       return {
         file,
