@@ -35,6 +35,18 @@ function logLine(ctx: DwContext, e: BootstrapEvent): void {
   }
 }
 
+/**
+ * Puts a failed bootstrap script in the Problems panel at its file:line (Bootstrap Warehouse and
+ * Start Stack both run the plan); anything else is left to the error message.
+ */
+export function flagBootstrapFailure(ctx: DwContext, e: unknown): void {
+  if (!(e instanceof BootstrapStepError) || e.file === undefined) return;
+  const line = Math.max(0, (e.line ?? 1) - 1);
+  const diagnostic = new vscode.Diagnostic(new vscode.Range(line, 0, line, Number.MAX_SAFE_INTEGER), e.detail, vscode.DiagnosticSeverity.Error);
+  diagnostic.source = 'DW Workbench bootstrap';
+  ctx.bootstrapDiagnostics.set(vscode.Uri.file(e.file), [diagnostic]);
+}
+
 /** "DW: Bootstrap Warehouse": runs the project's bootstrap plan with progress; cancellable. */
 export const bootstrap = (ctx: DwContext) => async (): Promise<boolean> => {
   const project = await ctx.requireProject();
@@ -65,12 +77,7 @@ export const bootstrap = (ctx: DwContext) => async (): Promise<boolean> => {
     await vscode.commands.executeCommand('dwWorkbench.refreshEntities');
     return true;
   } catch (e) {
-    if (e instanceof BootstrapStepError && e.file !== undefined) {
-      const line = Math.max(0, (e.line ?? 1) - 1);
-      const diagnostic = new vscode.Diagnostic(new vscode.Range(line, 0, line, Number.MAX_SAFE_INTEGER), e.detail, vscode.DiagnosticSeverity.Error);
-      diagnostic.source = 'DW Workbench bootstrap';
-      ctx.bootstrapDiagnostics.set(vscode.Uri.file(e.file), [diagnostic]);
-    }
+    flagBootstrapFailure(ctx, e);
     await showError(ctx, e, vscode.l10n.t('Bootstrap failed'));
     return false;
   }

@@ -3,6 +3,7 @@ import { connectionConfig, type Project } from '../../core/project';
 import {
   bootstrapOnStack, checkStackConnection, projectOnStack, stackAdminPassword, startStack, type ComposeStack, type StackEvent,
 } from '../../core/stack';
+import { flagBootstrapFailure } from '../commands/bootstrap';
 import type { DwContext } from '../context';
 import { connectionUsesStack } from './connection';
 import { progressIncrement, progressMessage } from './progress';
@@ -31,7 +32,15 @@ export const startStackCommand = (ctx: DwContext, session: StackSession) => asyn
           }
         };
         const timings = await startStack(stack, {
-          bootstrap: (s) => runBootstrap(session, project, s, (m) => progress.report({ message: s.mask(m) }), abort.signal),
+          bootstrap: async (s) => {
+            ctx.bootstrapDiagnostics.clear();
+            try {
+              await runBootstrap(session, project, s, (m) => progress.report({ message: s.mask(m) }), abort.signal);
+            } catch (e) {
+              flagBootstrapFailure(ctx, e);
+              throw e;
+            }
+          },
           checkConnection: async (s) => { session.appendLine(s.mask(vscode.l10n.t('Connected: {0}', await checkStackConnection(project, s)))); },
         }, abort.signal);
         await adoptAdminPassword(ctx, project, stack);
