@@ -18,6 +18,7 @@ const ICONS: Readonly<Record<EntityIcon, () => vscode.ThemeIcon>> = {
 
 function description(m: EntityItemModel, s: EntityState): string {
   const parts = [
+    ...(m.lastRows === null ? [] : [vscode.l10n.t('{0} rows', m.lastRows.toLocaleString(vscode.env.language))]),
     m.lastRunAgo === undefined ? vscode.l10n.t('never run') : vscode.l10n.t('last run {0} ago', m.lastRunAgo),
     m.lag === undefined ? vscode.l10n.t('not loaded') : vscode.l10n.t('lag {0}', m.lag),
   ];
