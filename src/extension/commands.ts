@@ -3,6 +3,7 @@ import type { DwContext } from './context';
 import { exportDashboardHtml, openMonitor, openSales } from './dashboards/commands';
 import { bootstrap } from './commands/bootstrap';
 import { newProject } from './commands/newProject';
+import { detectProject } from './commands/detectProject';
 import { openProjectFile, showOutput } from './commands/projectFile';
 import { setPassword } from './commands/setPassword';
 import { testConnection } from './commands/testConnection';
@@ -31,6 +32,7 @@ type Handler = (...args: never[]) => unknown;
 /** Every command of the extension: id -> factory of its handler. */
 const commandTable: Readonly<Record<string, (ctx: DwContext, views: Views) => Handler>> = {
   'dwWorkbench.newProject': newProject,
+  'dwWorkbench.detectProject': detectProject,
   'dwWorkbench.bootstrap': bootstrap,
   'dwWorkbench.openProjectFile': openProjectFile,
   'dwWorkbench.setPassword': setPassword,

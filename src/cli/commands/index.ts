@@ -4,9 +4,10 @@ import { doctorCommand } from './doctor';
 import { etlCommand } from './etl';
 import { demoCommand } from './demo';
 import { initCommand } from './init';
+import { detectCommand } from './detect';
 import { bootstrapCommand } from './bootstrap';
 import { stackCommand } from './stack';
 import { runCommand } from './run';
 
 /** Every `dwb` subcommand, in the order `dwb --help` lists them. */
-export const commands: readonly CliCommand[] = [demoCommand, initCommand, doctorCommand, stackCommand, bootstrapCommand, runCommand, etlCommand, dashboardCommand];
+export const commands: readonly CliCommand[] = [demoCommand, initCommand, detectCommand, doctorCommand, stackCommand, bootstrapCommand, runCommand, etlCommand, dashboardCommand];
