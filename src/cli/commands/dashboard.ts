@@ -1,14 +1,10 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { readWebviewBundle, renderDashboardSnapshot } from '../../core/dashboard/snapshot';
+import { exportDashboard, InvalidPeriodError } from '../../core/dashboard/export';
 import type { DashboardTheme } from '../../core/dashboard/theme';
 import { createEngine } from '../../core/engine/factory';
-import { MonitorQueries } from '../../core/monitor/load';
 import { connectionConfig, loadProject, passwordEnvName } from '../../core/project';
-import { SalesQueries } from '../../core/sales/load';
-import { DEFAULT_AUDIT_FILTERS } from '../../protocol/monitor';
-import { validateSalesFilters } from '../../protocol/sales';
 import { assetsRoot } from '../assets';
 import { EXIT_CODES, type CliCommand } from '../command';
 
@@ -45,25 +41,21 @@ export const dashboardCommand: CliCommand = {
     const project = loadProject(io.cwd);
     const engine = await createEngine(connectionConfig(project, 'dw', io.env[passwordEnvName(project)]), { applicationName: 'DW Workbench CLI' });
     try {
-      const bundle = await readWebviewBundle(kind, path.join(assetsRoot(), 'dist'));
-      let html: string;
-      if (kind === 'sales') {
-        const sales = new SalesQueries(engine, engine.dialect);
-        const defaults = await sales.defaultFilters(new Date().toISOString().slice(0, 10));
-        const filters = validateSalesFilters({ ...defaults, from: values.from ?? defaults.from, to: values.to ?? defaults.to, grain: values.from === undefined ? defaults.grain : 'month' });
-        if (!filters.ok) {
-          io.stderr.write(`Invalid period: ${filters.reason}.\n`);
-          return EXIT_CODES.usage;
-        }
-        html = renderDashboardSnapshot('sales', await sales.load(filters.value), { bundle, theme, language: values.lang });
-      } else {
-        const monitor = new MonitorQueries(engine, engine.dialect, { sourceDatabase: engine.dialect === 'sqlserver' ? project.config.databases?.oltp : undefined });
-        html = renderDashboardSnapshot('monitor', await monitor.load(DEFAULT_AUDIT_FILTERS), { bundle, theme, language: values.lang });
-      }
+      const { html } = await exportDashboard(engine, engine.dialect, kind, {
+        distDir: path.join(assetsRoot(), 'dist'),
+        theme,
+        language: values.lang,
+        period: { from: values.from, to: values.to },
+        monitor: { sourceDatabase: engine.dialect === 'sqlserver' ? project.config.databases?.oltp : undefined },
+      });
       const out = path.resolve(io.cwd, values.out ?? `${kind}.html`);
       await writeFile(out, html, 'utf8');
       io.stdout.write(`Wrote ${out} (${Math.round(html.length / 1024)} KiB)\n`);
       return EXIT_CODES.ok;
+    } catch (e) {
+      if (!(e instanceof InvalidPeriodError)) throw e;
+      io.stderr.write(`${e.message}\n`);
+      return EXIT_CODES.usage;
     } finally {
       await engine.close();
     }

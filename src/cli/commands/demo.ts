@@ -4,16 +4,14 @@ import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runBootstrap, type BootstrapEvent } from '../../core/bootstrap';
-import { readWebviewBundle, renderDashboardSnapshot } from '../../core/dashboard/snapshot';
+import { exportDashboard } from '../../core/dashboard/export';
 import type { Engine } from '../../core/engine/types';
 import { loadEntityDefinitions } from '../../core/etl/definition/load';
 import { runEtl, type EtlRunResult } from '../../core/etl/run/run';
 import { applyIncremental } from '../../core/generate/incremental';
-import { MonitorQueries } from '../../core/monitor/load';
 import { ProjectEngines, loadProject, PROJECT_FILE_NAME, type Project } from '../../core/project';
 import { scaffoldProject } from '../../core/scaffold/scaffold';
 import { SalesQueries } from '../../core/sales/load';
-import { DEFAULT_AUDIT_FILTERS } from '../../protocol/monitor';
 import type { SalesKpis } from '../../protocol/sales';
 import { assetsRoot } from '../assets';
 import { EXIT_CODES, type CliCommand, type CliIo } from '../command';
@@ -134,13 +132,12 @@ async function kpiTable(engine: Engine): Promise<string> {
 }
 
 async function writeSnapshots(project: Project, engine: Engine): Promise<string[]> {
-  const dist = path.join(assetsRoot(), 'dist');
-  const sales = new SalesQueries(engine, engine.dialect);
-  const monitor = new MonitorQueries(engine, engine.dialect, { sourceDatabase: undefined });
-  const salesFile = path.join(project.root, 'sales.html');
-  const monitorFile = path.join(project.root, 'monitor.html');
-  const salesData = await sales.load(await sales.defaultFilters(new Date().toISOString().slice(0, 10)));
-  await writeFile(salesFile, renderDashboardSnapshot('sales', salesData, { bundle: await readWebviewBundle('sales', dist), theme: 'light', language: 'en' }));
-  await writeFile(monitorFile, renderDashboardSnapshot('monitor', await monitor.load(DEFAULT_AUDIT_FILTERS), { bundle: await readWebviewBundle('monitor', dist), theme: 'light', language: 'en' }));
-  return [monitorFile, salesFile];
+  const files: string[] = [];
+  for (const kind of ['monitor', 'sales'] as const) {
+    const { html } = await exportDashboard(engine, engine.dialect, kind, { distDir: path.join(assetsRoot(), 'dist') });
+    const file = path.join(project.root, `${kind}.html`);
+    await writeFile(file, html);
+    files.push(file);
+  }
+  return files;
 }
