@@ -47,7 +47,8 @@ async function seconds(work: () => Promise<unknown>): Promise<number> {
   const t0 = performance.now();
   await work();
   const s = (performance.now() - t0) / 1000;
-  process.stderr.write(`step ${++step}: ${s.toFixed(2)} s\n`);
+  const peak = Math.round(process.resourceUsage().maxRSS / 1024);
+  process.stderr.write(`step ${++step}: ${s.toFixed(2)} s, peak RSS so far ${peak} MB\n`);
   return s;
 }
 

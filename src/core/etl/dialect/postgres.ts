@@ -28,6 +28,18 @@ function sqlType(c: ColumnMeta): SqlType {
   }
 }
 
+/** INSERT ... ON CONFLICT from `from` (a table or CTE), only changed members updated; RETURNING inserted. */
+function upsert(m: MergeSpec, from: string): string {
+  const src = mergeSource(m, ident, table, from);
+  const cols = src.columns.map(ident);
+  const rest = src.columns.filter((c) => c !== m.naturalKey).map(ident);
+  return `INSERT INTO ${table(m.target)} AS t (${cols.join(', ')})
+      ${src.select}
+      ON CONFLICT (${ident(m.naturalKey)}) DO UPDATE SET ${rest.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}
+      WHERE (${rest.map((c) => `t.${c}`).join(', ')}) IS DISTINCT FROM (${rest.map((c) => `EXCLUDED.${c}`).join(', ')})
+      RETURNING (xmax = 0) AS inserted`;
+}
+
 export const postgresEtl: EtlDialect = {
   name: 'postgres',
   param: (i) => `$${i}`,
@@ -43,6 +55,8 @@ export const postgresEtl: EtlDialect = {
       character_maximum_length AS length
     FROM information_schema.columns WHERE table_schema = $1 AND table_name = $2 ORDER BY ordinal_position`,
   extractPageSql(s: ExtractSpec): string {
+    // A PostgreSQL query reads one database only; the plan choice never asks for another.
+    if (s.database !== undefined) throw new Error(`PostgreSQL cannot read ${s.table} from database ${s.database} in the same query`);
     const k = ident(s.key);
     const u = ident(s.updatedAt);
     const cols = [...new Set([s.key, s.updatedAt, ...s.columns])].map((c) => `s.${ident(c)}`);
@@ -62,19 +76,13 @@ export const postgresEtl: EtlDialect = {
   truncateStageSql: (stage) => `TRUNCATE ${ident(stage)}`,
   stageRef: (stage) => ({ name: stage }),
   stageTable: (stage) => ident(stage),
-  mergeSql(m: MergeSpec): string {
-    const src = mergeSource(m, ident, table, ident(m.stage));
-    const cols = src.columns.map(ident);
-    const rest = src.columns.filter((c) => c !== m.naturalKey).map(ident);
-    return `WITH m AS (
-      INSERT INTO ${table(m.target)} AS t (${cols.join(', ')})
-      ${src.select}
-      ON CONFLICT (${ident(m.naturalKey)}) DO UPDATE SET ${rest.map((c) => `${c} = EXCLUDED.${c}`).join(', ')}
-      WHERE (${rest.map((c) => `t.${c}`).join(', ')}) IS DISTINCT FROM (${rest.map((c) => `EXCLUDED.${c}`).join(', ')})
-      RETURNING (xmax = 0) AS inserted)
+  fence: ' OFFSET 0',
+  upsertCte: (m, from) => upsert(m, from),
+  // JIT compiles these wide rule expressions for seconds per batch: more than running them.
+  batchSettingsSql: 'SET LOCAL jit = off',
+  mergeSql: (m: MergeSpec) => `WITH m AS (${upsert(m, ident(m.stage))})
     SELECT CAST(count(*) FILTER (WHERE inserted) AS int) AS inserted,
-           CAST(count(*) FILTER (WHERE NOT inserted) AS int) AS updated FROM m`;
-  },
+           CAST(count(*) FILTER (WHERE NOT inserted) AS int) AS updated FROM m`,
   scd2CloseSql(m: MergeSpec): string {
     const h = scd2Of(m);
     const src = mergeSource(m, ident, table, ident(m.stage));

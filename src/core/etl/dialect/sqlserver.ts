@@ -6,6 +6,22 @@ import { mergeSource, scd2Of } from './mergeSource';
 const ident = (name: string): string => `[${name.replace(/]/g, ']]')}]`;
 const table = (qualified: string): string => qualified.split('.').map(ident).join('.');
 
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Derived SQL of a definition read from another database: every `schema.name` (bracketed or
+ * not) in one of `schemas` gains the database, so `core.orders` reads `[OLTP].core.orders`.
+ * Names after a dot (already qualified, or `alias.column`) and inside brackets are left alone.
+ */
+export function qualifySchemas(sql: string, database: string, schemas: readonly string[]): string {
+  let out = sql;
+  for (const schema of schemas) {
+    const name = `(?:\\[${escapeRegExp(schema)}\\]|${escapeRegExp(schema)})`;
+    out = out.replace(new RegExp(`(^|[^\\w.\\]@#$])(${name})\\.(?=[\\[A-Za-z_])`, 'gi'), (_m, lead: string, s: string) => `${lead}${ident(database)}.${s}.`);
+  }
+  return out;
+}
+
 const FAMILIES: Record<string, ValueFamily> = {
   varchar: 'text', nvarchar: 'text', char: 'text', nchar: 'text', text: 'text', ntext: 'text',
   int: 'integer', bigint: 'integer', smallint: 'integer', tinyint: 'integer',
@@ -51,9 +67,12 @@ export const sqlserverEtl: EtlDialect = {
     const k = ident(s.key);
     const u = ident(s.updatedAt);
     const cols = [...new Set([s.key, s.updatedAt, ...s.columns])].map((c) => `s.${ident(c)}`);
-    const derived = s.derived.map((d) => `${d.sql} AS ${ident(d.name)}`);
+    const schemas = s.table.includes('.') ? [s.table.slice(0, s.table.lastIndexOf('.'))] : ['dbo'];
+    const inSource = (sql: string): string => (s.database === undefined ? sql : qualifySchemas(sql, s.database, schemas));
+    const derived = s.derived.map((d) => `${inSource(d.sql)} AS ${ident(d.name)}`);
+    const from = s.database === undefined ? table(s.table) : `${ident(s.database)}.${s.table.includes('.') ? table(s.table) : `[dbo].${ident(s.table)}`}`;
     return `SELECT ${[...cols, ...derived, `CONVERT(varchar(27), s.${u}, 126) AS [__wm_ts]`].join(', ')}
-      FROM (SELECT TOP (@p4) * FROM ${table(s.table)} p
+      FROM (SELECT TOP (@p4) * FROM ${from} p
         WHERE p.${u} <= CAST(@p1 AS datetime2(7))
           AND (p.${u} > CAST(@p2 AS datetime2(7)) OR (p.${u} = CAST(@p2 AS datetime2(7)) AND p.${k} > @p3))
         ORDER BY p.${u}, p.${k}) s
@@ -67,6 +86,10 @@ export const sqlserverEtl: EtlDialect = {
   truncateStageSql: (stage) => `TRUNCATE TABLE ${ident(`#${stage}`)}`,
   stageRef: (stage) => ({ name: `#${stage}` }),
   stageTable: (stage) => ident(`#${stage}`),
+  identitySql: 'SELECT CAST(@@SERVERNAME AS nvarchar(128)) AS instance, CAST(SUSER_SNAME() AS nvarchar(128)) AS login',
+  databaseAccessSql: 'SELECT CAST(HAS_DBACCESS(@p1) AS int) AS ok',
+  // T-SQL does not inline a derived table's computed columns into each reference.
+  fence: '',
   mergeSql(m: MergeSpec): string {
     const src = mergeSource(m, ident, table, ident(`#${m.stage}`));
     const cols = src.columns.map(ident);

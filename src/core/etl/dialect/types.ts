@@ -18,6 +18,11 @@ export interface ExtractSpec {
   /** Source columns read, besides key and updatedAt. */
   readonly columns: readonly string[];
   readonly derived: readonly { readonly name: string; readonly sql: string }[];
+  /**
+   * Another database of the same server holding the source (SQL Server three-part names): the
+   * table, and names in its schema inside the derived SQL, are read from there.
+   */
+  readonly database?: string;
 }
 
 /** A surrogate key the merge resolves: stage natural key joined to the dimension, -1 when absent. */
@@ -78,6 +83,26 @@ export interface EtlDialect {
   readonly stageTable: (stage: string) => string;
   /** The stage's name as bulk load addresses it. */
   stageRef(stage: string): { readonly schema?: string; readonly name: string };
+  /**
+   * Ends a derived table whose computed columns must be evaluated once per row, not inlined
+   * into every reference (PostgreSQL flattens subqueries: ` OFFSET 0` stops it).
+   */
+  readonly fence: string;
+  /**
+   * The upsert as a data-modifying CTE body reading `from` (a CTE name), returning one row per
+   * member written; undefined when the dialect has none. Lets the pushdown merge a page without
+   * staging it.
+   */
+  readonly upsertCte?: (spec: MergeSpec, from: string) => string;
+  /**
+   * One row: instance, login — who and where a connection is, for the plan choice. Undefined
+   * when the dialect cannot read another database in a query.
+   */
+  readonly identitySql?: string;
+  /** One row: ok = 1 when the login may enter database `p1`. With `identitySql`. */
+  readonly databaseAccessSql?: string;
+  /** Run first in every batch transaction: settings scoped to that transaction. */
+  readonly batchSettingsSql?: string;
   /** Set-based upsert from the stage; one row back: inserted, updated. */
   readonly mergeSql: (spec: MergeSpec) => string;
   /**

@@ -4,7 +4,7 @@ import type { EntityDefinition } from '../definition/types';
 import { INITIAL_WATERMARK, readControls, type Watermark } from '../run/control';
 import { UnknownEntityError } from '../run/errors';
 import type { EtlPlan } from '../run/events';
-import { planFor } from '../run/run';
+import { resolvePlan } from '../run/plan';
 
 /** What a run would do for one entity, read without writing anything. */
 export interface EntityRunPlan {
@@ -61,6 +61,7 @@ export async function planEtlRun(o: DryRunOptions): Promise<EntityRunPlan[]> {
         })
       : o.definitions.filter((d) => controls.some((c) => c.entity === d.entity && c.isActive));
   const sd = etlDialect(o.source.dialect);
+  const { plan } = await resolvePlan(o);
   const out: EntityRunPlan[] = [];
   for (const def of defs) {
     const control = controls.find((c) => c.entity === def.entity);
@@ -71,7 +72,7 @@ export async function planEtlRun(o: DryRunOptions): Promise<EntityRunPlan[]> {
     const params: SqlParam[] = [cutoff, from.updatedAt, { value: from.id, type: { kind: 'bigint' } }];
     const pendingRows = Number((await o.source.query<Record<string, unknown>>(windowCountSql(o.source, def), params)).rows[0]?.['n'] ?? 0);
     out.push({
-      entity: def.entity, plan: planFor(o), from, cutoff, cutoffMinutes, batchSize,
+      entity: def.entity, plan, from, cutoff, cutoffMinutes, batchSize,
       isActive: control?.isActive ?? false, registered: control !== undefined,
       pendingRows, batches: Math.ceil(pendingRows / batchSize),
     });

@@ -19,6 +19,8 @@ export interface EntityLoadContext {
   readonly from: Watermark;
   readonly cutoff: string;
   readonly batchSize: number;
+  /** The pushdown reads the source from this database of the target's server (three-part names). */
+  readonly sourceDatabase: string | undefined;
   readonly signal: AbortSignal | undefined;
   readonly emit: (e: EtlEvent) => void;
   readonly beforePhase: ((phase: EtlPhase, info: EtlPhaseInfo) => Promise<void>) | undefined;
@@ -31,9 +33,10 @@ export interface EntityLoadResult {
 
 export const stageName = (entity: string): string => `etl_stage_${entity}`;
 
-export function extractSpecOf(entity: CompiledEntity, d: EtlDialect): ExtractSpec {
+export function extractSpecOf(entity: CompiledEntity, d: EtlDialect, database?: string): ExtractSpec {
   const def = entity.definition;
   return {
+    ...(database === undefined ? {} : { database }),
     table: def.source.table,
     key: def.source.key,
     updatedAt: def.source.updatedAt,
@@ -146,6 +149,7 @@ export async function loadEntity(ctx: EntityLoadContext): Promise<EntityLoadResu
     }
     const t = transformBatch(entity, page);
     const upserted = await session.transaction(async (tx) => {
+      if (d.batchSettingsSql !== undefined) await tx.query(d.batchSettingsSql);
       await phase('stage', batch);
       await tx.query(d.truncateStageSql(merge.stage));
       if (t.rows.length > 0) await tx.bulkLoad(d.stageRef(merge.stage), bulkColumns, t.rows, ctx.signal ? { signal: ctx.signal } : {});

@@ -23,6 +23,8 @@ export type EtlEvent =
       readonly runId: number;
       readonly entity: string;
       readonly plan: EtlPlan;
+      /** The pushdown reads the source from this database of the target's server. */
+      readonly sourceDatabase?: string;
       readonly watermark: Watermark;
       readonly cutoff: string;
       readonly batchSize: number;

@@ -1,3 +1,4 @@
+import type { QueryOptions, Queryable, SqlParam } from '../../engine/types';
 import type { EntityLoadContext, EntityLoadResult } from './entity';
 import { extractSpecOf, historyOf, lookupsOf, reportBatch, stageName } from './entity';
 import { batchMerge } from './merge';
@@ -6,14 +7,36 @@ import type { Watermark } from './control';
 import { advanceWatermark } from './control';
 import { EtlCancelledError } from './errors';
 import type { EntityCounts, EtlPhase } from './events';
-import { PUSHDOWN_EXTRA, pushdownInsertSql, pushdownRejectsSql, pushdownStatsSql } from './pushdownSql';
+import { PUSHDOWN_ACCEPTED, PUSHDOWN_EXTRA, pushdownDirectSql, pushdownInsertSql, pushdownRejectsSql, pushdownStatsSql } from './pushdownSql';
+
+interface PageOutcome {
+  readonly extracted: number;
+  readonly upserted: number;
+  readonly softDeleted: number;
+  readonly rejected: number;
+  readonly next: Watermark;
+}
+
+/** Writes one page inside the batch transaction; undefined when the page is empty (nothing written). */
+type WritePage = (tx: Queryable, params: readonly SqlParam[], phase: (p: EtlPhase) => Promise<void>, opts: QueryOptions) => Promise<PageOutcome | undefined>;
+
+function statsOf(s: Record<string, unknown>): Omit<PageOutcome, 'upserted'> | undefined {
+  const extracted = Number(s['extracted'] ?? 0);
+  if (extracted === 0) return undefined;
+  return {
+    extracted,
+    softDeleted: Number(s['soft_deleted'] ?? 0),
+    rejected: Number(s['rejected'] ?? 0),
+    next: { updatedAt: String(s['wm_ts']), id: String(s['wm_id']) },
+  };
+}
 
 /**
- * The pushdown plan, for source and target in one database: per page, ONE target transaction
- * extracts and transforms in the server (the rules' SQL forms) into the stage, writes rejects,
- * merges, and moves the watermark and audit counts. No row passes through this process.
+ * How a page is written. Direct (PostgreSQL, SCD1 without self-lookups): one statement computes
+ * the page once, upserts the accepted rows and writes the rejects. Staged (SCD2, self-lookups,
+ * T-SQL): the page into a temp stage, then the merge statements and the rejects read it.
  */
-export async function pushdownEntity(ctx: EntityLoadContext): Promise<EntityLoadResult> {
+async function pageWriter(ctx: EntityLoadContext): Promise<WritePage> {
   const { entity, dialect: d, session } = ctx;
   const def = entity.definition;
   const stage = `${stageName(def.entity)}_push`;
@@ -24,44 +47,68 @@ export async function pushdownEntity(ctx: EntityLoadContext): Promise<EntityLoad
     naturalKey: def.target.naturalKey,
     columns: entity.targetColumns.map((c) => c.name),
     extra: [...PUSHDOWN_EXTRA, ...extra],
-    filter: '__reject_column IS NULL',
+    filter: PUSHDOWN_ACCEPTED,
     lookups,
     ...historyOf(entity),
   };
-  const insertSql = pushdownInsertSql(entity, d, stage, d.extractPageSql(extractSpecOf(entity, d)));
-  const statsSql = pushdownStatsSql(d, stage);
-  const rejectsSql = pushdownRejectsSql(d, stage);
+  const extractSql = d.extractPageSql(extractSpecOf(entity, d, ctx.sourceDatabase));
+  const direct = pushdownDirectSql(entity, d, merge, extractSql);
+  if (direct !== undefined) {
+    return async (tx, params, phase, opts) => {
+      await phase('stage');
+      await phase('merge');
+      const row = (await tx.query<Record<string, unknown>>(direct, [...params, ctx.runId, def.entity], opts)).rows[0] ?? {};
+      const stats = statsOf(row);
+      return stats === undefined ? undefined : { ...stats, upserted: Number(row['upserted'] ?? 0) };
+    };
+  }
+  const insertSql = pushdownInsertSql(entity, d, stage, extractSql);
+  const statsSql = pushdownStatsSql(d.stageTable(stage));
+  const rejectsSql = pushdownRejectsSql(d, d.stageTable(stage));
   const write = batchMerge(d, merge);
-  const opts = ctx.signal ? { signal: ctx.signal } : {};
-  const phase = async (p: EtlPhase, batch: number): Promise<void> => {
-    if (ctx.beforePhase) await ctx.beforePhase(p, { entity: def.entity, batch, targetProcessId: session.serverProcessId });
-  };
-
   await session.query(d.createStageSql(merge));
+  return async (tx, params, phase, opts) => {
+    await tx.query(d.truncateStageSql(stage));
+    await phase('stage');
+    await tx.query(insertSql, params, opts);
+    const stats = statsOf((await tx.query<Record<string, unknown>>(statsSql)).rows[0] ?? {});
+    if (stats === undefined) return undefined;
+    await phase('merge');
+    const upserted = await write(tx, opts);
+    if (stats.rejected > 0) await tx.query(rejectsSql, [ctx.runId, def.entity]);
+    return { ...stats, upserted };
+  };
+}
+
+/**
+ * The pushdown plan, for source and target in one database: per page, ONE target transaction
+ * extracts and transforms in the server (the rules' SQL forms, each evaluated once per row),
+ * merges, writes rejects, and moves the watermark and audit counts. No row passes through this
+ * process.
+ */
+export async function pushdownEntity(ctx: EntityLoadContext): Promise<EntityLoadResult> {
+  const { entity, dialect: d, session } = ctx;
+  const def = entity.definition;
+  const opts = ctx.signal ? { signal: ctx.signal } : {};
+  const writePage = await pageWriter(ctx);
   let counts: EntityCounts = { extracted: 0, upserted: 0, softDeleted: 0, rejected: 0, batches: 0 };
   let wm: Watermark = ctx.from;
   for (;;) {
     if (ctx.signal?.aborted) throw new EtlCancelledError(def.entity);
     const batch = counts.batches + 1;
+    const phase = async (p: EtlPhase): Promise<void> => {
+      if (ctx.beforePhase) await ctx.beforePhase(p, { entity: def.entity, batch, targetProcessId: session.serverProcessId });
+    };
     const started = performance.now();
-    await phase('extract', batch);
+    await phase('extract');
     const outcome = await session.transaction(async (tx) => {
-      await tx.query(d.truncateStageSql(stage));
-      await phase('stage', batch);
-      await tx.query(insertSql, [ctx.cutoff, wm.updatedAt, { value: wm.id, type: { kind: 'bigint' } }, ctx.batchSize], opts);
-      const s = (await tx.query<Record<string, unknown>>(statsSql)).rows[0] ?? {};
-      const extracted = Number(s['extracted'] ?? 0);
-      if (extracted === 0) return undefined;
-      const next: Watermark = { updatedAt: String(s['wm_ts']), id: String(s['wm_id']) };
-      const softDeleted = Number(s['soft_deleted'] ?? 0);
-      const rejected = Number(s['rejected'] ?? 0);
-      await phase('merge', batch);
-      const upserted = await write(tx, opts);
-      if (rejected > 0) await tx.query(rejectsSql, [ctx.runId, def.entity]);
-      await advanceWatermark(tx, d, def.entity, next);
-      await addBatchCounts(tx, d, ctx.runId, def.entity, { extracted, upserted, softDeleted }, next);
-      await phase('commit', batch);
-      return { extracted, upserted, softDeleted, rejected, next };
+      if (d.batchSettingsSql !== undefined) await tx.query(d.batchSettingsSql);
+      const page = await writePage(tx, [ctx.cutoff, wm.updatedAt, { value: wm.id, type: { kind: 'bigint' } }, ctx.batchSize], phase, opts);
+      if (page === undefined) return undefined;
+      await advanceWatermark(tx, d, def.entity, page.next);
+      await addBatchCounts(tx, d, ctx.runId, def.entity, { extracted: page.extracted, upserted: page.upserted, softDeleted: page.softDeleted }, page.next);
+      await phase('commit');
+      return page;
     });
     if (outcome === undefined) break;
     wm = outcome.next;
@@ -69,7 +116,7 @@ export async function pushdownEntity(ctx: EntityLoadContext): Promise<EntityLoad
       rows: outcome.extracted, upserted: outcome.upserted, softDeleted: outcome.softDeleted,
       rejected: outcome.rejected, seconds: (performance.now() - started) / 1000, watermark: wm,
     });
-    await phase('committed', batch);
+    await phase('committed');
     if (outcome.extracted < ctx.batchSize) break;
   }
   return { counts, watermark: wm };

@@ -1,4 +1,4 @@
-import type { EtlDialect } from '../dialect/types';
+import type { EtlDialect, MergeSpec } from '../dialect/types';
 import type { CompiledEntity } from '../transform/compile';
 
 /** Bookkeeping columns of the pushdown stage, typed alike in both dialects. */
@@ -11,72 +11,101 @@ export const PUSHDOWN_EXTRA = [
   { name: '__reject_reason', type: 'varchar(1000)' },
 ] as const;
 
+/** The stage rows the merge takes; the others are rejects. */
+export const PUSHDOWN_ACCEPTED = '__reject_column IS NULL';
+
 const quote = (s: string): string => `'${s.replace(/'/g, "''")}'`;
 
+/** Stage column order of the pushdown: target columns, bookkeeping, lookup natural keys. */
+export function pushdownColumns(entity: CompiledEntity): string[] {
+  return [...entity.targetColumns.map((c) => c.name), ...PUSHDOWN_EXTRA.map((x) => x.name), ...entity.lookups.map((l) => l.stageColumn)];
+}
+
 /**
- * The pushdown form of one page: the extract page with every rule in its SQL form, ready for
- * `INSERT INTO stage (...)`. Rejected rows carry the first column whose rule refused them (the
- * same order the in-process transform checks), so the two plans reject the same rows.
+ * The pushdown form of one page: a SELECT giving `pushdownColumns` per source row. Two layers,
+ * so each rule runs once per row: the inner one evaluates every rule's value and reject
+ * condition (`__v<i>`, `__r<j>`), fenced so the planner cannot inline them back; the outer one
+ * picks the target values and the first failing check (the order the in-process transform
+ * checks, so both plans reject the same rows) from those.
  */
-export function pushdownInsertSql(entity: CompiledEntity, d: EtlDialect, stage: string, extractSql: string): string {
+export function pushdownSelectSql(entity: CompiledEntity, d: EtlDialect, extractSql: string): string {
   const def = entity.definition;
   const deleted = def.source.deletedAt === undefined ? '0' : `CASE WHEN s.${d.ident(def.source.deletedAt)} IS NOT NULL THEN 1 ELSE 0 END`;
+  const inner: string[] = ['s.*', `${deleted} AS __deleted`];
   const checks: { column: string; rule: string; reason: string; when: string }[] = [];
-  const values = entity.columns.map((c) => {
+  const values = entity.columns.map((c, i) => {
     const sql = c.rule.sql[d.name](`s.${d.ident(c.source)}`);
+    inner.push(`${sql.value} AS __v${i}`);
     if (sql.rejects !== undefined) {
+      const r = `__r${inner.length}`;
+      inner.push(`CASE WHEN ${sql.rejects} THEN 1 ELSE 0 END AS ${r}`);
       checks.push({
         column: c.target,
         rule: c.rule.name,
-        reason: `CONCAT(${quote(`source value '`)}, CAST(s.${d.ident(c.source)} AS varchar(200)), ${quote(`' breaks rule ${c.rule.name}`)})`,
-        when: sql.rejects,
+        reason: `CONCAT(${quote(`source value '`)}, CAST(c.${d.ident(c.source)} AS varchar(200)), ${quote(`' breaks rule ${c.rule.name}`)})`,
+        when: `c.${r} = 1`,
       });
     }
-    if (c.required) {
-      checks.push({ column: c.target, rule: c.rule.name, reason: quote(`required column ${c.target} is empty`), when: `(${sql.value}) IS NULL` });
-    }
-    if (c.target === def.target.activeColumn) return `CASE WHEN ${deleted} = 1 THEN ${d.falseLiteral} ELSE ${sql.value} END`;
-    return sql.value;
+    if (c.required) checks.push({ column: c.target, rule: c.rule.name, reason: quote(`required column ${c.target} is empty`), when: `c.__v${i} IS NULL` });
+    return c.target === def.target.activeColumn ? `CASE WHEN c.__deleted = 1 THEN ${d.falseLiteral} ELSE c.__v${i} END` : `c.__v${i}`;
   });
   if (entity.targetColumns.length > entity.columns.length) {
-    values.push(`CASE WHEN ${deleted} = 1 THEN ${d.falseLiteral} ELSE ${d.trueLiteral} END`);
+    values.push(`CASE WHEN c.__deleted = 1 THEN ${d.falseLiteral} ELSE ${d.trueLiteral} END`);
   }
   /** `pick` gives SQL: a quoted literal or an expression. */
   const firstFailing = (pick: (c: (typeof checks)[number]) => string): string =>
     checks.length === 0 ? 'NULL' : `CASE ${checks.map((c) => `WHEN ${c.when} THEN ${pick(c)}`).join(' ')} END`;
-  const columns = [
-    ...entity.targetColumns.map((c) => c.name),
-    ...PUSHDOWN_EXTRA.map((x) => x.name),
-    ...entity.lookups.map((l) => l.stageColumn),
+  const outer = [
+    ...values,
+    `c.${d.ident(def.source.key)}`,
+    'c.__wm_ts',
+    'c.__deleted',
+    firstFailing((c) => quote(c.column)),
+    firstFailing((c) => quote(c.rule)),
+    firstFailing((c) => c.reason),
+    ...entity.lookups.map((l) => `CAST(c.${d.ident(l.source)} AS ${l.stageType})`),
   ];
-  return `INSERT INTO ${d.stageTable(stage)} (${columns.map(d.ident).join(', ')})
-    SELECT ${[
-      ...values,
-      `s.${d.ident(def.source.key)}`,
-      's.__wm_ts',
-      deleted,
-      firstFailing((c) => quote(c.column)),
-      firstFailing((c) => quote(c.rule)),
-      firstFailing((c) => c.reason),
-      ...entity.lookups.map((l) => `CAST(s.${d.ident(l.source)} AS ${l.stageType})`),
-    ].join(',\n      ')}
-    FROM (${extractSql}) s`;
+  const names = pushdownColumns(entity);
+  return `SELECT ${outer.map((x, i) => `${x} AS ${d.ident(names[i] as string)}`).join(',\n      ')}
+    FROM (SELECT ${inner.join(',\n        ')}
+      FROM (${extractSql}) s${d.fence}) c`;
 }
 
-/** Counts of the staged page and its last (updated_at, id): the watermark it commits. */
-export function pushdownStatsSql(d: EtlDialect, stage: string): string {
-  const st = d.stageTable(stage);
+/** The page into the stage (the plan for SCD2, self-lookups, and dialects without `upsertCte`). */
+export function pushdownInsertSql(entity: CompiledEntity, d: EtlDialect, stage: string, extractSql: string): string {
+  return `INSERT INTO ${d.stageTable(stage)} (${pushdownColumns(entity).map(d.ident).join(', ')})
+    ${pushdownSelectSql(entity, d, extractSql)}`;
+}
+
+/** Counts of the page in `from` and its last (updated_at, id): the watermark it commits. */
+export function pushdownStatsSql(from: string): string {
   return `SELECT COUNT(*) AS extracted,
-      SUM(CASE WHEN __reject_column IS NULL AND __deleted = 1 THEN 1 ELSE 0 END) AS soft_deleted,
-      SUM(CASE WHEN __reject_column IS NULL THEN 0 ELSE 1 END) AS rejected,
+      SUM(CASE WHEN ${PUSHDOWN_ACCEPTED} AND __deleted = 1 THEN 1 ELSE 0 END) AS soft_deleted,
+      SUM(CASE WHEN ${PUSHDOWN_ACCEPTED} THEN 0 ELSE 1 END) AS rejected,
       MAX(__wm_ts) AS wm_ts,
-      MAX(CASE WHEN __wm_ts = (SELECT MAX(__wm_ts) FROM ${st}) THEN __id END) AS wm_id
-    FROM ${st}`;
+      MAX(CASE WHEN __wm_ts = (SELECT MAX(__wm_ts) FROM ${from}) THEN __id END) AS wm_id
+    FROM ${from}`;
 }
 
-export function pushdownRejectsSql(d: EtlDialect, stage: string): string {
-  const p = d.param;
+/** Rejected rows of `from` into audit.etl_reject; params `first` and the next: run id, entity. */
+export function pushdownRejectsSql(d: EtlDialect, from: string, first = 1): string {
   return `INSERT INTO audit.etl_reject (run_id, entity_name, source_key, column_name, rule_name, reason)
-    SELECT ${p(1)}, ${p(2)}, CAST(__id AS varchar(100)), __reject_column, __reject_rule, __reject_reason
-    FROM ${d.stageTable(stage)} WHERE __reject_column IS NOT NULL`;
+    SELECT ${d.param(first)}, ${d.param(first + 1)}, CAST(__id AS varchar(100)), __reject_column, __reject_rule, __reject_reason
+    FROM ${from} WHERE NOT (${PUSHDOWN_ACCEPTED})`;
+}
+
+/**
+ * The whole page in ONE statement, no stage: the page computed once (a materialized CTE), the
+ * accepted rows upserted, the rejects written to audit.etl_reject, and one row back with the
+ * stats columns of `pushdownStatsSql` plus `upserted`. Undefined when the dialect has no
+ * data-modifying CTE (`upsertCte`) or the merge needs the stage (SCD2: two statements over it;
+ * self-lookups: a second pass after the upsert). Params: the extract's four, run id, entity.
+ */
+export function pushdownDirectSql(entity: CompiledEntity, d: EtlDialect, merge: MergeSpec, extractSql: string): string | undefined {
+  if (d.upsertCte === undefined || merge.history !== undefined || d.selfLookupSql(merge) !== undefined) return undefined;
+  return `WITH v AS MATERIALIZED (${pushdownSelectSql(entity, d, extractSql)}),
+    m AS (${d.upsertCte({ ...merge, filter: PUSHDOWN_ACCEPTED }, 'v')}),
+    r AS (${pushdownRejectsSql(d, 'v', 5)} RETURNING 1),
+    stats AS (${pushdownStatsSql('v')})
+    SELECT stats.*, (SELECT CAST(count(*) AS int) FROM m) AS upserted, (SELECT CAST(count(*) AS int) FROM r) AS rejects_written FROM stats`;
 }

@@ -13,6 +13,7 @@ import type { EntityCounts, EtlEvent, EtlPhase, EtlPhaseInfo, EtlPlan } from './
 import { pushdownEntity } from './pushdown';
 import { loadEntity } from './entity';
 import { loadOrder } from './order';
+import { resolvePlan, type PlanChoice } from './plan';
 
 export interface EtlRunOptions {
   readonly source: Engine;
@@ -31,8 +32,9 @@ export interface EtlRunOptions {
   /** Awaited before each phase of each batch; tests stop the run here. */
   readonly beforePhase?: (phase: EtlPhase, info: EtlPhaseInfo) => Promise<void>;
   /**
-   * 'auto' (default): pushdown when source and target are one engine (one database), transfer
-   * otherwise. 'transfer' always moves rows through this process.
+   * 'auto' (default): pushdown when the target's connection can read the source in place (one
+   * database, or two databases of one SQL Server instance: `resolvePlan`), transfer otherwise.
+   * 'transfer' always moves rows through this process; 'pushdown' fails when it cannot run.
    */
   readonly plan?: 'auto' | EtlPlan;
 }
@@ -106,12 +108,6 @@ async function closeDeadRuns(session: Session, d: EtlDialect, runId: number): Pr
   }
 }
 
-/** Pushdown needs source and target in one database: the same engine. */
-export function planFor(o: Pick<EtlRunOptions, 'plan' | 'source' | 'target'>): EtlPlan {
-  if (o.plan === 'transfer' || o.plan === 'pushdown') return o.plan;
-  return o.source === o.target ? 'pushdown' : 'transfer';
-}
-
 function messageOf(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
@@ -137,6 +133,7 @@ export async function runEtl(o: EtlRunOptions): Promise<EtlRunResult> {
   for (const def of defs) await registerEntity(o.target, d, def);
   await o.target.query(d.ensureRejectTableSql);
   const compiled = loadOrder(await compileAll(o, defs));
+  const plan = await resolvePlan(o);
   const names = compiled.map((x) => x.definition.entity);
   const session = await o.target.session();
   try {
@@ -146,7 +143,7 @@ export async function runEtl(o: EtlRunOptions): Promise<EtlRunResult> {
       emit({ type: 'run-start', runId, entities: names });
       await closeDeadRuns(session, d, runId);
       const outcomes: EntityOutcome[] = [];
-      for (const entity of compiled) outcomes.push(await runOneEntity(o, session, d, runId, entity, emit));
+      for (const entity of compiled) outcomes.push(await runOneEntity(o, plan, session, d, runId, entity, emit));
       const status = runStatusOf(outcomes);
       const failed = outcomes.filter((x) => x.status === 'failed');
       const error = failed.length === 0 ? null : failed.map((x) => `${x.entity}: ${x.error ?? 'failed'}`).join('; ');
@@ -188,6 +185,7 @@ async function closeRunSafely(
 
 async function runOneEntity(
   o: EtlRunOptions,
+  choice: PlanChoice,
   session: Session,
   d: EtlDialect,
   runId: number,
@@ -210,11 +208,11 @@ async function runOneEntity(
       const cutoffRow = await o.source.query<Record<string, unknown>>(sd.cutoffSql, [control?.cutoffMinutes ?? 2]);
       const cutoff = String(cutoffRow.rows[0]?.['cutoff']);
       const batchSize = control?.batchSize ?? 1000;
-      const plan = planFor(o);
-      emit({ type: 'entity-start', runId, entity: name, plan, watermark: from, cutoff, batchSize });
+      const { plan, sourceDatabase } = choice;
+      emit({ type: 'entity-start', runId, entity: name, plan, ...(sourceDatabase === undefined ? {} : { sourceDatabase }), watermark: from, cutoff, batchSize });
       try {
         const r = await (plan === 'pushdown' ? pushdownEntity : loadEntity)({
-          source: o.source, session, dialect: d, sourceDialect: sd, runId, entity, from, cutoff, batchSize,
+          source: o.source, session, dialect: d, sourceDialect: sd, runId, entity, from, cutoff, batchSize, sourceDatabase,
           signal: o.signal,
           emit: (e) => {
             if (e.type === 'batch') {
