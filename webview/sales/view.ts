@@ -56,7 +56,7 @@ export class SalesView {
         this.bars('topProducts', t('Top products'), d.topProducts.map((r) => ({ label: r.label, value: r.netRevenue }))),
         this.bars('topStates', t('Top states'), d.topStates.map((r) => ({ label: r.label, value: r.netRevenue }))),
         this.bars('categoryMix', t('Category mix'), d.categoryMix.map((r) => ({ label: r.label, value: r.netRevenue }))),
-        this.bars('byTeam', t('Revenue by team'), d.byTeam.map((r) => ({ label: r.label, value: r.netRevenue }))),
+        this.bars('byTeam', t('Revenue by team'), d.byTeam.map((r) => ({ label: r.label === '' ? t('No team') : r.label, value: r.netRevenue }))),
         this.bars('byWeekday', t('Revenue by weekday'), d.byWeekday.map((r) => ({ label: t(WEEKDAYS[r.weekday] ?? '?'), value: r.netRevenue }))),
         this.sellers(d),
         this.detail(d),

@@ -99,6 +99,7 @@ export const ptBr: Readonly<Record<string, string>> = {
   "No runs in the last 14 days.": "Nenhuma execução nos últimos 14 dias.",
   "No sales in this period.": "Nenhuma venda neste período.",
   "No SQL Server Audit files on this server.": "Não há arquivos do SQL Server Audit neste servidor.",
+  "No team": "Sem equipe",
   "Off": "Desligada",
   "ok": "ok",
   "Order": "Pedido",

@@ -36,7 +36,11 @@ export function dataTable<R>(rows: readonly R[], columns: readonly Column<R>[], 
       return h('th', { scope: 'col', class: c.numeric === true ? 'num' : '', 'aria-sort': options.sortable === true ? sort : null, 'data-key': c.key }, label);
     }));
     const body = sorted.map((r) => {
-      const tr = h('tr', {}, ...columns.map((c) => h('td', { class: c.numeric === true ? 'num' : '', 'data-key': c.key }, c.format?.(r) ?? String(c.value(r) ?? '—'))));
+      const tr = h('tr', {}, ...columns.map((c) => {
+        const v = c.value(r);
+        // The raw number rides along (formatted text is locale-dependent): tests and copy read it.
+        return h('td', { class: c.numeric === true ? 'num' : '', 'data-key': c.key, 'data-value': c.numeric === true && typeof v === 'number' ? v : null }, c.format?.(r) ?? String(v ?? '—'));
+      }));
       if (options.onActivate !== undefined) {
         const activate = options.onActivate;
         tr.tabIndex = 0;
