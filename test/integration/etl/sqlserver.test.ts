@@ -1,6 +1,13 @@
 import { strict as assert } from 'node:assert';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { createEngine } from '../../../src/core/engine/factory';
 import type { Engine, QueryResult } from '../../../src/core/engine/types';
+import type { EtlEvent } from '../../../src/core/etl/run/events';
+import { runEtl } from '../../../src/core/etl/run/run';
+import { splitTsql } from '../../../src/core/script/tsql-splitter';
+import { warehouseScripts } from '../../../src/core/warehouse/scripts';
+import { DEFINITIONS } from './support/run';
 import { RULES } from '../../../src/core/etl/rules/catalogue';
 import { valueText } from '../../../src/core/etl/rules/text';
 import type { RuleSql } from '../../../src/core/etl/rules/types';
@@ -52,4 +59,76 @@ describe('ETL rules: the TypeScript and T-SQL forms agree (SQL Server, DW_TEST_M
       }
     });
   }
+});
+
+/** The shipped OLTP and warehouse scripts: ECOMMERCE_OLTP and DW_ECOMMERCE on one instance, as users run them. */
+async function bootstrapTwoDatabases(engine: Engine): Promise<void> {
+  const variables = { DIM_DATA_START: '2024-01-01', DIM_DATA_END: '2024-12-31' };
+  const session = await engine.session();
+  try {
+    for (const script of warehouseScripts('sqlserver').filter((x) => x.group === 'oltp' || x.group === 'dw')) {
+      const file = path.resolve(__dirname, '../../../sql', script.path);
+      const plan = await splitTsql(await readFile(file, 'utf8'), { file, readFile: (p) => readFile(p), variables });
+      for (const b of plan.batches) await session.batch(b.text);
+    }
+  } finally {
+    await session.release();
+  }
+}
+
+describe('ETL pushdown across two databases of one SQL Server instance (DW_TEST_MSSQL)', function () {
+  this.timeout(300_000);
+  let oltp: Engine;
+  let dw: Engine;
+  before(async function () {
+    const c = config();
+    if (c === undefined) skipBecause(this, 'SQL Server cannot run on this machine; set DW_TEST_MSSQL="host=..;port=..;user=sa;password=.." (a throw-away instance) to run it');
+    const master = await createEngine({ engine: 'sqlserver', ...c, database: 'master', trustServerCertificate: true });
+    try {
+      await bootstrapTwoDatabases(master);
+    } finally {
+      await master.close();
+    }
+    oltp = await createEngine({ engine: 'sqlserver', ...c, database: 'ECOMMERCE_OLTP', trustServerCertificate: true });
+    dw = await createEngine({ engine: 'sqlserver', ...c, database: 'DW_ECOMMERCE', trustServerCertificate: true });
+    await oltp.batch(`DELETE FROM core.order_items; DELETE FROM core.orders; DELETE FROM core.customers;
+      INSERT INTO core.customers (customer_code, full_name, email, phone, document_number, customer_type, segment, credit_score,
+          city, state, country, zip_code, is_active, updated_at, deleted_at)
+        SELECT CONCAT(N'T', n), CONCAT(N'Cliente ', n), CONCAT(N' Cliente', n, N'@Mail.COM '), N'(11) 98888-0000', N'123.456.789-09',
+          N'VIP', N'Pessoa Fisica', 700, N'  SAO   paulo ', N'SP', N'BR', N'01310-100', 1,
+          DATEADD(second, n, CAST('2024-03-01' AS datetime2(0))), CASE WHEN n % 10 = 0 THEN CAST('2024-04-01' AS datetime2(0)) END
+        FROM (SELECT TOP (250) ROW_NUMBER() OVER (ORDER BY (SELECT NULL)) AS n FROM sys.all_objects) g;`);
+    await dw.batch(`DELETE FROM dim.dim_cliente WHERE cliente_id > 0;
+      UPDATE ctl.etl_control SET watermark_updated_at = '1900-01-01', watermark_id = 0, batch_size = 100, cutoff_minutes = 0
+        WHERE entity_name = 'dim_cliente';`);
+  });
+  after(async () => {
+    await oltp?.close();
+    await dw?.close();
+  });
+
+  async function load(plan: 'auto' | 'transfer'): Promise<{ events: EtlEvent[]; rows: unknown[] }> {
+    await dw.batch(`DELETE FROM dim.dim_cliente WHERE cliente_id > 0;
+      UPDATE ctl.etl_control SET watermark_updated_at = '1900-01-01', watermark_id = 0 WHERE entity_name = 'dim_cliente';`);
+    const events: EtlEvent[] = [];
+    const result = await runEtl({ source: oltp, target: dw, definitions: DEFINITIONS, entities: ['dim_cliente'], plan, startedBy: 'test', onEvent: (e) => events.push(e) });
+    assert.equal(result.status, 'success', JSON.stringify(result));
+    const r = await dw.query(`SELECT cliente_original_id, nome_cliente, email, telefone, cpf_cnpj, cidade, estado, pais, cep, eh_ativo,
+        total_compras_historico FROM dim.dim_cliente WHERE cliente_id > 0 ORDER BY cliente_original_id`);
+    return { events, rows: r.rows };
+  }
+
+  it('reads the source through [ECOMMERCE_OLTP].[core].[customers] and loads what the transfer plan loads', async () => {
+    const pushed = await load('auto');
+    const start = pushed.events.find((e) => e.type === 'entity-start');
+    assert.ok(start?.type === 'entity-start');
+    assert.equal(start.plan, 'pushdown');
+    assert.equal(start.sourceDatabase, 'ECOMMERCE_OLTP');
+    assert.equal(pushed.rows.length, 250);
+    assert.equal(pushed.events.filter((e) => e.type === 'batch').length, 3);
+    const moved = await load('transfer');
+    const moveStart = moved.events.find((e) => e.type === 'entity-start');
+    assert.ok(moveStart?.type === 'entity-start' && moveStart.plan === 'transfer');
+    assert.deepEqual(pushed.rows, moved.rows);
+  });
 });

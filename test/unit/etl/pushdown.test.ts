@@ -103,8 +103,10 @@ describe('ETL pushdown SQL', () => {
 describe('ETL pushdown across two SQL Server databases (three-part names)', () => {
   it('reads the source table and the derived SQL from the source database; the merge stays in the target', () => {
     const entity = compiled(sqlserverEtl);
-    const extract = sqlserverEtl.extractPageSql(extractSpecOf(entity, sqlserverEtl, 'ECOMMERCE_OLTP'));
+    const extract = sqlserverEtl.extractPageSql({ ...extractSpecOf(entity, sqlserverEtl, 'ECOMMERCE_OLTP'), asSubquery: true });
     assert.match(extract, /FROM \[ECOMMERCE_OLTP\]\.\[core\]\.\[customers\] p/);
+    // T-SQL refuses ORDER BY in a derived table without TOP: only the inner TOP (@p4) page orders.
+    assert.match(extract, /ORDER BY p\.\[updated_at\], p\.\[customer_id\]\) s$/);
     assert.match(extract, /FROM \[ECOMMERCE_OLTP\]\.core\.orders o WHERE o\.customer_id = s\.customer_id/);
     const sql = pushdownInsertSql(entity, sqlserverEtl, 'etl_stage_dim_x_push', extract);
     assert.match(sql, /\[ECOMMERCE_OLTP\]\.\[core\]\.\[customers\]/);
@@ -118,6 +120,7 @@ describe('ETL pushdown across two SQL Server databases (three-part names)', () =
     const entity = compiled(sqlserverEtl);
     const extract = sqlserverEtl.extractPageSql(extractSpecOf(entity, sqlserverEtl));
     assert.match(extract, /FROM \[core\]\.\[customers\] p/);
+    assert.match(extract, /ORDER BY s\.\[updated_at\], s\.\[customer_id\]$/);
     assert.match(extract, /FROM core\.orders o/);
   });
 

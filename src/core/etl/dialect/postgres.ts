@@ -65,8 +65,8 @@ export const postgresEtl: EtlDialect = {
       FROM (SELECT * FROM ${table(s.table)} p
         WHERE p.${u} <= CAST($1 AS timestamp)
           AND (p.${u} > CAST($2 AS timestamp) OR (p.${u} = CAST($2 AS timestamp) AND p.${k} > $3))
-        ORDER BY p.${u}, p.${k} LIMIT $4) s
-      ORDER BY s.${u}, s.${k}`;
+        ORDER BY p.${u}, p.${k} LIMIT $4) s${s.asSubquery === true ? '' : `
+      ORDER BY s.${u}, s.${k}`}`;
   },
   createStageSql: (m: MergeSpec) =>
     `CREATE TEMP TABLE IF NOT EXISTS ${ident(m.stage)} AS SELECT ${[

@@ -75,8 +75,8 @@ export const sqlserverEtl: EtlDialect = {
       FROM (SELECT TOP (@p4) * FROM ${from} p
         WHERE p.${u} <= CAST(@p1 AS datetime2(7))
           AND (p.${u} > CAST(@p2 AS datetime2(7)) OR (p.${u} = CAST(@p2 AS datetime2(7)) AND p.${k} > @p3))
-        ORDER BY p.${u}, p.${k}) s
-      ORDER BY s.${u}, s.${k}`;
+        ORDER BY p.${u}, p.${k}) s${s.asSubquery === true ? '' : `
+      ORDER BY s.${u}, s.${k}`}`;
   },
   createStageSql: (m: MergeSpec) =>
     `IF OBJECT_ID('tempdb..#${m.stage}') IS NULL SELECT TOP 0 ${[

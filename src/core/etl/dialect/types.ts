@@ -23,6 +23,8 @@ export interface ExtractSpec {
    * table, and names in its schema inside the derived SQL, are read from there.
    */
   readonly database?: string;
+  /** The page read as a derived table (the pushdown): no final ORDER BY, which T-SQL refuses there. */
+  readonly asSubquery?: boolean;
 }
 
 /** A surrogate key the merge resolves: stage natural key joined to the dimension, -1 when absent. */

@@ -51,7 +51,7 @@ async function pageWriter(ctx: EntityLoadContext): Promise<WritePage> {
     lookups,
     ...historyOf(entity),
   };
-  const extractSql = d.extractPageSql(extractSpecOf(entity, d, ctx.sourceDatabase));
+  const extractSql = d.extractPageSql({ ...extractSpecOf(entity, d, ctx.sourceDatabase), asSubquery: true });
   const direct = pushdownDirectSql(entity, d, merge, extractSql);
   if (direct !== undefined) {
     return async (tx, params, phase, opts) => {
