@@ -7,12 +7,13 @@ import { MonitorQueries } from '../../../src/core/monitor/load';
 import { DEFAULT_AUDIT_FILTERS, type ConnectionAuditFilters, type MonitorInitialState } from '../../../src/protocol/monitor';
 import { skipBecause } from '../../support/skip';
 import { chromiumAvailable, openDashboardBrowser, type DashboardBrowser } from './browserHarness';
+import { createEtlWarehouse, type EtlWarehouse } from './etlWarehouse';
 import { createDashboardWarehouse, type DashboardWarehouse } from './warehouseFixture';
 
 const root = path.resolve(__dirname, '../../..');
 const artifacts = path.join(root, 'test-artifacts', 'dashboards');
 
-async function scalar(w: DashboardWarehouse, sql: string, params: unknown[] = []): Promise<number> {
+async function scalar(w: { engine: DashboardWarehouse['engine'] }, sql: string, params: unknown[] = []): Promise<number> {
   const r = await w.engine.query(sql, params as never);
   return Number(Object.values(r.rows[0] ?? {})[0]);
 }
@@ -23,8 +24,30 @@ async function rerendered(b: DashboardBrowser, action: () => Promise<void>): Pro
   await b.page.waitForFunction((t) => document.querySelector('main')?.getAttribute('data-rendered') !== t, before);
 }
 
-describe('ETL monitor in headless Chromium (PostgreSQL)', function () {
-  let w: DashboardWarehouse;
+const FAILURE = 'deadlock detected (injected while extracting)';
+const WINDOW = "(now() AT TIME ZONE 'UTC') - interval '14 days'";
+
+async function rows(w: EtlWarehouse, sql: string, params: unknown[] = []): Promise<Record<string, unknown>[]> {
+  return (await w.engine.query(sql, params as never)).rows;
+}
+
+/** Rows of a table without a dimension's unknown member (surrogate key -1), found by its primary key. */
+async function targetCount(w: EtlWarehouse, table: string): Promise<number> {
+  const [schema, name] = table.split('.') as [string, string];
+  const pk = (await rows(w, `SELECT a.attname FROM pg_index i JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY (i.indkey)
+      WHERE i.indrelid = to_regclass($1) AND i.indisprimary`, [table]))[0]?.['attname'] as string;
+  return scalar(w, `SELECT count(*) FROM "${schema}"."${name}" WHERE ${schema === 'dim' ? `"${pk}" <> -1` : 'true'}`);
+}
+
+/**
+ * On the data a user has: a PostgreSQL warehouse after the project's bootstrap plan (generator at
+ * a small scale), the ETL of every entity (initial and incremental), then a run in which
+ * dim_produto really fails (the runner's failure path, triggered between its phases), and a
+ * connection snapshot by the warehouse's own procedure. Every panel against an independent query.
+ */
+describe('ETL monitor in headless Chromium (PostgreSQL, bootstrap + generator + ETL)', function () {
+  this.timeout(600_000);
+  let w: EtlWarehouse;
   let b: DashboardBrowser;
   let queries: MonitorQueries;
   const revealed: string[] = [];
@@ -34,7 +57,7 @@ describe('ETL monitor in headless Chromium (PostgreSQL)', function () {
     if (!chromiumAvailable()) skipBecause(this, 'Chromium is not installed at /usr/bin/chromium (apt-get install -y chromium)');
     const build = spawnSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { cwd: root, encoding: 'utf8' });
     assert.equal(build.status, 0, build.stderr);
-    w = await createDashboardWarehouse({ sales: 200, runs: 300, events: 3000 });
+    w = await createEtlWarehouse({ failure: { entities: ['dim_cliente', 'dim_produto'], failing: 'dim_produto', message: FAILURE } });
     queries = new MonitorQueries(w.engine, 'postgres');
     b = await openDashboardBrowser(monitorHandler(queries, {
       runEntity: (e) => { ran.push(e); return Promise.resolve(true); },
@@ -49,32 +72,56 @@ describe('ETL monitor in headless Chromium (PostgreSQL)', function () {
     await w?.close();
   });
 
-  it('shows runs, control, health, failures and connection counts as independent queries compute them', async () => {
+  it('shows runs, timeline, status per day, volume, control, health, failures and connections as independent queries compute them', async () => {
     const shown = await b.page.evaluate(() => {
       const cells = (panel: string, key: string) => [...document.querySelectorAll(`[data-testid="${panel}"] tbody td[data-key="${key}"]`)].map((td) => td.textContent ?? '');
+      const values = (panel: string, key: string) => [...document.querySelectorAll(`[data-testid="${panel}"] tbody td[data-key="${key}"]`)]
+        .map((td) => (td.getAttribute('data-value') === null ? null : Number(td.getAttribute('data-value'))));
       return {
-        recent: cells('recentRuns', 'runId').map(Number),
-        running: cells('running', 'runId').map(Number),
+        recent: values('recentRuns', 'runId'),
+        recentFailed: values('recentRuns', 'failed'),
+        running: values('running', 'runId'),
+        timeline: [...document.querySelectorAll('[data-testid="timeline"] .timeline-row')].map((r) => [r.getAttribute('data-entity'), Number(r.getAttribute('data-runs'))]),
+        perDay: [...document.querySelectorAll('[data-testid="statusPerDay"] li')].map((li) => [li.getAttribute('data-day'), Number(li.getAttribute('data-runs'))]),
+        volume: [...document.querySelectorAll('[data-testid="volume"] li')].map((li) => [li.getAttribute('data-label'), Number(li.getAttribute('data-value'))]),
         controlEntities: cells('control', 'entity'),
         active: cells('control', 'isActive'),
-        health: Object.fromEntries(cells('health', 'entity').map((e, i) => [e, Number(cells('health', 'targetCount')[i])])),
-        failures: [...document.querySelectorAll('[data-testid="failures"] li')].reduce((n, li) => n + Number(li.getAttribute('data-count')), 0),
+        lastStatus: cells('control', 'lastStatus'),
+        health: cells('health', 'entity').map((e, i) => [e, values('health', 'sourceCount')[i], values('health', 'targetCount')[i]]),
+        failures: [...document.querySelectorAll('[data-testid="failures"] li')].map((li) => [li.getAttribute('data-kind'), Number(li.getAttribute('data-count'))]),
+        correlation: values('correlation', 'runId'),
         auditTotal: Number(document.querySelector('[data-testid="audit-total"]')?.getAttribute('data-value')),
         preflight: [...document.querySelectorAll('[data-testid="preflight"] li')].map((li) => li.getAttribute('data-ok')),
       };
     });
-    const recent = (await w.engine.query('SELECT run_id FROM audit.etl_run ORDER BY started_at DESC LIMIT 50')).rows.map((r) => Number(r['run_id']));
-    assert.deepEqual(shown.recent, recent);
-    assert.deepEqual(shown.running, (await w.engine.query("SELECT run_id FROM audit.etl_run WHERE status = 'running'")).rows.map((r) => Number(r['run_id'])));
-    const control = (await w.engine.query('SELECT entity_name, is_active FROM ctl.etl_control ORDER BY entity_name')).rows;
+    const runIds = (await rows(w, 'SELECT run_id, entities_failed FROM audit.etl_run ORDER BY started_at DESC LIMIT 50'));
+    assert.deepEqual(shown.recent, runIds.map((r) => Number(r['run_id'])));
+    assert.deepEqual(shown.recentFailed, runIds.map((r) => Number(r['entities_failed'])));
+    assert.equal(shown.recent.length, 3, 'initial, incremental and the failed run');
+    assert.deepEqual(shown.running, (await rows(w, "SELECT run_id FROM audit.etl_run WHERE status = 'running'")).map((r) => Number(r['run_id'])));
+    assert.deepEqual(shown.timeline, (await rows(w, `SELECT e.entity_name, count(*)::int AS n FROM audit.etl_run_entity e JOIN audit.etl_run r USING (run_id)
+      WHERE r.started_at >= ${WINDOW} GROUP BY 1 ORDER BY 1`)).map((r) => [r['entity_name'], r['n']]));
+    assert.deepEqual(shown.perDay, (await rows(w, `SELECT to_char(started_at, 'YYYY-MM-DD') AS d, count(*)::int AS n FROM audit.etl_run
+      WHERE started_at >= ${WINDOW} GROUP BY 1 ORDER BY 1`)).map((r) => [r['d'], r['n']]));
+    assert.deepEqual(shown.volume, (await rows(w, `SELECT e.entity_name, sum(e.upserted_count)::int AS n FROM audit.etl_run_entity e JOIN audit.etl_run r USING (run_id)
+      WHERE r.started_at >= ${WINDOW} GROUP BY 1 ORDER BY 1`)).map((r) => [r['entity_name'], r['n']]));
+    const control = await rows(w, 'SELECT entity_name, is_active, last_status, source_table, target_table FROM ctl.etl_control ORDER BY entity_name');
+    assert.equal(control.length, 9);
     assert.deepEqual(shown.controlEntities, control.map((r) => r['entity_name']));
     assert.deepEqual(shown.active, control.map((r) => (r['is_active'] ? 'yes' : 'no')));
-    assert.equal(shown.health['dim_produto'], await scalar(w, 'SELECT count(*) FROM dim.dim_produto WHERE produto_id <> -1'));
-    assert.equal(shown.health['fact_vendas'], await scalar(w, 'SELECT count(*) FROM fact.fact_vendas'));
-    assert.equal(shown.failures, await scalar(w, `SELECT count(*) FROM audit.etl_run_entity e JOIN audit.etl_run r USING (run_id)
-      WHERE e.status = 'failed' AND r.started_at >= (now() AT TIME ZONE 'UTC') - interval '14 days'`));
-    assert.ok(shown.failures > 0);
+    assert.deepEqual(shown.lastStatus, control.map((r) => r['last_status']));
+    assert.deepEqual(shown.health, await Promise.all(control.map(async (r) => [
+      r['entity_name'],
+      await scalar(w, `SELECT count(*) FROM ${String(r['source_table'])} WHERE deleted_at IS NULL`),
+      await targetCount(w, String(r['target_table'])),
+    ])));
+    const failed = await rows(w, `SELECT e.run_id, e.error_message FROM audit.etl_run_entity e JOIN audit.etl_run r USING (run_id)
+      WHERE e.status = 'failed' AND r.started_at >= ${WINDOW}`);
+    assert.deepEqual(failed.map((f) => f['error_message']), [FAILURE]);
+    assert.deepEqual(shown.failures, [['deadlock', 1]]);
+    assert.deepEqual(shown.correlation, [Number(failed[0]?.['run_id'])]);
     assert.equal(shown.auditTotal, await scalar(w, "SELECT count(*) FROM audit.connection_login_events WHERE captured_at >= (now() AT TIME ZONE 'UTC') - interval '24 hours'"));
+    assert.ok(shown.auditTotal > 0, 'the snapshot procedure captured connections');
     assert.deepEqual(shown.preflight, ['true', 'true', 'true', 'true', 'true', 'true']);
   });
 
@@ -89,26 +136,27 @@ describe('ETL monitor in headless Chromium (PostgreSQL)', function () {
     assert.equal(sent.params.audit.login, 'postgres');
     const total = Number(await b.page.getAttribute('[data-testid="audit-total"]', 'data-value'));
     assert.equal(total, await scalar(w, "SELECT count(*) FROM audit.connection_login_events WHERE login_name = 'postgres' AND captured_at >= (now() AT TIME ZONE 'UTC') - interval '24 hours'"));
+    assert.ok(total > 0);
     const logins = await b.page.$$eval('[data-testid="topLogins"] li', (lis) => lis.map((li) => li.getAttribute('data-label')));
     assert.deepEqual(logins, ['postgres']);
   });
 
   it('opens a run’s per-entity detail with the keyboard and reveals an entity on click', async () => {
-    const runId = Number(await b.page.textContent('[data-testid="recentRuns"] tbody tr:nth-child(2) td[data-key="runId"]'));
+    const runId = Number(await b.page.getAttribute('[data-testid="recentRuns"] tbody tr:nth-child(2) td[data-key="runId"]', 'data-value'));
     await b.page.focus('[data-testid="recentRuns"] tbody tr:nth-child(2)');
     await rerendered(b, () => b.page.keyboard.press('Enter'));
     const entities = await b.page.$$eval('[data-testid="runDetail"] tbody td[data-key="entity"]', (tds) => tds.map((td) => td.textContent));
-    const want = (await w.engine.query('SELECT entity_name FROM audit.etl_run_entity WHERE run_id = $1 ORDER BY started_at, entity_name', [runId])).rows.map((r) => r['entity_name']);
+    const want = (await rows(w, 'SELECT entity_name FROM audit.etl_run_entity WHERE run_id = $1 ORDER BY started_at, entity_name', [runId])).map((r) => r['entity_name']);
+    assert.equal(want.length, 9, 'the incremental run loaded every entity');
     assert.deepEqual(entities, want);
     await b.page.click('[data-testid="runDetail"] tbody td[data-key="entity"] button');
-    await b.page.waitForFunction(() => true);
     for (let i = 0; i < 50 && revealed.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
     assert.deepEqual(revealed, [want[0]]);
   });
 
   it('runs the inline actions of ctl.etl_control against the database', async () => {
     await rerendered(b, () => b.page.click('[data-testid="reset-dim_cliente"]'));
-    const [row] = (await w.engine.query("SELECT watermark_id, to_char(watermark_updated_at, 'YYYY-MM-DD') AS ts, is_active FROM ctl.etl_control WHERE entity_name = 'dim_cliente'")).rows;
+    const [row] = await rows(w, "SELECT watermark_id, to_char(watermark_updated_at, 'YYYY-MM-DD') AS ts, is_active FROM ctl.etl_control WHERE entity_name = 'dim_cliente'");
     assert.equal(Number(row?.['watermark_id']), 0);
     assert.equal(row?.['ts'], '1900-01-01');
     await rerendered(b, () => b.page.click('[data-testid="toggle-dim_cliente"]'));
@@ -126,6 +174,42 @@ describe('ETL monitor in headless Chromium (PostgreSQL)', function () {
     const state: MonitorInitialState = { kind: 'monitor', language: 'pt-BR', data: await queries.load(DEFAULT_AUDIT_FILTERS), snapshot: false, autoRefreshSeconds: 0 };
     await b.open('monitor', state, 'dark');
     await b.page.screenshot({ path: path.join(artifacts, 'monitor-dark.png'), fullPage: true });
+    assert.deepEqual(b.errors, []);
+  });
+});
+
+/**
+ * Edge cases the ETL does not produce on demand, so they come from the fixture (fixture.sql): a
+ * run still in progress while the page loads, and failures of several kinds (deadlock, timeout,
+ * constraint) spread over two weeks of history.
+ */
+describe('ETL monitor edge cases in headless Chromium (PostgreSQL, fixture)', function () {
+  let w: DashboardWarehouse;
+  let b: DashboardBrowser;
+
+  before(async function () {
+    if (!chromiumAvailable()) skipBecause(this, 'Chromium is not installed at /usr/bin/chromium (apt-get install -y chromium)');
+    w = await createDashboardWarehouse({ sales: 10, runs: 120, events: 200 });
+    const queries = new MonitorQueries(w.engine, 'postgres');
+    b = await openDashboardBrowser(monitorHandler(queries, { runEntity: () => Promise.resolve(true), revealEntity: () => Promise.resolve() }));
+    await b.open('monitor', { kind: 'monitor', language: 'en', data: await queries.load(DEFAULT_AUDIT_FILTERS), snapshot: false, autoRefreshSeconds: 0 } satisfies MonitorInitialState, 'light');
+  });
+
+  after(async () => {
+    await b?.close();
+    await w?.close();
+  });
+
+  it('lists the run in progress and groups failures by kind', async () => {
+    const running = await b.page.$$eval('[data-testid="running"] tbody td[data-key="runId"]', (tds) => tds.map((td) => Number(td.getAttribute('data-value'))));
+    assert.deepEqual(running, (await w.engine.query("SELECT run_id FROM audit.etl_run WHERE status = 'running'")).rows.map((r) => Number(r['run_id'])));
+    assert.equal(running.length, 1);
+    const kinds = await b.page.$$eval('[data-testid="failures"] li', (lis) => lis.map((li) => [li.getAttribute('data-kind'), Number(li.getAttribute('data-count'))] as const));
+    const want = (await w.engine.query(`SELECT CASE WHEN e.error_message LIKE 'deadlock%' THEN 'deadlock' WHEN e.error_message LIKE 'canceling%' THEN 'timeout' ELSE 'constraint' END AS kind,
+        count(*)::int AS n FROM audit.etl_run_entity e JOIN audit.etl_run r USING (run_id)
+       WHERE e.status = 'failed' AND r.started_at >= ${WINDOW} GROUP BY 1 ORDER BY 2 DESC, 1`)).rows.map((r) => [r['kind'], r['n']]);
+    assert.equal(want.length, 3);
+    assert.deepEqual([...kinds].sort((a, c) => c[1] - a[1] || String(a[0]).localeCompare(String(c[0]))), want);
     assert.deepEqual(b.errors, []);
   });
 });
