@@ -12,11 +12,14 @@
  * what any extension pays on this machine at that moment (the machine may be busy).
  * The extension's own "activated in N ms" line in its output channel log is shown beside it.
  *
+ * bundle_kb is the extension bundle without webviews: the activation shell (dist/extension.js,
+ * also reported alone as shell_kb) plus the feature bundle it loads on first use (dist/features.js).
+ *
  * Needs `bash .ci/setup-code-server.sh`. Env: DWB_BENCH_RUNS (windows, default 3),
  * DWB_E2E_VSIX (an already packaged vsix instead of `npm run package`).
  * Prints a table, then one last line of JSON.
  */
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { findFiles, ScenarioArtifacts } from '../test/e2e/harness/artifacts';
 import { createProfile, installExtension, startCodeServer } from '../test/e2e/harness/codeServer';
@@ -71,6 +74,8 @@ async function main(): Promise<void> {
   const installed = findFiles(profile.extensionsDir, /dw-workbench\.dw-workbench-[^/]+\/dist\/extension\.js$/);
   if (installed[0] === undefined) throw new Error(`no dist/extension.js in the installed ${dwId}`);
   const bundle = installed[0];
+  // The feature bundle beside it, required on first use (absent in builds before the split).
+  const features = path.join(path.dirname(bundle), 'features.js');
   const workspace = createWorkspace(profile.root, 'bench-activation', pgliteProject('bench'));
   const codeServer = await startCodeServer(profile);
   // Tall enough that the report's activation table is rendered without scrolling.
@@ -104,9 +109,12 @@ async function main(): Promise<void> {
   });
   const activation = median(samples.map((s) => total(s.dw)));
   const baseline = median(samples.map((s) => total(s.baseline)));
-  const bundleKb = kb(bundle);
+  // The extension bundle without webviews: the activation shell plus the feature bundle.
+  const shellKb = kb(bundle);
+  const featuresKb = existsSync(features) ? kb(features) : 0;
+  const bundleKb = Math.round((shellKb + featuresKb) * 10) / 10;
   console.log(`median activation ${activation} ms (goal <= ${GOAL_ACTIVATION_MS}: ${activation <= GOAL_ACTIVATION_MS ? 'met' : 'NOT met'}), baseline ${baseline} ms`);
-  console.log(`shipped dist/extension.js ${bundleKb} KB (goal <= ${GOAL_BUNDLE_KB}: ${bundleKb <= GOAL_BUNDLE_KB ? 'met' : 'NOT met'}), dw-workbench.vsix ${kb(vsix)} KB`);
+  console.log(`shipped dist/extension.js (shell) ${shellKb} KB + dist/features.js ${featuresKb} KB = ${bundleKb} KB (goal <= ${GOAL_BUNDLE_KB}: ${bundleKb <= GOAL_BUNDLE_KB ? 'met' : 'NOT met'}), dw-workbench.vsix ${kb(vsix)} KB`);
   console.log(
     JSON.stringify({
       activation_ms: activation,
@@ -116,6 +124,7 @@ async function main(): Promise<void> {
       load_code_ms: median(samples.map((s) => s.dw.loadCodeMs)),
       activate_call_ms: median(samples.map((s) => s.dw.callActivateMs)),
       runs,
+      shell_kb: shellKb,
       bundle_kb: bundleKb,
       vsix_kb: kb(vsix),
     }),

@@ -9,7 +9,7 @@ const watch = process.argv.includes('--watch');
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const dist = path.join(root, 'dist');
 // A production build starts clean, so no stale source map or bundle reaches the vsix.
-if (production) for (const sub of ['extension.js', 'extension.js.map', 'cli.js', 'cli.js.map', 'webview', 'vendor', 'pglite']) rmSync(path.join(dist, sub), { recursive: true, force: true });
+if (production) for (const sub of ['extension.js', 'extension.js.map', 'features.js', 'features.js.map', 'cli.js', 'cli.js.map', 'webview', 'vendor', 'pglite']) rmSync(path.join(dist, sub), { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
 
 /** Node bundles: the extension (vscode external) and the CLI. */
@@ -60,8 +60,26 @@ const vendorEntries = vendorPackages.map((pkg) => ({
   outfile: path.join(dist, 'vendor', vendorFile(pkg)),
 }));
 
+/**
+ * The extension is two bundles: the activation shell (dist/extension.js, src/extension/main.ts)
+ * and the feature bundle (dist/features.js, src/extension/features/index.ts) that the shell
+ * requires on first use through src/extension/features/load.ts. Both builds map that one
+ * `require('./index')` to the shipped ./features.js, so the feature code is never inlined into
+ * the shell and is loaded once. Modules both import are copied into each: a class created on
+ * one side and compared with `instanceof` on the other would not match (see docs/architecture.md).
+ */
+const featuresLoader = path.join(root, 'src/extension/features/load.ts');
+const featureBundle = {
+  name: 'feature-bundle',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/index$/ }, (args) =>
+      args.importer === featuresLoader ? { path: './features.js', external: true } : undefined);
+  },
+};
+
 const nodeEntries = [
-  { entryPoints: [path.join(root, 'src/extension/main.ts')], outfile: path.join(dist, 'extension.js') },
+  { entryPoints: [path.join(root, 'src/extension/main.ts')], outfile: path.join(dist, 'extension.js'), extension: true },
+  { entryPoints: [path.join(root, 'src/extension/features/index.ts')], outfile: path.join(dist, 'features.js'), extension: true },
   {
     entryPoints: [path.join(root, 'src/cli/main.ts')],
     outfile: path.join(dist, 'cli.js'),
@@ -91,7 +109,7 @@ const browserCommon = {
 };
 
 const builds = [
-  ...nodeEntries.map((e) => ({ ...nodeCommon, ...e, plugins: [vendorExternals] })),
+  ...nodeEntries.map(({ extension, ...e }) => ({ ...nodeCommon, ...e, plugins: extension ? [vendorExternals, featureBundle] : [vendorExternals] })),
   ...vendorEntries.map((e) => ({ ...nodeCommon, ...e, sourcemap: false })),
   ...webviewEntries.map((e) => ({ ...browserCommon, ...e })),
 ];

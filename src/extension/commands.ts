@@ -1,4 +1,3 @@
-import * as vscode from 'vscode';
 import type { DwContext } from './context';
 import { exportDashboardHtml, openMonitor, openSales } from './dashboards/commands';
 import { bootstrap } from './commands/bootstrap';
@@ -64,10 +63,12 @@ const commandTable: Readonly<Record<string, (ctx: DwContext, views: Views) => Ha
   'dwWorkbench.destroyStack': (ctx, views) => destroyStackCommand(ctx, views.stack),
 };
 
-export function registerCommands(ctx: DwContext, views: Views): void {
-  for (const [id, factory] of Object.entries(commandTable)) {
-    ctx.subscriptions.push(vscode.commands.registerCommand(id, factory(ctx, views)));
-  }
+/**
+ * The handlers, built when the feature bundle starts. The activation shell registers every
+ * contributed command as a thin forwarder to these (see src/extension/shell.ts).
+ */
+export function commandHandlers(ctx: DwContext, views: Views): Map<string, (...args: readonly unknown[]) => unknown> {
+  return new Map(Object.entries(commandTable).map(([id, factory]) => [id, factory(ctx, views) as (...args: readonly unknown[]) => unknown]));
 }
 
 /** For the manifest check in tests: every id here must be contributed, and the reverse. */

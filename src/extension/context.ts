@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Project } from '../core/project';
-import { Connections } from './connections';
+import type { Connections } from './connections';
+import { loadFeatures } from './features/load';
 import { PasswordStore } from './passwords';
 import { ProjectState } from './projectState';
 
@@ -13,20 +14,31 @@ export class DwContext implements vscode.Disposable {
   readonly log: vscode.LogOutputChannel;
   readonly projectState: ProjectState;
   readonly passwords: PasswordStore;
-  readonly connections: Connections;
   readonly subscriptions: vscode.Disposable[];
   /** Problems of the last bootstrap, at the failing script's file:line. */
   readonly bootstrapDiagnostics = vscode.languages.createDiagnosticCollection('dw-workbench-bootstrap');
   private projectScope: vscode.Disposable[] = [];
+  private openedConnections: Connections | undefined;
 
   constructor(readonly extension: vscode.ExtensionContext, log: vscode.LogOutputChannel) {
     this.log = log;
     this.subscriptions = extension.subscriptions;
     this.passwords = new PasswordStore(extension.secrets);
     this.projectState = new ProjectState(log);
-    this.connections = new Connections(this.passwords, log);
-    this.subscriptions.push(this.projectState, this.connections, this.bootstrapDiagnostics);
+    this.subscriptions.push(this.projectState, this.bootstrapDiagnostics);
     this.projectState.onDidChange(() => void this.resetProjectScope(), undefined, this.subscriptions);
+  }
+
+  /**
+   * The project's engines. Created on first use: the class (and the engine layer behind it) lives
+   * in the feature bundle, which activation does not load.
+   */
+  get connections(): Connections {
+    if (this.openedConnections === undefined) {
+      this.openedConnections = new (loadFeatures().Connections)(this.passwords, this.log);
+      this.subscriptions.push(this.openedConnections);
+    }
+    return this.openedConnections;
   }
 
   get project(): Project | undefined {
@@ -66,7 +78,7 @@ export class DwContext implements vscode.Disposable {
     const scope = this.projectScope;
     this.projectScope = [];
     for (const d of scope) d.dispose();
-    await this.connections.reset();
+    await this.openedConnections?.reset();
   }
 
   dispose(): void {

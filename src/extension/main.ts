@@ -1,17 +1,13 @@
 import * as vscode from 'vscode';
-import { registerCommands } from './commands';
 import { DwContext } from './context';
-import { dashboardPanels } from './dashboards/commands';
-import { EntitiesTree } from './entities/tree';
-import { EtlRuns } from './etl/runs';
-import { registerEtlTasks } from './etl/tasks';
-import { registerScriptStatusBar } from './scripts/statusBar';
-import { StackSession } from './stack/session';
-import { registerStackStatusBar } from './stack/statusBar';
+import { activateShell } from './shell';
 
 /**
- * Activation stays cheap: no driver, dashboard or webview code runs here; engines open on first
- * use. The time it takes is logged, and measured by `npm run bench:activation`.
+ * Activation stays cheap: this bundle (dist/extension.js) is the shell: the context, and
+ * commands, the ETL Entities view, the task provider and the dashboard serializers that load
+ * the feature bundle (dist/features.js) when first used. No driver, feature or webview code
+ * runs here; engines open on first use. The time it takes is logged, and measured by
+ * `npm run bench:activation`.
  */
 export function activate(extension: vscode.ExtensionContext): void {
   const started = performance.now();
@@ -19,19 +15,7 @@ export function activate(extension: vscode.ExtensionContext): void {
   extension.subscriptions.push(log);
   const ctx = new DwContext(extension, log);
   extension.subscriptions.push(ctx);
-
-  const etl = new EtlRuns(ctx);
-  const entities = new EntitiesTree(ctx, etl);
-  const entitiesView = vscode.window.createTreeView('dwWorkbench.entities', { treeDataProvider: entities });
-  entities.attach(entitiesView);
-  extension.subscriptions.push(etl, entities, entitiesView);
-  registerEtlTasks(ctx, etl);
-  const stack = new StackSession(ctx);
-  extension.subscriptions.push(stack);
-  registerCommands(ctx, { entities, etl, stack });
-  registerStackStatusBar(ctx, stack);
-  dashboardPanels(ctx);
-  registerScriptStatusBar(ctx);
+  activateShell(ctx);
 
   // The project loads after activation returns, so a large workspace never delays it.
   void ctx.projectState.reload().catch((e: unknown) => log.error(`Loading dw-workbench.json failed: ${String(e)}`));

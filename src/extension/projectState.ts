@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
-import { PROJECT_FILE_NAME, ProjectFileError, parseProject, type Project } from '../core/project';
+import type { ProjectFileError } from '../core/project';
+import { PROJECT_FILE_NAME, type Project } from '../core/project/types';
+import { loadFeatures } from './features/load';
 
 /**
  * The workspace's dw-workbench.json: loaded at activation, reloaded when it changes, its problems
@@ -48,6 +50,8 @@ export class ProjectState implements vscode.Disposable {
     let next: Project | undefined;
     if (uri !== undefined) {
       const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      // The parser (Ajv, the schema) lives in the feature bundle: it loads with the first project.
+      const { parseProject, ProjectFileError } = loadFeatures();
       try {
         next = parseProject(text, uri.fsPath);
         this.log.info(`Project '${next.config.name}' loaded from ${uri.fsPath} (${next.config.engine})`);

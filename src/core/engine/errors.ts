@@ -33,6 +33,14 @@ export interface EngineErrorDetails {
 }
 
 /**
+ * The brand every EngineError carries. The extension ships in more than one bundle (activation
+ * shell, feature bundle, CLI), each with its own copy of this class, so `instanceof` is true only
+ * in the bundle that created the error; the brand (a registry symbol, the same in every copy)
+ * is what `isEngineError` checks.
+ */
+const ENGINE_ERROR_BRAND = Symbol.for('dw-workbench.EngineError');
+
+/**
  * The one error type the Engine layer throws. It keeps what the server said (number, severity,
  * line, procedure) and adds the kind the UI acts on and a message that says what to do.
  */
@@ -46,6 +54,9 @@ export class EngineError extends Error {
   readonly position: number | undefined;
   readonly procedure: string | undefined;
   readonly target: string | undefined;
+
+  /** See ENGINE_ERROR_BRAND. */
+  readonly [ENGINE_ERROR_BRAND] = true;
 
   constructor(message: string, details: EngineErrorDetails) {
     super(message, details.cause === undefined ? undefined : { cause: details.cause });
@@ -62,6 +73,7 @@ export class EngineError extends Error {
   }
 }
 
+/** True for an EngineError from any bundle (use this, not `instanceof EngineError`). */
 export function isEngineError(e: unknown): e is EngineError {
-  return e instanceof EngineError;
+  return typeof e === 'object' && e !== null && (e as { [ENGINE_ERROR_BRAND]?: unknown })[ENGINE_ERROR_BRAND] === true;
 }

@@ -1,4 +1,4 @@
-import { EngineError, type EngineErrorKind } from './errors';
+import { EngineError, isEngineError, type EngineErrorKind } from './errors';
 import { causeWithoutPassword, certificateCodes, engineErrorMessage, lineAtPosition, maskPassword, type ErrorContext } from './errorContext';
 
 /** The fields pg's and PGlite's DatabaseError share (both follow the protocol's ErrorResponse). */
@@ -30,7 +30,7 @@ function kindOf(code: string | undefined, ctx: ErrorContext): EngineErrorKind {
 
 /** A pg / PGlite error (or a socket error) as an EngineError. Already-mapped errors pass through. */
 export function mapPostgresError(error: unknown, ctx: ErrorContext): EngineError {
-  if (error instanceof EngineError) return error;
+  if (isEngineError(error)) return error;
   const e = (typeof error === 'object' && error !== null ? error : { message: String(error) }) as PgErrorShape;
   const kind = kindOf(e.code, ctx);
   const position = e.position === undefined ? undefined : Number(e.position);

@@ -1,6 +1,6 @@
 import sql from 'mssql';
 import type { ServerConnectionConfig } from './config';
-import { EngineError } from './errors';
+import { EngineError, isEngineError } from './errors';
 import { engineErrorMessage, type ErrorContext } from './errorContext';
 import { mapSqlServerError, type SqlServerErrorFacts } from './sqlserverErrors';
 import { SqlServerQueryable } from './sqlserverQueryable';
@@ -122,7 +122,7 @@ class SqlServerSession extends SqlServerQueryable implements Session {
       return result;
     } catch (error) {
       await tx.rollback().catch(() => undefined);
-      throw error instanceof EngineError ? error : this.error(error, undefined);
+      throw isEngineError(error) ? error : this.error(error, undefined);
     }
   }
 

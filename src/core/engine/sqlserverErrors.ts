@@ -1,4 +1,4 @@
-import { EngineError, type EngineErrorKind } from './errors';
+import { EngineError, isEngineError, type EngineErrorKind } from './errors';
 import { causeWithoutPassword, certificateCodes, engineErrorMessage, maskPassword, type ErrorContext } from './errorContext';
 
 /**
@@ -59,7 +59,7 @@ function kindOf(links: readonly SqlServerErrorShape[], number: number | undefine
 
 /** An mssql / tedious error as an EngineError, keeping number, severity, state, line, procedure. */
 export function mapSqlServerError(error: unknown, ctx: ErrorContext, facts: SqlServerErrorFacts = {}): EngineError {
-  if (error instanceof EngineError) return error;
+  if (isEngineError(error)) return error;
   const links = chain(error);
   const first = (pick: (l: SqlServerErrorShape) => number | string | undefined): number | string | undefined =>
     links.map(pick).find((v) => v !== undefined);

@@ -10,8 +10,9 @@ import { dashboardQueries, DashboardPanels } from './panels';
 let panels: DashboardPanels | undefined;
 
 /**
- * The panels and their serializers. Activation registers them (a panel restored after a reload
- * needs its serializer then); the constructor runs no query and loads no webview code.
+ * The panels. Their serializers are registered at activation by the shell (a panel restored
+ * after a reload needs one then), which hands restored panels here; the constructor runs no
+ * query and loads no webview code.
  */
 export function dashboardPanels(ctx: DwContext): DashboardPanels {
   if (panels === undefined) {

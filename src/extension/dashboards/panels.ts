@@ -33,13 +33,8 @@ export class DashboardPanels implements vscode.Disposable {
   /** What each open panel shows now (its last load), for "Export as HTML". */
   private readonly shown = new Map<DashboardKind, unknown>();
 
-  constructor(private readonly ctx: DwContext) {
-    for (const kind of ['monitor', 'sales'] as const) {
-      ctx.subscriptions.push(vscode.window.registerWebviewPanelSerializer(VIEW_TYPES[kind], {
-        deserializeWebviewPanel: async (panel, state: unknown) => this.attach(kind, panel, state),
-      }));
-    }
-  }
+  /** The serializers are registered by the activation shell (src/extension/shell.ts), which calls `attach`. */
+  constructor(private readonly ctx: DwContext) {}
 
   /** The kind of the dashboard panel the user looked at last, if any is open. */
   activeKind(): DashboardKind | undefined {
@@ -67,7 +62,8 @@ export class DashboardPanels implements vscode.Disposable {
     return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(this.ctx.extension.extensionUri, 'dist', 'webview')] };
   }
 
-  private async attach(kind: DashboardKind, panel: vscode.WebviewPanel, state: unknown): Promise<void> {
+  /** Fills a new or restored panel of `kind` (state: what the webview saved, on restore). */
+  async attach(kind: DashboardKind, panel: vscode.WebviewPanel, state: unknown): Promise<void> {
     this.open.set(kind, panel);
     // Per-panel scope: the message listener goes when the panel goes.
     const scope: vscode.Disposable[] = [];

@@ -1,0 +1,59 @@
+/**
+ * Entry point of the feature bundle (dist/features.js), loaded by the activation shell on first
+ * use (see ./load.ts): a command run, the ETL Entities view filled, dw-etl tasks asked for, a
+ * dashboard panel restored, or a project file loaded.
+ */
+import type * as vscode from 'vscode';
+import { commandHandlers } from '../commands';
+import type { DwContext } from '../context';
+import { dashboardPanels } from '../dashboards/commands';
+import type { DashboardKind } from '../../core/dashboard/page';
+import type { EntityNode } from '../entities/items';
+import { EntitiesTree } from '../entities/tree';
+import { EtlRuns } from '../etl/runs';
+import { EtlTaskProvider } from '../etl/tasks';
+import { registerScriptStatusBar } from '../scripts/statusBar';
+import { StackSession } from '../stack/session';
+import { registerStackStatusBar } from '../stack/statusBar';
+
+export { parseProject, ProjectFileError } from '../../core/project';
+export { Connections } from '../connections';
+
+/** What the shell created at activation and hands over: the entities view and its provider. */
+export interface ShellParts {
+  readonly entitiesView: vscode.TreeView<EntityNode>;
+  /** Forwards to the real tree from now on. */
+  connectEntities(tree: vscode.TreeDataProvider<EntityNode>): void;
+}
+
+/** The features, started once per extension with the shell's one DwContext. */
+export interface Features {
+  runCommand(id: string, args: readonly unknown[]): unknown;
+  readonly tasks: vscode.TaskProvider;
+  deserializePanel(kind: DashboardKind, panel: vscode.WebviewPanel, state: unknown): Promise<void>;
+}
+
+export function startFeatures(ctx: DwContext, shell: ShellParts): Features {
+  const etl = new EtlRuns(ctx);
+  const entities = new EntitiesTree(ctx, etl);
+  entities.attach(shell.entitiesView);
+  shell.connectEntities(entities);
+  const stack = new StackSession(ctx);
+  ctx.subscriptions.push(etl, entities, stack);
+  const tasks = new EtlTaskProvider(ctx, etl);
+  const handlers = commandHandlers(ctx, { entities, etl, stack });
+  registerStackStatusBar(ctx, stack);
+  registerScriptStatusBar(ctx);
+  // Started after the project loaded: read the stack's status now rather than at the next change.
+  if (ctx.project !== undefined) void stack.refresh();
+  const panels = dashboardPanels(ctx);
+  return {
+    runCommand(id, args) {
+      const handler = handlers.get(id);
+      if (handler === undefined) throw new Error(`DW Workbench has no handler for command '${id}'`);
+      return handler(...args);
+    },
+    tasks,
+    deserializePanel: (kind, panel, state) => panels.attach(kind, panel, state),
+  };
+}
