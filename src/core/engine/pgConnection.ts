@@ -4,13 +4,14 @@ import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { copyTextChunks, pgCopyStatement } from './copyText';
 import { fetchCursor, nextCursorName } from './pgCursor';
+import { PipelineQuery } from './pgPipeline';
 import { pgParamOids, pgParams, pgResultParsers, pgTypeNameOfOid } from './pgTypes';
 import { mapPostgresError } from './pgErrors';
 import type { EngineError } from './errors';
 import type { ErrorContext } from './errorContext';
 import type {
-  BatchOptions, BatchResult, BulkColumn, BulkRows, BulkLoadOptions, ColumnInfo, QueryOptions, QueryResult,
-  Queryable, Row, SqlParam, StreamOptions, TableRef,
+  BatchOptions, BatchResult, BulkColumn, BulkRows, BulkLoadOptions, ColumnInfo, PipelineResult, QueryOptions, QueryResult,
+  Queryable, Row, ServerMessage, SqlParam, StreamOptions, TableRef,
 } from './types';
 
 /** What a connection needs from its engine: error context and a way to cancel a backend. */
@@ -108,12 +109,7 @@ export class PgConnection implements Queryable {
   }
 
   async batch(sql: string, options?: BatchOptions): Promise<BatchResult> {
-    const onNotice = (notice: { message?: string; code?: string; position?: string }): void => {
-      options?.onMessage?.({
-        message: notice.message ?? '',
-        ...(notice.code === undefined ? {} : { number: notice.code }),
-      });
-    };
+    const onNotice = (notice: PgNotice): void => options?.onMessage?.(toServerMessage(notice));
     this.client.on('notice', onNotice);
     try {
       // No parameters: pg sends the text with the simple query protocol, so several statements
@@ -125,6 +121,33 @@ export class PgConnection implements Queryable {
       return {
         resultSets: results.filter((r) => r.fields.length > 0).map((r) => toQueryResult(r)),
         rowsAffected: results.reduce((sum, r) => sum + affected(r), 0),
+      };
+    } finally {
+      this.client.off('notice', onNotice);
+    }
+  }
+
+  /**
+   * Statements in one round trip (see pgPipeline.ts): each one wrapped in BEGIN/COMMIT outside a
+   * transaction, unwrapped inside the session's open one; the server skips everything after a
+   * failure. A failed statement's own BEGIN is rolled back here, so the session is as psql's
+   * would be after the same failure.
+   */
+  async pipeline(statements: readonly string[], options?: QueryOptions): Promise<PipelineResult> {
+    const outside = this.client.getTransactionStatus() === 'I';
+    const types = pgQueryTypes([], this.fallbackParser);
+    const query = new PipelineQuery(statements, outside, (oid) => types.getTypeParser(oid, 'text'));
+    const onNotice = (notice: PgNotice): void => query.addMessage(toServerMessage(notice));
+    this.client.on('notice', onNotice);
+    try {
+      await this.cancellable(() => statements[query.failedIndex ?? 0] ?? '', options, () => query.run(this.client));
+      return { completed: query.completed };
+    } catch (error) {
+      if (query.failedIndex === undefined) throw error;
+      if (outside && this.client.getTransactionStatus() === 'E') await this.client.query('ROLLBACK').catch(() => undefined);
+      return {
+        completed: query.completed,
+        failure: { index: query.failedIndex, error, messages: query.failedMessages, durationMs: query.failedDurationMs },
       };
     } finally {
       this.client.off('notice', onNotice);
@@ -144,7 +167,7 @@ export class PgConnection implements Queryable {
    * Runs one round trip; an abort or the timeout cancels the backend from another connection
    * (repeated until the statement ends, as a cancel that lands between statements is lost).
    */
-  async cancellable<T>(sql: string, options: QueryOptions | undefined, work: () => Promise<T>): Promise<T> {
+  async cancellable<T>(sql: string | (() => string), options: QueryOptions | undefined, work: () => Promise<T>): Promise<T> {
     this.throwIfAborted(options);
     let cancelled = false;
     let timedOut = false;
@@ -165,7 +188,7 @@ export class PgConnection implements Queryable {
       throw mapPostgresError(error, {
         ...this.ctx.errorContext,
         phase: 'statement',
-        sql,
+        sql: typeof sql === 'string' ? sql : sql(),
         cancelled,
         ...(timedOut ? { timeoutMs: options?.timeoutMs } : {}),
       });
@@ -175,6 +198,15 @@ export class PgConnection implements Queryable {
       clearInterval(repeat);
     }
   }
+}
+
+interface PgNotice {
+  readonly message?: string;
+  readonly code?: string;
+}
+
+function toServerMessage(notice: PgNotice): ServerMessage {
+  return { message: notice.message ?? '', ...(notice.code === undefined ? {} : { number: notice.code }) };
 }
 
 function affected(r: PgQueryResult): number {

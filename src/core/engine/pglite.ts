@@ -180,8 +180,13 @@ class PgliteSession extends PgliteQueryable implements Session {
     }
   }
 
-  release(): Promise<void> {
-    return Promise.resolve();
+  /**
+   * A transaction the session's own statements left open (a script that stopped after BEGIN) is
+   * rolled back, as closing a server connection would: PGlite's one connection is shared, and
+   * everything after would otherwise run in it, or fail in its aborted state.
+   */
+  async release(): Promise<void> {
+    if (!this.db.closed && this.db.isInTransaction()) await this.db.exec('ROLLBACK');
   }
 }
 

@@ -80,6 +80,29 @@ export interface BatchResult {
   readonly rowsAffected: number;
 }
 
+/** What one statement sent through `Session.pipeline` produced. */
+export interface PipelinedStatement extends BatchResult {
+  /** Notices raised while it ran, in order. */
+  readonly messages: readonly ServerMessage[];
+  /** Milliseconds from the previous statement's answer (or the send) to this one's. */
+  readonly durationMs: number;
+}
+
+/**
+ * The answer to `Session.pipeline`: the statements that completed, in order, and the one that
+ * failed (the statements after it were not run).
+ */
+export interface PipelineResult {
+  readonly completed: readonly PipelinedStatement[];
+  readonly failure?: {
+    /** Index into the statements sent. */
+    readonly index: number;
+    readonly error: unknown;
+    readonly messages: readonly ServerMessage[];
+    readonly durationMs: number;
+  };
+}
+
 export interface BatchOptions extends QueryOptions {
   readonly onMessage?: (message: ServerMessage) => void;
 }
@@ -155,6 +178,14 @@ export interface Session extends Queryable {
 
   /** Returns the connection to its pool (or closes it). */
   release(): Promise<void>;
+
+  /**
+   * Optional (PostgreSQL over the network): runs single statements that neither control nor
+   * need to be outside a transaction (DML, SELECT), in order, with the effects of sending them
+   * one at a time in autocommit (or inside the session's open transaction) and stopping at the
+   * first failure, but in one round trip. Adapters without round trips to save leave it out.
+   */
+  pipeline?(statements: readonly string[], options?: QueryOptions): Promise<PipelineResult>;
 }
 
 export interface ServerInfo {

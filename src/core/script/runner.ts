@@ -1,7 +1,8 @@
 import { EngineError, isEngineError } from '../engine/errors';
-import type { BatchResult, ServerMessage, Session } from '../engine/types';
+import type { BatchResult, PipelinedStatement, QueryResult, ServerMessage, Session } from '../engine/types';
 import { locateError, locateMessage } from './error-location';
 import type { RunSummary, ScriptEvent, ScriptRunError } from './events';
+import { pipelineGroupLength } from './pipeline';
 import type { Batch, ScriptPlan } from './types';
 
 export interface RunScriptOptions {
@@ -45,6 +46,23 @@ export async function runScript(plan: ScriptPlan, options: RunScriptOptions): Pr
   emit({ type: 'plan-ready', dialect: plan.dialect, totalBatches: total, files: plan.files });
   try {
     for (let k = 0; k < total && !cancelled; k++) {
+      const group = pipelineSession(plan, k, current);
+      if (group !== undefined && options.signal?.aborted !== true) {
+        const outcome = await runPipelined(plan, k, group, options, emit);
+        ran += outcome.ran;
+        succeeded += outcome.succeeded;
+        if (outcome.error !== undefined) {
+          failed++;
+          errors.push(outcome.error);
+          break;
+        }
+        if (outcome.cancelled) {
+          cancelled = true;
+          break;
+        }
+        k += outcome.ran - 1;
+        continue;
+      }
       const batch = plan.batches[k] as Batch;
       const index = k + 1;
       let batchFailed = false;
@@ -108,29 +126,100 @@ async function runOne(
 ): Promise<Outcome> {
   try {
     const session = await sessionFor(plan, batch, current, options);
-    const onMessage = (m: ServerMessage): void => {
-      const at = locateMessage(batch, m.line);
-      emit({
-        type: 'message',
-        index,
-        text: m.message,
-        file: at.file,
-        line: at.line,
-        ...(m.severity === undefined ? {} : { severity: m.severity }),
-        ...(m.number === undefined ? {} : { number: m.number }),
-      });
-    };
+    const onMessage = (m: ServerMessage): void => emitMessage(batch, index, m, emit);
     const result = await session.batch(batch.text, { ...(options.signal === undefined ? {} : { signal: options.signal }), onMessage });
-    const maxRows = options.maxRows ?? DEFAULT_MAX_ROWS;
-    for (const rs of result.resultSets) {
-      const truncated = rs.rows.length > maxRows;
-      emit({ type: 'result-set', index, columns: rs.columns, rows: truncated ? rs.rows.slice(0, maxRows) : rs.rows, totalRows: rs.rows.length, truncated });
-    }
+    emitResultSets(index, result.resultSets, options, emit);
     return { ok: true, result };
   } catch (e) {
     if (options.signal?.aborted === true || (isEngineError(e) && e.kind === 'cancelled')) return { ok: false, cancelled: true };
     return { ok: false, cancelled: false, error: toRunError(batch, e) };
   }
+}
+
+function emitMessage(batch: Batch, index: number, m: ServerMessage, emit: (event: ScriptEvent) => void): void {
+  const at = locateMessage(batch, m.line);
+  emit({
+    type: 'message',
+    index,
+    text: m.message,
+    file: at.file,
+    line: at.line,
+    ...(m.severity === undefined ? {} : { severity: m.severity }),
+    ...(m.number === undefined ? {} : { number: m.number }),
+  });
+}
+
+function emitResultSets(index: number, resultSets: readonly QueryResult[], options: RunScriptOptions, emit: (event: ScriptEvent) => void): void {
+  const maxRows = options.maxRows ?? DEFAULT_MAX_ROWS;
+  for (const rs of resultSets) {
+    const truncated = rs.rows.length > maxRows;
+    emit({ type: 'result-set', index, columns: rs.columns, rows: truncated ? rs.rows.slice(0, maxRows) : rs.rows, totalRows: rs.rows.length, truncated });
+  }
+}
+
+/** A pipeline group starting at batch k and the session to send it on, when both exist. */
+interface PipelineGroup {
+  readonly session: Session & Required<Pick<Session, 'pipeline'>>;
+  readonly length: number;
+}
+
+/**
+ * Consecutive DML/SELECT statements under `:on error exit` go out together when the open
+ * session can pipeline them (PostgreSQL over the network): same effects as one at a time —
+ * each commits on its own, nothing after a failure runs — in one round trip. See pipeline.ts.
+ * The first statement of a run (or after a `\c`) opens the session the ordinary way.
+ */
+function pipelineSession(plan: ScriptPlan, k: number, current: Current): PipelineGroup | undefined {
+  const session = current.session;
+  if (plan.dialect !== 'postgres' || session?.pipeline === undefined) return undefined;
+  if (plan.batches[k]?.database !== current.database) return undefined;
+  const length = pipelineGroupLength(plan.batches, k);
+  return length < 2 ? undefined : { session: session as PipelineGroup['session'], length };
+}
+
+interface GroupOutcome {
+  /** Statements that ran (completed or failed); a cancelled one is not counted. */
+  readonly ran: number;
+  readonly succeeded: number;
+  readonly cancelled: boolean;
+  readonly error?: ScriptRunError;
+}
+
+/** Runs a pipeline group and reports each statement as if it had run alone, in order. */
+async function runPipelined(
+  plan: ScriptPlan,
+  k: number,
+  group: PipelineGroup,
+  options: RunScriptOptions,
+  emit: (event: ScriptEvent) => void,
+): Promise<GroupOutcome> {
+  const batches = plan.batches.slice(k, k + group.length);
+  const total = plan.batches.length;
+  const result = await group.session.pipeline(batches.map((b) => b.text), options.signal === undefined ? {} : { signal: options.signal });
+  const start = (i: number): void => {
+    const b = batches[i] as Batch;
+    emit({ type: 'batch-start', index: k + i + 1, total, iteration: 1, repeat: 1, file: b.startFile, line: b.startLine, database: b.database });
+  };
+  result.completed.forEach((statement: PipelinedStatement, i) => {
+    const index = k + i + 1;
+    start(i);
+    for (const m of statement.messages) emitMessage(batches[i] as Batch, index, m, emit);
+    emitResultSets(index, statement.resultSets, options, emit);
+    emit({ type: 'batch-end', index, iteration: 1, durationMs: statement.durationMs, rowsAffected: statement.rowsAffected });
+  });
+  const ok = result.completed.length;
+  const failure = result.failure;
+  if (failure === undefined) return { ran: ok, succeeded: ok, cancelled: false };
+  const batch = batches[failure.index] as Batch;
+  const index = k + failure.index + 1;
+  start(failure.index);
+  for (const m of failure.messages) emitMessage(batch, index, m, emit);
+  if (options.signal?.aborted === true || (isEngineError(failure.error) && failure.error.kind === 'cancelled')) {
+    return { ran: ok, succeeded: ok, cancelled: true };
+  }
+  const error = toRunError(batch, failure.error);
+  emit({ type: 'batch-error', index, iteration: 1, durationMs: failure.durationMs, error });
+  return { ran: ok + 1, succeeded: ok, cancelled: false, error };
 }
 
 /** The connection for a batch: the current one, or a new one when `\c` named another database. */
