@@ -89,9 +89,53 @@ export class PgLexer {
     if (this.state === PgState.LineComment) this.state = PgState.Code;
   }
 
-  /** Forgets parentheses once a statement has ended. */
+  /** Forgets parentheses and the statement's words once a statement has ended. */
   endStatement(): void {
     this.parens = 0;
+    this.words = 0;
+    this.header = 0;
+    this.beginDepth = 0;
+  }
+
+  /** Words seen in the statement so far (psql's identifier_count). */
+  private words = 0;
+  /**
+   * First letters of the statement's first four words when they are CREATE, OR, REPLACE,
+   * FUNCTION or PROCEDURE (0 for any other word), packed one per byte.
+   */
+  private header = 0;
+  /** Open BEGIN (and CASE inside one) of a SQL-standard function body: `;` does not end it. */
+  private beginDepth = 0;
+
+  /**
+   * psql's heuristic for `CREATE [OR REPLACE] FUNCTION|PROCEDURE … BEGIN ATOMIC … END`: in
+   * such a statement, outside parentheses, BEGIN opens a block, CASE inside a block opens
+   * another, and END closes one; a `;` inside a block does not end the statement.
+   */
+  private word(text: string, from: number, to: number): void {
+    const n = this.words++;
+    const length = to - from;
+    if (n < 4) {
+      if (length >= 2 && length <= 9) {
+        const w = text.slice(from, to).toLowerCase();
+        if (w === 'create' || w === 'or' || w === 'replace' || w === 'function' || w === 'procedure') this.header |= w.charCodeAt(0) << (8 * n);
+      }
+      return;
+    }
+    if (this.parens !== 0 || length < 3 || length > 5 || !this.routineHeader()) return;
+    const w = text.slice(from, to).toLowerCase();
+    if (w === 'begin') this.beginDepth++;
+    else if (w === 'case') {
+      if (this.beginDepth >= 1) this.beginDepth++;
+    } else if (w === 'end' && this.beginDepth > 0) this.beginDepth--;
+  }
+
+  /** CREATE FUNCTION / CREATE PROCEDURE / CREATE OR REPLACE FUNCTION / … PROCEDURE. */
+  private routineHeader(): boolean {
+    const letter = (k: number): number => (this.header >>> (8 * k)) & 0xff;
+    if (letter(0) !== 99) return false;
+    const second = letter(1);
+    return second === 102 || second === 112 || (second === 111 && letter(2) === 114 && (letter(3) === 102 || letter(3) === 112));
   }
 
   /** Returns where code scanning stopped: an event (`;` or `:`), a state change, or -1. */
@@ -109,8 +153,15 @@ export class PgLexer {
         this.openAt = i;
         return i + 2;
       }
-      if ((c === 59 && this.parens === 0) || c === 92) return i;
+      if ((c === 59 && this.parens === 0 && this.beginDepth === 0) || c === 92) return i;
       if (this.codeAt < 0) this.codeAt = i;
+      if (isTagStart(c) && !isIdentChar(text.charCodeAt(i - 1))) {
+        let j = i + 1;
+        while (j < to && isIdentChar(text.charCodeAt(j))) j++;
+        this.word(text, i, j);
+        i = j - 1;
+        continue;
+      }
       switch (c) {
         case 40:
           this.parens++;

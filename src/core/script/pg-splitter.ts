@@ -158,6 +158,18 @@ class PgSplitter {
     return found;
   }
 
+  /** An `\echo` argument: `:name` and `:'name'` take the variable's value, as in psql. */
+  private echoArgument(arg: string, frame: FileFrame, line: number): string {
+    const m = /^:(')?([A-Za-z0-9_]+)\1$/.exec(arg);
+    if (m === null) return arg;
+    const value = this.vars.get(m[2] as string);
+    if (value === undefined) {
+      if (m[1] !== undefined) this.plan.noteUndefined(m[2] as string, frame, line);
+      return arg;
+    }
+    return quoted(value, m[1] === undefined ? '' : "'");
+  }
+
   private async command(lineText: string, frame: FileFrame, line: number, column: number): Promise<void> {
     const cmd = parsePsqlCommand(lineText);
     const at = { file: frame.file, line, column, includeChain: frame.chain };
@@ -179,6 +191,10 @@ class PgSplitter {
         this.seal();
         this.quit = true;
         return;
+      case 'echo':
+        // psql prints when it reads the line: before a statement still being collected.
+        this.plan.echo(cmd.args.map((a) => this.echoArgument(a, frame, line)).join(' '), lineText.trim(), frame.file, line, this.database);
+        return;
       case 'include': {
         const base = cmd.relative ? path.dirname(frame.file) : (this.options.cwd ?? path.dirname(this.options.file));
         const target = resolveIncludePath(cmd.path, base);
@@ -188,7 +204,7 @@ class PgSplitter {
         return;
       }
       case 'unsupported':
-        throw new ScriptError('unsupported-command', at, `${cmd.command} is not supported: supported meta-commands are \\i, \\ir, \\c, \\set, \\unset, \\q.`);
+        throw new ScriptError('unsupported-command', at, `${cmd.command} is not supported: supported meta-commands are \\i, \\ir, \\c, \\set, \\unset, \\echo, \\q.${cmd.command === '\\copy' ? " \\copy reads and writes files on this machine: use COPY … FROM/TO a file on the server, or run this file with psql." : ''}`);
       case 'invalid':
         throw new ScriptError('invalid-command', at, `${cmd.problem}.`);
     }

@@ -30,6 +30,20 @@ export class PlanCollector {
     });
   }
 
+  /** A psql `\echo` at file:line: a batch of its own that the runner reports as a message. */
+  echo(message: string, command: string, file: string, line: number, database: string | undefined): void {
+    this.batches.push({
+      text: command,
+      repeat: 1,
+      sourceMap: [{ batchLine: 1, file, fileLine: line }],
+      database,
+      onError: this.mode,
+      startFile: file,
+      startLine: line,
+      echo: message,
+    });
+  }
+
   noteUndefined(name: string, frame: FileFrame, line: number): void {
     if (this.undefinedUses.length === 0) this.undefinedChain = frame.chain;
     this.undefinedUses.push({ name, file: frame.file, line });

@@ -1,6 +1,6 @@
 import type { OnErrorMode } from './types';
 
-/** A psql meta-command line (`\i`, `\ir`, `\c`, `\set`, `\unset`, `\q`), parsed. */
+/** A psql meta-command line (`\i`, `\ir`, `\c`, `\set`, `\unset`, `\q`, `\echo`), parsed. */
 export type PsqlCommand =
   | { readonly kind: 'include'; readonly path: string; readonly relative: boolean }
   | { readonly kind: 'connect'; readonly database: string }
@@ -8,6 +8,8 @@ export type PsqlCommand =
   | { readonly kind: 'unset'; readonly name: string }
   | { readonly kind: 'on-error'; readonly mode: OnErrorMode }
   | { readonly kind: 'quit' }
+  /** `\echo`: its arguments as psql parses them (quotes resolved, variables not yet). */
+  | { readonly kind: 'echo'; readonly args: readonly string[] }
   | { readonly kind: 'unsupported'; readonly command: string }
   | { readonly kind: 'invalid'; readonly problem: string };
 
@@ -72,6 +74,9 @@ export function parsePsqlCommand(line: string): PsqlCommand {
     case 'q':
     case 'quit':
       return { kind: 'quit' };
+    case 'echo':
+      // -n (no trailing newline) changes nothing for a message event.
+      return { kind: 'echo', args: args[0] === '-n' ? args.slice(1) : args };
     default:
       return { kind: 'unsupported', command: `\\${word}` };
   }

@@ -124,6 +124,10 @@ async function runOne(
   options: RunScriptOptions,
   emit: (event: ScriptEvent) => void,
 ): Promise<Outcome> {
+  if (batch.echo !== undefined) {
+    emit({ type: 'message', index, text: batch.echo, file: batch.startFile, line: batch.startLine });
+    return { ok: true, result: { resultSets: [], rowsAffected: 0 } };
+  }
   try {
     const session = await sessionFor(plan, batch, current, options);
     const onMessage = (m: ServerMessage): void => emitMessage(batch, index, m, emit);

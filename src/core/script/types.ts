@@ -38,6 +38,11 @@ export interface Batch {
   readonly onError: OnErrorMode;
   readonly startFile: string;
   readonly startLine: number;
+  /**
+   * psql's `\echo`: the batch is not sent; the runner reports this text as a message, in its
+   * place among the statements (`text` is the command line as written, for previews).
+   */
+  readonly echo?: string;
 }
 
 export interface ScriptPlan {

@@ -110,6 +110,51 @@ for (const target of [postgres, pglite]) {
       assert.match(failure.error.message, /nome_cliente_missing/);
     });
 
+    it('creates SQL-standard routines with BEGIN ATOMIC bodies (; and CASE … END inside) and prints \\echo in its place', async () => {
+      const connection = await target.fresh();
+      const engine = await createEngine(connection);
+      const { events, onEvent } = collect();
+      try {
+        const script = [
+          'CREATE TABLE atomic_log (id int PRIMARY KEY, label text);',
+          '\\echo creating routines for :who',
+          'CREATE OR REPLACE FUNCTION label_of(x int) RETURNS text LANGUAGE sql',
+          'BEGIN ATOMIC',
+          "  SELECT CASE WHEN x = 1 THEN 'one; first' WHEN x = 2 THEN 'two' ELSE 'many' END;",
+          'END;',
+          'CREATE PROCEDURE log_it(x int) LANGUAGE sql',
+          'BEGIN ATOMIC',
+          '  INSERT INTO atomic_log VALUES (x, label_of(x));',
+          '  UPDATE atomic_log SET label = upper(label) WHERE id = x AND CASE WHEN x > 1 THEN true ELSE false END;',
+          'END;',
+          'CALL log_it(1);',
+          'CALL log_it(2);',
+          "\\echo done: :'who'",
+          'SELECT id, label FROM atomic_log ORDER BY id;',
+          '',
+        ].join('\n');
+        const plan = await splitPostgres(script, { file: '/virtual/atomic.sql', readFile: () => Promise.resolve(new Uint8Array()), variables: { who: 'ops' } });
+        const summary = await runScript(plan, { connect: () => engine.session(), onEvent });
+        assert.equal(summary.ok, true, JSON.stringify(summary.errors));
+        assert.equal(summary.totalBatches, 8, 'two routines, each one statement, and two \\echo');
+        assert.deepEqual(ofType(events, 'result-set')[0]?.rows, [
+          { id: 1, label: 'one; first' },
+          { id: 2, label: 'TWO' },
+        ]);
+        assert.deepEqual(
+          ofType(events, 'message').map((m) => [m.text, m.line]),
+          [
+            ['creating routines for ops', 2],
+            ["done: 'ops'", 14],
+          ],
+        );
+        const order = events.filter((e) => e.type === 'message' || e.type === 'batch-start').map((e) => (e.type === 'message' ? e.text : e.line));
+        assert.deepEqual(order, [1, 2, 'creating routines for ops', 3, 7, 12, 13, 14, "done: 'ops'", 15]);
+      } finally {
+        await engine.close();
+      }
+    });
+
     it('goes on after a failure under ON_ERROR_STOP off, and stops under the default', async () => {
       const connection = await target.fresh();
       const engine = await createEngine(connection);

@@ -52,6 +52,20 @@ const CASES: ReadonlyArray<readonly [string, string, readonly string[]]> = [
   ['comments before a statement stay with it', '-- dim_cliente\nCREATE TABLE t (id int);', ['-- dim_cliente\nCREATE TABLE t (id int);']],
   ['a GO line is SQL in PostgreSQL', 'SELECT 1\nGO\n;', ['SELECT 1\nGO\n;']],
   ['unicode text', "SELECT 'São Paulo; SP';", ["SELECT 'São Paulo; SP';"]],
+  ['a SQL-standard function body: ; inside BEGIN ATOMIC … END does not split', 'CREATE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; SELECT 2; END; SELECT 3;', ['CREATE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; SELECT 2; END;', 'SELECT 3;']],
+  [
+    'CREATE OR REPLACE PROCEDURE … BEGIN ATOMIC with CASE … END inside',
+    "CREATE OR REPLACE PROCEDURE p(x int)\nLANGUAGE sql\nBEGIN ATOMIC\n  INSERT INTO t VALUES (CASE WHEN x > 0 THEN x ELSE 0 END);\n  UPDATE t SET v = CASE x WHEN 1 THEN 'a;' END;\nEND;\nSELECT 1;",
+    ["CREATE OR REPLACE PROCEDURE p(x int)\nLANGUAGE sql\nBEGIN ATOMIC\n  INSERT INTO t VALUES (CASE WHEN x > 0 THEN x ELSE 0 END);\n  UPDATE t SET v = CASE x WHEN 1 THEN 'a;' END;\nEND;", 'SELECT 1;'],
+  ],
+  ['lower-case create procedure … begin atomic … end', 'create procedure p() language sql begin atomic delete from t; end;\nselect 1;', ['create procedure p() language sql begin atomic delete from t; end;', 'select 1;']],
+  ['CREATE OR REPLACE FUNCTION … BEGIN ATOMIC with a top-level CASE statement', 'CREATE OR REPLACE FUNCTION f(x int) RETURNS text LANGUAGE sql\nBEGIN ATOMIC\n  SELECT CASE WHEN x = 1 THEN \'one\' WHEN x = 2 THEN \'two\' ELSE \'many\' END;\nEND;\nSELECT f(1);', ["CREATE OR REPLACE FUNCTION f(x int) RETURNS text LANGUAGE sql\nBEGIN ATOMIC\n  SELECT CASE WHEN x = 1 THEN 'one' WHEN x = 2 THEN 'two' ELSE 'many' END;\nEND;", 'SELECT f(1);']],
+  ['a quoted "end" inside BEGIN ATOMIC does not close it', 'CREATE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1 AS "end"; END; SELECT 2;', ['CREATE FUNCTION f() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1 AS "end"; END;', 'SELECT 2;']],
+  ['a transaction BEGIN is not a function body', 'BEGIN;\nINSERT INTO t VALUES (1);\nCOMMIT;', ['BEGIN;', 'INSERT INTO t VALUES (1);', 'COMMIT;']],
+  ['CASE … END outside a routine does not hold statements together', 'CREATE VIEW v AS SELECT CASE WHEN true THEN 1 END AS c; SELECT 2;', ['CREATE VIEW v AS SELECT CASE WHEN true THEN 1 END AS c;', 'SELECT 2;']],
+  ['a parameter named begin (inside parentheses) opens nothing', 'CREATE FUNCTION f(begin int) RETURNS int LANGUAGE sql RETURN $1 + 1; SELECT 2;', ['CREATE FUNCTION f(begin int) RETURNS int LANGUAGE sql RETURN $1 + 1;', 'SELECT 2;']],
+  ['a plpgsql dollar body keeps its BEGIN to itself', 'CREATE FUNCTION f() RETURNS void LANGUAGE plpgsql AS $$ BEGIN PERFORM 1; END $$; SELECT 2;', ['CREATE FUNCTION f() RETURNS void LANGUAGE plpgsql AS $$ BEGIN PERFORM 1; END $$;', 'SELECT 2;']],
+  ['a routine after a BEGIN ATOMIC one starts afresh', 'CREATE FUNCTION a() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; END;\nCREATE TABLE begin_log (id int); SELECT 3;', ['CREATE FUNCTION a() RETURNS int LANGUAGE sql BEGIN ATOMIC SELECT 1; END;', 'CREATE TABLE begin_log (id int);', 'SELECT 3;']],
   ['a long VALUES list', `INSERT INTO t VALUES\n${Array.from({ length: 100 }, (_, i) => `(${i}, 'v;${i}')`).join(',\n')};`, [`INSERT INTO t VALUES\n${Array.from({ length: 100 }, (_, i) => `(${i}, 'v;${i}')`).join(',\n')};`]],
 ];
 
@@ -103,7 +117,20 @@ describe('PostgreSQL splitter: psql variables and meta-commands', () => {
     const p = await plan('SELECT 1; \\ir a.sql\nSELECT 3;', { 'a.sql': 'SELECT 2;' });
     assert.deepEqual(p.batches.map((b) => b.text), ['SELECT 1;', 'SELECT 2;', 'SELECT 3;']);
   });
-  for (const command of ['\\echo hi', '\\copy t from x', '\\gset', '\\timing on', '\\pset format csv']) {
+  it('\\echo becomes a message batch in its place, with quotes and variables resolved', async () => {
+    const p = await plan("\\set who 'World'\nSELECT 1;\n\\echo 'Hello,' :who  'it''s' :'who' :nope\nSELECT\n\\echo -n inside\n2;");
+    assert.deepEqual(
+      p.batches.map((b) => [b.echo, b.startLine]),
+      [[undefined, 2], ["Hello, World it's 'World' :nope", 3], ['inside', 5], [undefined, 4]],
+    );
+    assert.equal(p.batches[1]?.text, "\\echo 'Hello,' :who  'it''s' :'who' :nope");
+  });
+  it('\\copy says why it is not supported and what to do instead', async () => {
+    const e = await failure('SELECT 1;\n\\copy t from data.csv csv');
+    assert.equal(e.kind, 'unsupported-command');
+    assert.match(e.message, /COPY … FROM\/TO a file on the server, or run this file with psql/);
+  });
+  for (const command of ['\\copy t from x', '\\gset', '\\timing on', '\\pset format csv']) {
     it(`${command.split(' ')[0]} is reported as not supported`, async () => {
       const e = await failure(`SELECT 1;\n${command}`);
       assert.equal(e.kind, 'unsupported-command');
