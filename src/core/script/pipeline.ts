@@ -56,7 +56,8 @@ function afterBlockComment(text: string, from: number): number {
 
 /** True for a statement `pipeline` may carry (see PIPELINED_COMMANDS). */
 export function isPipelinable(batch: Batch): boolean {
-  return batch.repeat === 1 && batch.onError === 'exit' && PIPELINED_COMMANDS.has(firstWord(batch.text));
+  // A NUL cannot travel in a Parse message (it ends the text); sent alone, the server refuses it.
+  return batch.repeat === 1 && batch.onError === 'exit' && batch.echo === undefined && PIPELINED_COMMANDS.has(firstWord(batch.text)) && !batch.text.includes('\0');
 }
 
 /**
