@@ -1,7 +1,7 @@
-import type { Engine, Row, Session } from '../../engine/types';
+import type { Engine, Queryable, Row, Session } from '../../engine/types';
 import type { EtlDialect, ExtractSpec, MergeLookup, MergeSpec } from '../dialect/types';
 import type { CompiledEntity } from '../transform/compile';
-import { transformBatch } from '../transform/transform';
+import { transformBatch, type RejectedRow } from '../transform/transform';
 import { addBatchCounts, writeRejects } from './audit';
 import type { Watermark } from './control';
 import { advanceWatermark } from './control';
@@ -11,6 +11,8 @@ import type { EntityCounts, EtlEvent, EtlPhase, EtlPhaseInfo } from './events';
 
 export interface EntityLoadContext {
   readonly source: Engine;
+  /** Source and target are one engine: the transfer reads through the batch transaction. */
+  readonly sourceIsTarget: boolean;
   readonly session: Session;
   readonly dialect: EtlDialect;
   readonly sourceDialect: EtlDialect;
@@ -89,12 +91,16 @@ export function reportBatch(
   };
 }
 
+/** Source rows read and transformed at a time: bounds this process's memory whatever the batch size. */
+export const READ_CHUNK = 10_000;
+
 /**
  * The transfer plan for one entity: page through the (updated_at, id) window of the source,
  * transform in process, and per page, in ONE target transaction: stage (bulk load), merge,
  * rejects, watermark and audit counts. A crash anywhere rolls the page back whole, so the
  * watermark never runs ahead of the data; the extract is read-only and simply re-read.
- * The next page is fetched while the current one loads.
+ * A page is read in keyset chunks of `READ_CHUNK` rows, each transformed and bulk-loaded before
+ * the next is held; from another engine the next chunk is read while the current one loads.
  */
 export async function loadEntity(ctx: EntityLoadContext): Promise<EntityLoadResult> {
   const { entity, dialect: d, session } = ctx;
@@ -117,57 +123,70 @@ export async function loadEntity(ctx: EntityLoadContext): Promise<EntityLoadResu
       nullable: true,
     })),
   ];
+  const opts = ctx.signal ? { signal: ctx.signal } : {};
   const phase = async (p: EtlPhase, batch: number): Promise<void> => {
     if (ctx.beforePhase) await ctx.beforePhase(p, { entity: def.entity, batch, targetProcessId: session.serverProcessId });
   };
-  const readPage = (wm: Watermark): Promise<Row[]> =>
-    ctx.source
-      .query(extractSql, [ctx.cutoff, wm.updatedAt, { value: wm.id, type: { kind: 'bigint' } }, ctx.batchSize], {
-        ...(ctx.signal ? { signal: ctx.signal } : {}),
-      })
-      .then((r) => r.rows);
+  const read = (q: Queryable, from: Watermark, limit: number): Promise<Row[]> =>
+    q.query(extractSql, [ctx.cutoff, from.updatedAt, { value: from.id, type: { kind: 'bigint' } }, limit], opts).then((r) => r.rows);
 
   await session.query(d.createStageSql(merge));
   let counts: EntityCounts = { extracted: 0, upserted: 0, softDeleted: 0, rejected: 0, batches: 0 };
   let wm = ctx.from;
-  await phase('extract', 1);
-  let pending: Promise<Row[]> | undefined = readPage(wm);
-  let tick = performance.now();
-  while (pending !== undefined) {
-    const page: Row[] = await pending;
-    pending = undefined;
-    if (page.length === 0) break;
+  for (;;) {
     if (ctx.signal?.aborted) throw new EtlCancelledError(def.entity);
     const batch = counts.batches + 1;
-    const last = page[page.length - 1] as Row;
-    const next: Watermark = { updatedAt: String(last['__wm_ts']), id: String(last[def.source.key]) };
-    if (page.length === ctx.batchSize) {
-      await phase('extract', batch + 1);
-      pending = readPage(next);
-      // Observed below after the commit; a failed load must not leave it unhandled meanwhile.
-      pending.catch(() => undefined);
-    }
-    const t = transformBatch(entity, page);
-    const upserted = await session.transaction(async (tx) => {
+    const started = performance.now();
+    await phase('extract', batch);
+    const page = await session.transaction(async (tx) => {
       if (d.batchSettingsSql !== undefined) await tx.query(d.batchSettingsSql);
       await phase('stage', batch);
       await tx.query(d.truncateStageSql(merge.stage));
-      if (t.rows.length > 0) await tx.bulkLoad(d.stageRef(merge.stage), bulkColumns, t.rows, ctx.signal ? { signal: ctx.signal } : {});
+      // One engine: its reads go through the transaction (PGlite's transaction holds its only connection).
+      const reader: Queryable = ctx.sourceIsTarget ? tx : ctx.source;
+      let extracted = 0;
+      let softDeleted = 0;
+      let rejects: RejectedRow[] = [];
+      let next = wm;
+      let limit = Math.min(READ_CHUNK, ctx.batchSize);
+      let pending: Promise<Row[]> | undefined = read(reader, next, limit);
+      while (pending !== undefined) {
+        const rows: Row[] = await pending;
+        pending = undefined;
+        if (rows.length === 0) break;
+        extracted += rows.length;
+        const last = rows[rows.length - 1] as Row;
+        next = { updatedAt: String(last['__wm_ts']), id: String(last[def.source.key]) };
+        const more = rows.length === limit && extracted < ctx.batchSize;
+        limit = Math.min(READ_CHUNK, ctx.batchSize - extracted);
+        if (more && reader !== tx) {
+          pending = read(reader, next, limit);
+          // Observed on the next turn; a failed load must not leave it unhandled meanwhile.
+          pending.catch(() => undefined);
+        }
+        const t = transformBatch(entity, rows);
+        softDeleted += t.softDeleted;
+        if (t.rejects.length > 0) rejects = rejects.concat(t.rejects);
+        if (t.rows.length > 0) await tx.bulkLoad(d.stageRef(merge.stage), bulkColumns, t.rows, opts);
+        if (more && reader === tx) pending = read(reader, next, limit);
+      }
+      if (extracted === 0) return undefined;
       await phase('merge', batch);
-      const changed = await write(tx, ctx.signal ? { signal: ctx.signal } : {});
-      await writeRejects(tx, ctx.runId, def.entity, t.rejects);
+      const upserted = await write(tx, opts);
+      await writeRejects(tx, ctx.runId, def.entity, rejects);
       await advanceWatermark(tx, d, def.entity, next);
-      await addBatchCounts(tx, d, ctx.runId, def.entity, { extracted: page.length, upserted: changed, softDeleted: t.softDeleted }, next);
+      await addBatchCounts(tx, d, ctx.runId, def.entity, { extracted, upserted, softDeleted }, next);
       await phase('commit', batch);
-      return changed;
+      return { extracted, upserted, softDeleted, rejected: rejects.length, next };
     });
-    wm = next;
-    const now = performance.now();
+    if (page === undefined) break;
+    wm = page.next;
     counts = reportBatch(ctx, counts, {
-      rows: page.length, upserted, softDeleted: t.softDeleted, rejected: t.rejects.length, seconds: (now - tick) / 1000, watermark: wm,
+      rows: page.extracted, upserted: page.upserted, softDeleted: page.softDeleted, rejected: page.rejected,
+      seconds: (performance.now() - started) / 1000, watermark: wm,
     });
-    tick = now;
     await phase('committed', batch);
+    if (page.extracted < ctx.batchSize) break;
   }
   return { counts, watermark: wm };
 }
