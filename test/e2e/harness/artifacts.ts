@@ -34,7 +34,7 @@ export class ScenarioArtifacts {
 }
 
 function slug(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 120);
 }
 
 /** Every file under `dir` whose path relative to `dir` matches `pattern`. */

@@ -30,6 +30,8 @@ const quietSettings = {
   'workbench.secondarySideBar.defaultVisibility': 'hidden',
   // The workspaces live inside the repository's tool folder: no "open the parent repository?" toast.
   'git.openRepositoryInParentFolders': 'never',
+  // The DOM renderer: terminal text can be read from the page (the GPU one draws on a canvas).
+  'terminal.integrated.gpuAcceleration': 'off',
 };
 
 /** Environment for every code-server process: Node 24 first on PATH, caches in the tool folder. */

@@ -1,6 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type BrowserContext, type FrameLocator, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type FrameLocator, type Locator, type Page } from 'playwright-core';
 import type { ScenarioArtifacts } from './artifacts';
 import { toolFolder } from './toolFolder';
 
@@ -58,13 +58,18 @@ export class Workbench {
   async runCommand(label: string): Promise<void> {
     const input = this.page.locator('.quick-input-widget .quick-input-box input');
     const row = this.page.locator('.quick-input-widget .monaco-list-row', { hasText: label }).first();
+    const exact = this.page.locator('.quick-input-widget .monaco-list-row', {
+      has: this.page.locator('.label-name', { hasText: new RegExp(`^\\s*${escapeRegExp(label)}\\s*$`) }),
+    }).first();
     for (const attempt of ['first palette', 'reopened palette']) {
       await this.page.keyboard.press('F1');
       await input.waitFor({ state: 'visible', timeout: 15_000 });
       await input.fill(`>${label}`);
       const listed = await row.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false);
       if (listed) {
-        await this.page.keyboard.press('Enter');
+        // Click the row itself: Enter runs the highlighted row, which for "Tasks: Run Task" is
+        // "Tasks: Rerun All Running Tasks" (the palette ranks recently used and fuzzy matches first).
+        await ((await exact.count()) > 0 ? exact : row).click();
         return;
       }
       await this.screenshot(`palette-miss-${attempt}`);
@@ -192,6 +197,46 @@ export class Workbench {
     return this.page.frameLocator('iframe.webview').first().frameLocator('iframe#active-frame');
   }
 
+  /** The content frame of the webview on screen (other panels' frames stay in the page, hidden). */
+  visibleWebview(): FrameLocator {
+    return this.page.frameLocator('iframe.webview:visible').first().frameLocator('iframe#active-frame');
+  }
+
+  /** Clicks the row of the open quick pick whose label is exactly `label`. */
+  async pick(label: string, timeoutMs = 30_000): Promise<void> {
+    const row = this.page.locator('.quick-input-widget .monaco-list-row', {
+      has: this.page.locator('.label-name', { hasText: new RegExp(`^\\s*${escapeRegExp(label)}\\s*$`) }),
+    }).first();
+    await row.waitFor({ state: 'visible', timeout: timeoutMs });
+    await row.click();
+  }
+
+  /** The tree row of the side bar whose label is `label`. */
+  treeRow(label: string): Locator {
+    return this.page.locator('.part.sidebar .monaco-list-row', {
+      has: this.page.locator('.label-name', { hasText: new RegExp(`^\\s*${escapeRegExp(label)}\\s*$`) }),
+    }).first();
+  }
+
+  /** The text the terminal panel shows (its visible rows; the DOM renderer is set in the profile). */
+  async terminalText(): Promise<string> {
+    const rows = this.page.locator('.part.panel .terminal-wrapper.active .xterm-rows');
+    await rows.first().waitFor({ state: 'visible', timeout: 30_000 });
+    return ((await rows.first().innerText()) ?? '').replace(/\u00a0/g, ' ');
+  }
+
+  /** Waits until `condition` holds, polling; screenshots and fails with `failure()` otherwise. */
+  async until(condition: () => Promise<boolean>, timeoutMs: number, failure: () => Promise<string> | string): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!(await condition().catch(() => false))) {
+      if (Date.now() > deadline) {
+        await this.screenshot('wait-failed');
+        throw new Error(await failure());
+      }
+      await this.page.waitForTimeout(250);
+    }
+  }
+
   async close(): Promise<void> {
     await this.page.close().catch(() => undefined);
   }
@@ -218,4 +263,8 @@ export function parseActivationStats(lines: readonly string[]): Map<string, Acti
     stats.set(id, { eager: eager === 'true', loadCodeMs: Number(load), callActivateMs: Number(call), finishActivateMs: Number(finish), event: event ?? '' });
   }
   return stats;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

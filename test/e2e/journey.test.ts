@@ -1,0 +1,265 @@
+import { strict as assert } from 'node:assert';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { Client } from 'pg';
+import { skipBecause } from '../support/skip';
+import type { Locator } from 'playwright-core';
+import { windowPerSuite, type Workbench } from './harness';
+
+/**
+ * A new user's first hour, in order, through the UI only: the walkthrough scaffolds a PostgreSQL
+ * project, bootstrap, the dim_cliente ETL task, the monitor, the sales dashboard, a reload.
+ * The scenarios share one window and one warehouse (a throw-away database on the machine's
+ * PostgreSQL), so each one starts where the previous one left off.
+ */
+describe('e2e: first steps on PostgreSQL', function () {
+  const database = `dwb_e2e_journey_${randomBytes(4).toString('hex')}`;
+  let folder = '';
+  let reachable = false;
+  /** The run the ETL scenario started, as its terminal names it. */
+  let runId = '';
+  /** The last run any scenario saw end: the terminal still shows it until the next one starts. */
+  let lastRun = 0;
+  const admin = (): Client => new Client({ host: '127.0.0.1', port: 5432, user: 'postgres', database: 'postgres' });
+
+  before(async function () {
+    const client = admin();
+    try {
+      await client.connect();
+      reachable = true;
+    } catch (e) {
+      skipBecause(this, `no PostgreSQL at 127.0.0.1:5432 (${e instanceof Error ? e.message : String(e)})`);
+    } finally {
+      await client.end().catch(() => undefined);
+    }
+  });
+
+  // An empty folder, as a new user opens before creating a project.
+  const w = windowPerSuite((s) => {
+    folder = path.join(s.workspacesDir, 'first-warehouse');
+    mkdirSync(folder, { recursive: true });
+    return folder;
+  });
+
+  after(async () => {
+    if (!reachable) return;
+    const client = admin();
+    await client.connect();
+    await client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+    await client.end();
+  });
+
+  it('shows the DW Workbench walkthrough, whose first step scaffolds a PostgreSQL project', async () => {
+    const wb = w.workbench;
+    await wb.runCommand('Welcome: Open Walkthrough...');
+    await wb.pick('Get started with DW Workbench');
+    const titles = wb.page.locator('.gettingStartedContainer .getting-started-step .step-title');
+    await titles.first().waitFor({ state: 'visible', timeout: 30_000 });
+    await wb.screenshot('walkthrough');
+    assert.deepEqual((await titles.allInnerTexts()).map((t) => t.trim()), [
+      'Create or describe a project',
+      'Choose where it runs',
+      'Bootstrap the warehouse',
+      'Run the ETL',
+      'Open the dashboards',
+    ]);
+
+    const step = wb.page.locator('.gettingStartedContainer .getting-started-step', { hasText: 'Create or describe a project' });
+    await step.click();
+    await step.getByRole('button', { name: 'New Warehouse Project' }).click();
+    await wb.pick('PostgreSQL');
+    await wb.page.locator('.tabs-container .tab', { hasText: 'dw-workbench.json' }).waitFor({ state: 'visible', timeout: 30_000 });
+    await wb.screenshot('project-scaffolded');
+
+    // The scaffold points at the Docker stack's port; like a user with a server of their own,
+    // point the connection at the machine's PostgreSQL (a database bootstrap will create).
+    const file = path.join(folder, 'dw-workbench.json');
+    const project = JSON.parse(readFileSync(file, 'utf8')) as { engine: string; connection: { port: number }; databases: Record<string, string> };
+    assert.equal(project.engine, 'postgres');
+    project.connection.port = 5432;
+    project.databases = { oltp: database, dw: database };
+    writeFileSync(file, `${JSON.stringify(project, null, 2)}\n`);
+    await wb.waitForCommand('DW: Bootstrap Warehouse');
+  });
+
+  it('DW: Bootstrap Warehouse from the palette builds the warehouse, and the tree lists the entities', async () => {
+    const wb = w.workbench;
+    await wb.runCommand('DW: Bootstrap Warehouse');
+    const message = await wb.waitForNotification(/Warehouse ready|Bootstrap failed/, 240_000);
+    await wb.screenshot('bootstrapped');
+    assert.match(message, /^Warehouse ready: 4 step\(s\) ran, 0 skipped\./);
+    await wb.runCommand('Notifications: Clear All Notifications');
+
+    await wb.openViewContainer('DW Workbench');
+    await wb.treeRow('dim_cliente').waitFor({ state: 'visible', timeout: 30_000 });
+    await wb.screenshot('entities-tree');
+    const labels = (await wb.page.locator('.part.sidebar .monaco-list-row .label-name').allInnerTexts()).map((l) => l.trim());
+    for (const entity of ['dim_cliente', 'dim_produto', 'fact_vendas']) assert.ok(labels.includes(entity), `tree rows: ${JSON.stringify(labels)}`);
+    assert.match(await rowDescription(wb, 'dim_cliente'), /never run/);
+  });
+
+  it('Run Task > dw-etl > dim_cliente shows batches and SUCCESS in the terminal; the tree turns green with the rows', async () => {
+    const wb = w.workbench;
+    await wb.runCommand('Tasks: Run Task');
+    await wb.pick('dw-etl');
+    await wb.pick('DW Workbench: dim_cliente');
+    await wb.until(async () => /dim_cliente: batch \d+: 1000 rows/.test(await terminal(wb)), 60_000, async () => `no batch line in the terminal: ${await terminal(wb)}`);
+    await wb.screenshot('etl-progress');
+    const end = await runEnd(wb, 0, 120_000);
+    await wb.screenshot('etl-finished');
+    assert.match(end.text, /dim_cliente: SUCCESS in [\d.]+ s: 10000 extracted, 10000 upserted in 10 batch\(es\)/);
+    assert.match(end.line, /SUCCESS in [\d.]+ s \(1 succeeded, 0 failed\)/);
+    lastRun = end.id;
+    runId = String(end.id);
+
+    await wb.until(async () => /10,000 rows/.test(await rowDescription(wb, 'dim_cliente')), 30_000, async () => `dim_cliente row: ${await rowDescription(wb, 'dim_cliente')}`);
+    assert.ok(await wb.treeRow('dim_cliente').locator('.codicon-pass').count() > 0, 'dim_cliente has no success icon');
+    assert.match(await rowDescription(wb, 'dim_cliente'), /^10,000 rows · last run .+ ago · lag /);
+    await wb.screenshot('tree-green');
+  });
+
+  it('DW: Open ETL Monitor lists that run with dim_cliente in its detail', async () => {
+    const wb = w.workbench;
+    await hidePanel(wb);
+    await wb.runCommand('DW: Open ETL Monitor');
+    const frame = wb.visibleWebview();
+    const run = frame.locator('[data-testid="recentRuns"] tbody tr', { has: frame.locator('td:first-child', { hasText: new RegExp(`^\\s*${runId}\\s*$`) }) });
+    await run.waitFor({ state: 'visible', timeout: 60_000 });
+    const cells = (await run.locator('td').allInnerTexts()).map((c) => c.trim());
+    assert.equal(cells[0], runId, `run row: ${JSON.stringify(cells)}`);
+    assert.equal(cells[1], 'success', `run row: ${JSON.stringify(cells)}`);
+    assert.equal(cells[2], 'dim_cliente', `run row: ${JSON.stringify(cells)}`);
+    assert.match(cells[7] ?? '', /^VS Code \(/);
+    await run.click();
+    const detail = frame.locator('[data-testid="runDetail"] tbody tr', { hasText: 'dim_cliente' });
+    await detail.waitFor({ state: 'visible', timeout: 30_000 });
+    const detailCells = (await detail.locator('td').allInnerTexts()).map((c) => c.trim());
+    assert.deepEqual(detailCells.slice(0, 4), ['dim_cliente', 'success', '10000', '10000']);
+    await wb.screenshot('monitor');
+  });
+
+  it('loads the rest of the star from the tree: Run on dim_regiao, Activate on the others, then DW: Run ETL > All active entities', async () => {
+    const wb = w.workbench;
+    await wb.openViewContainer('DW Workbench');
+    // The row's inline Run action, on an entity that is inactive by default.
+    const regiao = wb.treeRow('dim_regiao');
+    await regiao.hover();
+    await regiao.locator('.actions .action-label[aria-label="Run"]').click();
+    await wb.until(async () => (await regiao.locator('.codicon-pass').count()) > 0 && /^\d[\d,]* rows · /.test(await rowDescription(wb, 'dim_regiao')), 120_000,
+      async () => `dim_regiao row: ${await rowDescription(wb, 'dim_regiao')}; terminal: ${await terminal(wb)}`);
+    lastRun = (await runEnd(wb, lastRun, 30_000)).id;
+    await wb.screenshot('dim-regiao-loaded');
+
+    // Activate (context menu) puts an entity in the "all active entities" run.
+    for (const entity of STAR) {
+      await wb.treeRow(entity).click({ button: 'right' });
+      const activate = wb.page.locator('.context-view .monaco-menu .action-item:visible', { hasText: /^\s*Activate\s*$/ }).first();
+      // A click right after the menu opens can be taken for the end of the right-click and
+      // dropped; pointing at the item focuses it, and Enter chooses it.
+      await activate.hover();
+      await wb.page.keyboard.press('Enter');
+      await wb.page.locator('.context-view .monaco-menu').waitFor({ state: 'hidden', timeout: 10_000 });
+      await wb.until(async () => !/inactive/.test(await rowDescription(wb, entity)), 30_000, async () => `${entity} row: ${await rowDescription(wb, entity)}`);
+    }
+    await wb.screenshot('activated');
+
+    await wb.runCommand('DW: Run ETL');
+    await wb.pick('All active entities');
+    const all = await runEnd(wb, lastRun, 240_000);
+    lastRun = all.id;
+    await wb.screenshot('all-active-run');
+    assert.match(all.line, /SUCCESS in [\d.]+ s \(5 succeeded, 0 failed\)/);
+    for (const entity of STAR) {
+      await wb.until(async () => (await wb.treeRow(entity).locator('.codicon-pass').count()) > 0, 30_000, async () => `${entity} row: ${await rowDescription(wb, entity)}`);
+    }
+    assert.match(await rowDescription(wb, 'fact_vendas'), /^112,217 rows · /);
+    await wb.screenshot('star-loaded');
+  });
+
+  it('DW: Open Sales Dashboard shows KPIs, and a period preset changes them', async () => {
+    const wb = w.workbench;
+    await hidePanel(wb);
+    await wb.runCommand('DW: Open Sales Dashboard');
+    const frame = wb.visibleWebview();
+    const revenue = frame.locator('[data-testid="kpi-netRevenue"]');
+    await revenue.waitFor({ state: 'visible', timeout: 60_000 });
+    const before = Number(await revenue.getAttribute('data-value'));
+    const beforeText = await revenue.locator('.value').innerText();
+    assert.ok(before > 0, `net revenue shown: ${beforeText}`);
+    await wb.screenshot('sales');
+
+    const rendered = await frame.locator('main').getAttribute('data-rendered');
+    // A new dashboard opens on the last 30 days of sales; narrow it to the last 7.
+    const period = frame.locator('[data-testid="filter-preset"]');
+    assert.equal(await shownOption(period), 'Last 30 days');
+    await period.click();
+    await period.getByRole('option', { name: 'Last 7 days', exact: true }).click();
+    await frame.locator(`main:not([data-rendered="${rendered}"])`).waitFor({ state: 'attached', timeout: 60_000 });
+    const after = Number(await frame.locator('[data-testid="kpi-netRevenue"]').getAttribute('data-value'));
+    const afterText = await frame.locator('[data-testid="kpi-netRevenue"] .value').innerText();
+    assert.equal(await shownOption(frame.locator('[data-testid="filter-preset"]')), 'Last 7 days');
+    assert.ok(after > 0 && after < before, `net revenue ${beforeText} -> ${afterText} after choosing the last 7 days`);
+    await wb.screenshot('sales-last-7-days');
+  });
+
+  it('Developer: Reload Window restores both dashboards', async () => {
+    const wb = w.workbench;
+    await wb.runCommand('Developer: Reload Window');
+    await wb.page.waitForLoadState('domcontentloaded');
+    await wb.page.locator('.monaco-workbench .part.statusbar').waitFor({ state: 'visible', timeout: 60_000 });
+    const monitorTab = wb.page.locator('.tabs-container .tab', { hasText: 'ETL Monitor' });
+    const salesTab = wb.page.locator('.tabs-container .tab', { hasText: 'Sales Dashboard' });
+    await monitorTab.waitFor({ state: 'visible', timeout: 60_000 });
+    await salesTab.waitFor({ state: 'visible', timeout: 60_000 });
+
+    await salesTab.click();
+    const revenue = wb.visibleWebview().locator('[data-testid="kpi-netRevenue"]');
+    await revenue.waitFor({ state: 'visible', timeout: 90_000 });
+    await wb.screenshot('sales-restored');
+    // The filters the webview saved come back with it.
+    assert.equal(await shownOption(wb.visibleWebview().locator('[data-testid="filter-preset"]')), 'Last 7 days');
+
+    await monitorTab.click();
+    await wb.visibleWebview().locator('[data-testid="recentRuns"] tbody tr').first().waitFor({ state: 'visible', timeout: 90_000 });
+    await wb.screenshot('monitor-restored');
+  });
+});
+
+/** Activated and loaded by the "all active entities" run, after dim_cliente and dim_regiao. */
+const STAR = ['dim_equipe', 'dim_vendedor', 'dim_produto', 'fact_vendas'];
+
+/** The terminal's text with its soft wraps undone (long lines wrap at the panel's width). */
+async function terminal(wb: Workbench): Promise<string> {
+  return (await wb.terminalText()).replace(/\n/g, '');
+}
+
+/** Waits for the terminal to report the end of a run numbered above `after`: its number, its line, the whole text. */
+async function runEnd(wb: Workbench, after: number, timeoutMs: number): Promise<{ id: number; line: string; text: string }> {
+  let found: { id: number; line: string; text: string } | undefined;
+  await wb.until(async () => {
+    const text = await terminal(wb);
+    for (const m of text.matchAll(/run (\d+): (SUCCESS|FAILED|PARTIAL) in [\d.]+ s \([^)]*\)/g)) {
+      if (Number(m[1]) > after) found = { id: Number(m[1]), line: m[0], text };
+    }
+    return found !== undefined;
+  }, timeoutMs, async () => `no run after run ${after} ended in the terminal: ${await terminal(wb)}`);
+  if (found === undefined) throw new Error('unreachable');
+  return found;
+}
+
+/** Hides the bottom panel (terminal, problems), so a dashboard gets the whole editor area. */
+async function hidePanel(wb: Workbench): Promise<void> {
+  if (await wb.page.locator('.monaco-workbench .part.panel').isVisible()) await wb.runCommand('View: Toggle Panel Visibility');
+  await wb.page.locator('.monaco-workbench .part.panel').waitFor({ state: 'hidden', timeout: 10_000 });
+}
+
+/** The option a vscode-single-select shows (its text sits in the element's shadow root). */
+async function shownOption(select: Locator): Promise<string> {
+  return (await select.locator('.text').first().innerText()).trim();
+}
+
+/** The description (rows, last run, lag) of an entity's row in the ETL Entities tree. */
+async function rowDescription(wb: Workbench, entity: string): Promise<string> {
+  return ((await wb.treeRow(entity).locator('.label-description').innerText().catch(() => '')) ?? '').trim();
+}
