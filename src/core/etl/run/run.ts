@@ -168,7 +168,29 @@ export async function runEtl(o: EtlRunOptions): Promise<EtlRunResult> {
   }
 }
 
-/** Audit writes after a failure go through the pool: the session may be the thing that died. */
+/**
+ * Audit writes after a failure, on a fresh session of the target: the run's session may be the
+ * thing that died, and a pooled connection killed with it may be handed out once more, so a
+ * failed attempt is retried on another connection. A session (not a bare pooled query) also
+ * owns the error a dropped connection raises.
+ */
+async function onFreshSession(target: Engine, work: (q: Session) => Promise<void>, attempts = 3): Promise<void> {
+  let last: unknown;
+  for (let i = 0; i < attempts; i++) {
+    let s: Session | undefined;
+    try {
+      s = await target.session();
+      await work(s);
+      return;
+    } catch (e) {
+      last = e;
+    } finally {
+      await s?.release().catch(() => undefined);
+    }
+  }
+  throw last;
+}
+
 async function closeRunSafely(
   target: Engine,
   session: Session,
@@ -179,7 +201,7 @@ async function closeRunSafely(
   try {
     await closeRun(session, d, runId, outcome);
   } catch {
-    await closeRun(target, d, runId, outcome);
+    await onFreshSession(target, (q) => closeRun(q, d, runId, outcome));
   }
 }
 
@@ -248,13 +270,14 @@ async function runOneEntity(
 }
 
 async function markFailed(target: Engine, session: Session, d: EtlDialect, runId: number, entity: string, error: string): Promise<void> {
-  for (const q of [session, target]) {
-    try {
-      await closeRunEntity(q, d, runId, entity, 'failed', error);
-      await recordEntityOutcome(q, d, entity, runId, 'failed');
-      return;
-    } catch {
-      // The session may be dead (killed connection): fall through to the pool.
-    }
+  const record = async (q: Session): Promise<void> => {
+    await closeRunEntity(q, d, runId, entity, 'failed', error);
+    await recordEntityOutcome(q, d, entity, runId, 'failed');
+  };
+  try {
+    await record(session);
+  } catch {
+    // The session may be dead (killed connection): a fresh one; the next run closes it otherwise.
+    await onFreshSession(target, record).catch(() => undefined);
   }
 }
