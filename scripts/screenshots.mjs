@@ -1,8 +1,12 @@
-// Refreshes the README's screenshots from what the test suites capture: the dashboards rendered
-// in headless Chromium with real data (integration suite) and, when code-server is set up, the
-// e2e scenarios in a real VS Code. Usage: node scripts/screenshots.mjs
+// Refreshes the README's screenshots from what the test suites capture:
+// - the e2e "first steps" scenarios in a real VS Code (code-server + Chromium): the ETL Entities
+//   tree after the dim_cliente task, the ETL monitor, the sales dashboard;
+// - the dashboards rendered in headless Chromium with real data (integration suite), in the dark
+//   theme and Brazilian Portuguese.
+// An image is replaced only when the scenario that takes it passed in this run.
+// Usage: node scripts/screenshots.mjs   (code-server from `bash .ci/setup-code-server.sh`, DWB_TOOLS_DIR as for the e2e suite)
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
@@ -10,22 +14,49 @@ const out = path.join(root, 'docs', 'screenshots');
 mkdirSync(out, { recursive: true });
 const env = { ...process.env, DWB_E2E_KEEP_ARTIFACTS: '1' };
 const run = (suite, grep) =>
-  spawnSync(process.execPath, [path.join(root, 'scripts/test.mjs'), suite, '--', '--grep', grep], { cwd: root, env, stdio: 'inherit' });
+  spawnSync(process.execPath, [path.join(root, 'scripts/test.mjs'), suite, '--', '--grep', grep], { cwd: root, env, stdio: 'inherit' }).status;
 
-run('integration', 'in headless Chromium');
-for (const name of ['sales-light', 'sales-dark', 'monitor-light', 'monitor-dark']) {
-  const from = path.join(root, 'test-artifacts', 'dashboards', `${name}.png`);
-  if (existsSync(from)) copyFileSync(from, path.join(out, `${name}.png`));
-  else console.error(`missing ${from}: the dashboard tests did not run (is Chromium installed?)`);
+/** Every file under `dir`, as paths relative to `dir` with forward slashes. */
+function files(dir) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    return statSync(full).isDirectory() ? files(full).map((f) => `${name}/${f}`) : [name];
+  });
 }
 
-run('e2e', '.');
-const e2e = path.join(root, 'test-artifacts', 'e2e');
-if (existsSync(e2e)) {
-  for (const scenario of readdirSync(e2e)) {
-    const shots = readdirSync(path.join(e2e, scenario)).filter((f) => f.endsWith('.png')).sort();
-    const last = shots.at(-1);
-    if (last !== undefined) copyFileSync(path.join(e2e, scenario, last), path.join(out, `vscode-${scenario.replace(/^e2e-/, '').slice(0, 60)}.png`));
+/** Copies the first artifact matching each pattern to docs/screenshots/<name>; returns what is missing. */
+function collect(dir, wanted) {
+  const all = files(dir);
+  const missing = [];
+  for (const [name, pattern] of Object.entries(wanted)) {
+    const found = all.find((f) => pattern.test(f));
+    if (found === undefined) missing.push(`${name} (${pattern})`);
+    else copyFileSync(path.join(dir, found), path.join(out, name));
   }
+  return missing;
 }
+
+const missing = [];
+
+// Passing scenarios keep their screenshots only with DWB_E2E_KEEP_ARTIFACTS=1; start clean so
+// nothing from an earlier run is taken for this one's.
+const e2e = path.join(root, 'test-artifacts', 'e2e');
+for (const d of existsSync(e2e) ? readdirSync(e2e).filter((d) => d.startsWith('e2e-first-steps-')) : []) rmSync(path.join(e2e, d), { recursive: true, force: true });
+if (run('e2e', 'first steps') !== 0) console.error('some e2e "first steps" scenarios failed: only the images of those that passed are refreshed');
+missing.push(...collect(e2e, {
+  'vscode-etl-tree.png': /^e2e-first-steps-[^/]*run-task[^/]*\/\d+-tree-green\.png$/,
+  'vscode-monitor.png': /^e2e-first-steps-[^/]*etl-monitor[^/]*\/\d+-monitor\.png$/,
+  'vscode-sales.png': /^e2e-first-steps-[^/]*sales-dashboard[^/]*\/\d+-sales-last-7-days\.png$/,
+}));
+
+const dashboards = path.join(root, 'test-artifacts', 'dashboards');
+rmSync(dashboards, { recursive: true, force: true });
+run('integration', 'in headless Chromium');
+missing.push(...collect(dashboards, { 'monitor-dark.png': /^monitor-dark\.png$/, 'sales-dark.png': /^sales-dark\.png$/ }));
+
 console.log(`screenshots in ${path.relative(root, out)}`);
+if (missing.length > 0) {
+  console.error(`not refreshed (their tests did not pass or did not run here):\n  ${missing.join('\n  ')}`);
+  process.exit(1);
+}
