@@ -10,7 +10,7 @@ import { mapPostgresError } from './pgErrors';
 import type { EngineError } from './errors';
 import type { ErrorContext } from './errorContext';
 import type {
-  BatchOptions, BatchResult, BulkColumn, BulkRows, BulkLoadOptions, ColumnInfo, PipelineResult, QueryOptions, QueryResult,
+  BatchOptions, BatchResult, BulkColumn, BulkRows, BulkLoadOptions, ColumnInfo, PipelineOptions, PipelineResult, QueryOptions, QueryResult,
   Queryable, Row, ServerMessage, SqlParam, StreamOptions, TableRef,
 } from './types';
 
@@ -133,10 +133,10 @@ export class PgConnection implements Queryable {
    * failure. A failed statement's own BEGIN is rolled back here, so the session is as psql's
    * would be after the same failure.
    */
-  async pipeline(statements: readonly string[], options?: QueryOptions): Promise<PipelineResult> {
+  async pipeline(statements: readonly string[], options?: PipelineOptions): Promise<PipelineResult> {
     const outside = this.client.getTransactionStatus() === 'I';
     const types = pgQueryTypes([], this.fallbackParser);
-    const query = new PipelineQuery(statements, outside, (oid) => types.getTypeParser(oid, 'text'));
+    const query = new PipelineQuery(statements, outside, (oid) => types.getTypeParser(oid, 'text'), options?.onStatement);
     const onNotice = (notice: PgNotice): void => query.addMessage(toServerMessage(notice));
     this.client.on('notice', onNotice);
     try {

@@ -12,7 +12,8 @@ import type { PipelinedStatement, QueryResult, Row, ServerMessage } from './type
  * - Outside a transaction each statement is wrapped as `BEGIN; statement; COMMIT` (three
  *   Parse/Bind/Execute triples), so it commits on its own before the next one starts, exactly
  *   as under autocommit; inside the script's own transaction block nothing is wrapped.
- * - The group ends with one Sync. After an error the server discards every message up to the
+ * - A Flush after each statement has the server send its answer at once (progress is shown
+ *   as statements finish); the group ends with one Sync. After an error the server discards every message up to the
  *   Sync, so the statements behind the failing one never run: that is psql's ON_ERROR_STOP
  *   (`:on error exit`). The failed statement's own transaction is rolled back by the caller.
  * - Each statement is parsed on its own, so an error position is relative to its own text, and
@@ -67,6 +68,7 @@ const BIND = message('B', [ZERO, ZERO, INT16_ZERO, INT16_ZERO, INT16_ZERO]);
 const DESCRIBE_PORTAL = message('D', [Uint8Array.of(0x50), ZERO]);
 const EXECUTE = message('E', [ZERO, INT32_ZERO]);
 const SYNC = message('S', []);
+const FLUSH = message('H', []);
 const BEGIN = Buffer.concat([parseMessage('BEGIN'), BIND, EXECUTE]);
 const COMMIT = Buffer.concat([parseMessage('COMMIT'), BIND, EXECUTE]);
 
@@ -110,6 +112,7 @@ export class PipelineQuery {
     readonly statements: readonly string[],
     wrap: boolean,
     private readonly parserFor: PipelineTypeParser,
+    private readonly onStatement?: (index: number, statement: PipelinedStatement) => void,
   ) {
     const parts: Buffer[] = [];
     statements.forEach((sql, statement) => {
@@ -123,6 +126,9 @@ export class PipelineQuery {
         parts.push(COMMIT);
         this.slots.push({ statement, last: true, isStatement: false });
       }
+      // The server holds its answers until a Flush (or the Sync): without one, a statement's
+      // answer would wait for every statement behind it, and progress with it.
+      parts.push(FLUSH);
     });
     parts.push(SYNC);
     this.payload = Buffer.concat(parts);
@@ -183,7 +189,9 @@ export class PipelineQuery {
     this.rows = undefined;
     if (slot?.last !== true) return;
     const now = performance.now();
-    this.completed.push({ ...this.current, durationMs: now - this.mark });
+    const done = { ...this.current, durationMs: now - this.mark };
+    this.completed.push(done);
+    this.onStatement?.(this.completed.length - 1, done);
     this.mark = now;
     this.current = { resultSets: [], rowsAffected: 0, messages: [] };
   }

@@ -6,7 +6,7 @@ import { mapPostgresError } from './pgErrors';
 import { PgConnection, type PgConnectionContext } from './pgConnection';
 import type { ErrorContext } from './errorContext';
 import type {
-  BatchOptions, BatchResult, BulkColumn, BulkRows, BulkLoadOptions, Engine, PipelineResult, QueryOptions, QueryResult, Queryable, Row,
+  BatchOptions, BatchResult, BulkColumn, BulkRows, BulkLoadOptions, Engine, PipelineOptions, PipelineResult, QueryOptions, QueryResult, Queryable, Row,
   ServerInfo, Session, SqlParam, StreamOptions, TableRef,
 } from './types';
 
@@ -216,7 +216,7 @@ class PostgresSession implements Session {
     return this.guarded((c) => c.batch(sql, options));
   }
 
-  async pipeline(statements: readonly string[], options?: QueryOptions): Promise<PipelineResult> {
+  async pipeline(statements: readonly string[], options?: PipelineOptions): Promise<PipelineResult> {
     const result = await this.guarded((c) => c.pipeline(statements, options));
     if (result.failure === undefined) return result;
     return { ...result, failure: { ...result.failure, error: this.brokenBy(result.failure.error) } };

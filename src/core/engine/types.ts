@@ -103,6 +103,14 @@ export interface PipelineResult {
   };
 }
 
+export interface PipelineOptions extends QueryOptions {
+  /**
+   * Called as each statement's answer arrives (before the promise settles), so progress can be
+   * shown while the rest of the group runs. It must not throw.
+   */
+  readonly onStatement?: (index: number, statement: PipelinedStatement) => void;
+}
+
 export interface BatchOptions extends QueryOptions {
   readonly onMessage?: (message: ServerMessage) => void;
 }
@@ -185,7 +193,7 @@ export interface Session extends Queryable {
    * one at a time in autocommit (or inside the session's open transaction) and stopping at the
    * first failure, but in one round trip. Adapters without round trips to save leave it out.
    */
-  pipeline?(statements: readonly string[], options?: QueryOptions): Promise<PipelineResult>;
+  pipeline?(statements: readonly string[], options?: PipelineOptions): Promise<PipelineResult>;
 }
 
 export interface ServerInfo {

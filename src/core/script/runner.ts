@@ -199,18 +199,26 @@ async function runPipelined(
 ): Promise<GroupOutcome> {
   const batches = plan.batches.slice(k, k + group.length);
   const total = plan.batches.length;
-  const result = await group.session.pipeline(batches.map((b) => b.text), options.signal === undefined ? {} : { signal: options.signal });
   const start = (i: number): void => {
     const b = batches[i] as Batch;
     emit({ type: 'batch-start', index: k + i + 1, total, iteration: 1, repeat: 1, file: b.startFile, line: b.startLine, database: b.database });
   };
-  result.completed.forEach((statement: PipelinedStatement, i) => {
+  // Reported as each answer arrives (inside the driver's message handling, so a listener's
+  // exception is held and rethrown once the group is done).
+  let listenerError: { error: unknown } | undefined;
+  const onStatement = (i: number, statement: PipelinedStatement): void => {
     const index = k + i + 1;
-    start(i);
-    for (const m of statement.messages) emitMessage(batches[i] as Batch, index, m, emit);
-    emitResultSets(index, statement.resultSets, options, emit);
-    emit({ type: 'batch-end', index, iteration: 1, durationMs: statement.durationMs, rowsAffected: statement.rowsAffected });
-  });
+    try {
+      start(i);
+      for (const m of statement.messages) emitMessage(batches[i] as Batch, index, m, emit);
+      emitResultSets(index, statement.resultSets, options, emit);
+      emit({ type: 'batch-end', index, iteration: 1, durationMs: statement.durationMs, rowsAffected: statement.rowsAffected });
+    } catch (error) {
+      listenerError ??= { error };
+    }
+  };
+  const result = await group.session.pipeline(batches.map((b) => b.text), { onStatement, ...(options.signal === undefined ? {} : { signal: options.signal }) });
+  if (listenerError !== undefined) throw listenerError.error;
   const ok = result.completed.length;
   const failure = result.failure;
   if (failure === undefined) return { ran: ok, succeeded: ok, cancelled: false };
