@@ -4,8 +4,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
 import { skipBecause } from '../support/skip';
-import type { Locator } from 'playwright-core';
-import { windowPerSuite, type Workbench } from './harness';
+import { hidePanel, rowDescription, runEnd, shownOption, terminal, windowPerSuite } from './harness';
 
 /**
  * A new user's first hour, in order, through the UI only: the walkthrough scaffolds a PostgreSQL
@@ -228,38 +227,3 @@ describe('e2e: first steps on PostgreSQL', function () {
 
 /** Activated and loaded by the "all active entities" run, after dim_cliente and dim_regiao. */
 const STAR = ['dim_equipe', 'dim_vendedor', 'dim_produto', 'fact_vendas'];
-
-/** The terminal's text with its soft wraps undone (long lines wrap at the panel's width). */
-async function terminal(wb: Workbench): Promise<string> {
-  return (await wb.terminalText()).replace(/\n/g, '');
-}
-
-/** Waits for the terminal to report the end of a run numbered above `after`: its number, its line, the whole text. */
-async function runEnd(wb: Workbench, after: number, timeoutMs: number): Promise<{ id: number; line: string; text: string }> {
-  let found: { id: number; line: string; text: string } | undefined;
-  await wb.until(async () => {
-    const text = await terminal(wb);
-    for (const m of text.matchAll(/run (\d+): (SUCCESS|FAILED|PARTIAL) in [\d.]+ s \([^)]*\)/g)) {
-      if (Number(m[1]) > after) found = { id: Number(m[1]), line: m[0], text };
-    }
-    return found !== undefined;
-  }, timeoutMs, async () => `no run after run ${after} ended in the terminal: ${await terminal(wb)}`);
-  if (found === undefined) throw new Error('unreachable');
-  return found;
-}
-
-/** Hides the bottom panel (terminal, problems), so a dashboard gets the whole editor area. */
-async function hidePanel(wb: Workbench): Promise<void> {
-  if (await wb.page.locator('.monaco-workbench .part.panel').isVisible()) await wb.runCommand('View: Toggle Panel Visibility');
-  await wb.page.locator('.monaco-workbench .part.panel').waitFor({ state: 'hidden', timeout: 10_000 });
-}
-
-/** The option a vscode-single-select shows (its text sits in the element's shadow root). */
-async function shownOption(select: Locator): Promise<string> {
-  return (await select.locator('.text').first().innerText()).trim();
-}
-
-/** The description (rows, last run, lag) of an entity's row in the ETL Entities tree. */
-async function rowDescription(wb: Workbench, entity: string): Promise<string> {
-  return ((await wb.treeRow(entity).locator('.label-description').innerText().catch(() => '')) ?? '').trim();
-}

@@ -1,0 +1,69 @@
+import { strict as assert } from 'node:assert';
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { hidePanel, rowDescription, runEnd, windowPerSuite } from './harness';
+
+/**
+ * The same first steps on the engine a new project suggests for trying things out: the embedded
+ * PGlite, whose one data directory the bootstrap, the ETL task, the tree and the monitor share
+ * inside the extension host. UI only; one window, scenarios in order.
+ */
+describe('e2e: first steps on the embedded engine (PGlite)', function () {
+  let folder = '';
+  let runId = 0;
+  const w = windowPerSuite((s) => {
+    folder = path.join(s.workspacesDir, 'embedded-warehouse');
+    mkdirSync(folder, { recursive: true });
+    return folder;
+  });
+
+  it('DW: New Warehouse Project > Embedded (PGlite) scaffolds the project', async () => {
+    const wb = w.workbench;
+    await wb.runCommand('DW: New Warehouse Project');
+    await wb.pick('Embedded (PGlite)');
+    await wb.page.locator('.tabs-container .tab', { hasText: 'dw-workbench.json' }).waitFor({ state: 'visible', timeout: 30_000 });
+    await wb.screenshot('project-scaffolded');
+    const project = JSON.parse(readFileSync(path.join(folder, 'dw-workbench.json'), 'utf8')) as { engine: string };
+    assert.equal(project.engine, 'pglite');
+    await wb.waitForCommand('DW: Bootstrap Warehouse');
+  });
+
+  it('DW: Bootstrap Warehouse creates the data directory, builds the warehouse and fills the tree', async () => {
+    const wb = w.workbench;
+    await wb.runCommand('DW: Bootstrap Warehouse');
+    // initdb of a new data directory, then about 200k generated rows on the embedded engine.
+    const message = await wb.waitForNotification(/Warehouse ready|Bootstrap failed/, 300_000);
+    await wb.screenshot('bootstrapped');
+    assert.match(message, /^Warehouse ready: 3 step\(s\) ran, 1 skipped\./);
+    await wb.runCommand('Notifications: Clear All Notifications');
+    await wb.openViewContainer('DW Workbench');
+    await wb.treeRow('dim_cliente').waitFor({ state: 'visible', timeout: 30_000 });
+    assert.match(await rowDescription(wb, 'dim_cliente'), /never run/);
+  });
+
+  it('DW: Run ETL > dim_cliente runs the task in the terminal; the tree turns green with the rows', async () => {
+    const wb = w.workbench;
+    await wb.runCommand('DW: Run ETL');
+    await wb.pick('dim_cliente');
+    const end = await runEnd(wb, 0, 180_000);
+    await wb.screenshot('etl-finished');
+    assert.match(end.text, /dim_cliente: SUCCESS in [\d.]+ s: 10000 extracted, 10000 upserted in 10 batch\(es\)/);
+    assert.match(end.line, /SUCCESS in [\d.]+ s \(1 succeeded, 0 failed\)/);
+    runId = end.id;
+    await wb.until(async () => (await wb.treeRow('dim_cliente').locator('.codicon-pass').count()) > 0 && /^10,000 rows · /.test(await rowDescription(wb, 'dim_cliente')), 30_000,
+      async () => `dim_cliente row: ${await rowDescription(wb, 'dim_cliente')}`);
+    await wb.screenshot('tree-green');
+  });
+
+  it('DW: Open ETL Monitor lists the run', async () => {
+    const wb = w.workbench;
+    await hidePanel(wb);
+    await wb.runCommand('DW: Open ETL Monitor');
+    const frame = wb.visibleWebview();
+    const run = frame.locator('[data-testid="recentRuns"] tbody tr', { has: frame.locator('td:first-child', { hasText: new RegExp(`^\\s*${runId}\\s*$`) }) });
+    await run.waitFor({ state: 'visible', timeout: 60_000 });
+    const cells = (await run.locator('td').allInnerTexts()).map((c) => c.trim());
+    await wb.screenshot('monitor');
+    assert.deepEqual([cells[1], cells[2]], ['success', 'dim_cliente'], `run row: ${JSON.stringify(cells)}`);
+  });
+});
