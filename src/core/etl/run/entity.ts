@@ -11,8 +11,11 @@ import type { EntityCounts, EtlEvent, EtlPhase, EtlPhaseInfo } from './events';
 
 export interface EntityLoadContext {
   readonly source: Engine;
-  /** Source and target are one engine: the transfer reads through the batch transaction. */
-  readonly sourceIsTarget: boolean;
+  /**
+   * The transfer reads the source through the batch transaction: source and target are one
+   * engine whose transaction holds its only connection (PGlite), so another read would wait for it.
+   */
+  readonly readThroughTransaction: boolean;
   readonly session: Session;
   readonly dialect: EtlDialect;
   readonly sourceDialect: EtlDialect;
@@ -100,7 +103,7 @@ export const READ_CHUNK = 10_000;
  * rejects, watermark and audit counts. A crash anywhere rolls the page back whole, so the
  * watermark never runs ahead of the data; the extract is read-only and simply re-read.
  * A page is read in keyset chunks of `READ_CHUNK` rows, each transformed and bulk-loaded before
- * the next is held; from another engine the next chunk is read while the current one loads.
+ * the next is held; the next chunk is read (on another connection) while the current one loads.
  */
 export async function loadEntity(ctx: EntityLoadContext): Promise<EntityLoadResult> {
   const { entity, dialect: d, session } = ctx;
@@ -142,8 +145,7 @@ export async function loadEntity(ctx: EntityLoadContext): Promise<EntityLoadResu
       if (d.batchSettingsSql !== undefined) await tx.query(d.batchSettingsSql);
       await phase('stage', batch);
       await tx.query(d.truncateStageSql(merge.stage));
-      // One engine: its reads go through the transaction (PGlite's transaction holds its only connection).
-      const reader: Queryable = ctx.sourceIsTarget ? tx : ctx.source;
+      const reader: Queryable = ctx.readThroughTransaction ? tx : ctx.source;
       let extracted = 0;
       let softDeleted = 0;
       let rejects: RejectedRow[] = [];

@@ -234,7 +234,7 @@ async function runOneEntity(
       emit({ type: 'entity-start', runId, entity: name, plan, ...(sourceDatabase === undefined ? {} : { sourceDatabase }), watermark: from, cutoff, batchSize });
       try {
         const r = await (plan === 'pushdown' ? pushdownEntity : loadEntity)({
-          source: o.source, sourceIsTarget: o.source === o.target, session, dialect: d, sourceDialect: sd, runId, entity, from, cutoff, batchSize, sourceDatabase,
+          source: o.source, readThroughTransaction: o.source === o.target && o.source.kind === 'pglite', session, dialect: d, sourceDialect: sd, runId, entity, from, cutoff, batchSize, sourceDatabase,
           signal: o.signal,
           emit: (e) => {
             if (e.type === 'batch') {
