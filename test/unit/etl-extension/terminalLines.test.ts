@@ -56,6 +56,13 @@ describe('dw-etl task terminal lines', () => {
     assert.deepEqual(lines.map(matched), [undefined, undefined, undefined]);
   });
 
+  it('names the source database when the pushdown reads it with three-part names', () => {
+    const start = { type: 'entity-start', runId: 1, entity: 'dim_cliente', plan: 'pushdown', watermark: wm, cutoff: '2024-03-02T00:00:00.000000', batchSize: 1000 } as const;
+    assert.equal(eventLines({ ...start, sourceDatabase: 'ECOMMERCE_OLTP' }, fileOf)[0],
+      'dim_cliente: pushdown (source in database ECOMMERCE_OLTP), window (2024-03-01T10:00:00.000000, 7) .. 2024-03-02T00:00:00.000000, batches of 1000');
+    assert.doesNotMatch(eventLines(start, fileOf)[0] ?? '', /source in database/);
+  });
+
   it('prints the dry-run plan: window, cutoff, batch size, pending rows', () => {
     const plan: EntityRunPlan = {
       entity: 'dim_cliente', plan: 'pushdown', from: wm, cutoff: '2024-03-02T00:00:00.000000', cutoffMinutes: 2, batchSize: 1000,

@@ -26,7 +26,7 @@ export function eventLines(e: EtlEvent, fileOf: (entity: string) => string | und
     case 'run-start':
       return [`run ${e.runId}: ${e.entities.join(', ') || '(no active entity: activate one in ctl.etl_control)'}`];
     case 'entity-start':
-      return [`${e.entity}: ${e.plan}, window ${watermarkText(e.watermark)} .. ${e.cutoff}, batches of ${e.batchSize}`];
+      return [`${e.entity}: ${e.plan}${e.sourceDatabase === undefined ? '' : ` (source in database ${e.sourceDatabase})`}, window ${watermarkText(e.watermark)} .. ${e.cutoff}, batches of ${e.batchSize}`];
     case 'batch':
       return [
         `${e.entity}: batch ${e.batch}: ${e.rows} rows, ${e.upserted} upserted, ${e.softDeleted} soft-deleted, ${e.rejected} rejected, ` +
