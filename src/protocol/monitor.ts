@@ -40,6 +40,14 @@ export interface RunEntityDetail {
   readonly finishedAt: string | null;
 }
 
+/** One entity run on the timeline: what the mark shows, nothing more (the page embeds up to 2000). */
+export interface TimelineMark {
+  readonly runId: number;
+  readonly entity: string;
+  readonly status: RunStatus;
+  readonly startedAt: string;
+}
+
 export interface StatusPerDay {
   readonly day: string;
   readonly status: RunStatus;
@@ -169,7 +177,7 @@ export interface MonitorData {
   readonly running: readonly EtlRunSummary[];
   readonly recentRuns: readonly EtlRunSummary[];
   /** Entity rows of the last 14 days, for the timeline. */
-  readonly timeline: readonly RunEntityDetail[];
+  readonly timeline: readonly TimelineMark[];
   readonly statusPerDay: readonly StatusPerDay[];
   readonly volumePerEntity: readonly VolumePerEntity[];
   readonly health: readonly EntityHealth[];

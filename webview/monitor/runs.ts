@@ -1,4 +1,4 @@
-import type { EtlRunSummary, MonitorData, RunEntityDetail, RunStatus } from '../../src/protocol/monitor';
+import type { EtlRunSummary, MonitorData, RunEntityDetail, RunStatus, TimelineMark } from '../../src/protocol/monitor';
 import { barList } from '../shared/bars';
 import { h, panel } from '../shared/dom';
 import { t } from '../shared/l10n';
@@ -50,7 +50,7 @@ function runDetail(view: MonitorView, detail: { runId: number; rows: readonly Ru
 function timeline(view: MonitorView, d: MonitorData): HTMLElement {
   const end = Date.parse(d.generatedAt);
   const start = end - 14 * 86_400_000;
-  const byEntity = new Map<string, RunEntityDetail[]>();
+  const byEntity = new Map<string, TimelineMark[]>();
   for (const r of d.timeline) byEntity.set(r.entity, [...(byEntity.get(r.entity) ?? []), r]);
   const rows = [...byEntity.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([entity, items]) => {
     const track = h('div', { class: 'timeline-track', role: 'img', 'aria-label': t('{0}: {1} runs, {2} failed', entity, items.length, items.filter((i) => i.status === 'failed').length) });

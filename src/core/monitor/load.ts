@@ -13,7 +13,7 @@ import type { Dialect, Queryable, Row, SqlParam } from '../engine/types';
 import { postgresMonitorDialect, sqlServerMonitorDialect, type MonitorSqlDialect } from './dialect';
 import { groupFailures, type FailedEntityRun } from './failures';
 import { alertsFrom, DEFAULT_SLA, entityHealth, preflight, type SlaPolicy } from './health';
-import { controlRow, num, runEntity, runSummary, textOrNull } from './rows';
+import { controlRow, num, runEntity, runSummary, textOrNull, timelineMark } from './rows';
 import { monitorSql, type MonitorSql } from './sql';
 import { cellText, isoTimestamp } from '../sales/load';
 
@@ -64,17 +64,20 @@ export class MonitorQueries {
         errors.push(`${panel}: ${e instanceof Error ? e.message : String(e)}`);
         return fallback;
       });
-    const [control, running, recent, timeline, statusPerDay, volume, failed, connections] = await Promise.all([
-      settle('control', this.rows(this.sql.control).then((r) => r.map(controlRow)), null),
+    // Everything at once: the reconciliation counts start as soon as ctl.etl_control is read,
+    // alongside the other panels' queries rather than after them.
+    const controlRead = settle('control', this.rows(this.sql.control).then((r) => r.map(controlRow)), null);
+    const [control, health, running, recent, timeline, statusPerDay, volume, failed, connections] = await Promise.all([
+      controlRead,
+      controlRead.then((c) => this.health(c ?? [], now)),
       settle('running', this.rows(this.sql.running, [since]).then((r) => r.map(runSummary)), null),
       settle('recent', this.rows(this.sql.recentRuns).then((r) => r.map(runSummary)), null),
-      settle('timeline', this.rows(this.sql.timeline, [since]).then((r) => r.map(runEntity)), []),
+      settle('timeline', this.rows(this.sql.timeline, [since]).then((r) => r.map(timelineMark)), []),
       settle('statusPerDay', this.rows(this.sql.statusPerDay, [since]), []),
       settle('volume', this.rows(this.sql.volumePerEntity, [since]), []),
       settle('failures', this.rows(this.sql.failures, [since]).then((r) => r.map(failedRun)), []),
       settle('connections', this.connectionAudit(filters, now), null),
     ]);
-    const health = await this.health(control ?? [], now);
     const failures = groupFailures(failed);
     return {
       preflight: preflight({

@@ -1,4 +1,4 @@
-import type { ControlRow, EtlRunSummary, RunEntityDetail, RunStatus } from '../../protocol/monitor';
+import type { ControlRow, EtlRunSummary, RunEntityDetail, RunStatus, TimelineMark } from '../../protocol/monitor';
 import type { Row } from '../engine/types';
 import { cellText, isoTimestamp } from '../sales/load';
 
@@ -43,6 +43,15 @@ export function runEntity(r: Row): RunEntityDetail {
     errorMessage: textOrNull(r['error_message']),
     startedAt: isoTimestamp(r['started_at']) ?? '',
     finishedAt: isoTimestamp(r['finished_at']),
+  };
+}
+
+export function timelineMark(r: Row): TimelineMark {
+  return {
+    runId: num(r['run_id']),
+    entity: String(r['entity_name']),
+    status: String(r['status']) as RunStatus,
+    startedAt: isoTimestamp(r['started_at']) ?? '',
   };
 }
 

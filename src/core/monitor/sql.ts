@@ -38,7 +38,7 @@ export function monitorSql(d: MonitorSqlDialect) {
   FROM audit.etl_run_entity e
  WHERE e.run_id = ${d.p(1)}
  ORDER BY e.started_at, e.entity_name`,
-    timeline: `SELECT ${d.top(2000)} ${entityColumns}
+    timeline: `SELECT ${d.top(2000)} e.run_id, e.entity_name, e.status, e.started_at
   FROM audit.etl_run r
   JOIN audit.etl_run_entity e ON e.run_id = r.run_id
  WHERE r.started_at >= ${d.p(1)}
