@@ -4,7 +4,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';
 import { skipBecause } from '../support/skip';
-import { hidePanel, rowDescription, runEnd, shownOption, terminal, windowPerSuite } from './harness';
+import { bootstrapFromPalette, hidePanel, openMonitorAtRun, rowDescription, runEnd, shownOption, terminal, waitForEntityLoaded, windowPerSuite } from './harness';
 
 /**
  * A new user's first hour, in order, through the UI only: the walkthrough scaffolds a PostgreSQL
@@ -84,14 +84,7 @@ describe('e2e: first steps on PostgreSQL', function () {
 
   it('DW: Bootstrap Warehouse from the palette builds the warehouse, and the tree lists the entities', async () => {
     const wb = w.workbench;
-    await wb.runCommand('DW: Bootstrap Warehouse');
-    const message = await wb.waitForNotification(/Warehouse ready|Bootstrap failed/, 240_000);
-    await wb.screenshot('bootstrapped');
-    assert.match(message, /^Warehouse ready: 4 step\(s\) ran, 0 skipped\./);
-    await wb.runCommand('Notifications: Clear All Notifications');
-
-    await wb.openViewContainer('DW Workbench');
-    await wb.treeRow('dim_cliente').waitFor({ state: 'visible', timeout: 30_000 });
+    assert.match(await bootstrapFromPalette(wb, 240_000), /^Warehouse ready: 4 step\(s\) ran, 0 skipped\./);
     await wb.screenshot('entities-tree');
     const labels = (await wb.page.locator('.part.sidebar .monaco-list-row .label-name').allInnerTexts()).map((l) => l.trim());
     for (const entity of ['dim_cliente', 'dim_produto', 'fact_vendas']) assert.ok(labels.includes(entity), `tree rows: ${JSON.stringify(labels)}`);
@@ -112,20 +105,14 @@ describe('e2e: first steps on PostgreSQL', function () {
     lastRun = end.id;
     runId = String(end.id);
 
-    await wb.until(async () => /10,000 rows/.test(await rowDescription(wb, 'dim_cliente')), 30_000, async () => `dim_cliente row: ${await rowDescription(wb, 'dim_cliente')}`);
-    assert.ok(await wb.treeRow('dim_cliente').locator('.codicon-pass').count() > 0, 'dim_cliente has no success icon');
+    await waitForEntityLoaded(wb, 'dim_cliente', '10,000', 30_000);
     assert.match(await rowDescription(wb, 'dim_cliente'), /^10,000 rows · last run .+ ago · lag /);
     await wb.screenshot('tree-green');
   });
 
   it('DW: Open ETL Monitor lists that run with dim_cliente in its detail', async () => {
     const wb = w.workbench;
-    await hidePanel(wb);
-    await wb.runCommand('DW: Open ETL Monitor');
-    const frame = wb.visibleWebview();
-    const run = frame.locator('[data-testid="recentRuns"] tbody tr', { has: frame.locator('td:first-child', { hasText: new RegExp(`^\\s*${runId}\\s*$`) }) });
-    await run.waitFor({ state: 'visible', timeout: 60_000 });
-    const cells = (await run.locator('td').allInnerTexts()).map((c) => c.trim());
+    const { frame, row: run, cells } = await openMonitorAtRun(wb, runId);
     assert.equal(cells[0], runId, `run row: ${JSON.stringify(cells)}`);
     assert.equal(cells[1], 'success', `run row: ${JSON.stringify(cells)}`);
     assert.equal(cells[2], 'dim_cliente', `run row: ${JSON.stringify(cells)}`);
@@ -145,13 +132,12 @@ describe('e2e: first steps on PostgreSQL', function () {
     const regiao = wb.treeRow('dim_regiao');
     await regiao.hover();
     await regiao.locator('.actions .action-label[aria-label="Run"]').click();
-    await wb.until(async () => (await regiao.locator('.codicon-pass').count()) > 0 && /^\d[\d,]* rows · /.test(await rowDescription(wb, 'dim_regiao')), 120_000,
-      async () => `dim_regiao row: ${await rowDescription(wb, 'dim_regiao')}; terminal: ${await terminal(wb)}`);
-    lastRun = (await runEnd(wb, lastRun, 30_000)).id;
+    lastRun = (await runEnd(wb, lastRun, 120_000)).id;
+    await waitForEntityLoaded(wb, 'dim_regiao', '39', 30_000);
     await wb.screenshot('dim-regiao-loaded');
 
     // Activate (context menu) puts an entity in the "all active entities" run.
-    for (const entity of STAR) {
+    for (const entity of Object.keys(STAR)) {
       await wb.treeRow(entity).click({ button: 'right' });
       const activate = wb.page.locator('.context-view .monaco-menu .action-item:visible', { hasText: /^\s*Activate\s*$/ }).first();
       // A click right after the menu opens can be taken for the end of the right-click and
@@ -169,10 +155,7 @@ describe('e2e: first steps on PostgreSQL', function () {
     lastRun = all.id;
     await wb.screenshot('all-active-run');
     assert.match(all.line, /SUCCESS in [\d.]+ s \(5 succeeded, 0 failed\)/);
-    for (const entity of STAR) {
-      await wb.until(async () => (await wb.treeRow(entity).locator('.codicon-pass').count()) > 0, 30_000, async () => `${entity} row: ${await rowDescription(wb, entity)}`);
-    }
-    assert.match(await rowDescription(wb, 'fact_vendas'), /^112,217 rows · /);
+    for (const [entity, rows] of Object.entries(STAR)) await waitForEntityLoaded(wb, entity, rows, 30_000);
     await wb.screenshot('star-loaded');
   });
 
@@ -226,4 +209,4 @@ describe('e2e: first steps on PostgreSQL', function () {
 });
 
 /** Activated and loaded by the "all active entities" run, after dim_cliente and dim_regiao. */
-const STAR = ['dim_equipe', 'dim_vendedor', 'dim_produto', 'fact_vendas'];
+const STAR: Readonly<Record<string, string>> = { dim_equipe: '10', dim_vendedor: '100', dim_produto: '1,000', fact_vendas: '112,217' };

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { hidePanel, rowDescription, runEnd, windowPerSuite } from './harness';
+import { bootstrapFromPalette, openMonitorAtRun, rowDescription, runEnd, waitForEntityLoaded, windowPerSuite } from './harness';
 
 /**
  * The same first steps on the engine a new project suggests for trying things out: the embedded
@@ -30,14 +30,8 @@ describe('e2e: first steps on the embedded engine (PGlite)', function () {
 
   it('DW: Bootstrap Warehouse creates the data directory, builds the warehouse and fills the tree', async () => {
     const wb = w.workbench;
-    await wb.runCommand('DW: Bootstrap Warehouse');
     // initdb of a new data directory, then about 200k generated rows on the embedded engine.
-    const message = await wb.waitForNotification(/Warehouse ready|Bootstrap failed/, 300_000);
-    await wb.screenshot('bootstrapped');
-    assert.match(message, /^Warehouse ready: 3 step\(s\) ran, 1 skipped\./);
-    await wb.runCommand('Notifications: Clear All Notifications');
-    await wb.openViewContainer('DW Workbench');
-    await wb.treeRow('dim_cliente').waitFor({ state: 'visible', timeout: 30_000 });
+    assert.match(await bootstrapFromPalette(wb, 300_000), /^Warehouse ready: 3 step\(s\) ran, 1 skipped\./);
     assert.match(await rowDescription(wb, 'dim_cliente'), /never run/);
   });
 
@@ -50,19 +44,13 @@ describe('e2e: first steps on the embedded engine (PGlite)', function () {
     assert.match(end.text, /dim_cliente: SUCCESS in [\d.]+ s: 10000 extracted, 10000 upserted in 10 batch\(es\)/);
     assert.match(end.line, /SUCCESS in [\d.]+ s \(1 succeeded, 0 failed\)/);
     runId = end.id;
-    await wb.until(async () => (await wb.treeRow('dim_cliente').locator('.codicon-pass').count()) > 0 && /^10,000 rows · /.test(await rowDescription(wb, 'dim_cliente')), 30_000,
-      async () => `dim_cliente row: ${await rowDescription(wb, 'dim_cliente')}`);
+    await waitForEntityLoaded(wb, 'dim_cliente', '10,000', 30_000);
     await wb.screenshot('tree-green');
   });
 
   it('DW: Open ETL Monitor lists the run', async () => {
     const wb = w.workbench;
-    await hidePanel(wb);
-    await wb.runCommand('DW: Open ETL Monitor');
-    const frame = wb.visibleWebview();
-    const run = frame.locator('[data-testid="recentRuns"] tbody tr', { has: frame.locator('td:first-child', { hasText: new RegExp(`^\\s*${runId}\\s*$`) }) });
-    await run.waitFor({ state: 'visible', timeout: 60_000 });
-    const cells = (await run.locator('td').allInnerTexts()).map((c) => c.trim());
+    const { cells } = await openMonitorAtRun(wb, runId);
     await wb.screenshot('monitor');
     assert.deepEqual([cells[1], cells[2]], ['success', 'dim_cliente'], `run row: ${JSON.stringify(cells)}`);
   });

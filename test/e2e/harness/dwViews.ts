@@ -1,4 +1,4 @@
-import type { Locator } from 'playwright-core';
+import type { FrameLocator, Locator } from 'playwright-core';
 import type { Workbench } from './workbench';
 
 // What DW Workbench shows in the workbench, read the way a user reads it: the dw-etl task's
@@ -37,4 +37,41 @@ export async function shownOption(select: Locator): Promise<string> {
 /** The description (rows, last run, lag) of an entity's row in the ETL Entities tree. */
 export async function rowDescription(wb: Workbench, entity: string): Promise<string> {
   return ((await wb.treeRow(entity).locator('.label-description').innerText().catch(() => '')) ?? '').trim();
+}
+
+/**
+ * "DW: Bootstrap Warehouse" from the palette: waits for its outcome, clears the toast, opens the
+ * ETL Entities view and waits for its rows. Returns the notification's text.
+ */
+export async function bootstrapFromPalette(wb: Workbench, timeoutMs: number): Promise<string> {
+  await wb.runCommand('DW: Bootstrap Warehouse');
+  const message = await wb.waitForNotification(/Warehouse ready|Bootstrap failed/, timeoutMs);
+  await wb.screenshot('bootstrapped');
+  await wb.runCommand('Notifications: Clear All Notifications');
+  await wb.openViewContainer('DW Workbench');
+  await wb.treeRow('dim_cliente').waitFor({ state: 'visible', timeout: 30_000 });
+  return message;
+}
+
+/** Waits until an entity's tree row shows success (the green icon) and `rows` rows from its last run. */
+export async function waitForEntityLoaded(wb: Workbench, entity: string, rows: string, timeoutMs: number): Promise<void> {
+  const row = wb.treeRow(entity);
+  await wb.until(async () => (await row.locator('.codicon-pass').count()) > 0 && (await rowDescription(wb, entity)).startsWith(`${rows} rows · `), timeoutMs,
+    async () => `${entity} row: ${await rowDescription(wb, entity)}`);
+}
+
+/** The row of the monitor's "Last runs" table for run `runId`. */
+export function monitorRunRow(frame: FrameLocator, runId: number | string): Locator {
+  return frame.locator('[data-testid="recentRuns"] tbody tr', { has: frame.locator('td:first-child', { hasText: new RegExp(`^\\s*${runId}\\s*$`) }) });
+}
+
+/** "DW: Open ETL Monitor" with the editor area to itself; waits for run `runId` in "Last runs" and returns its row and cells. */
+export async function openMonitorAtRun(wb: Workbench, runId: number | string): Promise<{ frame: FrameLocator; row: Locator; cells: string[] }> {
+  await hidePanel(wb);
+  await wb.runCommand('DW: Open ETL Monitor');
+  const frame = wb.visibleWebview();
+  const row = monitorRunRow(frame, runId);
+  await row.waitFor({ state: 'visible', timeout: 60_000 });
+  const cells = (await row.locator('td').allInnerTexts()).map((c) => c.trim());
+  return { frame, row, cells };
 }

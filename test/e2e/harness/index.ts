@@ -9,4 +9,4 @@ export { missingTools, repoRoot, setupHint, toolFolder } from './toolFolder';
 export { packageExtension, packageFolder } from './vsix';
 export { launchBrowser, Workbench } from './workbench';
 export { createWorkspace } from './workspace';
-export { hidePanel, rowDescription, runEnd, shownOption, terminal } from './dwViews';
+export { bootstrapFromPalette, hidePanel, monitorRunRow, openMonitorAtRun, rowDescription, runEnd, shownOption, terminal, waitForEntityLoaded } from './dwViews';
