@@ -80,6 +80,12 @@ describe('e2e: first steps on PostgreSQL', function () {
     project.databases = { oltp: database, dw: database };
     writeFileSync(file, `${JSON.stringify(project, null, 2)}\n`);
     await wb.waitForCommand('DW: Bootstrap Warehouse');
+
+    // The walkthrough ticks its first step once a project is loaded.
+    await wb.page.locator('.tabs-container .tab', { hasText: 'Welcome' }).click();
+    await wb.page.locator('.gettingStartedContainer .getting-started-step[aria-checked="true"]', { hasText: 'Create or describe a project' })
+      .waitFor({ state: 'visible', timeout: 30_000 });
+    await wb.screenshot('walkthrough-step-done');
   });
 
   it('DW: Bootstrap Warehouse from the palette builds the warehouse, and the tree lists the entities', async () => {
