@@ -31,6 +31,8 @@ export interface LoadOptions {
   /** 'bulk' (the Engine's bulk load, default) or 'insert' (multi-row INSERTs: the benchmark's baseline). */
   readonly method?: 'bulk' | 'insert';
   readonly insertRowsPerStatement?: number;
+  /** Only these tables (e.g. ['regions', 'customers'] for a benchmark); default every OLTP table. */
+  readonly tables?: readonly string[];
   readonly onTable?: (event: { readonly table: string; readonly rows: number }) => void;
   readonly signal?: AbortSignal;
 }
@@ -95,9 +97,17 @@ async function syncIdentity(engine: Queryable, dialect: Dialect, spec: TableSpec
   if (!ok) throw new IdentityMismatchError(name, loaded, `${String(row?.lo)}..${String(row?.hi)}`);
 }
 
+function selected(options: LoadOptions): readonly GeneratedTable[] {
+  const only = options.tables;
+  if (only === undefined) return generatedTables;
+  const unknown = only.filter((t) => !generatedTables.some((g) => g.spec.name === t));
+  if (unknown.length > 0) throw new RangeError(`Unknown OLTP table(s): ${unknown.join(', ')}.`);
+  return generatedTables.filter((g) => only.includes(g.spec.name));
+}
+
 export async function loadGenerated(engine: Engine, options: LoadOptions): Promise<LoadSummary> {
   const plan = planFor(options.scale, options.seed);
-  for (const table of generatedTables) await assertEmpty(engine, table.spec);
+  for (const table of selected(options)) await assertEmpty(engine, table.spec);
   if (engine.kind !== 'postgres' || options.deferConstraints === false) return loadTables(engine, engine.dialect, plan, options);
   const session = await engine.session();
   try {
@@ -160,7 +170,7 @@ async function deferredForLoad(tx: Queryable): Promise<{ drop: string[]; create:
 async function loadTables(engine: Queryable, dialect: Dialect, plan: GenerationPlan, options: LoadOptions): Promise<LoadSummary> {
   const rows: Record<string, number> = {};
   let totalRows = 0;
-  for (const table of generatedTables) {
+  for (const table of selected(options)) {
     const columns = loadedColumns(dialect, table.spec);
     const keep = columns.map((c) => table.columns.indexOf(c.name));
     const source = project(table.rows(plan), keep);
