@@ -18,9 +18,12 @@ export function defaultBootstrapSteps(engine: EngineName): BootstrapStep[] {
 }
 
 /** The dw-workbench.json of a new project for the engine. */
-export function projectTemplate(engine: EngineName, name: string): ProjectFile & { $schema: string } {
+/**
+ * No `$schema` key: the extension associates the schema with every dw-workbench.json
+ * (contributes.jsonValidation), and a URL here would make VS Code try to fetch it and warn.
+ */
+export function projectTemplate(engine: EngineName, name: string): ProjectFile {
   const common = {
-    $schema: 'https://dw-workbench.dev/schemas/dw-workbench.schema.json',
     name,
     variables: { DIM_DATA_START: '2020-01-01', DIM_DATA_END: '2030-12-31' },
     bootstrap: { steps: defaultBootstrapSteps(engine) },

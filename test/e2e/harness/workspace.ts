@@ -7,8 +7,7 @@ import { PROJECT_FILE_NAME } from '../../../src/core/project/types';
 export function createWorkspace(parent: string, name: string, project: ProjectFile, files: Record<string, string> = {}): string {
   const dir = path.join(parent, name);
   mkdirSync(dir, { recursive: true });
-  const withSchema = { $schema: 'https://dw-workbench.dev/schemas/dw-workbench.schema.json', ...project };
-  writeFileSync(path.join(dir, PROJECT_FILE_NAME), `${JSON.stringify(withSchema, null, 2)}\n`);
+  writeFileSync(path.join(dir, PROJECT_FILE_NAME), `${JSON.stringify(project, null, 2)}\n`);
   for (const [rel, content] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
     writeFileSync(path.join(dir, rel), content);

@@ -5,7 +5,7 @@ import path from 'node:path';
 const root = path.resolve(__dirname, '../../..');
 const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
   activationEvents: string[];
-  contributes: { commands: { command: string; category?: string }[]; jsonValidation: { url: string }[] };
+  contributes: { commands: { command: string; category?: string }[]; jsonValidation: { fileMatch: string; url: string }[] };
 };
 
 /** Command ids the extension registers, read from its command table source. */
@@ -26,7 +26,10 @@ describe('extension manifest', () => {
     assert.ok(!manifest.activationEvents.includes('onStartupFinished'));
   });
 
-  it('validates dw-workbench.json with the schema core uses', () => {
-    assert.deepEqual(manifest.contributes.jsonValidation.map((j) => j.url), ['./schemas/dw-workbench.schema.json']);
+  it('validates dw-workbench.json and the ETL entity definitions with the schemas core uses', () => {
+    assert.deepEqual(
+      manifest.contributes.jsonValidation.map((j) => [j.fileMatch, j.url]),
+      [['dw-workbench.json', './schemas/dw-workbench.schema.json'], ['**/etl/entities/*.json', './schemas/etl-entity.schema.json']],
+    );
   });
 });
