@@ -27,7 +27,9 @@ export function lineChart(x: readonly number[], series: readonly LineSeries[], s
     height: 220,
     legend: { show: true },
     cursor: { drag: { x: false, y: false } },
-    scales: { x: { time: true } },
+    // One point (a single hour or day of data): uPlot widens a one-value time axis by 86400 / ms,
+    // which with seconds is 86.4 million s (the axis spanned years); a day around it instead.
+    scales: { x: { time: true, ...(x.length === 1 ? { range: (): uPlot.Range.MinMax => [(x[0] ?? 0) - 43_200, (x[0] ?? 0) + 43_200] } : {}) } },
     axes: [
       { stroke: axis, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid } },
       { stroke: axis, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid }, size: 110, values: (_u, ticks) => ticks.map((t) => format(t)) },

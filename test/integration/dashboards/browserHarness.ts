@@ -27,7 +27,21 @@ export interface DashboardBrowser {
   /** Uncaught errors and console errors of the page (CSP violations show up here). */
   readonly errors: string[];
   open(kind: DashboardKind, initialState: unknown, theme: DashboardTheme): Promise<void>;
+  /** A full-page screenshot with every panel drawn (see `fullPageScreenshot`). */
+  screenshot(file: string): Promise<void>;
   close(): Promise<void>;
+}
+
+/**
+ * A full-page screenshot of a dashboard. Panels below the fold skip layout and paint until
+ * scrolled to (`content-visibility: auto`), which a full-page capture does not do: they are made
+ * visible first, through CSSOM (the page's CSP allows no injected style element).
+ */
+export async function fullPageScreenshot(page: Page, file: string): Promise<void> {
+  await page.evaluate(() => {
+    for (const el of document.querySelectorAll<HTMLElement>('.panel')) el.style.contentVisibility = 'visible';
+  });
+  await page.screenshot({ path: file, fullPage: true });
 }
 
 /**
@@ -89,6 +103,7 @@ export async function openDashboardBrowser(handler: MessageHandler): Promise<Das
         throw new Error(`The ${kind} dashboard did not render: ${errors.join(' | ') || String(e)}`);
       });
     },
+    screenshot: (file) => fullPageScreenshot(page, file),
     async close() {
       await context.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -170,10 +170,10 @@ describe('ETL monitor in headless Chromium (PostgreSQL, bootstrap + generator + 
 
   it('keeps screenshots of the monitor in light and dark themes', async () => {
     mkdirSync(artifacts, { recursive: true });
-    await b.page.screenshot({ path: path.join(artifacts, 'monitor-light.png'), fullPage: true });
+    await b.screenshot(path.join(artifacts, 'monitor-light.png'));
     const state: MonitorInitialState = { kind: 'monitor', language: 'pt-BR', data: await queries.load(DEFAULT_AUDIT_FILTERS), snapshot: false, autoRefreshSeconds: 0 };
     await b.open('monitor', state, 'dark');
-    await b.page.screenshot({ path: path.join(artifacts, 'monitor-dark.png'), fullPage: true });
+    await b.screenshot(path.join(artifacts, 'monitor-dark.png'));
     assert.deepEqual(b.errors, []);
   });
 });

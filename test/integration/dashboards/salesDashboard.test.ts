@@ -149,10 +149,10 @@ describe('sales dashboard in headless Chromium (PostgreSQL, bootstrap + generato
 
   it('keeps screenshots of the dashboard in light and dark themes', async () => {
     mkdirSync(artifacts, { recursive: true });
-    await b.page.screenshot({ path: path.join(artifacts, 'sales-light.png'), fullPage: true });
+    await b.screenshot(path.join(artifacts, 'sales-light.png'));
     const state: SalesInitialState = { kind: 'sales', language: 'pt-BR', data: await queries.load(opened), snapshot: false };
     await b.open('sales', state, 'dark');
-    await b.page.screenshot({ path: path.join(artifacts, 'sales-dark.png'), fullPage: true });
+    await b.screenshot(path.join(artifacts, 'sales-dark.png'));
     const bg = await b.page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     assert.equal(bg, 'rgb(31, 31, 31)');
     assert.deepEqual(b.errors, []);

@@ -9,7 +9,7 @@ import { MonitorQueries } from '../../../src/core/monitor/load';
 import { SalesQueries } from '../../../src/core/sales/load';
 import { DEFAULT_AUDIT_FILTERS } from '../../../src/protocol/monitor';
 import { skipBecause } from '../../support/skip';
-import { CHROMIUM, chromiumAvailable, webviewBundle } from './browserHarness';
+import { CHROMIUM, chromiumAvailable, fullPageScreenshot, webviewBundle } from './browserHarness';
 import { createDashboardWarehouse, type DashboardWarehouse } from './warehouseFixture';
 
 const root = path.resolve(__dirname, '../../..');
@@ -59,7 +59,7 @@ describe('HTML snapshot of the dashboards (PostgreSQL, headless Chromium)', func
       assert.equal(await page.textContent('h1'), 'Painel de vendas');
       assert.equal(await page.locator('[data-testid^="sql-"]').count(), 0);
       mkdirSync(path.join(root, 'test-artifacts', 'dashboards'), { recursive: true });
-      await page.screenshot({ path: path.join(root, 'test-artifacts', 'dashboards', 'sales-snapshot-dark.png'), fullPage: true });
+      await fullPageScreenshot(page, path.join(root, 'test-artifacts', 'dashboards', 'sales-snapshot-dark.png'));
       await page.goto(`file://${path.join(dir, 'monitor.html')}`);
       await page.waitForSelector('main[aria-busy="false"]');
       assert.equal(await page.locator('[data-testid="recentRuns"] tbody tr').count(), 31);
