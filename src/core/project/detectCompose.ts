@@ -132,7 +132,9 @@ export function parseComposeText(text: string, env: EnvFile | undefined, file: s
   }
   const settings = new Map<string, { value: string; line: number }>();
   const secretRefs = new Map<string, number>();
-  const scalar = (node: unknown): Interpolated | undefined => {
+  const scalar = (raw: unknown): Interpolated | undefined => {
+    // `image: *mssql-image`: an alias of an anchored value (x- extension fields).
+    const node = Y.isAlias(raw) ? raw.resolve(doc) : raw;
     if (!Y.isScalar(node)) return undefined;
     const v = node.value;
     if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') return undefined;

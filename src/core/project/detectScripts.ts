@@ -58,7 +58,8 @@ function readTree(abs: string, rel: string): SqlDir | undefined {
   const dirs = entries
     .filter((e) => e.isDirectory() && !SKIPPED_DIRS.test(e.name))
     .map((e) => e.name)
-    .sort(naturalCompare)
+    // The OLTP folder before its siblings (the warehouse reads it), otherwise natural order.
+    .sort((a, b) => oltpRank(a) - oltpRank(b) || naturalCompare(a, b))
     .map((name) => readTree(path.join(abs, name), rel === '' ? name : `${rel}/${name}`))
     .filter((d): d is SqlDir => d !== undefined && (d.files.length > 0 || d.dirs.length > 0));
   return { abs, rel, files: files.map((f) => path.join(abs, f)), dirs };
@@ -68,20 +69,16 @@ function readTree(abs: string, rel: string): SqlDir | undefined {
 function scriptRoot(folder: string): SqlDir | undefined {
   for (const name of ['sql', 'SQL', 'database', 'db', 'scripts/sql']) {
     const tree = readTree(path.join(folder, name), name);
-    if (tree !== undefined && (tree.files.length > 0 || tree.dirs.length > 0)) return oltpFirst(tree);
+    if (tree !== undefined && (tree.files.length > 0 || tree.dirs.length > 0)) return tree;
   }
   const top = readTree(folder, '');
   if (top === undefined) return undefined;
   const roleDirs = top.dirs.filter((d) => roleOfName(path.basename(d.abs)) !== undefined);
   if (roleDirs.length === 0) return top.files.length > 0 ? { ...top, dirs: [] } : undefined;
-  return oltpFirst({ ...top, dirs: roleDirs });
+  return { ...top, dirs: roleDirs };
 }
 
-/** The OLTP folder runs before the warehouse's (the warehouse reads it), whatever their names sort as. */
-function oltpFirst(tree: SqlDir): SqlDir {
-  const rank = (d: SqlDir): number => (roleOfName(path.basename(d.abs)) === 'oltp' ? 0 : 1);
-  return { ...tree, dirs: [...tree.dirs].sort((a, b) => rank(a) - rank(b)) };
-}
+const oltpRank = (name: string): number => (roleOfName(name) === 'oltp' ? 0 : 1);
 
 const OLTP_NAME = /(^|[^a-z])(oltp|source|origem|fonte)([^a-z]|$)/i;
 const DW_NAME = /(^|[^a-z])(dw|dwh|warehouse|dims?|dimensions?|facts?|fatos?|ctl|control|etl|audit|views?|marts?|bi|security|seguranca)([^a-z]|$)/i;
@@ -199,7 +196,7 @@ export async function analyseScripts(
     [...m.entries()].sort((a, b) => b[1].count - a[1].count).map(([name, v]) => ({ name, at: v.at }));
 
   const roleOf = new Map(scripts.map((s) => [s.file, s.role]));
-  const steps = scan.tree === undefined ? [] : stepsOf(scan.tree, folder, (f) => !included.has(f), roleOf, true);
+  const steps = scan.tree === undefined ? [] : stepsOf(scan.tree, folder, (f) => !included.has(f), roleOf);
   return {
     scripts,
     root: scan.tree === undefined ? '' : scan.tree.rel,
@@ -217,7 +214,7 @@ export async function analyseScripts(
  * its subfolders (or that has none) is one `folder` step; otherwise each script is a `script`
  * step between its subfolders' steps. A step's database is its scripts' role.
  */
-function stepsOf(dir: SqlDir, root: string, keep: (file: string) => boolean, roleOf: ReadonlyMap<string, ScriptRole>, top = false): BootstrapStep[] {
+function stepsOf(dir: SqlDir, root: string, keep: (file: string) => boolean, roleOf: ReadonlyMap<string, ScriptRole>): BootstrapStep[] {
   const files = dir.files.filter(keep);
   const rel = (abs: string): string => toRel(root, abs);
   const step = (target: string, roles: readonly ScriptRole[], kind: 'folder' | 'script'): BootstrapStep => {
@@ -235,8 +232,7 @@ function stepsOf(dir: SqlDir, root: string, keep: (file: string) => boolean, rol
     for (const sub of dir.dirs) out.push(...stepsOf(sub, root, keep, roleOf));
     return out;
   }
-  // At the top, the OLTP folder first (see oltpFirst); elsewhere natural order.
-  const rank = (e: { name: string; file: string } | { name: string; dir: SqlDir }): number => (top && 'dir' in e && roleOfName(e.name) === 'oltp' ? 0 : 1);
+  const rank = (e: { name: string; file: string } | { name: string; dir: SqlDir }): number => ('dir' in e ? oltpRank(e.name) : 1);
   const entries = [...files.map((f) => ({ name: path.basename(f), file: f })), ...dir.dirs.map((d) => ({ name: path.basename(d.abs), dir: d }))]
     .sort((a, b) => rank(a) - rank(b) || naturalCompare(a.name, b.name));
   for (const e of entries) {

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, 
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { planBootstrap } from '../../../src/core/bootstrap/plan';
+import { scaffoldProject } from '../../../src/core/scaffold/scaffold';
 import { loadProject } from '../../../src/core/project';
 import { DetectError, ProjectFileExistsError, describeDetection, detectProject, writeDetectedProject, type DetectResult } from '../../../src/core/project/detect';
 import { FIXTURE_SECRETS, layoutCopy } from './layouts';
@@ -138,6 +139,25 @@ describe('Detect Project', () => {
       const dw = planned[1];
       assert.ok(dw?.kind === 'script' && dw.plan.batches.some((b) => b.text.includes("'2024-01-01'")), 'the .env value reached the script');
     });
+  });
+
+  describe('a project scaffolded by New Warehouse Project, without its dw-workbench.json', () => {
+    for (const engine of ['sqlserver', 'postgres'] as const) {
+      it(`${engine}: finds the compose server (through a YAML anchor on SQL Server), the databases, and OLTP before the warehouse`, async () => {
+        const folder = path.join(scratch(), engine);
+        const made = scaffoldProject({ engine, target: folder, assetsRoot: path.resolve(__dirname, '../../..'), name: 'wh' });
+        const original = JSON.parse(readFileSync(made.projectFile, 'utf8')) as { connection: unknown; databases: unknown };
+        rmSync(made.projectFile);
+        const r = await detectProject({ folder, name: 'wh' });
+        assert.equal(r.proposal.engine, engine);
+        assert.equal(r.proposal.stack?.composeFile, `docker/compose.${engine}.yml`);
+        assert.deepEqual(r.proposal.databases, original.databases);
+        const steps = (r.proposal.bootstrap?.steps ?? []).map((s) => s.folder);
+        assert.deepEqual(steps.slice(0, 2), [`sql/${engine}/oltp`, `sql/${engine}/dw`]);
+        writeDetectedProject(r);
+        assert.ok((await planBootstrap(loadProject(folder), { secrets: { ETL_MONITOR_PASSWORD: 'x', ETL_BACKUP_PASSWORD: 'x' } })).length >= 3);
+      });
+    }
   });
 
   describe('bad input', () => {
