@@ -82,7 +82,7 @@ async function main(): Promise<void> {
     `${name.padEnd(16)}${m.seconds.toFixed(1).padStart(9)}${m.cpuSeconds.toFixed(1).padStart(12)}${String(Math.round(m.rows / m.seconds)).padStart(10)}`;
   const rows = (bulk ?? insert)?.rows ?? generation.rows;
   const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
-  console.log(`scale ${scale}${only === undefined ? '' : ` (${only.join(', ')} only)`}, ${rows} rows; loads include generation, into tables with their keys, FKs and CHECKs`);
+  console.log(`scale ${scale}${only === undefined ? '' : ` (${only.join(', ')} only)`}, ${rows} rows; loads include generation and, on PostgreSQL, recreating the FKs and indexes after the rows (validated)`);
   console.log(`load average before ${loadBefore}, after ${load()}; peak RSS ${peakRssMb} MB`);
   console.log('method            seconds  client cpu s    rows/s');
   console.log(line('generate only', generation));
