@@ -103,7 +103,8 @@ export const READ_CHUNK = 10_000;
  * rejects, watermark and audit counts. A crash anywhere rolls the page back whole, so the
  * watermark never runs ahead of the data; the extract is read-only and simply re-read.
  * A page is read in keyset chunks of `READ_CHUNK` rows, each transformed and bulk-loaded before
- * the next is held; the next chunk is read (on another connection) while the current one loads.
+ * the next is held; the next chunk is read (on another connection) while the current one loads,
+ * and the next page's first chunk while this page merges.
  */
 export async function loadEntity(ctx: EntityLoadContext): Promise<EntityLoadResult> {
   const { entity, dialect: d, session } = ctx;
@@ -136,6 +137,8 @@ export async function loadEntity(ctx: EntityLoadContext): Promise<EntityLoadResu
   await session.query(d.createStageSql(merge));
   let counts: EntityCounts = { extracted: 0, upserted: 0, softDeleted: 0, rejected: 0, batches: 0 };
   let wm = ctx.from;
+  /** The next page's first chunk, read while this page merges (from the committed watermark). */
+  let ahead: Promise<Row[]> | undefined;
   for (;;) {
     if (ctx.signal?.aborted) throw new EtlCancelledError(def.entity);
     const batch = counts.batches + 1;
@@ -151,7 +154,8 @@ export async function loadEntity(ctx: EntityLoadContext): Promise<EntityLoadResu
       let rejects: RejectedRow[] = [];
       let next = wm;
       let limit = Math.min(READ_CHUNK, ctx.batchSize);
-      let pending: Promise<Row[]> | undefined = read(reader, next, limit);
+      let pending: Promise<Row[]> | undefined = ahead ?? read(reader, next, limit);
+      ahead = undefined;
       while (pending !== undefined) {
         const rows: Row[] = await pending;
         pending = undefined;
@@ -173,6 +177,10 @@ export async function loadEntity(ctx: EntityLoadContext): Promise<EntityLoadResu
         if (more && reader === tx) pending = read(reader, next, limit);
       }
       if (extracted === 0) return undefined;
+      if (extracted === ctx.batchSize && reader !== tx) {
+        ahead = read(reader, next, Math.min(READ_CHUNK, ctx.batchSize));
+        ahead.catch(() => undefined);
+      }
       await phase('merge', batch);
       const upserted = await write(tx, opts);
       await writeRejects(tx, ctx.runId, def.entity, rejects);
