@@ -10,8 +10,10 @@ export class Formats {
     this.money = new Intl.NumberFormat(language, { style: 'currency', currency: 'BRL' });
     this.number = new Intl.NumberFormat(language, { maximumFractionDigits: 0 });
     this.percent = new Intl.NumberFormat(language, { minimumFractionDigits: 1, maximumFractionDigits: 2 });
-    this.dateTime = new Intl.DateTimeFormat(language, { dateStyle: 'short', timeStyle: 'short', timeZone: 'UTC' });
-    this.date = new Intl.DateTimeFormat(language, { dateStyle: 'short', timeZone: 'UTC' });
+    // Four-digit years: a reset watermark (1900-01-01) must not read as 2000.
+    const day = { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'UTC' } as const;
+    this.dateTime = new Intl.DateTimeFormat(language, { ...day, hour: '2-digit', minute: '2-digit' });
+    this.date = new Intl.DateTimeFormat(language, day);
   }
 
   pct(v: number): string {
