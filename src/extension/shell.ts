@@ -7,7 +7,7 @@ import { loadFeatures } from './features/load';
 
 /**
  * The activation shell: what VS Code needs from activate() (every contributed command, the
- * ETL Entities view, the dw-etl task provider, the dashboard serializers), each forwarding to
+ * ETL Entities view, the dw-etl task provider, the dashboard and results serializers), each forwarding to
  * the feature bundle, which is loaded and started on the first call that needs it, and once a
  * project file has loaded (the status-bar items and the stack's status need a project).
  * Nothing here imports a feature module at run time: see docs/architecture.md (Build).
@@ -17,6 +17,7 @@ import { loadFeatures } from './features/load';
 const ENTITIES_VIEW = 'dwWorkbench.entities';
 const ETL_TASK_TYPE = 'dw-etl';
 const PANEL_VIEW_TYPES: { readonly [K in DashboardKind]: string } = { monitor: 'dwWorkbench.monitor', sales: 'dwWorkbench.sales' };
+const RESULTS_VIEW_TYPE = 'dwWorkbench.results';
 
 /** A tree provider that asks the real one, started on the view's first request. */
 class EntitiesProxy implements vscode.TreeDataProvider<EntityNode> {
@@ -95,6 +96,9 @@ export function activateShell(ctx: DwContext): void {
       deserializeWebviewPanel: (panel, state: unknown) => start().deserializePanel(kind, panel, state),
     }));
   }
+  ctx.subscriptions.push(vscode.window.registerWebviewPanelSerializer(RESULTS_VIEW_TYPE, {
+    deserializeWebviewPanel: (panel, state: unknown) => Promise.resolve(start().restoreResults(panel, state)),
+  }));
   // The status-bar items and the stack's status exist for a loaded project only.
   ctx.subscriptions.push(ctx.projectState.onDidChange((project) => {
     if (project !== undefined) start();

@@ -24,9 +24,37 @@ export interface ResultsInitialState {
   readonly language: string;
 }
 
-/** Host -> webview. */
+/**
+ * The run a view shows: its title, when it started (epoch ms) and what it ran. The target is
+ * the host's (a file or folder path, or a selection with its text), kept by the webview as is
+ * so "Run again" after a reload runs the same thing; the host validates it when it comes back.
+ */
+export interface ResultsRun {
+  readonly title: string;
+  readonly startedAt: number;
+  readonly target: unknown;
+}
+
+/**
+ * What the webview keeps with setState, so a reload restores the view: the run and its result
+ * sets, or, when the sets are larger than MAX_KEPT_RESULTS_CHARS as JSON, none of them and
+ * their size (the view then offers "Run again").
+ */
+export interface ResultsSavedState {
+  readonly run: ResultsRun;
+  readonly sets: readonly ResultSetView[];
+  readonly droppedChars?: number;
+  /** The set shown when the state was saved. */
+  readonly shownId?: number;
+}
+
+/** Larger result sets are not kept across a window reload (VS Code stores the state as JSON). */
+export const MAX_KEPT_RESULTS_CHARS = 4 * 1024 * 1024;
+
+/** Host -> webview. `restored`: the state a reload gave back; its sets follow as `result-set`. */
 export type ResultsHostMessage =
-  | { readonly type: 'run-started'; readonly title: string }
+  | { readonly type: 'run-started'; readonly run: ResultsRun }
+  | { readonly type: 'restored'; readonly run: ResultsRun; readonly droppedChars?: number; readonly shownId?: number }
   | { readonly type: 'result-set'; readonly set: ResultSetView };
 
 /** Webview -> host. */
@@ -34,7 +62,9 @@ export type ResultsViewMessage =
   | { readonly type: 'ready' }
   /** Rows or a cell, already as TSV, for the clipboard. */
   | { readonly type: 'copy'; readonly text: string }
-  | { readonly type: 'export-csv'; readonly setId: number };
+  | { readonly type: 'export-csv'; readonly setId: number }
+  /** Runs the restored view's run again (its target, as it was). */
+  | { readonly type: 'run-again' };
 
 /** Larger than any copy the grid makes (maxRows is at most 10 million short rows). */
 export const MAX_COPY_CHARS = 512 * 1024 * 1024;
@@ -48,6 +78,7 @@ export function isResultsViewMessage(x: unknown): x is ResultsViewMessage {
   if (!isRecord(x)) return false;
   switch (x['type']) {
     case 'ready':
+    case 'run-again':
       return true;
     case 'copy':
       return typeof x['text'] === 'string' && x['text'].length <= MAX_COPY_CHARS;
@@ -65,9 +96,20 @@ function isCellRow(x: unknown, width: number): boolean {
 /** Validates what the host sent (the webview trusts nothing it did not check). */
 export function isResultsHostMessage(x: unknown): x is ResultsHostMessage {
   if (!isRecord(x)) return false;
-  if (x['type'] === 'run-started') return typeof x['title'] === 'string';
-  if (x['type'] !== 'result-set' || !isRecord(x['set'])) return false;
-  const s = x['set'];
+  if (x['type'] === 'run-started') return isResultsRun(x['run']);
+  if (x['type'] === 'restored') {
+    return isResultsRun(x['run']) && (x['droppedChars'] === undefined || Number.isSafeInteger(x['droppedChars'])) && (x['shownId'] === undefined || Number.isSafeInteger(x['shownId']));
+  }
+  return x['type'] === 'result-set' && isResultSetView(x['set']);
+}
+
+export function isResultsRun(x: unknown): x is ResultsRun {
+  return isRecord(x) && typeof x['title'] === 'string' && Number.isFinite(x['startedAt']);
+}
+
+/** A result set as the grid needs it: columns, one flag per column, rows of text or null. */
+export function isResultSetView(s: unknown): s is ResultSetView {
+  if (!isRecord(s)) return false;
   const columns = s['columns'];
   if (!Array.isArray(columns) || !columns.every((c) => typeof c === 'string')) return false;
   const numeric = s['numeric'];

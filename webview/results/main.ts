@@ -1,6 +1,6 @@
 import baseCss from '../shared/styles.css';
 import gridCss from './grid.css';
-import { isResultsHostMessage, type ResultSetView, type ResultsInitialState, type ResultsViewMessage } from '../../src/protocol/results';
+import { isResultsHostMessage, MAX_KEPT_RESULTS_CHARS, type ResultSetView, type ResultsInitialState, type ResultsRun, type ResultsSavedState, type ResultsViewMessage } from '../../src/protocol/results';
 import { adoptStyles, h, replace } from '../shared/dom';
 import { initialState, webviewApi } from '../shared/rpc';
 import { Grid } from './grid';
@@ -23,6 +23,18 @@ function start(): void {
   const app = document.getElementById('app') as HTMLElement;
   let sets: ResultSetView[] = [];
   let shown: ResultSetView | undefined;
+  // What setState keeps for a reload: the run, and its sets while they stay small enough.
+  let run: ResultsRun | undefined;
+  let keptChars = 0;
+  let droppedChars: number | undefined;
+  let wantedId: number | undefined;
+  const save = (): void => {
+    if (run === undefined) return;
+    const saved: ResultsSavedState = droppedChars === undefined
+      ? { run, sets, ...(shown === undefined ? {} : { shownId: shown.id }) }
+      : { run, sets: [], droppedChars };
+    api?.setState(saved);
+  };
 
   const status = h('span', { class: 'status', 'data-testid': 'results-status', 'aria-live': 'polite' });
   const picker = h('vscode-single-select', { 'data-testid': 'results-set', 'aria-label': t('Result set') });
@@ -35,11 +47,41 @@ function start(): void {
   const exportCsv = h('vscode-button', { 'data-testid': 'export-csv', onclick: () => { if (shown !== undefined) post({ type: 'export-csv', setId: shown.id }); } }, t('Export CSV'));
   const toolbar = h('div', { class: 'results-toolbar', role: 'toolbar', 'aria-label': t('Results') }, picker, copyRows, copyCell, exportCsv, status);
   const empty = h('p', { class: 'empty', 'data-testid': 'results-empty' }, t('No results yet: run a script that returns rows.'));
+  const runAgain = h('vscode-button', { 'data-testid': 'run-again', secondary: true, onclick: () => post({ type: 'run-again' }) }, t('Run again'));
+  const restoredNote = h('div', { class: 'restored-note', role: 'status', 'data-testid': 'results-restored' });
   picker.addEventListener('change', () => {
     const id = Number((picker as HTMLElement & { value: string }).value);
     const set = sets.find((s) => s.id === id);
-    if (set !== undefined && set !== shown) showSet(set);
+    if (set !== undefined && set !== shown) {
+      showSet(set);
+      save();
+    }
   });
+
+  const clock = (at: number): string => new Date(at).toLocaleTimeString(state.language, { hour: '2-digit', minute: '2-digit' });
+
+  /** The note above a view a reload gave back; the sets (if kept) follow as messages. */
+  function showRestored(m: { run: ResultsRun; droppedChars?: number }): void {
+    const when = clock(m.run.startedAt);
+    if (m.droppedChars === undefined) {
+      replace(restoredNote, h('span', {}, t('From the run at {0} before the reload.', when)), runAgain);
+    } else {
+      const mb = (m.droppedChars / (1024 * 1024)).toFixed(1);
+      replace(restoredNote, h('span', {}, t('The results of the run at {0} were too large to keep across the reload ({1} MB; at most {2} MB are kept).', when, mb, MAX_KEPT_RESULTS_CHARS / (1024 * 1024))), runAgain);
+    }
+    document.title = m.run.title;
+    replace(app, restoredNote, toolbar, ...(m.droppedChars === undefined ? [empty] : []));
+  }
+
+  /** Keeps the set for a reload while the kept sets stay under the limit; past it, none. */
+  function keep(set: ResultSetView): void {
+    if (droppedChars !== undefined) {
+      droppedChars += JSON.stringify(set).length;
+      return;
+    }
+    keptChars += JSON.stringify(set).length;
+    if (keptChars > MAX_KEPT_RESULTS_CHARS) droppedChars = keptChars;
+  }
 
   function updateStatus(selected: number): void {
     if (shown === undefined) return replace(status);
@@ -61,21 +103,32 @@ function start(): void {
   window.addEventListener('message', (event: MessageEvent<unknown>) => {
     const m = event.data;
     if (!isResultsHostMessage(m)) return;
-    if (m.type === 'run-started') {
+    if (m.type === 'run-started' || m.type === 'restored') {
       sets = [];
       shown = undefined;
-      document.title = m.title;
-      replace(app, toolbar, empty);
+      run = m.run;
+      keptChars = 0;
+      droppedChars = m.type === 'restored' ? m.droppedChars : undefined;
+      wantedId = m.type === 'restored' ? m.shownId : undefined;
+      if (m.type === 'restored') {
+        showRestored(m);
+      } else {
+        document.title = m.run.title;
+        replace(app, toolbar, empty);
+      }
       renderPicker();
       updateStatus(0);
+      save();
       return;
     }
     sets.push(m.set);
-    if (shown === undefined) {
-      replace(app, toolbar, grid.element);
+    keep(m.set);
+    if (shown === undefined || m.set.id === wantedId) {
+      if (shown === undefined) replace(app, ...(restoredNote.isConnected ? [restoredNote] : []), toolbar, grid.element);
       showSet(m.set);
     }
     renderPicker();
+    save();
   });
   app.setAttribute('aria-busy', 'false');
   post({ type: 'ready' });

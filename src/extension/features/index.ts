@@ -1,7 +1,7 @@
 /**
  * Entry point of the feature bundle (dist/features.js), loaded by the activation shell on first
  * use (see ./load.ts): a command run, the ETL Entities view filled, dw-etl tasks asked for, a
- * dashboard panel restored, or a project file loaded.
+ * dashboard or results panel restored, or a project file loaded.
  */
 import type * as vscode from 'vscode';
 import { commandHandlers } from '../commands';
@@ -12,6 +12,7 @@ import type { EntityNode } from '../entities/items';
 import { EntitiesTree } from '../entities/tree';
 import { EtlRuns } from '../etl/runs';
 import { EtlTaskProvider } from '../etl/tasks';
+import { servicesOf } from '../scripts/commands';
 import { registerScriptStatusBar } from '../scripts/statusBar';
 import { StackSession } from '../stack/session';
 import { registerStackStatusBar } from '../stack/statusBar';
@@ -31,6 +32,8 @@ export interface Features {
   runCommand(id: string, args: readonly unknown[]): unknown;
   readonly tasks: vscode.TaskProvider;
   deserializePanel(kind: DashboardKind, panel: vscode.WebviewPanel, state: unknown): Promise<void>;
+  /** The script results view, restored after a window reload with what its webview saved. */
+  restoreResults(panel: vscode.WebviewPanel, state: unknown): void;
 }
 
 export function startFeatures(ctx: DwContext, shell: ShellParts): Features {
@@ -55,5 +58,6 @@ export function startFeatures(ctx: DwContext, shell: ShellParts): Features {
     },
     tasks,
     deserializePanel: (kind, panel, state) => panels.attach(kind, panel, state),
+    restoreResults: (panel, state) => servicesOf(ctx).results.restore(panel, state),
   };
 }

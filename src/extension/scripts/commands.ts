@@ -3,20 +3,29 @@ import * as vscode from 'vscode';
 import type { DwContext } from '../context';
 import { ResultsPanel } from './resultsPanel';
 import type { RunSummary } from '../../core/script';
-import { runTarget, type RunTarget, type ScriptServices } from './run';
+import { runTarget, runTargetOf, type RunTarget, type ScriptServices } from './run';
 
 const services = new WeakMap<DwContext, ScriptServices>();
 
 /** The output channel, Problems collection and results view, created on first use. */
-function servicesOf(ctx: DwContext): ScriptServices {
+export function servicesOf(ctx: DwContext): ScriptServices {
   let s = services.get(ctx);
   if (s === undefined) {
-    s = {
+    const created: ScriptServices = {
       output: vscode.window.createOutputChannel('DW Workbench: Scripts'),
       diagnostics: vscode.languages.createDiagnosticCollection('dw-workbench-scripts'),
-      results: new ResultsPanel(ctx),
+      results: new ResultsPanel(ctx, (run) => {
+        // "Run again" in a view restored after a reload: the same file, folder or selection.
+        const target = runTargetOf(run.target);
+        if (target === undefined) {
+          void vscode.window.showWarningMessage(vscode.l10n.t('The results view does not say what ran; run the script again from its editor.'));
+          return undefined;
+        }
+        return runTarget(ctx, created, target, run.title);
+      }),
       flagged: new Map(),
     };
+    s = created;
     ctx.subscriptions.push(s.output, s.diagnostics, s.results);
     services.set(ctx, s);
   }

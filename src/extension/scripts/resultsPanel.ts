@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { ResultSetEvent } from '../../core/script';
-import { isResultsViewMessage, type ResultSetView, type ResultsHostMessage, type ResultsViewMessage } from '../../protocol/results';
+import { isResultSetView, isResultsRun, isResultsViewMessage, type ResultSetView, type ResultsHostMessage, type ResultsRun, type ResultsViewMessage } from '../../protocol/results';
 import type { DwContext } from '../context';
 import { resultSetView } from './cells';
 import { writeCsvFile } from './csvFile';
@@ -8,24 +8,30 @@ import { resultsPage } from './resultsPage';
 
 export const RESULTS_VIEW_TYPE = 'dwWorkbench.results';
 
+/** Runs a restored view's run again ("Run again"): `target` is what the webview kept, unchecked. */
+export type RerunResults = (run: ResultsRun) => unknown;
+
 /**
  * The results view: one panel beside the editor, showing the result sets of the last run. The
  * host keeps the sets (for CSV export) and sends each one as it arrives; messages queue until
- * the page says it is ready.
+ * the page says it is ready. The webview saves the run and its sets (setState) and a reload
+ * gives them back through the serializer the shell registers, which calls `restore`.
  */
 export class ResultsPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private ready = false;
   private queue: ResultsHostMessage[] = [];
   private sets: ResultSetView[] = [];
+  private run: ResultsRun | undefined;
 
-  constructor(private readonly ctx: DwContext) {}
+  constructor(private readonly ctx: DwContext, private readonly rerun: RerunResults) {}
 
   /** Empties the view for a new run; the panel opens with the first result set. */
-  startRun(title: string): void {
+  startRun(run: ResultsRun): void {
     this.sets = [];
     this.queue = [];
-    if (this.panel !== undefined) this.send({ type: 'run-started', title });
+    this.run = run;
+    if (this.panel !== undefined) this.send({ type: 'run-started', run });
   }
 
   addResultSet(event: ResultSetEvent, source: string): void {
@@ -37,14 +43,55 @@ export class ResultsPanel implements vscode.Disposable {
     this.send({ type: 'result-set', set });
   }
 
+  private root(): vscode.Uri {
+    return vscode.Uri.joinPath(this.ctx.extension.extensionUri, 'dist', 'webview');
+  }
+
   private open(): void {
     if (this.panel !== undefined) return;
-    const root = vscode.Uri.joinPath(this.ctx.extension.extensionUri, 'dist', 'webview');
     const panel = vscode.window.createWebviewPanel(RESULTS_VIEW_TYPE, vscode.l10n.t('DW Results'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, {
       enableScripts: true,
       retainContextWhenHidden: true,
-      localResourceRoots: [root],
+      localResourceRoots: [this.root()],
     });
+    this.attach(panel);
+    // Sets that came before the page existed are sent once it is ready (the last one by the caller).
+    this.queue = [
+      ...(this.run === undefined ? [] : [{ type: 'run-started', run: this.run } as const]),
+      ...this.sets.slice(0, -1).map((set) => ({ type: 'result-set', set }) as const),
+    ];
+  }
+
+  /**
+   * A panel restored after a window reload, with the state its webview saved: shows that run's
+   * sets again, marked as from before the reload (or, when they were too large to keep, says so
+   * and offers "Run again"). A state that is not the view's (or absent) leaves an empty view.
+   */
+  restore(panel: vscode.WebviewPanel, state: unknown): void {
+    if (this.panel !== undefined) {
+      // A run opened a new view before VS Code restored the old one: the new one is current.
+      panel.dispose();
+      return;
+    }
+    const saved = savedState(state);
+    if (this.run === undefined && saved !== undefined) {
+      this.run = saved.run;
+      this.sets = [...saved.sets];
+    }
+    panel.webview.options = { enableScripts: true, localResourceRoots: [this.root()] };
+    this.attach(panel);
+    const sets = this.sets.map((set) => ({ type: 'result-set', set }) as const);
+    if (saved !== undefined && saved.run === this.run) {
+      const { droppedChars, shownId } = saved;
+      this.queue = [{ type: 'restored', run: saved.run, ...(droppedChars === undefined ? {} : { droppedChars }), ...(shownId === undefined ? {} : { shownId }) }, ...sets];
+    } else {
+      // A run since the reload: the view shows that one.
+      this.queue = this.run === undefined ? [] : [{ type: 'run-started', run: this.run }, ...sets];
+    }
+  }
+
+  private attach(panel: vscode.WebviewPanel): void {
+    const root = this.root();
     this.panel = panel;
     this.ready = false;
     const scope: vscode.Disposable[] = [];
@@ -59,8 +106,6 @@ export class ResultsPanel implements vscode.Disposable {
       scriptSrc: panel.webview.asWebviewUri(vscode.Uri.joinPath(root, 'results.js')).toString(),
       cspSource: panel.webview.cspSource,
     });
-    // Sets that came before the page existed are sent once it is ready.
-    this.queue = this.sets.slice(0, -1).map((set) => ({ type: 'result-set', set }));
   }
 
   private send(message: ResultsHostMessage): void {
@@ -91,6 +136,9 @@ export class ResultsPanel implements vscode.Disposable {
       case 'export-csv':
         await this.exportCsv(message.setId);
         return;
+      case 'run-again':
+        if (this.run !== undefined) await this.rerun(this.run);
+        return;
     }
   }
 
@@ -115,4 +163,15 @@ export class ResultsPanel implements vscode.Disposable {
   dispose(): void {
     this.panel?.dispose();
   }
+}
+
+/** The webview's saved state, if it is one (result sets that do not validate are dropped). */
+function savedState(state: unknown): { run: ResultsRun; sets: ResultSetView[]; droppedChars?: number; shownId?: number } | undefined {
+  if (typeof state !== 'object' || state === null) return undefined;
+  const s = state as Record<string, unknown>;
+  if (!isResultsRun(s['run'])) return undefined;
+  const sets = Array.isArray(s['sets']) ? s['sets'].filter(isResultSetView) : [];
+  const droppedChars = Number.isSafeInteger(s['droppedChars']) ? s['droppedChars'] as number : undefined;
+  const shownId = Number.isSafeInteger(s['shownId']) ? s['shownId'] as number : undefined;
+  return { run: s['run'], sets, ...(droppedChars === undefined ? {} : { droppedChars }), ...(shownId === undefined ? {} : { shownId }) };
 }

@@ -33,6 +33,18 @@ const readFile: ScriptFileReader = async (absolutePath) => {
   return vscode.workspace.fs.readFile(vscode.Uri.file(absolutePath));
 };
 
+/** A target as the results view kept it across a reload (JSON), if it still is one. */
+export function runTargetOf(x: unknown): RunTarget | undefined {
+  if (typeof x !== 'object' || x === null) return undefined;
+  const t = x as Record<string, unknown>;
+  if (t['kind'] === 'path' && typeof t['path'] === 'string' && t['path'] !== '') return { kind: 'path', path: t['path'] };
+  const s = t['selection'] as Record<string, unknown> | null | undefined;
+  if (t['kind'] !== 'selection' || typeof s !== 'object' || s === null) return undefined;
+  const { file, text, startLine } = s;
+  if (typeof file !== 'string' || typeof text !== 'string' || !Number.isSafeInteger(startLine) || (startLine as number) < 1) return undefined;
+  return { kind: 'selection', selection: { file, text, startLine: startLine as number } };
+}
+
 function targetKey(target: RunTarget): string {
   return target.kind === 'path' ? target.path : target.selection.file;
 }
@@ -91,7 +103,7 @@ export async function runTarget(ctx: DwContext, services: ScriptServices, target
     sessions = new ScriptSessions(engines, (config) => ctx.connections.open(config));
     const connect = sessions.connect;
     services.output.appendLine('');
-    services.results.startRun(title);
+    services.results.startRun({ title, startedAt: Date.now(), target });
     const problems: Problem[] = [];
     const summary = await vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title, cancellable: true },

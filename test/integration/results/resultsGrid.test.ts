@@ -106,7 +106,7 @@ describe('results grid in Chromium (100k rows)', function () {
 
   it('ignores a malformed host message and shows hostile text as text', async () => {
     await hostSends(browser, `window.postMessage({ type: 'result-set', set: { id: 1, batch: 1, source: 'x', columns: ['a'], numeric: [false], rows: [['1', '2']], totalRows: 1 } }, '*')`);
-    await hostSends(browser, `window.postMessage({ type: 'run-started', title: 'again' }, '*')`);
+    await hostSends(browser, `window.postMessage({ type: 'run-started', run: { title: 'again', startedAt: 0, target: null } }, '*')`);
     await hostSends(browser, `window.postMessage({ type: 'result-set', set: { id: 0, batch: 1, source: 'x', columns: ['<b>c</b>'], numeric: [false], rows: [['<img src=x onerror="window.pwned=1">']], totalRows: 1 } }, '*')`);
     await browser.page.waitForSelector('.grid-rows > .row[data-row="0"]');
     assert.equal(await rowCount(browser), 1);
