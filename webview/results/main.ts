@@ -58,7 +58,7 @@ function start(): void {
     }
   });
 
-  const clock = (at: number): string => new Date(at).toLocaleTimeString(state.language, { hour: '2-digit', minute: '2-digit' });
+  const clock = (at: number): string => new Date(at).toLocaleTimeString(state.language, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 
   /** The note above a view a reload gave back; the sets (if kept) follow as messages. */
   function showRestored(m: { run: ResultsRun; droppedChars?: number }): void {
