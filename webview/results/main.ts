@@ -14,6 +14,20 @@ async function defineControls(): Promise<void> {
   ]);
 }
 
+/**
+ * About the length of the set as JSON (cells, quotes and commas), counted until it passes
+ * `budget`: deciding whether a 10-million-row set fits needs only its first few MB.
+ */
+function jsonChars(set: ResultSetView, budget: number): number {
+  let chars = 200 + set.source.length + set.columns.reduce((n, c) => n + c.length + 9, 0);
+  for (const row of set.rows) {
+    if (chars > budget) return chars;
+    chars += 3;
+    for (const cell of row) chars += cell === null ? 5 : cell.length + 3;
+  }
+  return chars;
+}
+
 function start(): void {
   const state = initialState<ResultsInitialState>();
   setLanguage(state.language);
@@ -75,12 +89,14 @@ function start(): void {
 
   /** Keeps the set for a reload while the kept sets stay under the limit; past it, none. */
   function keep(set: ResultSetView): void {
-    if (droppedChars !== undefined) {
-      droppedChars += JSON.stringify(set).length;
+    const budget = droppedChars === undefined ? MAX_KEPT_RESULTS_CHARS - keptChars : 0;
+    const chars = jsonChars(set, budget);
+    if (chars <= budget) {
+      keptChars += chars;
       return;
     }
-    keptChars += JSON.stringify(set).length;
-    if (keptChars > MAX_KEPT_RESULTS_CHARS) droppedChars = keptChars;
+    // Past the limit: the size is counted in full once, for the message after a reload.
+    droppedChars = (droppedChars ?? keptChars) + jsonChars(set, Number.MAX_SAFE_INTEGER);
   }
 
   function updateStatus(selected: number): void {

@@ -1,20 +1,9 @@
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import path from 'node:path';
-import { readFileSync } from 'node:fs';
-import { resultsPage } from '../../../src/extension/scripts/resultsPage';
 import { skipBecause } from '../../support/skip';
-import { chromiumAvailable, openDashboardBrowser, type DashboardBrowser } from '../dashboards/browserHarness';
+import { chromiumAvailable, type DashboardBrowser } from '../dashboards/browserHarness';
+import { hostSends, openResultsPage, type ResultsBrowser } from './resultsBrowser';
 
-const root = path.resolve(__dirname, '../../..');
 const ROWS = 100_000;
-
-/** Posts a host message into the page, as VS Code's webview.postMessage does. */
-async function hostSends(browser: DashboardBrowser, script: string): Promise<void> {
-  await browser.page.evaluate(script);
-}
 
 /** A result set of `ROWS` rows built inside the page (no 100k-row round trip through CDP). */
 const bigSet = `window.postMessage({ type: 'result-set', set: {
@@ -26,32 +15,19 @@ const rowCount = (b: DashboardBrowser): Promise<number> => b.page.locator('.grid
 
 describe('results grid in Chromium (100k rows)', function () {
   let browser: DashboardBrowser;
-  let server: Server;
+  let page: ResultsBrowser | undefined;
   const copies = (): unknown[] => browser.requests.filter((m) => (m as { type?: unknown }).type === 'copy');
 
   before(async function () {
     if (!chromiumAvailable()) skipBecause(this, 'Chromium is not installed at /usr/bin/chromium (apt-get install -y chromium)');
-    const build = spawnSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { cwd: root, encoding: 'utf8' });
-    assert.equal(build.status, 0, build.stderr);
-    const bundle = readFileSync(path.join(root, 'dist/webview/results.js'), 'utf8');
-    let origin = '';
-    server = createServer((req, res) => {
-      if (req.url === '/results.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(bundle);
-      else res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(resultsPage({ title: 'DW Results', initialState: { language: 'en' }, scriptSrc: '/results.js', cspSource: origin }));
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    // The harness brings Chromium and the acquireVsCodeApi stand-in; the host here only records.
-    browser = await openDashboardBrowser(() => Promise.resolve(undefined));
-    await browser.page.goto(`${origin}/`);
-    await browser.page.waitForSelector('main[aria-busy="false"]');
+    page = await openResultsPage();
+    browser = page.browser;
     await hostSends(browser, bigSet);
     await browser.page.waitForSelector('.grid-rows > .row');
   });
 
   after(async () => {
-    await browser?.close();
-    await new Promise<void>((resolve) => (server === undefined ? resolve() : server.close(() => resolve())));
+    await page?.close();
   });
 
   it('says it is ready, renders the first rows, and names the cut', async () => {
