@@ -1,7 +1,7 @@
 import pg from 'pg';
 import type { ServerConnectionConfig } from './config';
 import { advisoryLockKey } from './lockKey';
-import { EngineError } from './errors';
+import { EngineError, isEngineError } from './errors';
 import { mapPostgresError } from './pgErrors';
 import { PgConnection, type PgConnectionContext } from './pgConnection';
 import type { ErrorContext } from './errorContext';
@@ -54,13 +54,18 @@ export class PostgresEngine implements Engine {
     return { ...this.ctx.errorContext, phase };
   }
 
-  /** A pooled client; connection failures become unreachable / login-failed / database-missing. */
-  private async connect(): Promise<pg.PoolClient> {
+  /**
+   * A pooled client, watched until it goes back; connection failures become unreachable /
+   * login-failed / database-missing.
+   */
+  private async connect(): Promise<Lease> {
+    let client: pg.PoolClient;
     try {
-      return await this.pool.connect();
+      client = await this.pool.connect();
     } catch (error) {
       throw mapPostgresError(error, this.errorContext('connect'));
     }
+    return new Lease(client, this.connection(client), this.ctx.errorContext);
   }
 
   private connection(client: pg.PoolClient): PgConnection {
@@ -68,17 +73,19 @@ export class PostgresEngine implements Engine {
   }
 
   private async withConnection<T>(work: (c: PgConnection) => Promise<T>): Promise<T> {
-    const client = await this.connect();
+    const lease = await this.connect();
     try {
-      return await work(this.connection(client));
+      return await lease.run(work);
     } finally {
-      releaseClient(client);
+      lease.release();
     }
   }
 
   /** Cancels a running statement from a connection of its own (the pool may be exhausted). */
   private async cancelBackend(pid: number): Promise<void> {
     const client = new pg.Client(this.clientConfig);
+    // A dedicated client that dies (server restart) must not crash the process either.
+    client.on('error', () => undefined);
     await client.connect();
     try {
       await client.query('SELECT pg_cancel_backend($1)', [pid]);
@@ -92,11 +99,11 @@ export class PostgresEngine implements Engine {
   }
 
   async *stream<R = Row>(sql: string, params?: readonly SqlParam[], options?: StreamOptions): AsyncGenerator<R> {
-    const client = await this.connect();
+    const lease = await this.connect();
     try {
-      yield* this.connection(client).stream<R>(sql, params, options);
+      yield* lease.stream<R>(sql, params, options);
     } finally {
-      releaseClient(client);
+      lease.release();
     }
   }
 
@@ -128,8 +135,7 @@ export class PostgresEngine implements Engine {
   }
 
   async session(): Promise<Session> {
-    const client = await this.connect();
-    return new PostgresSession(client, this.connection(client), this.ctx.errorContext);
+    return new PostgresSession(await this.connect());
   }
 
   async close(): Promise<void> {
@@ -137,70 +143,105 @@ export class PostgresEngine implements Engine {
   }
 }
 
-/** A dedicated pooled client: transactions and advisory locks live on it. */
-class PostgresSession implements Session {
+/**
+ * A client checked out of the pool, with an 'error' listener for as long as it is out: pg emits
+ * 'error' on a client whose connection dies (backend terminated, server restart, network), and
+ * the pool listens only on idle clients, so without this an unhandled 'error' event would crash
+ * the process. A client that died goes back with the error, and the pool destroys it rather
+ * than hand it out again.
+ */
+class Lease {
+  /** Set when the connection died; every later call on this lease rejects with it. */
+  private lost: EngineError | undefined;
   private released = false;
-  /** Set when the server or the network dropped the connection; every later call rejects with it. */
-  private broken: EngineError | undefined;
-  /**
-   * pg emits 'error' on a checked-out client whose connection dies between statements (the pool
-   * only listens on idle clients); without a listener that is an uncaught exception.
-   */
-  private readonly onConnectionError = (error: Error): void => {
-    this.broken ??= brokenConnectionError(error, this.errorContext);
+  private readonly onError = (error: Error): void => {
+    this.lost ??= connectionLostError(error, this.errorContext);
   };
 
   constructor(
     private readonly client: pg.PoolClient,
-    private readonly liveConn: PgConnection,
+    private readonly conn: PgConnection,
     private readonly errorContext: PgConnectionContext['errorContext'],
   ) {
-    client.on('error', this.onConnectionError);
+    client.on('error', this.onError);
+  }
+
+  get broken(): boolean {
+    return this.lost !== undefined;
+  }
+
+  get processId(): number | undefined {
+    return this.conn.processId;
+  }
+
+  /** The connection (for a call that must not run once it died, like ROLLBACK after a failure). */
+  get connection(): PgConnection {
+    return this.conn;
   }
 
   /** The connection, or the error that broke it. */
-  private get conn(): PgConnection {
-    if (this.broken !== undefined) throw this.broken;
-    return this.liveConn;
+  private live(): PgConnection {
+    if (this.lost !== undefined) throw this.lost;
+    return this.conn;
   }
+
+  /**
+   * A call on the connection; a statement the dying connection took down rejects with the
+   * connection-lost error. A statement running when the server terminates its backend fails with
+   * the termination itself (SQLSTATE 57P01..57P03, class 08) before pg emits 'error': both mean
+   * a dead connection.
+   */
+  async run<T>(call: (conn: PgConnection) => Promise<T>): Promise<T> {
+    try {
+      return await call(this.live());
+    } catch (error) {
+      throw this.failure(error);
+    }
+  }
+
+  async *stream<R>(sql: string, params?: readonly SqlParam[], options?: StreamOptions): AsyncGenerator<R> {
+    try {
+      yield* this.live().stream<R>(sql, params, options);
+    } catch (error) {
+      throw this.failure(error);
+    }
+  }
+
+  /** What a failed call should reject with. */
+  failure(error: unknown): unknown {
+    if (this.lost === undefined && isEngineError(error) && connectionLost(error.number)) {
+      this.lost = connectionLostError(error, this.errorContext);
+    }
+    return this.lost ?? error;
+  }
+
+  /**
+   * Back to the pool: destroyed when the connection died or is still inside a transaction, kept
+   * otherwise. The pool's own idle listener takes over from ours in the same call.
+   */
+  release(): void {
+    if (this.released) return;
+    this.released = true;
+    this.client.removeListener('error', this.onError);
+    if (this.lost !== undefined) this.client.release(this.lost);
+    else this.client.release(this.client.getTransactionStatus() !== 'I');
+  }
+}
+
+/** A dedicated pooled client: transactions and advisory locks live on it. */
+class PostgresSession implements Session {
+  constructor(private readonly lease: Lease) {}
 
   get serverProcessId(): number | undefined {
-    return this.liveConn.processId;
-  }
-
-  /**
-   * Runs a call on the connection; a statement the dying connection took down rejects with the
-   * broken-connection error (pg raises 'error' right after failing the statement).
-   */
-  private async guarded<T>(call: (conn: PgConnection) => Promise<T>): Promise<T> {
-    try {
-      return await call(this.conn);
-    } catch (error) {
-      throw this.brokenBy(error);
-    }
-  }
-
-  /**
-   * A statement running when the server terminates its backend fails with the termination
-   * itself (SQLSTATE 57P01..57P03, class 08), before pg raises 'error'; both mean a dead session.
-   */
-  private brokenBy(error: unknown): unknown {
-    if (this.broken === undefined && error instanceof EngineError && connectionLost(error.number)) {
-      this.broken = brokenConnectionError(error, this.errorContext);
-    }
-    return this.broken ?? error;
+    return this.lease.processId;
   }
 
   query<R = Row>(sql: string, params?: readonly SqlParam[], options?: QueryOptions): Promise<QueryResult<R>> {
-    return this.guarded((c) => c.query<R>(sql, params, options));
+    return this.lease.run((c) => c.query<R>(sql, params, options));
   }
 
-  async *stream<R = Row>(sql: string, params?: readonly SqlParam[], options?: StreamOptions): AsyncGenerator<R> {
-    try {
-      yield* this.conn.stream<R>(sql, params, options);
-    } catch (error) {
-      throw this.brokenBy(error);
-    }
+  stream<R = Row>(sql: string, params?: readonly SqlParam[], options?: StreamOptions): AsyncGenerator<R> {
+    return this.lease.stream<R>(sql, params, options);
   }
 
   bulkLoad(
@@ -209,17 +250,17 @@ class PostgresSession implements Session {
     rows: BulkRows,
     options?: BulkLoadOptions,
   ): Promise<number> {
-    return this.guarded((c) => c.bulkLoad(table, columns, rows, options));
+    return this.lease.run((c) => c.bulkLoad(table, columns, rows, options));
   }
 
   batch(sql: string, options?: BatchOptions): Promise<BatchResult> {
-    return this.guarded((c) => c.batch(sql, options));
+    return this.lease.run((c) => c.batch(sql, options));
   }
 
   async pipeline(statements: readonly string[], options?: PipelineOptions): Promise<PipelineResult> {
-    const result = await this.guarded((c) => c.pipeline(statements, options));
+    const result = await this.lease.run((c) => c.pipeline(statements, options));
     if (result.failure === undefined) return result;
-    return { ...result, failure: { ...result.failure, error: this.brokenBy(result.failure.error) } };
+    return { ...result, failure: { ...result.failure, error: this.lease.failure(result.failure.error) } };
   }
 
   async transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
@@ -229,7 +270,7 @@ class PostgresSession implements Session {
       await this.query('COMMIT');
       return result;
     } catch (error) {
-      if (this.broken === undefined) await this.liveConn.query('ROLLBACK').catch(() => undefined);
+      if (!this.lease.broken) await this.lease.connection.query('ROLLBACK').catch(() => undefined);
       throw error;
     }
   }
@@ -242,7 +283,7 @@ class PostgresSession implements Session {
     const key = advisoryLockKey(name);
     if (options.timeoutMs <= 0) {
       const { rows } = await this.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1::bigint) AS locked', [key]);
-      if (rows[0]?.locked !== true) throw this.liveConn.error({ code: '55P03', message: `The lock "${name}" is held by another connection.` });
+      if (rows[0]?.locked !== true) throw this.lease.connection.error({ code: '55P03', message: `The lock "${name}" is held by another connection.` });
     } else {
       const { rows } = await this.query<{ previous: string }>(
         "SELECT current_setting('lock_timeout') AS previous, set_config('lock_timeout', $1, false)",
@@ -258,35 +299,26 @@ class PostgresSession implements Session {
       return await work();
     } finally {
       // A dropped connection took its advisory locks with it.
-      if (this.broken === undefined) await this.query('SELECT pg_advisory_unlock($1::bigint)', [key]);
+      if (!this.lease.broken) await this.query('SELECT pg_advisory_unlock($1::bigint)', [key]);
     }
   }
 
-  async release(): Promise<void> {
-    if (this.released) return;
-    this.released = true;
-    this.client.removeListener('error', this.onConnectionError);
-    // A broken client is destroyed by the pool rather than handed out again.
-    if (this.broken === undefined) releaseClient(this.client);
-    else this.client.release(this.broken);
+  release(): Promise<void> {
+    this.lease.release();
     return Promise.resolve();
   }
 }
 
+/** SQLSTATEs that mean the backend is gone: 57P01..57P03 (terminated, crash, starting) and class 08. */
 function connectionLost(code: string | number | undefined): boolean {
   return typeof code === 'string' && (/^57P0[123]$/.test(code) || code.startsWith('08'));
 }
 
-/** The session's connection was dropped (server terminated it, restart, network): open a new one. */
-function brokenConnectionError(cause: Error, ctx: PgConnectionContext['errorContext']): EngineError {
+/** The connection was dropped (server terminated it, restart, network): open a new one. */
+function connectionLostError(cause: Error, ctx: PgConnectionContext['errorContext']): EngineError {
   const where = `PostgreSQL at ${ctx.address}/${ctx.database}`;
   return new EngineError(
     `The connection to ${where} was closed (${cause.message}). Work in progress on it was rolled back; run the operation again, and if this repeats check that the server is up ('DW: Start Stack').`,
     { kind: 'unreachable', engine: ctx.engine, target: `${ctx.address}/${ctx.database}`, cause },
   );
-}
-
-/** Back to the pool, unless it is still inside a transaction: then it is closed, not reused. */
-function releaseClient(client: pg.PoolClient): void {
-  client.release(client.getTransactionStatus() !== 'I');
 }

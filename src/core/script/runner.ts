@@ -1,4 +1,4 @@
-import { EngineError, isEngineError } from '../engine/errors';
+import { isEngineError } from '../engine/errors';
 import type { BatchResult, PipelinedStatement, QueryResult, ServerMessage, Session } from '../engine/types';
 import { locateError, locateMessage } from './error-location';
 import type { RunSummary, ScriptEvent, ScriptRunError } from './events';
@@ -248,7 +248,7 @@ async function sessionFor(plan: ScriptPlan, batch: Batch, current: Current, opti
 }
 
 function toRunError(batch: Batch, e: unknown): ScriptRunError {
-  const engineError = e instanceof EngineError ? e : undefined;
+  const engineError = isEngineError(e) ? e : undefined;
   const at = locateError(batch, engineError);
   return {
     message: e instanceof Error ? e.message : String(e),

@@ -7,7 +7,7 @@ import type { ConnectionConfig } from '../../../src/core/engine/config';
 import type { BulkColumn, Engine, ServerMessage, SqlParam } from '../../../src/core/engine/types';
 import { skipBecause } from '../../support/skip';
 import { engineTargets, type OpenedEngine } from './engineTargets';
-import { asSuperuser, localPostgres } from './throwawayDatabase';
+import { asSuperuser, localPostgres } from '../../support/throwawayDatabase';
 
 /** V8's full collection, without starting node with --expose-gc. */
 function fullGc(): () => void {

@@ -1,7 +1,7 @@
 import { createEngine } from '../../../src/core/engine/factory';
 import type { ConnectionConfig } from '../../../src/core/engine/config';
 import type { Engine } from '../../../src/core/engine/types';
-import { createThrowawayDatabase, localPostgres } from './throwawayDatabase';
+import { createThrowawayDatabase, localPostgres } from '../../support/throwawayDatabase';
 
 /** The SQL a contract case needs, in each engine's dialect. */
 export interface DialectSql {
