@@ -44,8 +44,9 @@ export interface ResultsSavedState {
   readonly run: ResultsRun;
   readonly sets: readonly ResultSetView[];
   readonly droppedChars?: number;
-  /** The set shown when the state was saved. */
+  /** The set shown when the state was saved, and how far its rows were scrolled (px). */
   readonly shownId?: number;
+  readonly scrollTop?: number;
 }
 
 /** Larger result sets are not kept across a window reload (VS Code stores the state as JSON). */
@@ -54,7 +55,7 @@ export const MAX_KEPT_RESULTS_CHARS = 4 * 1024 * 1024;
 /** Host -> webview. `restored`: the state a reload gave back; its sets follow as `result-set`. */
 export type ResultsHostMessage =
   | { readonly type: 'run-started'; readonly run: ResultsRun }
-  | { readonly type: 'restored'; readonly run: ResultsRun; readonly droppedChars?: number; readonly shownId?: number }
+  | { readonly type: 'restored'; readonly run: ResultsRun; readonly droppedChars?: number; readonly shownId?: number; readonly scrollTop?: number }
   | { readonly type: 'result-set'; readonly set: ResultSetView };
 
 /** Webview -> host. */
@@ -98,7 +99,7 @@ export function isResultsHostMessage(x: unknown): x is ResultsHostMessage {
   if (!isRecord(x)) return false;
   if (x['type'] === 'run-started') return isResultsRun(x['run']);
   if (x['type'] === 'restored') {
-    return isResultsRun(x['run']) && (x['droppedChars'] === undefined || Number.isSafeInteger(x['droppedChars'])) && (x['shownId'] === undefined || Number.isSafeInteger(x['shownId']));
+    return isResultsRun(x['run']) && (x['droppedChars'] === undefined || Number.isSafeInteger(x['droppedChars'])) && (x['shownId'] === undefined || Number.isSafeInteger(x['shownId'])) && (x['scrollTop'] === undefined || Number.isFinite(x['scrollTop']));
   }
   return x['type'] === 'result-set' && isResultSetView(x['set']);
 }

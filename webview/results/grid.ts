@@ -57,6 +57,22 @@ export class Grid {
     this.onSelection(0);
   }
 
+  /** How far the rows are scrolled (px), kept across a window reload. */
+  get scrollTop(): number {
+    return this.viewport.scrollTop;
+  }
+
+  /** Scrolls back to a kept position (the grid must be in the document). */
+  scrollTo(top: number): void {
+    this.viewport.scrollTop = top;
+    this.render();
+  }
+
+  /** Calls `listener` when the rows scroll (the viewport's own event). */
+  onScroll(listener: () => void): void {
+    this.viewport.addEventListener('scroll', listener, { passive: true });
+  }
+
   /** The selected rows as TSV (all rows when none is selected), with the header when asked. */
   selectedRowsText(withHeader: boolean): string {
     const set = this.set;

@@ -42,17 +42,24 @@ function start(): void {
   let keptChars = 0;
   let droppedChars: number | undefined;
   let wantedId: number | undefined;
+  let wantedScroll: number | undefined;
   const save = (): void => {
     if (run === undefined) return;
     const saved: ResultsSavedState = droppedChars === undefined
-      ? { run, sets, ...(shown === undefined ? {} : { shownId: shown.id }) }
+      ? { run, sets, ...(shown === undefined ? {} : { shownId: shown.id, scrollTop: grid.scrollTop }) }
       : { run, sets: [], droppedChars };
     api?.setState(saved);
   };
+  // The scroll position is saved once scrolling stops (setState writes the whole state).
+  let scrollTimer: ReturnType<typeof setTimeout> | undefined;
 
   const status = h('span', { class: 'status', 'data-testid': 'results-status', 'aria-live': 'polite' });
   const picker = h('vscode-single-select', { 'data-testid': 'results-set', 'aria-label': t('Result set') });
   const grid = new Grid({ copy: (text) => post({ type: 'copy', text }) }, (count) => updateStatus(count));
+  grid.onScroll(() => {
+    clearTimeout(scrollTimer);
+    scrollTimer = setTimeout(save, 500);
+  });
   const copyRows = h('vscode-button', { 'data-testid': 'copy-rows', secondary: true, onclick: () => post({ type: 'copy', text: grid.selectedRowsText(true) }) }, t('Copy Rows'));
   const copyCell = h('vscode-button', { 'data-testid': 'copy-cell', secondary: true, onclick: () => {
     const text = grid.cellText();
@@ -126,6 +133,7 @@ function start(): void {
       keptChars = 0;
       droppedChars = m.type === 'restored' ? m.droppedChars : undefined;
       wantedId = m.type === 'restored' ? m.shownId : undefined;
+      wantedScroll = m.type === 'restored' ? m.scrollTop : undefined;
       if (m.type === 'restored') {
         showRestored(m);
       } else {
@@ -142,6 +150,7 @@ function start(): void {
     if (shown === undefined || m.set.id === wantedId) {
       if (shown === undefined) replace(app, ...(restoredNote.isConnected ? [restoredNote] : []), toolbar, grid.element);
       showSet(m.set);
+      if (wantedScroll !== undefined && (wantedId === undefined || m.set.id === wantedId)) grid.scrollTo(wantedScroll);
     }
     renderPicker();
     save();

@@ -82,8 +82,8 @@ export class ResultsPanel implements vscode.Disposable {
     this.attach(panel);
     const sets = this.sets.map((set) => ({ type: 'result-set', set }) as const);
     if (saved !== undefined && saved.run === this.run) {
-      const { droppedChars, shownId } = saved;
-      this.queue = [{ type: 'restored', run: saved.run, ...(droppedChars === undefined ? {} : { droppedChars }), ...(shownId === undefined ? {} : { shownId }) }, ...sets];
+      const { droppedChars, shownId, scrollTop } = saved;
+      this.queue = [{ type: 'restored', run: saved.run, ...(droppedChars === undefined ? {} : { droppedChars }), ...(shownId === undefined ? {} : { shownId }), ...(scrollTop === undefined ? {} : { scrollTop }) }, ...sets];
     } else {
       // A run since the reload: the view shows that one.
       this.queue = this.run === undefined ? [] : [{ type: 'run-started', run: this.run }, ...sets];
@@ -166,12 +166,13 @@ export class ResultsPanel implements vscode.Disposable {
 }
 
 /** The webview's saved state, if it is one (result sets that do not validate are dropped). */
-function savedState(state: unknown): { run: ResultsRun; sets: ResultSetView[]; droppedChars?: number; shownId?: number } | undefined {
+function savedState(state: unknown): { run: ResultsRun; sets: ResultSetView[]; droppedChars?: number; shownId?: number; scrollTop?: number } | undefined {
   if (typeof state !== 'object' || state === null) return undefined;
   const s = state as Record<string, unknown>;
   if (!isResultsRun(s['run'])) return undefined;
   const sets = Array.isArray(s['sets']) ? s['sets'].filter(isResultSetView) : [];
   const droppedChars = Number.isSafeInteger(s['droppedChars']) ? s['droppedChars'] as number : undefined;
   const shownId = Number.isSafeInteger(s['shownId']) ? s['shownId'] as number : undefined;
-  return { run: s['run'], sets, ...(droppedChars === undefined ? {} : { droppedChars }), ...(shownId === undefined ? {} : { shownId }) };
+  const scrollTop = Number.isFinite(s['scrollTop']) && (s['scrollTop'] as number) >= 0 ? s['scrollTop'] as number : undefined;
+  return { run: s['run'], sets, ...(droppedChars === undefined ? {} : { droppedChars }), ...(shownId === undefined ? {} : { shownId }), ...(scrollTop === undefined ? {} : { scrollTop }) };
 }

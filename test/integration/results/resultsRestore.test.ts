@@ -18,6 +18,17 @@ const largeSet = `window.postMessage({ type: 'result-set', set: {
 const savedState = (b: DashboardBrowser): Promise<ResultsSavedState | undefined> =>
   b.page.evaluate<ResultsSavedState | undefined>('acquireVsCodeApi().getState()');
 
+/** Polls the saved state from the test (a string predicate would need 'unsafe-eval' in the page). */
+async function stateWhere(b: DashboardBrowser, test: (s: ResultsSavedState | undefined) => boolean): Promise<ResultsSavedState | undefined> {
+  const until = Date.now() + 10_000;
+  for (;;) {
+    const state = await savedState(b);
+    if (test(state)) return state;
+    if (Date.now() > until) assert.fail(`state not reached: ${JSON.stringify(state)?.slice(0, 300)}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 describe('results view across a window reload (Chromium)', function () {
   let page: ResultsBrowser | undefined;
   let browser: DashboardBrowser;
@@ -49,8 +60,7 @@ describe('results view across a window reload (Chromium)', function () {
     await hostSends(browser, runStarted);
     await hostSends(browser, smallSet(0));
     await hostSends(browser, largeSet);
-    await browser.page.waitForFunction('acquireVsCodeApi().getState()?.droppedChars !== undefined');
-    const state = await savedState(browser);
+    const state = await stateWhere(browser, (st) => st?.droppedChars !== undefined);
     assert.deepEqual(state?.sets, []);
     assert.ok((state?.droppedChars ?? 0) > MAX_KEPT_RESULTS_CHARS, `droppedChars ${state?.droppedChars}`);
   });
@@ -69,6 +79,20 @@ describe('results view across a window reload (Chromium)', function () {
     await hostSends(browser, runStarted);
     await browser.page.getByTestId('results-empty').waitFor();
     assert.equal(await browser.page.getByTestId('results-restored').count(), 0);
+  });
+
+  it('saves how far the rows were scrolled, and scrolls back there on restore', async () => {
+    const rows = `rows: Array.from({ length: 500 }, (_v, i) => [String(i)]), totalRows: 500`;
+    await hostSends(browser, runStarted);
+    await hostSends(browser, `window.postMessage({ type: 'result-set', set: { id: 0, batch: 1, source: 's.sql:1', columns: ['n'], numeric: [true], ${rows} } }, '*')`);
+    await browser.page.waitForSelector('.grid-rows > .row');
+    await browser.page.getByTestId('results-viewport').evaluate((el) => { el.scrollTop = 22 * 200; });
+    await stateWhere(browser, (st) => st?.scrollTop === 22 * 200);
+
+    await hostSends(browser, `window.postMessage({ type: 'restored', run: ${JSON.stringify(RUN)}, shownId: 0, scrollTop: ${22 * 300} }, '*')`);
+    await hostSends(browser, `window.postMessage({ type: 'result-set', set: { id: 0, batch: 1, source: 's.sql:1', columns: ['n'], numeric: [true], ${rows} } }, '*')`);
+    await browser.page.waitForSelector('.grid-rows > .row[data-row="300"]');
+    assert.equal(await browser.page.getByTestId('results-viewport').evaluate((el) => el.scrollTop), 22 * 300);
   });
 
   it('says when the rows were too large to keep, and Run again asks the host to run it again', async () => {
