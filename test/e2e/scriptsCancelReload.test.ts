@@ -1,8 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
-import { skipBecause } from '../support/skip';
-import { createWorkspace, postgresProject, windowPerSuite, type Workbench } from './harness';
+import { createWorkspace, postgresDatabasePerSuite, postgresProject, windowPerSuite, type Workbench } from './harness';
 
 /** Five statements; the third sleeps, so a cancel lands there and the last two must not run. */
 const LONG = `-- a long script, cancelled while it sleeps
@@ -27,44 +24,11 @@ async function openFile(wb: Workbench, name: string, text: string): Promise<void
 }
 
 describe('e2e: DW: Run Script cancel and reload (PostgreSQL)', function () {
-  const database = `dwb_e2e_${randomBytes(4).toString('hex')}`;
-  let created = false;
-  const client = (db = database): Client => new Client({ host: '127.0.0.1', port: 5432, user: 'postgres', database: db });
-  const query = async <R extends Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<R[]> => {
-    const c = client();
-    await c.connect();
-    try {
-      return (await c.query<R>(sql, params)).rows;
-    } finally {
-      await c.end();
-    }
-  };
-
-  before(async function () {
-    const admin = client('postgres');
-    try {
-      await admin.connect();
-    } catch (e) {
-      skipBecause(this, `no PostgreSQL at 127.0.0.1:5432 (${e instanceof Error ? e.message : String(e)})`);
-    }
-    try {
-      await admin.query(`CREATE DATABASE ${database}`);
-      created = true;
-    } finally {
-      await admin.end();
-    }
-  });
-  const w = windowPerSuite((s) => createWorkspace(s.workspacesDir, 'scripts-cancel', postgresProject('scripts', database), {
+  const db = postgresDatabasePerSuite();
+  const w = windowPerSuite((s) => createWorkspace(s.workspacesDir, 'scripts-cancel', postgresProject('scripts', db.name), {
     'scripts/10_long.sql': LONG,
     'scripts/20_clientes.sql': CLIENTES,
   }));
-  after(async () => {
-    if (!created) return;
-    const admin = client('postgres');
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-    await admin.end();
-  });
 
   it('Cancel on the progress notification stops the script: the statements after the cancel point do not run', async () => {
     const wb = w.workbench;
@@ -73,7 +37,7 @@ describe('e2e: DW: Run Script cancel and reload (PostgreSQL)', function () {
     await wb.runCommand('DW: Run Script');
 
     // The sleep is running on the server: the cancel lands inside statement 3 of 5.
-    const sleeping = async (): Promise<number> => (await query<{ n: string }>(
+    const sleeping = async (): Promise<number> => (await db.query<{ n: string }>(
       "select count(*) as n from pg_stat_activity where datname = current_database() and state = 'active' and query like 'select pg_sleep%'"))[0]?.n === '0' ? 0 : 1;
     await wb.until(async () => (await sleeping()) === 1, 60_000, () => 'pg_sleep never started on the server');
     const progress = wb.page.locator('.notifications-toasts .notification-list-item', { hasText: 'Running scripts/10_long.sql' }).first();
@@ -88,7 +52,7 @@ describe('e2e: DW: Run Script cancel and reload (PostgreSQL)', function () {
     await wb.until(async () => (await sleeping()) === 0, 10_000, () => 'pg_sleep still runs on the server after the cancel');
     // Give statements 4 and 5 the time to run, were they (wrongly) still queued on the server.
     await wb.page.waitForTimeout(1_500);
-    const steps = (await query<{ step: number }>('select step from e2e_marks order by step')).map((r) => r.step);
+    const steps = (await db.query<{ step: number }>('select step from e2e_marks order by step')).map((r) => r.step);
     assert.deepEqual(steps, [1], `rows in e2e_marks after the cancel: ${JSON.stringify(steps)}`);
 
     const lines = await wb.outputChannelLines('DW Workbench: Scripts');

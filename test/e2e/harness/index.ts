@@ -2,6 +2,8 @@ export { ScenarioArtifacts, findFiles } from './artifacts';
 export { createProfile, installExtension, startCodeServer, delay } from './codeServer';
 export type { Profile, ProcessSpec, RunningCodeServer, StartOptions } from './codeServer';
 export { pgliteProject, postgresProject } from './projects';
+export { postgresDatabasePerSuite } from './postgres';
+export type { SuiteDatabase } from './postgres';
 export { WindowFixture, windowPerSuite } from './scenario';
 export { e2eSession, openWindow, finishScenario } from './session';
 export type { E2eSession } from './session';
