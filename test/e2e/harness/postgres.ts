@@ -1,15 +1,14 @@
-import { randomBytes } from 'node:crypto';
 import { Client, type QueryResultRow } from 'pg';
 import { skipBecause } from '../../support/skip';
+import { createThrowawayDatabase, localPostgres, type ThrowawayDatabase } from '../../support/throwawayDatabase';
 
 /** A throw-away database on the machine's PostgreSQL (127.0.0.1:5432, trust auth). */
 export interface SuiteDatabase {
+  /** The database's name (set once `before` has run). */
   readonly name: string;
   /** Runs one query on the database, on a connection of its own. */
   query<R extends QueryResultRow>(sql: string, params?: unknown[]): Promise<R[]>;
 }
-
-const client = (database: string): Client => new Client({ host: '127.0.0.1', port: 5432, user: 'postgres', database });
 
 /**
  * Registers the hooks of a describe block that needs its own PostgreSQL database: created in
@@ -17,36 +16,29 @@ const client = (database: string): Client => new Client({ host: '127.0.0.1', por
  * `windowPerSuite`, so the database exists when the window opens on a project naming it.
  */
 export function postgresDatabasePerSuite(prefix = 'dwb_e2e'): SuiteDatabase {
-  const name = `${prefix}_${randomBytes(4).toString('hex')}`;
-  let created = false;
+  let db: ThrowawayDatabase | undefined;
   before(async function () {
-    const admin = client('postgres');
+    const probe = new Client({ ...localPostgres, database: 'postgres' });
     try {
-      await admin.connect();
+      await probe.connect();
     } catch (e) {
-      skipBecause(this, `no PostgreSQL at 127.0.0.1:5432 (${e instanceof Error ? e.message : String(e)})`);
-    }
-    try {
-      await admin.query(`CREATE DATABASE ${name}`);
-      created = true;
+      skipBecause(this, `no PostgreSQL at ${localPostgres.host}:${localPostgres.port} (${e instanceof Error ? e.message : String(e)})`);
     } finally {
-      await admin.end();
+      await probe.end().catch(() => undefined);
     }
+    db = await createThrowawayDatabase(prefix);
   });
-  after(async () => {
-    if (!created) return;
-    const admin = client('postgres');
-    await admin.connect();
-    try {
-      await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    } finally {
-      await admin.end();
-    }
-  });
+  after(async () => db?.drop());
+  const name = (): string => {
+    if (db === undefined) throw new Error('the suite database was not created (see the before hook)');
+    return db.name;
+  };
   return {
-    name,
+    get name() {
+      return name();
+    },
     async query<R extends QueryResultRow>(sql: string, params: unknown[] = []): Promise<R[]> {
-      const c = client(name);
+      const c = new Client({ ...localPostgres, database: name() });
       await c.connect();
       try {
         return (await c.query<R>(sql, params)).rows;
