@@ -6,7 +6,7 @@ import { BootstrapStepError, runBootstrap, type BootstrapEvent } from '../../../
 import { ProjectEngines, loadProject, type Project } from '../../../src/core/project';
 import { scaffoldProject } from '../../../src/core/scaffold/scaffold';
 import { WrongScriptDialectError } from '../../../src/core/warehouse/scriptDialect';
-import { asSuperuser } from '../engine/throwawayDatabase';
+import { dropDatabase, throwawayName } from '../../support/throwawayDatabase';
 
 const repo = path.resolve(__dirname, '../../..');
 const secrets = { ETL_MONITOR_PASSWORD: 'Monitor-test-1', ETL_BACKUP_PASSWORD: 'Backup-test-1' };
@@ -34,7 +34,7 @@ for (const engineName of ['postgres', 'pglite'] as const) {
   describe(`bootstrap from the project plan on ${engineName === 'postgres' ? 'PostgreSQL' : 'PGlite'}`, function () {
     this.timeout(600_000);
     // Not created here: the bootstrap creates PostgreSQL's database itself.
-    const db = engineName === 'postgres' ? { name: `dwb_boot_${process.pid}_${Date.now().toString(36)}` } : undefined;
+    const db = engineName === 'postgres' ? { name: throwawayName('dwb_boot') } : undefined;
     let project: Project;
     let engines: ProjectEngines;
 
@@ -51,7 +51,7 @@ for (const engineName of ['postgres', 'pglite'] as const) {
     });
     after(async () => {
       await engines.close();
-      if (db !== undefined) await asSuperuser(`DROP DATABASE IF EXISTS "${db.name}" WITH (FORCE)`);
+      if (db !== undefined) await dropDatabase(db.name);
       rmSync(project.root, { recursive: true, force: true });
     });
 

@@ -9,7 +9,7 @@ import { applyIncremental } from '../../../src/core/generate/incremental';
 import { postgresMonitorDialect } from '../../../src/core/monitor/dialect';
 import { ProjectEngines, loadProject, type Project } from '../../../src/core/project';
 import { scaffoldProject } from '../../../src/core/scaffold/scaffold';
-import { asSuperuser, localPostgres } from '../engine/throwawayDatabase';
+import { dropDatabase, localPostgres, throwawayName } from '../../support/throwawayDatabase';
 
 const repo = path.resolve(__dirname, '../../..');
 const SECRETS = { ETL_MONITOR_PASSWORD: 'Monitor-test-1', ETL_BACKUP_PASSWORD: 'Backup-test-1' };
@@ -37,7 +37,8 @@ export interface EtlWarehouse {
  * connection snapshot taken by the warehouse's own procedure. Built once per suite.
  */
 export async function createEtlWarehouse(options: EtlWarehouseOptions = {}): Promise<EtlWarehouse> {
-  const database = `dwb_dash_etl_${process.pid}_${Date.now().toString(36)}`;
+  // The bootstrap creates the database (as a user's would); the suite drops it.
+  const database = throwawayName('dwb_dash_etl');
   const dir = mkdtempSync(path.join(tmpdir(), 'dwb-dash-etl-'));
   const { projectFile } = scaffoldProject({ engine: 'postgres', target: dir, assetsRoot: repo });
   const config = JSON.parse(readFileSync(projectFile, 'utf8')) as Record<string, unknown>;
@@ -51,7 +52,7 @@ export async function createEtlWarehouse(options: EtlWarehouseOptions = {}): Pro
   const engines = new ProjectEngines(project, undefined);
   const close = async (): Promise<void> => {
     await engines.close();
-    await asSuperuser(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+    await dropDatabase(database);
     rmSync(dir, { recursive: true, force: true });
   };
   try {

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { createEngine } from '../../../src/core/engine/factory';
 import type { Engine } from '../../../src/core/engine/types';
 import { warehouseScripts } from '../../../src/core/warehouse';
-import { createThrowawayDatabase, localPostgres, type ThrowawayDatabase } from '../engine/throwawayDatabase';
+import { createThrowawayDatabase, localPostgres, type ThrowawayDatabase } from '../../support/throwawayDatabase';
 
 const root = path.resolve(__dirname, '../../..');
 

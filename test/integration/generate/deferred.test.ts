@@ -2,7 +2,8 @@ import { strict as assert } from 'node:assert';
 import { createEngine } from '../../../src/core/engine/factory';
 import type { Engine } from '../../../src/core/engine/types';
 import { loadGenerated } from '../../../src/core/generate/load';
-import { bootstrapWithPsql, createDatabase, dropDatabase, PG, psqlQuery, scratchName } from '../warehouse/scratch';
+import { bootstrapWithPsql, psqlQuery } from '../warehouse/scratch';
+import { createDatabase, dropDatabase, localPostgres, throwawayName } from '../../support/throwawayDatabase';
 
 /** Every foreign key and index of the OLTP, as the catalog states them. */
 function oltpCatalog(db: string): string {
@@ -16,18 +17,18 @@ function oltpCatalog(db: string): string {
 }
 
 describe('generated load on PostgreSQL with the constraints deferred to the end', () => {
-  const db = scratchName('dwb_gen_deferred');
+  const db = throwawayName('dwb_gen_deferred');
   let engine: Engine;
   let catalog: string;
   before(async () => {
-    createDatabase(db);
+    await createDatabase(db);
     bootstrapWithPsql(db, { skipSecurity: true });
-    engine = await createEngine({ engine: 'postgres', host: PG.host, port: PG.port, user: PG.user, database: db });
+    engine = await createEngine({ engine: 'postgres', host: localPostgres.host, port: localPostgres.port, user: localPostgres.user, database: db });
     catalog = oltpCatalog(db);
   });
   after(async () => {
     await engine.close();
-    dropDatabase(db);
+    await dropDatabase(db);
   });
 
   it('a cancelled load rolls back: no rows, and every foreign key and index is back as it was', async () => {

@@ -3,7 +3,8 @@ import { createEngine } from '../../../src/core/engine/factory';
 import type { Engine } from '../../../src/core/engine/types';
 import { applyIncremental, EmptyOltpError } from '../../../src/core/generate/incremental';
 import { loadGenerated } from '../../../src/core/generate/load';
-import { bootstrapThroughEngine, createDatabase, dropDatabase, PG, scratchName } from '../warehouse/scratch';
+import { bootstrapThroughEngine } from '../warehouse/scratch';
+import { createDatabase, dropDatabase, localPostgres, throwawayName } from '../../support/throwawayDatabase';
 
 const now = new Date(Date.UTC(2026, 0, 10, 12, 0, 0));
 
@@ -18,19 +19,19 @@ async function oltpFingerprint(engine: Engine): Promise<unknown[]> {
 }
 
 describe('incremental step on PostgreSQL and PGlite', () => {
-  const db = scratchName('dwb_gen_inc');
+  const db = throwawayName('dwb_gen_inc');
   let server: Engine;
   let embedded: Engine;
   before(async () => {
-    createDatabase(db);
-    server = await createEngine({ engine: 'postgres', host: PG.host, port: PG.port, user: PG.user, database: db });
+    await createDatabase(db);
+    server = await createEngine({ engine: 'postgres', host: localPostgres.host, port: localPostgres.port, user: localPostgres.user, database: db });
     embedded = await createEngine({ engine: 'pglite', database: 'dw_ecommerce' });
     for (const e of [server, embedded]) await bootstrapThroughEngine(e);
   });
   after(async () => {
     await server.close();
     await embedded.close();
-    dropDatabase(db);
+    await dropDatabase(db);
   });
 
   it('refuses to run on an empty OLTP', async () => {

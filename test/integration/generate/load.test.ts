@@ -2,19 +2,20 @@ import { strict as assert } from 'node:assert';
 import { createEngine } from '../../../src/core/engine/factory';
 import type { Engine } from '../../../src/core/engine/types';
 import { loadGenerated, OltpNotEmptyError } from '../../../src/core/generate/load';
-import { bootstrapWithPsql, createDatabase, dropDatabase, PG, psqlQuery, scratchName } from '../warehouse/scratch';
+import { bootstrapWithPsql, psqlQuery } from '../warehouse/scratch';
+import { createDatabase, dropDatabase, localPostgres, throwawayName } from '../../support/throwawayDatabase';
 
 describe('loading generated data into PostgreSQL', () => {
-  const db = scratchName('dwb_gen_load');
+  const db = throwawayName('dwb_gen_load');
   let engine: Engine;
   before(async () => {
-    createDatabase(db);
+    await createDatabase(db);
     bootstrapWithPsql(db, { skipSecurity: true });
-    engine = await createEngine({ engine: 'postgres', host: PG.host, port: PG.port, user: PG.user, database: db });
+    engine = await createEngine({ engine: 'postgres', host: localPostgres.host, port: localPostgres.port, user: localPostgres.user, database: db });
   });
   after(async () => {
     await engine.close();
-    dropDatabase(db);
+    await dropDatabase(db);
   });
 
   it('bulk loads every OLTP table and the database accepts every row under its constraints', async () => {

@@ -1,12 +1,13 @@
 import { strict as assert } from 'node:assert';
 import { seedScripts } from '../../../src/core/warehouse/scripts';
 import { fingerprintSql } from '../warehouse/fingerprint';
-import { bootstrapWithPsql, createDatabase, dropDatabase, psqlFile, psqlQuery, scratchName } from '../warehouse/scratch';
+import { bootstrapWithPsql, psqlFile, psqlQuery } from '../warehouse/scratch';
+import { createDatabase, dropDatabase, throwawayName } from '../../support/throwawayDatabase';
 
 describe('fixed seed scripts on PostgreSQL (psql)', () => {
-  const db = scratchName('dwb_seed');
-  before(() => {
-    createDatabase(db);
+  const db = throwawayName('dwb_seed');
+  before(async () => {
+    await createDatabase(db);
     bootstrapWithPsql(db, { skipSecurity: true });
   });
   after(() => dropDatabase(db));

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createThrowawayDatabase, localPostgres, type ThrowawayDatabase } from '../engine/throwawayDatabase';
+import { createThrowawayDatabase, localPostgres, type ThrowawayDatabase } from '../../support/throwawayDatabase';
 
 const root = path.resolve(__dirname, '../../..');
 

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { runCommand } from '../../../src/cli/commands/run';
 import { EXIT_CODES } from '../../../src/cli/command';
-import { createScratchDatabase, dropScratchDatabase, PG_HOST, scratchDatabaseName } from './scratch-database';
+import { createDatabase, dropDatabase, localPostgres, throwawayName } from '../../support/throwawayDatabase';
 
 const fixtures = path.resolve(__dirname, '../../fixtures/scripts');
 
@@ -33,19 +33,19 @@ function projectIn(dir: string, target: { database: string } & Record<string, un
 describe('dwb run (CLI) on PostgreSQL', () => {
   let dir = '';
   let database = '';
-  before(() => {
+  before(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'dwb-run-'));
     cpSync(fixtures, path.join(dir, 'scripts'), { recursive: true });
-    database = scratchDatabaseName('dwb_cli_run');
-    createScratchDatabase(database);
+    database = throwawayName('dwb_cli_run');
+    await createDatabase(database);
   });
-  after(() => {
-    dropScratchDatabase(database);
+  after(async () => {
+    await dropDatabase(database);
     rmSync(dir, { recursive: true, force: true });
   });
 
   it('runs a folder with --var and project variables, printing notices and result tables; exit 0', async () => {
-    projectIn(dir, { host: PG_HOST.host, port: PG_HOST.port, user: PG_HOST.user, database }, { entity: 'dim_cliente' });
+    projectIn(dir, { host: localPostgres.host, port: localPostgres.port, user: localPostgres.user, database }, { entity: 'dim_cliente' });
     const r = await dwbRun(['scripts/pg', '--var', 'batch=300'], dir);
     assert.equal(r.code, EXIT_CODES.ok, r.stderr);
     assert.match(r.stdout, /schema ready: ctl/);
@@ -62,7 +62,7 @@ describe('dwb run (CLI) on PostgreSQL', () => {
   it('a parse error runs nothing and says where', async () => {
     writeFileSync(path.join(dir, 'bad.sql'), 'CREATE TABLE never_created (id int);\nSELECT :\'undefined_var\';\n');
     await assert.rejects(dwbRun(['bad.sql'], dir), /bad\.sql:2: undefined variable undefined_var/);
-    const exists = spawnSync('psql', ['-h', PG_HOST.host, '-U', PG_HOST.user, '-d', database, '-Atc', "SELECT to_regclass('never_created') IS NOT NULL"], { encoding: 'utf8' });
+    const exists = spawnSync('psql', ['-h', localPostgres.host, '-U', localPostgres.user, '-d', database, '-Atc', "SELECT to_regclass('never_created') IS NOT NULL"], { encoding: 'utf8' });
     assert.equal(exists.stdout.trim(), 'f', 'the statement before the parse error did not run');
     const r = await dwbRun(['--json', 'scripts/pg-broken/main.sql'], dir);
     assert.ok(r.stdout.split('\n').filter(Boolean).every((l) => typeof (JSON.parse(l) as { type?: unknown }).type === 'string'));

@@ -8,7 +8,7 @@ import { createEngine } from '../../../src/core/engine/factory';
 import type { Engine } from '../../../src/core/engine/types';
 import { loadScriptPlan, runScript, runScriptFile, type BatchEndEvent, type RunSummary, type ScriptEvent } from '../../../src/core/script';
 import { skipBecause } from '../../support/skip';
-import { createScratchDatabase, dropScratchDatabase, PG_HOST, postgresConnection, scratchDatabaseName } from './scratch-database';
+import { createDatabase, dropDatabase, localPostgres, postgresConnection, throwawayName } from '../../support/throwawayDatabase';
 
 /**
  * Consecutive DML/SELECT statements go to PostgreSQL pipelined (one round trip for a group).
@@ -72,7 +72,7 @@ const scenarios: Scenario[] = [
 ];
 
 function psql(database: string, file: string): { status: number; stderr: string } {
-  const r = spawnSync('psql', ['-X', '-q', '-h', PG_HOST.host, '-p', String(PG_HOST.port), '-U', PG_HOST.user, '-d', database, '-v', 'ON_ERROR_STOP=1', '-f', file, '-o', '/dev/null'], {
+  const r = spawnSync('psql', ['-X', '-q', '-h', localPostgres.host, '-p', String(localPostgres.port), '-U', localPostgres.user, '-d', database, '-v', 'ON_ERROR_STOP=1', '-f', file, '-o', '/dev/null'], {
     encoding: 'utf8',
   });
   return { status: r.status ?? -1, stderr: r.stderr };
@@ -95,8 +95,8 @@ describe('script runs on PostgreSQL: pipelined statements behave as psql runs th
     if (spawnSync('psql', ['--version']).status !== 0) skipBecause(this, 'psql is not installed');
     dir = mkdtempSync(path.join(tmpdir(), 'dwb-pipeline-'));
   });
-  after(() => {
-    names.forEach(dropScratchDatabase);
+  after(async () => {
+    await Promise.all(names.map(dropDatabase));
     if (dir !== '') rmSync(dir, { recursive: true, force: true });
   });
 
@@ -104,10 +104,10 @@ describe('script runs on PostgreSQL: pipelined statements behave as psql runs th
     it(scenario.title, async () => {
       const file = path.join(dir, `s${n}.sql`);
       writeFileSync(file, scenario.script);
-      const viaPsql = scratchDatabaseName('dwb_pipe_psql');
-      const viaDwb = scratchDatabaseName('dwb_pipe_dwb');
-      createScratchDatabase(viaPsql);
-      createScratchDatabase(viaDwb);
+      const viaPsql = throwawayName('dwb_pipe_psql');
+      const viaDwb = throwawayName('dwb_pipe_dwb');
+      await createDatabase(viaPsql);
+      await createDatabase(viaDwb);
       names.push(viaPsql, viaDwb);
 
       const p = psql(viaPsql, file);
@@ -161,8 +161,8 @@ describe('script runs on PostgreSQL: pipelined statements behave as psql runs th
   });
 
   it('keeps rows affected, result sets and notices with their own statement', async () => {
-    const name = scratchDatabaseName('dwb_pipe_events');
-    createScratchDatabase(name);
+    const name = throwawayName('dwb_pipe_events');
+    await createDatabase(name);
     names.push(name);
     const file = path.join(dir, 'events.sql');
     writeFileSync(
@@ -199,8 +199,8 @@ describe('script runs on PostgreSQL: pipelined statements behave as psql runs th
   });
 
   it('cancels inside a group: the statement running stops, the ones before stay committed, none after runs', async () => {
-    const name = scratchDatabaseName('dwb_pipe_cancel');
-    createScratchDatabase(name);
+    const name = throwawayName('dwb_pipe_cancel');
+    await createDatabase(name);
     names.push(name);
     const file = path.join(dir, 'cancel.sql');
     writeFileSync(file, 'CREATE TABLE t (id int);\nINSERT INTO t VALUES (1);\nSELECT pg_sleep(30);\nINSERT INTO t VALUES (2);\n');

@@ -11,7 +11,7 @@ import {
   type BatchErrorEvent,
   type ScriptEvent,
 } from '../../../src/core/script';
-import { createScratchDatabase, dropScratchDatabase, postgresConnection, scratchDatabaseName } from './scratch-database';
+import { createDatabase, dropDatabase, postgresConnection, throwawayName } from '../../support/throwawayDatabase';
 
 const fixtures = path.resolve(__dirname, '../../fixtures/scripts');
 
@@ -34,15 +34,14 @@ interface Target {
 const created: string[] = [];
 const postgres: Target = {
   title: 'PostgreSQL',
-  fresh() {
-    const name = scratchDatabaseName('dwb_script');
-    createScratchDatabase(name);
+  async fresh() {
+    const name = throwawayName('dwb_script');
+    await createDatabase(name);
     created.push(name);
-    return Promise.resolve(postgresConnection(name));
+    return postgresConnection(name);
   },
-  cleanup() {
-    for (const name of created.splice(0)) dropScratchDatabase(name);
-    return Promise.resolve();
+  async cleanup() {
+    await Promise.all(created.splice(0).map(dropDatabase));
   },
 };
 
@@ -179,11 +178,11 @@ for (const target of [postgres, pglite]) {
 
 describe('script runs on PostgreSQL: connections', () => {
   const names: string[] = [];
-  after(() => names.forEach(dropScratchDatabase));
+  after(() => Promise.all(names.map(dropDatabase)));
 
   it('cancels mid-script: the running statement stops and nothing after it runs', async () => {
-    const name = scratchDatabaseName('dwb_cancel');
-    createScratchDatabase(name);
+    const name = throwawayName('dwb_cancel');
+    await createDatabase(name);
     names.push(name);
     const script = 'CREATE TABLE before_sleep (id int);\nSELECT pg_sleep(30);\nCREATE TABLE after_sleep (id int);\n';
     const plan = await splitPostgres(script, { file: '/virtual/cancel.sql', readFile: () => Promise.resolve(new Uint8Array()) });
@@ -208,8 +207,8 @@ describe('script runs on PostgreSQL: connections', () => {
   });
 
   it('keeps at most maxRows rows of a result set in its event, and says how many came', async () => {
-    const name = scratchDatabaseName('dwb_rows');
-    createScratchDatabase(name);
+    const name = throwawayName('dwb_rows');
+    await createDatabase(name);
     names.push(name);
     const plan = await splitPostgres('SELECT g AS n FROM generate_series(1, 1200) g;', { file: '/virtual/rows.sql', readFile: () => Promise.resolve(new Uint8Array()) });
     const engine = await createEngine(postgresConnection(name));
@@ -227,10 +226,10 @@ describe('script runs on PostgreSQL: connections', () => {
   });
 
   it('switches database on \\c and names it in batch-start events', async () => {
-    const first = scratchDatabaseName('dwb_c1');
-    const second = scratchDatabaseName('dwb_c2');
-    createScratchDatabase(first);
-    createScratchDatabase(second);
+    const first = throwawayName('dwb_c1');
+    const second = throwawayName('dwb_c2');
+    await createDatabase(first);
+    await createDatabase(second);
     names.push(first, second);
     const plan = await splitPostgres(`SELECT current_database() AS db;\n\\c ${second}\nSELECT current_database() AS db;\n`, {
       file: '/virtual/c.sql',

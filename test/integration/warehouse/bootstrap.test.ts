@@ -3,11 +3,12 @@ import { PGlite } from '@electric-sql/pglite';
 import { warehouseScripts } from '../../../src/core/warehouse/scripts';
 import { fingerprintSql } from './fingerprint';
 import {
-  bootstrapWithPsql, createDatabase, dropDatabase, psqlQuery, scratchName, scriptText, substitutePsqlVariables,
+  bootstrapWithPsql, psqlQuery, scriptText, substitutePsqlVariables,
 } from './scratch';
+import { createDatabase, dropDatabase, throwawayName } from '../../support/throwawayDatabase';
 
 describe('warehouse bootstrap on PostgreSQL (psql -v ON_ERROR_STOP=1 -f)', () => {
-  const db = scratchName('dwb_wh_boot');
+  const db = throwawayName('dwb_wh_boot');
   before(() => createDatabase(db));
   after(() => dropDatabase(db));
 
@@ -35,9 +36,9 @@ describe('warehouse bootstrap on PostgreSQL (psql -v ON_ERROR_STOP=1 -f)', () =>
     assert.equal(psqlQuery(db, "SELECT count(*) FROM dim.dim_data WHERE data_id = -1"), '1');
   });
 
-  it('stops at a failing step naming file and line, then completes the half-built warehouse on a rerun', () => {
-    const half = scratchName('dwb_wh_half');
-    createDatabase(half);
+  it('stops at a failing step naming file and line, then completes the half-built warehouse on a rerun', async () => {
+    const half = throwawayName('dwb_wh_half');
+    await createDatabase(half);
     try {
       assert.throws(
         () => bootstrapWithPsql(half, { variables: { DIM_DATA_END: '2019-12-31' } }),
@@ -47,7 +48,7 @@ describe('warehouse bootstrap on PostgreSQL (psql -v ON_ERROR_STOP=1 -f)', () =>
       bootstrapWithPsql(half);
       assert.equal(psqlQuery(half, 'SELECT count(*) FROM ctl.etl_control'), '9');
     } finally {
-      dropDatabase(half);
+      await dropDatabase(half);
     }
   });
 

@@ -2,13 +2,14 @@ import { strict as assert } from 'node:assert';
 import { warehouseContract } from '../../../src/core/warehouse/contract';
 import { physicalName } from '../../../src/core/warehouse/names';
 import { declaredType } from '../../../src/core/warehouse/typeNames';
-import { bootstrapWithPsql, createDatabase, dropDatabase, psqlQuery, scratchName } from './scratch';
+import { bootstrapWithPsql, psqlQuery } from './scratch';
+import { createDatabase, dropDatabase, throwawayName } from '../../support/throwawayDatabase';
 
 describe('PostgreSQL catalog against the warehouse contract', () => {
-  const db = scratchName('dwb_wh_contract');
+  const db = throwawayName('dwb_wh_contract');
   let catalog: Map<string, string[]>;
-  before(() => {
-    createDatabase(db);
+  before(async () => {
+    await createDatabase(db);
     bootstrapWithPsql(db, { skipSecurity: true });
     const text = psqlQuery(db, `
       SELECT n.nspname || '.' || c.relname, a.attname, format_type(a.atttypid, a.atttypmod),

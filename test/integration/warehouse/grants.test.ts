@@ -1,25 +1,26 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { bootstrapWithPsql, createDatabase, dropDatabase, PG, psqlQuery, scratchName } from './scratch';
+import { bootstrapWithPsql, psqlQuery } from './scratch';
+import { createDatabase, dropDatabase, localPostgres, throwawayName } from '../../support/throwawayDatabase';
 
 /** Runs one statement as `role` (trust authentication on the test server) and reports the outcome. */
 function asRole(database: string, role: string, sql: string): { ok: boolean; error: string } {
-  const r = spawnSync('psql', ['-X', '-At', '-h', PG.host, '-p', String(PG.port), '-U', role, '-d', database, '-v', 'ON_ERROR_STOP=1', '-c', sql], { encoding: 'utf8' });
+  const r = spawnSync('psql', ['-X', '-At', '-h', localPostgres.host, '-p', String(localPostgres.port), '-U', role, '-d', database, '-v', 'ON_ERROR_STOP=1', '-c', sql], { encoding: 'utf8' });
   return { ok: r.status === 0, error: r.stderr };
 }
 
 const refused = (r: { ok: boolean; error: string }): boolean => !r.ok && /permission denied/.test(r.error);
 
 describe('technical roles on PostgreSQL: each is refused what it must not do', () => {
-  const db = scratchName('dwb_wh_grants');
-  const dashboardLogin = scratchName('dwb_dash');
-  before(() => {
-    createDatabase(db);
+  const db = throwawayName('dwb_wh_grants');
+  const dashboardLogin = throwawayName('dwb_dash');
+  before(async () => {
+    await createDatabase(db);
     bootstrapWithPsql(db);
     psqlQuery(db, `CREATE ROLE ${dashboardLogin} LOGIN IN ROLE bi_reader`);
   });
-  after(() => {
-    dropDatabase(db);
+  after(async () => {
+    await dropDatabase(db);
     psqlQuery('postgres', `DROP ROLE IF EXISTS ${dashboardLogin}`);
   });
 

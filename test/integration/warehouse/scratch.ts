@@ -5,10 +5,13 @@ import path from 'node:path';
 import type { Engine } from '../../../src/core/engine/types';
 import { splitPostgres } from '../../../src/core/script/pg-splitter';
 import { warehouseScripts, type WarehouseScript } from '../../../src/core/warehouse/scripts';
+import { localPostgres as PG } from '../../support/throwawayDatabase';
 
-/** Throw-away PostgreSQL databases and script runs (psql and PGlite) for warehouse tests. */
+/**
+ * Warehouse script runs (psql and PGlite) for warehouse tests; the throw-away databases they run
+ * on come from test/support/throwawayDatabase.ts.
+ */
 export const repoRoot = path.resolve(__dirname, '../../..');
-export const PG = { host: '127.0.0.1', port: 5432, user: 'postgres' } as const;
 
 export const testVariables: Readonly<Record<string, string>> = {
   DIM_DATA_START: '2023-01-01',
@@ -17,22 +20,9 @@ export const testVariables: Readonly<Record<string, string>> = {
   ETL_BACKUP_PASSWORD: 'backup-test-password',
 };
 
-export function scratchName(prefix: string): string {
-  return `${prefix}_${process.pid}_${Date.now().toString(36)}`;
-}
-
 function run(command: string, args: readonly string[]): { status: number; stdout: string; stderr: string } {
   const r = spawnSync(command, args, { encoding: 'utf8' });
   return { status: r.status ?? 1, stdout: r.stdout, stderr: r.stderr };
-}
-
-export function createDatabase(name: string): void {
-  const r = run('createdb', ['-h', PG.host, '-p', String(PG.port), '-U', PG.user, name]);
-  if (r.status !== 0) throw new Error(`createdb ${name}: ${r.stderr}`);
-}
-
-export function dropDatabase(name: string): void {
-  run('dropdb', ['-h', PG.host, '-p', String(PG.port), '-U', PG.user, '--if-exists', '--force', name]);
 }
 
 export function psqlFile(database: string, script: WarehouseScript, variables = testVariables): { status: number; stdout: string; stderr: string } {
