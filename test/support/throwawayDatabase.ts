@@ -55,6 +55,12 @@ export async function createDatabase(name: string): Promise<void> {
   }
 }
 
+/** Whether a database of that name exists on the local server. */
+export async function databaseExists(name: string): Promise<boolean> {
+  const result = await onMaintenanceDatabase((c) => c.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]));
+  return result.rowCount === 1;
+}
+
 /** Drops `name` with its open connections; a database that is not there is fine. */
 export async function dropDatabase(name: string): Promise<void> {
   await onMaintenanceDatabase(async (c) => {

@@ -9,11 +9,14 @@ import { createDatabase, dropDatabase, throwawayName } from '../../support/throw
 
 describe('warehouse bootstrap on PostgreSQL (psql -v ON_ERROR_STOP=1 -f)', () => {
   const db = throwawayName('dwb_wh_boot');
-  before(() => createDatabase(db));
+  // Built here, so each test below stands on its own.
+  before(async () => {
+    await createDatabase(db);
+    bootstrapWithPsql(db);
+  });
   after(() => dropDatabase(db));
 
   it('builds the whole warehouse, then a second run changes no data and reports what existed', () => {
-    bootstrapWithPsql(db);
     const first = psqlQuery(db, fingerprintSql());
     const notices = bootstrapWithPsql(db);
     const second = psqlQuery(db, fingerprintSql());
