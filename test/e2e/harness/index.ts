@@ -10,5 +10,5 @@ export type { E2eSession } from './session';
 export { missingTools, repoRoot, setupHint, toolFolder } from './toolFolder';
 export { packageExtension, packageFolder } from './vsix';
 export { launchBrowser, Workbench } from './workbench';
-export { createWorkspace } from './workspace';
+export { copyLayout, createWorkspace } from './workspace';
 export { bootstrapFromPalette, hidePanel, monitorRunRow, openMonitorAtRun, rowDescription, runEnd, shownOption, terminal, waitForEntityLoaded } from './dwViews';

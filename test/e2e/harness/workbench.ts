@@ -128,6 +128,26 @@ export class Workbench {
     return message;
   }
 
+  /** Clicks the button `action` of the notification toast matching `text`. */
+  async clickNotificationAction(text: string | RegExp, action: string, timeoutMs = 30_000): Promise<void> {
+    const toast = this.page.locator('.notifications-toasts .notification-list-item', {
+      has: this.page.locator('.notification-list-item-message', { hasText: text }),
+    }).first();
+    await toast.waitFor({ state: 'visible', timeout: timeoutMs });
+    await toast.locator('.notification-list-item-buttons-container a.monaco-button', { hasText: action }).first().click();
+  }
+
+  /** Waits for the modal dialog matching `text`, returns its message and detail, and clicks `button`. */
+  async answerDialog(text: string | RegExp, button: string, timeoutMs = 30_000): Promise<string> {
+    const dialog = this.page.locator('.monaco-dialog-box', { hasText: text }).first();
+    await dialog.waitFor({ state: 'visible', timeout: timeoutMs });
+    await this.screenshot('modal-dialog');
+    const message = ((await dialog.locator('.dialog-message-container').innerText()) ?? '').trim();
+    await dialog.locator('.dialog-buttons a.monaco-button', { hasText: new RegExp(`^\\s*${escapeRegExp(button)}\\s*$`) }).first().click();
+    await dialog.waitFor({ state: 'hidden', timeout: 10_000 });
+    return message;
+  }
+
   /**
    * Clicks the activity-bar entry with this title and returns the titles of its views. A
    * container with a single view shows it as "<container>: <view>" in the sidebar title
@@ -145,8 +165,12 @@ export class Workbench {
     return [...new Set([...headers.map((t) => t.trim()), ...merged])];
   }
 
-  /** The visible lines of an output channel, picked in the Output panel's channel list. */
-  async outputChannelLines(channel: string): Promise<string[]> {
+  /**
+   * The visible lines of an output channel, picked in the Output panel's channel list. With
+   * `filter`, only the entries containing it (the Output view's filter box; cleared afterwards):
+   * the view renders only what fits on screen, and long channels scroll.
+   */
+  async outputChannelLines(channel: string, filter?: string): Promise<string[]> {
     await this.runCommand('Output: Show Output Channels...');
     const input = this.page.locator('.quick-input-widget .quick-input-box input');
     // The channel picker replaces the palette: typing before it has would search files instead.
@@ -158,6 +182,7 @@ export class Workbench {
     await this.page.keyboard.press('Enter');
     const lines = this.page.locator('.part.panel .output-view .view-lines .view-line');
     await lines.first().waitFor({ state: 'visible', timeout: 15_000 });
+    if (filter !== undefined) return this.filteredOutputLines(filter);
     const texts = await lines.allTextContents();
     // Monaco renders spaces as non-breaking spaces.
     return texts.map((l) => l.replace(/\u00a0/g, ' ')).filter((l) => l.trim() !== '');
@@ -182,6 +207,31 @@ export class Workbench {
       }
       await this.page.waitForTimeout(1_000);
     }
+  }
+
+  /** The entries of the open output channel that contain `filter`, wrapped lines joined back. */
+  private async filteredOutputLines(filter: string): Promise<string[]> {
+    const box = this.page.locator('.part.panel .viewpane-filter input').first();
+    const lines = this.page.locator('.part.panel .output-view .view-lines .view-line');
+    // Entries start with their timestamp; the view wraps long ones over several lines.
+    const read = async (): Promise<string[]> => {
+      const entries: string[] = [];
+      for (const raw of await lines.allTextContents()) {
+        const line = raw.replace(/\u00a0/g, ' ');
+        if (/^\d{4}-\d\d-\d\d /.test(line) || entries.length === 0) entries.push(line);
+        else entries[entries.length - 1] += line;
+      }
+      return entries.filter((l) => l.trim() !== '');
+    };
+    await box.fill(filter);
+    let entries: string[] = [];
+    await this.until(async () => {
+      entries = await read();
+      return entries.length > 0 && entries.every((l) => l.toLowerCase().includes(filter.toLowerCase()));
+    }, 10_000, () => `the output filter "${filter}" shows no matching entry: ${JSON.stringify(entries)}`);
+    await this.screenshot(`output-filter-${filter}`);
+    await box.fill('');
+    return entries;
   }
 
   private async waitUntil(condition: () => Promise<boolean>, timeoutMs: number, failure: string): Promise<void> {

@@ -1,0 +1,86 @@
+import { strict as assert } from 'node:assert';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { loadProject } from '../../src/core/project/load';
+import { copyLayout, windowPerSuite } from './harness';
+
+const LAYOUT = 'sqlserver-users';
+const PALETTE = 'DW: Detect Project';
+const PROPOSAL = /Detected a sqlserver project: \d+ setting\(s\) guessed, \d+ item\(s\) not detected/;
+
+describe('e2e: DW: Detect Project in code-server (users\' SQL Server layout)', function () {
+  let folder = '';
+  const projectFile = (): string => path.join(folder, 'dw-workbench.json');
+  const w = windowPerSuite((s) => (folder = copyLayout(s.workspacesDir, LAYOUT)));
+
+  it('proposes the project in an untitled JSON editor, explains it in the output channel, and writes it on "Write"', async () => {
+    const wb = w.workbench;
+    await wb.runCommand(PALETTE);
+
+    // The proposal: an untitled JSON document, not yet a file.
+    const editor = wb.page.locator('.part.editor .monaco-editor .view-lines', { hasText: '"engine": "sqlserver"' }).first();
+    await editor.waitFor({ state: 'visible', timeout: 60_000 });
+    const tab = wb.page.locator('.part.editor .tabs-container .tab.active');
+    assert.match((await tab.innerText()).trim(), /^Untitled-\d+/);
+    assert.match(await wb.page.locator('.part.statusbar').innerText(), /\bJSON\b/);
+    const message = await wb.waitForNotification(PROPOSAL);
+    await wb.screenshot('proposal-untitled-json');
+    assert.match(message, /Review the proposal, then write it/);
+
+    // The reasons, one line per guess, with the file:line each came from (the channel is long:
+    // read through the Output view's filter).
+    const engine = (await wb.outputChannelLines('DW Workbench', 'engine = ')).join('\n');
+    assert.match(engine, /\[info\]\s+engine = sqlserver: 10 script\(s\) use SQL Server \(T-SQL\) syntax, and the compose file runs that server \[docker\/docker-compose\.sqlserver\.yml:12\]/, engine);
+    const databases = (await wb.outputChannelLines('DW Workbench', 'databases.')).join('\n');
+    assert.match(databases, /databases\.oltp = ECOMMERCE_OLTP: the OLTP scripts USE it \[sql\/oltp\/01_create_database\.sql:6\]/, databases);
+    assert.match(databases, /databases\.dw = DW_ECOMMERCE: the warehouse scripts USE it \[sql\/dw\/01_create_database\.sql:6\]/, databases);
+    const steps = (await wb.outputChannelLines('DW Workbench', 'bootstrap.steps = ')).join('\n');
+    assert.match(steps, /bootstrap\.steps = \["sql\/oltp","sql\/dw","sql\/dw\/03_etl_control","sql\/dw\/04_views","sql\/dw\/05_security"\]/, steps);
+    const all = (await wb.outputChannelLines('DW Workbench')).join('\n');
+    await wb.screenshot('reasons-in-output');
+    assert.match(all, /Not detected:/, all);
+    assert.doesNotMatch(all, /Fixture-Sa-Secret/, 'a password from .env reached the output channel');
+
+    await wb.clickNotificationAction(PROPOSAL, 'Write dw-workbench.json');
+    await wb.page.locator('.part.editor .tabs-container .tab.active', { hasText: 'dw-workbench.json' }).waitFor({ state: 'visible', timeout: 30_000 });
+    await wb.screenshot('written-file-open');
+
+    const project = loadProject(folder);
+    assert.equal(project.file, projectFile());
+    assert.equal(project.config.engine, 'sqlserver');
+    assert.equal(project.config.name, LAYOUT);
+    assert.deepEqual(project.config.databases, { oltp: 'ECOMMERCE_OLTP', dw: 'DW_ECOMMERCE' });
+    assert.deepEqual(project.config.bootstrap?.steps?.map((s) => [s.folder, s.database]), [
+      ['sql/oltp', 'oltp'],
+      ['sql/dw', 'dw'],
+      ['sql/dw/03_etl_control', 'dw'],
+      ['sql/dw/04_views', 'dw'],
+      ['sql/dw/05_security', 'dw'],
+    ]);
+    assert.ok(!readFileSync(projectFile(), 'utf8').includes('Fixture-Sa-Secret'), 'a password from .env was written');
+  });
+
+  it('run again, asks for a modal confirmation before replacing the file, and cancelling leaves it unchanged', async () => {
+    const wb = w.workbench;
+    // The user has edited the written file since: the new proposal differs from it.
+    const edited = readFileSync(projectFile(), 'utf8').replace(`"name": "${LAYOUT}"`, '"name": "edited-by-hand"');
+    assert.notEqual(edited, readFileSync(projectFile(), 'utf8'));
+    writeFileSync(projectFile(), edited);
+
+    await wb.runCommand(PALETTE);
+    // An existing file: the proposal opens as a diff against it.
+    await wb.page.locator('.part.editor .tabs-container .tab.active', { hasText: 'detected proposal' }).waitFor({ state: 'visible', timeout: 60_000 });
+    await wb.page.locator('.part.editor .monaco-diff-editor').first().waitFor({ state: 'visible', timeout: 30_000 });
+    await wb.screenshot('proposal-diff');
+
+    await wb.clickNotificationAction(PROPOSAL, 'Write dw-workbench.json');
+    const dialog = await wb.answerDialog(/already exists\. Replace it with the detected proposal\?/, 'Cancel');
+    assert.ok(dialog.includes(projectFile()), dialog);
+    assert.match(dialog, /undo is not available/);
+    await wb.screenshot('cancelled');
+
+    assert.equal(readFileSync(projectFile(), 'utf8'), edited);
+    assert.deepEqual(readdirSync(folder).filter((f) => f.endsWith('.tmp')), []);
+    assert.equal(loadProject(folder).config.name, 'edited-by-hand');
+  });
+});
