@@ -17,8 +17,6 @@ export interface EntityLoadContext {
    */
   readonly readThroughTransaction: boolean;
   readonly session: Session;
-  /** A second target session: pages alternate between the two so one loads while the other merges. */
-  readonly pipelineSession?: Session | undefined;
   readonly dialect: EtlDialect;
   readonly sourceDialect: EtlDialect;
   readonly runId: number;
@@ -99,32 +97,14 @@ export function reportBatch(
 /** Source rows read and transformed at a time: bounds this process's memory whatever the batch size. */
 export const READ_CHUNK = 10_000;
 
-interface PageResult {
-  readonly extracted: number;
-  readonly upserted: number;
-  readonly softDeleted: number;
-  readonly rejected: number;
-  readonly next: Watermark;
-}
-
-/** Where a page's stage stands once every row is loaded: whether a next page follows, and from where. */
-interface Staged {
-  readonly full: boolean;
-  readonly next: Watermark;
-}
-
 /**
  * The transfer plan for one entity: page through the (updated_at, id) window of the source,
  * transform in process, and per page, in ONE target transaction: stage (bulk load), merge,
  * rejects, watermark and audit counts. A crash anywhere rolls the page back whole, so the
  * watermark never runs ahead of the data; the extract is read-only and simply re-read.
  * A page is read in keyset chunks of `READ_CHUNK` rows, each transformed and bulk-loaded before
- * the next is held; the next chunk is read (on another connection) while the current one loads.
- * On PostgreSQL two target sessions take pages in turn: page k+1 is read and bulk-loaded into
- * its session's temp stage, in its own open transaction, while page k merges; page k+1 merges
- * only after page k committed, and rolls back (stage discarded) when page k failed. So pages
- * still commit in order with their watermark and counts. Elsewhere (PGlite's single connection,
- * SQL Server) pages run one after the other and only the next page's first chunk is read ahead.
+ * the next is held; the next chunk is read (on another connection) while the current one loads,
+ * and the next page's first chunk while this page merges.
  */
 export async function loadEntity(ctx: EntityLoadContext): Promise<EntityLoadResult> {
   const { entity, dialect: d, session } = ctx;
@@ -148,28 +128,31 @@ export async function loadEntity(ctx: EntityLoadContext): Promise<EntityLoadResu
     })),
   ];
   const opts = ctx.signal ? { signal: ctx.signal } : {};
-  const phase = async (p: EtlPhase, batch: number, s: Session): Promise<void> => {
-    if (ctx.beforePhase) await ctx.beforePhase(p, { entity: def.entity, batch, targetProcessId: s.serverProcessId });
+  const phase = async (p: EtlPhase, batch: number): Promise<void> => {
+    if (ctx.beforePhase) await ctx.beforePhase(p, { entity: def.entity, batch, targetProcessId: session.serverProcessId });
   };
   const read = (q: Queryable, from: Watermark, limit: number): Promise<Row[]> =>
     q.query(extractSql, [ctx.cutoff, from.updatedAt, { value: from.id, type: { kind: 'bigint' } }, limit], opts).then((r) => r.rows);
-  /** The next page's first chunk, read while this page merges (sequential pages only). */
-  let ahead: Promise<Row[]> | undefined;
 
-  /**
-   * One page in one transaction of `s`: stage every chunk, report `staged`, wait for `after`
-   * (the previous page's commit; its failure rolls this page back), then merge and record.
-   */
-  const page = (s: Session, batch: number, from: Watermark, after: Promise<unknown> | undefined, staged: (st: Staged) => void) =>
-    s.transaction(async (tx): Promise<PageResult | undefined> => {
+  await session.query(d.createStageSql(merge));
+  let counts: EntityCounts = { extracted: 0, upserted: 0, softDeleted: 0, rejected: 0, batches: 0 };
+  let wm = ctx.from;
+  /** The next page's first chunk, read while this page merges (from the committed watermark). */
+  let ahead: Promise<Row[]> | undefined;
+  for (;;) {
+    if (ctx.signal?.aborted) throw new EtlCancelledError(def.entity);
+    const batch = counts.batches + 1;
+    const started = performance.now();
+    await phase('extract', batch);
+    const page = await session.transaction(async (tx) => {
       if (d.batchSettingsSql !== undefined) await tx.query(d.batchSettingsSql);
-      await phase('stage', batch, s);
+      await phase('stage', batch);
       await tx.query(d.truncateStageSql(merge.stage));
       const reader: Queryable = ctx.readThroughTransaction ? tx : ctx.source;
       let extracted = 0;
       let softDeleted = 0;
       let rejects: RejectedRow[] = [];
-      let next = from;
+      let next = wm;
       let limit = Math.min(READ_CHUNK, ctx.batchSize);
       let pending: Promise<Row[]> | undefined = ahead ?? read(reader, next, limit);
       ahead = undefined;
@@ -193,70 +176,27 @@ export async function loadEntity(ctx: EntityLoadContext): Promise<EntityLoadResu
         if (t.rows.length > 0) await tx.bulkLoad(d.stageRef(merge.stage), bulkColumns, t.rows, opts);
         if (more && reader === tx) pending = read(reader, next, limit);
       }
-      staged({ full: extracted === ctx.batchSize, next });
-      if (after !== undefined) await after;
       if (extracted === 0) return undefined;
-      await phase('merge', batch, s);
+      if (extracted === ctx.batchSize && reader !== tx) {
+        ahead = read(reader, next, Math.min(READ_CHUNK, ctx.batchSize));
+        ahead.catch(() => undefined);
+      }
+      await phase('merge', batch);
       const upserted = await write(tx, opts);
       await writeRejects(tx, ctx.runId, def.entity, rejects);
       await advanceWatermark(tx, d, def.entity, next);
       await addBatchCounts(tx, d, ctx.runId, def.entity, { extracted, upserted, softDeleted }, next);
-      await phase('commit', batch, s);
+      await phase('commit', batch);
       return { extracted, upserted, softDeleted, rejected: rejects.length, next };
     });
-
-  /** Starts a page; `staged` settles once its rows are loaded (or with its failure). */
-  const start = (s: Session, batch: number, from: Watermark, after: Promise<unknown> | undefined) => {
-    let onStaged: (st: Staged) => void = () => undefined;
-    let onFailed: (e: unknown) => void = () => undefined;
-    const staged = new Promise<Staged>((resolve, reject) => {
-      onStaged = resolve;
-      onFailed = reject;
-    });
-    staged.catch(() => undefined);
-    const started = performance.now();
-    const done = (async () => {
-      if (ctx.signal?.aborted) throw new EtlCancelledError(def.entity);
-      await phase('extract', batch, s);
-      return page(s, batch, from, after, onStaged);
-    })();
-    done.catch(onFailed);
-    return { staged, done, started };
-  };
-
-  const second = ctx.pipelineSession;
-  const sessions = second === undefined ? [session] : [session, second];
-  await Promise.all(sessions.map((s) => s.query(d.createStageSql(merge))));
-  let counts: EntityCounts = { extracted: 0, upserted: 0, softDeleted: 0, rejected: 0, batches: 0 };
-  let wm = ctx.from;
-  let current: ReturnType<typeof start> | undefined = start(session, 1, wm, undefined);
-  while (current !== undefined) {
-    const batch = counts.batches + 1;
-    let following: ReturnType<typeof start> | undefined;
-    let result: PageResult | undefined;
-    try {
-      const st = await current.staged;
-      if (st.full && second !== undefined && !ctx.signal?.aborted) {
-        following = start(sessions[batch % 2] as Session, batch + 1, st.next, current.done);
-      } else if (st.full && second === undefined && !ctx.readThroughTransaction) {
-        ahead = read(ctx.source, st.next, Math.min(READ_CHUNK, ctx.batchSize));
-        ahead.catch(() => undefined);
-      }
-      result = await current.done;
-    } catch (e) {
-      // The following page waits for this one and rolls back; let it finish before reporting.
-      if (following !== undefined) await following.done.catch(() => undefined);
-      throw e;
-    }
-    if (result === undefined) break;
-    wm = result.next;
+    if (page === undefined) break;
+    wm = page.next;
     counts = reportBatch(ctx, counts, {
-      rows: result.extracted, upserted: result.upserted, softDeleted: result.softDeleted, rejected: result.rejected,
-      seconds: (performance.now() - current.started) / 1000, watermark: wm,
+      rows: page.extracted, upserted: page.upserted, softDeleted: page.softDeleted, rejected: page.rejected,
+      seconds: (performance.now() - started) / 1000, watermark: wm,
     });
-    await phase('committed', batch, session);
-    if (result.extracted < ctx.batchSize) break;
-    current = following ?? start(session, batch + 1, wm, undefined);
+    await phase('committed', batch);
+    if (page.extracted < ctx.batchSize) break;
   }
   return { counts, watermark: wm };
 }

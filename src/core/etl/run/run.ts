@@ -233,10 +233,8 @@ async function runOneEntity(
       const { plan, sourceDatabase } = choice;
       emit({ type: 'entity-start', runId, entity: name, plan, ...(sourceDatabase === undefined ? {} : { sourceDatabase }), watermark: from, cutoff, batchSize });
       try {
-        // The transfer on PostgreSQL loads the next page on a second session while one merges.
-        const pipelineSession = plan === 'transfer' && o.target.kind === 'postgres' ? await o.target.session() : undefined;
         const r = await (plan === 'pushdown' ? pushdownEntity : loadEntity)({
-          source: o.source, readThroughTransaction: o.source === o.target && o.source.kind === 'pglite', session, pipelineSession, dialect: d, sourceDialect: sd, runId, entity, from, cutoff, batchSize, sourceDatabase,
+          source: o.source, readThroughTransaction: o.source === o.target && o.source.kind === 'pglite', session, dialect: d, sourceDialect: sd, runId, entity, from, cutoff, batchSize, sourceDatabase,
           signal: o.signal,
           emit: (e) => {
             if (e.type === 'batch') {
@@ -249,7 +247,7 @@ async function runOneEntity(
             emit(e);
           },
           beforePhase: o.beforePhase,
-        }).finally(() => pipelineSession?.release().catch(() => undefined));
+        });
         const status: EntityStatus = r.counts.rejected > 0 ? 'partial' : 'success';
         const error = r.counts.rejected > 0 ? `${r.counts.rejected} source row(s) rejected; see audit.etl_reject for run ${runId}` : null;
         await closeRunEntity(session, d, runId, name, status, error);
