@@ -54,7 +54,12 @@ function loadedColumns(dialect: Dialect, spec: TableSpec): BulkColumn[] {
     .map((c) => ({ name: c.name, type: c.type, nullable: c.nullable }));
 }
 
-function* project(rows: Iterable<unknown[]>, keep: readonly number[]): Generator<unknown[]> {
+/** The `keep` columns of each row; the rows as they are when every column is kept (PostgreSQL). */
+function project(rows: Iterable<unknown[]>, keep: readonly number[], width: number): Iterable<unknown[]> {
+  return keep.length === width && keep.every((k, i) => k === i) ? rows : projected(rows, keep);
+}
+
+function* projected(rows: Iterable<unknown[]>, keep: readonly number[]): Generator<unknown[]> {
   for (const row of rows) yield keep.map((i) => row[i]);
 }
 
@@ -173,7 +178,7 @@ async function loadTables(engine: Queryable, dialect: Dialect, plan: GenerationP
   for (const table of selected(options)) {
     const columns = loadedColumns(dialect, table.spec);
     const keep = columns.map((c) => table.columns.indexOf(c.name));
-    const source = project(table.rows(plan), keep);
+    const source = project(table.rows(plan), keep, table.columns.length);
     const target = physicalName(table.spec, dialect);
     const n = options.method === 'insert'
       ? await insertInBatches(engine, dialect, table, columns, source, options.insertRowsPerStatement ?? 500, options.signal)

@@ -45,11 +45,14 @@ export class Random {
 
   /** Picks by weight: `[[value, weight], ...]`. */
   weighted<T>(choices: readonly (readonly [T, number])[]): T {
-    const total = choices.reduce((s, [, w]) => s + w, 0);
+    // Index loops (not reduce/for-of): this runs several times per generated row.
+    let total = 0;
+    for (let i = 0; i < choices.length; i++) total += choices[i]![1];
     let r = this.next() * total;
-    for (const [value, w] of choices) {
-      r -= w;
-      if (r < 0) return value;
+    for (let i = 0; i < choices.length; i++) {
+      const choice = choices[i]!;
+      r -= choice[1];
+      if (r < 0) return choice[0];
     }
     const last = choices[choices.length - 1];
     if (last === undefined) throw new RangeError('weighted pick from an empty list');

@@ -19,18 +19,25 @@ export interface OrderHeader {
 
 const HOUR_MS = 3_600_000;
 
+// Weighted choices, built once (not per row).
+const STATUS_WEIGHTS = [
+  ['Entregue', 60], ['Enviado', 8], ['Faturado', 5], ['Confirmado', 5], ['Pendente', 5], ['Cancelado', 10], ['Devolvido', 7],
+] as const;
+const CHANNEL_WEIGHTS = [['Site', 45], ['App', 30], ['Marketplace', 15], ['Loja Fisica', 6], ['Televendas', 4]] as const;
+const ITEM_COUNT_WEIGHTS = [[1, 35], [2, 25], [3, 20], [4, 20]] as const;
+const PAYMENT_METHOD_WEIGHTS = [['Pix', 40], ['Cartao de Credito', 40], ['Boleto', 10], ['Cartao de Debito', 10]] as const;
+const QUANTITY_WEIGHTS = [[1, 70], [2, 18], [3, 8], [5, 4]] as const;
+
 export function orderHeader(plan: GenerationPlan, id: number): OrderHeader {
   const r = rowRandom(plan.seed, 'orders', id);
   const customerId = r.int(1, plan.customers);
   const span = plan.periodEnd.getTime() - plan.periodStart.getTime();
   const orderDate = plan.periodStart.getTime() + Math.floor(r.next() * span);
-  const status = r.weighted([
-    ['Entregue', 60], ['Enviado', 8], ['Faturado', 5], ['Confirmado', 5], ['Pendente', 5], ['Cancelado', 10], ['Devolvido', 7],
-  ] as const);
-  const channel = r.weighted([['Site', 45], ['App', 30], ['Marketplace', 15], ['Loja Fisica', 6], ['Televendas', 4]] as const);
+  const status = r.weighted(STATUS_WEIGHTS);
+  const channel = r.weighted(CHANNEL_WEIGHTS);
   const hasSeller = channel === 'Loja Fisica' || channel === 'Televendas' || r.chance(0.6);
   const approved = status === 'Pendente' ? null : orderDate + r.int(1, 48) * HOUR_MS;
-  const shipped = ['Enviado', 'Entregue', 'Devolvido'].includes(status) && approved !== null ? approved + r.int(1, 72) * HOUR_MS : null;
+  const shipped = (status === 'Enviado' || status === 'Entregue' || status === 'Devolvido') && approved !== null ? approved + r.int(1, 72) * HOUR_MS : null;
   const delivered = (status === 'Entregue' || status === 'Devolvido') && shipped !== null ? shipped + r.int(1, 10) * DAY_MS : null;
   const cancelled = status === 'Cancelado' ? orderDate + r.int(1, 96) * HOUR_MS : null;
   const last = Math.min(plan.periodEnd.getTime(), Math.max(orderDate, approved ?? 0, shipped ?? 0, delivered ?? 0, cancelled ?? 0));
@@ -43,7 +50,7 @@ export function orderHeader(plan: GenerationPlan, id: number): OrderHeader {
     updatedAt: last,
     status,
     hasSeller,
-    itemCount: r.weighted([[1, 35], [2, 25], [3, 20], [4, 20]] as const),
+    itemCount: r.weighted(ITEM_COUNT_WEIGHTS),
     row: {
       order_id: id,
       order_number: `PED-${year}-${String(id).padStart(9, '0')}`,
@@ -52,7 +59,7 @@ export function orderHeader(plan: GenerationPlan, id: number): OrderHeader {
       region_id: region,
       order_status: status,
       payment_status: payment,
-      payment_method: r.weighted([['Pix', 40], ['Cartao de Credito', 40], ['Boleto', 10], ['Cartao de Debito', 10]] as const),
+      payment_method: r.weighted(PAYMENT_METHOD_WEIGHTS),
       order_date: seconds(orderDate),
       approved_at: clamp(approved),
       shipped_at: clamp(shipped),
@@ -88,7 +95,7 @@ export function* orderItems(plan: GenerationPlan, first = plan.firstOrderId, las
     for (let n = 0; n < header.itemCount; n++) {
       const productId = r.int(1, plan.products);
       const price = productPricing(plan, productId);
-      const quantity = r.weighted([[1, 70], [2, 18], [3, 8], [5, 4]] as const);
+      const quantity = r.weighted(QUANTITY_WEIGHTS);
       const gross = price.listCents * quantity;
       const campaign = r.chance(0.25) ? r.int(1, plan.campaigns) : null;
       const discount = campaign === null ? 0 : Math.round((gross * campaignTerms(plan, campaign).percent) / 100);
