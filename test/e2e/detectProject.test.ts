@@ -44,6 +44,9 @@ describe('e2e: DW: Detect Project in code-server (users\' SQL Server layout)', f
     await wb.clickNotificationAction(PROPOSAL, 'Write dw-workbench.json');
     await wb.page.locator('.part.editor .tabs-container .tab.active', { hasText: 'dw-workbench.json' }).waitFor({ state: 'visible', timeout: 30_000 });
     await wb.screenshot('written-file-open');
+    // The written proposal is not left behind as a dirty untitled editor.
+    await wb.until(async () => (await wb.page.locator('.part.editor .tabs-container .tab', { hasText: /Untitled-\d+/ }).count()) === 0, 10_000,
+      async () => `tabs after the write: ${JSON.stringify(await wb.page.locator('.part.editor .tabs-container .tab').allInnerTexts())}`);
 
     const project = loadProject(folder);
     assert.equal(project.file, projectFile());
@@ -82,5 +85,21 @@ describe('e2e: DW: Detect Project in code-server (users\' SQL Server layout)', f
     assert.equal(readFileSync(projectFile(), 'utf8'), edited);
     assert.deepEqual(readdirSync(folder).filter((f) => f.endsWith('.tmp')), []);
     assert.equal(loadProject(folder).config.name, 'edited-by-hand');
+  });
+
+  it('run once more and confirmed, replaces the file with the proposal and closes this run\'s proposal diff', async () => {
+    const wb = w.workbench;
+    // The cancelled run's diff stays open (the user may still edit it); this run adds its own.
+    const proposals = wb.page.locator('.part.editor .tabs-container .tab', { hasText: 'detected proposal' });
+    const before = await proposals.count();
+    await wb.runCommand(PALETTE);
+    await wb.until(async () => (await proposals.count()) === before + 1, 60_000, () => 'the proposal diff did not open');
+    await wb.clickNotificationAction(PROPOSAL, 'Write dw-workbench.json');
+    await wb.answerDialog(/already exists\. Replace it with the detected proposal\?/, 'Replace');
+    await wb.until(() => Promise.resolve(loadProject(folder).config.name === LAYOUT), 15_000, () => `not replaced: ${readFileSync(projectFile(), 'utf8')}`);
+    await wb.until(async () => (await proposals.count()) === before, 10_000,
+      async () => `tabs after the replace: ${JSON.stringify(await wb.page.locator('.part.editor .tabs-container .tab').allInnerTexts())}`);
+    await wb.screenshot('replaced');
+    assert.deepEqual(readdirSync(folder).filter((f) => f.endsWith('.tmp')), []);
   });
 });

@@ -43,6 +43,27 @@ async function showProposal(result: DetectResult): Promise<vscode.TextDocument> 
 }
 
 /**
+ * Once written, the proposal's untitled editor (or diff) is reverted and closed: left open it
+ * stays dirty, and closing it or the window would offer to save a second copy of the file.
+ * Closing a dirty tab through the tab API prompts for a save, so each tab is made active and
+ * closed with "Revert and Close Editor".
+ */
+async function discardProposal(doc: vscode.TextDocument): Promise<void> {
+  const uri = doc.uri.toString();
+  const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs);
+  for (const tab of tabs) {
+    if (tab.input instanceof vscode.TabInputTextDiff && tab.input.modified.toString() === uri) {
+      await vscode.commands.executeCommand('vscode.diff', tab.input.original, tab.input.modified, tab.label, { viewColumn: tab.group.viewColumn, preview: false });
+    } else if (tab.input instanceof vscode.TabInputText && tab.input.uri.toString() === uri) {
+      await vscode.window.showTextDocument(doc, { viewColumn: tab.group.viewColumn, preview: false });
+    } else {
+      continue;
+    }
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
+}
+
+/**
  * "DW: Detect Project": inspects the workspace (scripts, compose file, .env, mapping CSV),
  * explains every guess in the output channel, shows the proposed dw-workbench.json and writes it
  * only when the user confirms; an existing file is replaced only after a modal confirmation.
@@ -100,6 +121,7 @@ export const detectProject = (ctx: DwContext) => async (folderArg?: vscode.Uri):
   }
   writeDetectedProject({ projectFile: result.projectFile, text }, { overwrite });
   ctx.log.info(`Detect Project: wrote ${result.projectFile}.`);
+  await discardProposal(doc);
   await ctx.projectState.reload();
   await vscode.window.showTextDocument(vscode.Uri.file(result.projectFile));
 };
