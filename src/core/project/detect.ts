@@ -23,7 +23,6 @@ export interface DetectOptions {
   readonly name?: string;
 }
 
-const SCHEMA_URL = 'https://dw-workbench.dev/schemas/dw-workbench.schema.json';
 const COMPOSE_NAME = /^(docker-)?compose([.-][A-Za-z0-9_.-]+)?\.ya?ml$/i;
 const ENGINE_LABEL: Readonly<Record<Dialect, string>> = { sqlserver: 'SQL Server (T-SQL)', postgres: 'PostgreSQL' };
 const MAX_LISTED = 4;
@@ -231,8 +230,8 @@ export async function detectProject(options: DetectOptions): Promise<DetectResul
   const steps = stepsOf(facts, engine, guess, undetected);
   const etl = etlOf(folder, guess, undetected);
 
-  const proposal: ProjectFile & { $schema: string } = {
-    $schema: SCHEMA_URL,
+  // No $schema key: VS Code associates the schema itself (jsonValidation); a URL would be fetched.
+  const proposal: ProjectFile = {
     name,
     engine,
     connection,

@@ -35,7 +35,7 @@ export interface DetectResult {
   readonly projectFile: string;
   /** Whether a dw-workbench.json is already there. */
   readonly projectFileExists: boolean;
-  readonly proposal: ProjectFile & { readonly $schema: string };
+  readonly proposal: ProjectFile;
   /** The proposal as the file's text (2-space JSON, trailing newline); it validates against the schema. */
   readonly text: string;
   readonly guesses: readonly DetectGuess[];
