@@ -1,7 +1,7 @@
 import { cityOf } from './people';
 import { DAY_MS, money, seconds, utcDay, type GenerationPlan } from './plan';
 import { campaignTerms, productPricing } from './products';
-import { rowRandom } from './random';
+import { rowRandom, type Random } from './random';
 import type { GeneratedRow } from './row';
 
 /** Rows of core.orders, core.order_items, core.order_item_discounts, core.seller_targets_monthly. */
@@ -28,7 +28,29 @@ const ITEM_COUNT_WEIGHTS = [[1, 35], [2, 25], [3, 20], [4, 20]] as const;
 const PAYMENT_METHOD_WEIGHTS = [['Pix', 40], ['Cartao de Credito', 40], ['Boleto', 10], ['Cartao de Debito', 10]] as const;
 const QUANTITY_WEIGHTS = [[1, 70], [2, 18], [3, 8], [5, 4]] as const;
 
-export function orderHeader(plan: GenerationPlan, id: number): OrderHeader {
+/** An order's draws that its items depend on; the header row is built from them on demand. */
+interface OrderFacts {
+  readonly r: Random;
+  readonly customerId: number;
+  readonly orderDate: number;
+  readonly status: OrderStatus;
+  readonly channel: string;
+  readonly hasSeller: boolean;
+  readonly approved: number | null;
+  readonly shipped: number | null;
+  readonly delivered: number | null;
+  readonly cancelled: number | null;
+  readonly updatedAt: number;
+  readonly payment: string;
+  readonly itemCount: number;
+}
+
+/**
+ * The draws of order `id` up to its item count, in the stream's order. The header row draws
+ * more from the same stream afterwards (`orderHeader`); the items need only these, so
+ * generating items does not build (or allocate) the header row again.
+ */
+function orderFacts(plan: GenerationPlan, id: number): OrderFacts {
   const r = rowRandom(plan.seed, 'orders', id);
   const customerId = r.int(1, plan.customers);
   const span = plan.periodEnd.getTime() - plan.periodStart.getTime();
@@ -40,36 +62,43 @@ export function orderHeader(plan: GenerationPlan, id: number): OrderHeader {
   const shipped = (status === 'Enviado' || status === 'Entregue' || status === 'Devolvido') && approved !== null ? approved + r.int(1, 72) * HOUR_MS : null;
   const delivered = (status === 'Entregue' || status === 'Devolvido') && shipped !== null ? shipped + r.int(1, 10) * DAY_MS : null;
   const cancelled = status === 'Cancelado' ? orderDate + r.int(1, 96) * HOUR_MS : null;
-  const last = Math.min(plan.periodEnd.getTime(), Math.max(orderDate, approved ?? 0, shipped ?? 0, delivered ?? 0, cancelled ?? 0));
+  const updatedAt = Math.min(plan.periodEnd.getTime(), Math.max(orderDate, approved ?? 0, shipped ?? 0, delivered ?? 0, cancelled ?? 0));
   const payment = status === 'Pendente' ? 'Pendente' : status === 'Cancelado' ? r.pick(['Recusado', 'Estornado'] as const) : status === 'Devolvido' ? 'Estornado' : 'Aprovado';
-  const region = cityOf(plan, customerId) + 1;
+  const itemCount = r.weighted(ITEM_COUNT_WEIGHTS);
+  return { r, customerId, orderDate, status, channel, hasSeller, approved, shipped, delivered, cancelled, updatedAt, payment, itemCount };
+}
+
+export function orderHeader(plan: GenerationPlan, id: number): OrderHeader {
+  const f = orderFacts(plan, id);
+  const { r, orderDate, status, hasSeller } = f;
+  const region = cityOf(plan, f.customerId) + 1;
   const year = new Date(orderDate).getUTCFullYear();
   const clamp = (t: number | null): Date | null => (t === null ? null : seconds(Math.min(t, plan.periodEnd.getTime())));
   return {
     orderDate,
-    updatedAt: last,
+    updatedAt: f.updatedAt,
     status,
     hasSeller,
-    itemCount: r.weighted(ITEM_COUNT_WEIGHTS),
+    itemCount: f.itemCount,
     row: {
       order_id: id,
       order_number: `PED-${year}-${String(id).padStart(9, '0')}`,
-      customer_id: customerId,
+      customer_id: f.customerId,
       seller_id: hasSeller ? r.int(1, plan.sellers) : null,
       region_id: region,
       order_status: status,
-      payment_status: payment,
+      payment_status: f.payment,
       payment_method: r.weighted(PAYMENT_METHOD_WEIGHTS),
       order_date: seconds(orderDate),
-      approved_at: clamp(approved),
-      shipped_at: clamp(shipped),
-      delivered_at: clamp(delivered),
-      cancelled_at: clamp(cancelled),
-      sales_channel: channel,
+      approved_at: clamp(f.approved),
+      shipped_at: clamp(f.shipped),
+      delivered_at: clamp(f.delivered),
+      cancelled_at: clamp(f.cancelled),
+      sales_channel: f.channel,
       currency_code: 'BRL',
       notes: r.chance(0.05) ? 'Entregar em horário comercial.' : null,
       created_at: seconds(orderDate),
-      updated_at: seconds(last),
+      updated_at: seconds(f.updatedAt),
       deleted_at: null,
     },
   };
@@ -90,7 +119,7 @@ export function* orderItems(plan: GenerationPlan, first = plan.firstOrderId, las
   let itemId = plan.firstOrderItemId;
   let discountId = plan.firstOrderItemDiscountId;
   for (let orderId = first; orderId <= last; orderId++) {
-    const header = orderHeader(plan, orderId);
+    const header = orderFacts(plan, orderId);
     const r = rowRandom(plan.seed, 'order_items', orderId);
     for (let n = 0; n < header.itemCount; n++) {
       const productId = r.int(1, plan.products);
