@@ -1,19 +1,15 @@
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { rmSync } from 'node:fs';
 import { runBootstrap } from '../../../src/core/bootstrap';
 import type { Engine } from '../../../src/core/engine/types';
 import type { EtlEvent } from '../../../src/core/etl/run/events';
 import { runEtl } from '../../../src/core/etl/run/run';
-import { ProjectEngines, loadProject, type Project } from '../../../src/core/project';
+import { ProjectEngines, type Project } from '../../../src/core/project';
 import { SalesQueries } from '../../../src/core/sales/load';
-import { scaffoldProject } from '../../../src/core/scaffold/scaffold';
 import { asSuperuser } from '../engine/throwawayDatabase';
+import { BOOTSTRAP_SECRETS as secrets, scaffoldEtlProject } from './support/project';
 import { DEFINITIONS, count } from './support/run';
 
-const repo = path.resolve(__dirname, '../../..');
-const secrets = { ETL_MONITOR_PASSWORD: 'Monitor-test-1', ETL_BACKUP_PASSWORD: 'Backup-test-1' };
 const SCALE = 0.02;
 
 /** The sales KPIs straight from the OLTP tables, independent of the ETL and the views. */
@@ -23,18 +19,7 @@ const SOURCE_KPIS = `SELECT CAST(SUM(i.net_amount) AS text) AS net, CAST(SUM(i.n
   WHERE i.deleted_at IS NULL`;
 
 function scaffold(engine: 'postgres' | 'pglite', dbName: string | undefined): Project {
-  const dir = mkdtempSync(path.join(tmpdir(), `dwb-sales-${engine}-`));
-  const { projectFile } = scaffoldProject({ engine, target: dir, assetsRoot: repo });
-  const config = JSON.parse(readFileSync(projectFile, 'utf8')) as Record<string, unknown>;
-  config['variables'] = { DIM_DATA_START: '2015-01-01', DIM_DATA_END: '2030-12-31' };
-  if (dbName !== undefined) {
-    config['connection'] = { host: '127.0.0.1', port: 5432, user: 'postgres' };
-    config['databases'] = { oltp: dbName, dw: dbName };
-  }
-  const steps = (config['bootstrap'] as { steps: { generate?: { scale: number } }[] }).steps;
-  for (const s of steps) if (s.generate) s.generate.scale = SCALE;
-  writeFileSync(projectFile, JSON.stringify(config, null, 2));
-  return loadProject(projectFile);
+  return scaffoldEtlProject(engine, dbName, SCALE, 'dwb-sales');
 }
 
 /** Cents, so sums compare exactly. */

@@ -28,6 +28,12 @@ export function checkDefinition(d: EntityDefinition): DefinitionProblem[] {
   if (d.target.activeColumn !== undefined && d.source.deletedAt === undefined) {
     problems.push({ ...at, column: d.target.activeColumn, message: 'an active column needs source.deletedAt' });
   }
+  if (d.target.deleteSoftDeleted !== undefined) {
+    const at2 = { ...at, column: d.target.deleteSoftDeleted.key };
+    if (d.source.deletedAt === undefined) problems.push({ ...at2, message: 'deleteSoftDeleted needs source.deletedAt' });
+    if (d.target.activeColumn !== undefined) problems.push({ ...at2, message: 'deleteSoftDeleted and activeColumn exclude each other' });
+    if (d.scd.type === 2) problems.push({ ...at2, message: 'deleteSoftDeleted needs SCD type 1' });
+  }
   if (d.scd.type === 2) {
     for (const col of [d.scd.validFrom, d.scd.validTo, d.scd.isCurrent]) {
       if (targets.has(col)) problems.push({ ...at, column: col, message: 'an SCD2 column is maintained by the ETL and must not be mapped' });

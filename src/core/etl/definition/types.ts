@@ -28,6 +28,14 @@ export interface EntityTarget {
   readonly naturalKey: string;
   /** Boolean target column forced false for soft-deleted source rows. */
   readonly activeColumn?: string;
+  /**
+   * A target without an active flag (a fact): soft-deleted source rows are DELETED from it in the
+   * batch transaction, after the rows of `dependents` that reference them through `key`.
+   */
+  readonly deleteSoftDeleted?: {
+    readonly key: string;
+    readonly dependents?: readonly { readonly table: string; readonly column: string }[];
+  };
 }
 
 export type ScdPolicy =

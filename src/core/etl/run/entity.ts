@@ -7,6 +7,7 @@ import type { Watermark } from './control';
 import { advanceWatermark } from './control';
 import { batchMerge } from './merge';
 import { EtlCancelledError } from './errors';
+import { DELETED_COLUMN, NOT_DELETED, deleteSoftDeleted, softDeleteSql } from './softDelete';
 import type { EntityCounts, EtlEvent, EtlPhase, EtlPhaseInfo } from './events';
 
 export interface EntityLoadContext {
@@ -109,15 +110,20 @@ export const READ_CHUNK = 10_000;
 export async function loadEntity(ctx: EntityLoadContext): Promise<EntityLoadResult> {
   const { entity, dialect: d, session } = ctx;
   const def = entity.definition;
+  const deletes = def.target.deleteSoftDeleted !== undefined;
+  const { extra, lookups } = lookupsOf(entity);
   const merge = {
     target: def.target.table,
     stage: stageName(def.entity),
     naturalKey: def.target.naturalKey,
     columns: entity.targetColumns.map((c) => c.name),
-    ...lookupsOf(entity),
+    extra: deletes ? [...extra, { name: DELETED_COLUMN, type: 'int' }] : extra,
+    lookups,
+    ...(deletes ? { filter: NOT_DELETED } : {}),
     ...historyOf(entity),
   };
   const write = batchMerge(d, merge);
+  const removals = softDeleteSql(def, d, merge.stage);
   const extractSql = ctx.sourceDialect.extractPageSql(extractSpecOf(entity, ctx.sourceDialect));
   const bulkColumns = [
     ...entity.targetColumns.map((c) => ({ name: c.name, type: d.sqlType(c), nullable: true })),
@@ -126,6 +132,7 @@ export async function loadEntity(ctx: EntityLoadContext): Promise<EntityLoadResu
       type: l.stageType === 'date' ? { kind: 'date' as const } : { kind: 'bigint' as const },
       nullable: true,
     })),
+    ...(deletes ? [{ name: DELETED_COLUMN, type: { kind: 'int' as const }, nullable: true }] : []),
   ];
   const opts = ctx.signal ? { signal: ctx.signal } : {};
   const phase = async (p: EtlPhase, batch: number): Promise<void> => {
@@ -183,6 +190,7 @@ export async function loadEntity(ctx: EntityLoadContext): Promise<EntityLoadResu
       }
       await phase('merge', batch);
       const upserted = await write(tx, opts);
+      await deleteSoftDeleted(tx, removals, opts);
       await writeRejects(tx, ctx.runId, def.entity, rejects);
       await advanceWatermark(tx, d, def.entity, next);
       await addBatchCounts(tx, d, ctx.runId, def.entity, { extracted, upserted, softDeleted }, next);

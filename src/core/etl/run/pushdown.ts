@@ -6,6 +6,7 @@ import { addBatchCounts } from './audit';
 import type { Watermark } from './control';
 import { advanceWatermark } from './control';
 import { EtlCancelledError } from './errors';
+import { NOT_DELETED, deleteSoftDeleted, softDeleteSql } from './softDelete';
 import type { EntityCounts, EtlPhase } from './events';
 import { PUSHDOWN_ACCEPTED, PUSHDOWN_EXTRA, pushdownDirectSql, pushdownInsertSql, pushdownRejectsSql, pushdownStatsSql } from './pushdownSql';
 
@@ -47,12 +48,13 @@ async function pageWriter(ctx: EntityLoadContext): Promise<WritePage> {
     naturalKey: def.target.naturalKey,
     columns: entity.targetColumns.map((c) => c.name),
     extra: [...PUSHDOWN_EXTRA, ...extra],
-    filter: PUSHDOWN_ACCEPTED,
+    filter: def.target.deleteSoftDeleted === undefined ? PUSHDOWN_ACCEPTED : `${PUSHDOWN_ACCEPTED} AND ${NOT_DELETED}`,
     lookups,
     ...historyOf(entity),
   };
   const extractSql = d.extractPageSql({ ...extractSpecOf(entity, d, ctx.sourceDatabase), asSubquery: true });
-  const direct = pushdownDirectSql(entity, d, merge, extractSql);
+  // A target that deletes soft-deleted rows takes the staged form: the deletes read the stage.
+  const direct = def.target.deleteSoftDeleted === undefined ? pushdownDirectSql(entity, d, merge, extractSql) : undefined;
   if (direct !== undefined) {
     return async (tx, params, phase, opts) => {
       await phase('stage');
@@ -66,6 +68,7 @@ async function pageWriter(ctx: EntityLoadContext): Promise<WritePage> {
   const statsSql = pushdownStatsSql(d.stageTable(stage));
   const rejectsSql = pushdownRejectsSql(d, d.stageTable(stage));
   const write = batchMerge(d, merge);
+  const removals = softDeleteSql(def, d, stage, PUSHDOWN_ACCEPTED);
   await session.query(d.createStageSql(merge));
   return async (tx, params, phase, opts) => {
     await tx.query(d.truncateStageSql(stage));
@@ -75,6 +78,7 @@ async function pageWriter(ctx: EntityLoadContext): Promise<WritePage> {
     if (stats === undefined) return undefined;
     await phase('merge');
     const upserted = await write(tx, opts);
+    await deleteSoftDeleted(tx, removals, opts);
     if (stats.rejected > 0) await tx.query(rejectsSql, [ctx.runId, def.entity]);
     return { ...stats, upserted };
   };

@@ -10,7 +10,10 @@ export interface RejectedRow {
 }
 
 export interface TransformedBatch {
-  /** Target rows in `targetColumns` order, then the lookups' natural keys: ready for the stage. */
+  /**
+   * Target rows in `targetColumns` order, then the lookups' natural keys, then (an entity with
+   * `target.deleteSoftDeleted`) 1 for a soft-deleted source row else 0: ready for the stage.
+   */
   readonly rows: unknown[][];
   readonly rejects: RejectedRow[];
   /** Loaded rows whose source is soft-deleted. */
@@ -31,11 +34,12 @@ function naturalKey(value: unknown, type: 'bigint' | 'date'): unknown {
 export function transformBatch(entity: CompiledEntity, page: readonly Row[]): TransformedBatch {
   const { definition: d, columns } = entity;
   const activeAt = d.target.activeColumn === undefined ? -1 : entity.targetColumns.findIndex((c) => c.name === d.target.activeColumn);
+  const flagDeleted = d.target.deleteSoftDeleted !== undefined;
   const rows: unknown[][] = [];
   const rejects: RejectedRow[] = [];
   let softDeleted = 0;
   for (const row of page) {
-    const out: unknown[] = new Array(entity.targetColumns.length + entity.lookups.length);
+    const out: unknown[] = new Array(entity.targetColumns.length + entity.lookups.length + (flagDeleted ? 1 : 0));
     let reject: RejectedRow | undefined;
     for (let i = 0; i < columns.length; i++) {
       const c = columns[i]!;
@@ -64,6 +68,8 @@ export function transformBatch(entity: CompiledEntity, page: readonly Row[]): Tr
     entity.lookups.forEach((l, i) => {
       out[entity.targetColumns.length + i] = naturalKey(row[l.source], l.stageType);
     });
+    // A target that deletes them (a fact) gets the flag last: the stage's `__deleted`.
+    if (flagDeleted) out[entity.targetColumns.length + entity.lookups.length] = deleted ? 1 : 0;
     rows.push(out);
   }
   return { rows, rejects, softDeleted };

@@ -1,0 +1,104 @@
+import { strict as assert } from 'node:assert';
+import { rmSync } from 'node:fs';
+import { runBootstrap } from '../../../src/core/bootstrap';
+import type { Engine } from '../../../src/core/engine/types';
+import { runEtl } from '../../../src/core/etl/run/run';
+import { ProjectEngines, type Project } from '../../../src/core/project';
+import { asSuperuser } from '../engine/throwawayDatabase';
+import { BOOTSTRAP_SECRETS, scaffoldEtlProject } from './support/project';
+import { DEFINITIONS, count } from './support/run';
+
+/** Live items the OLTP holds that fact_vendas lacks, and fact rows no live item explains. */
+const SALES_DIFF = `SELECT
+    (SELECT count(*) FROM (SELECT order_item_id FROM core.order_items WHERE deleted_at IS NULL
+       EXCEPT SELECT item_pedido_original_id FROM fact.fact_vendas) x) +
+    (SELECT count(*) FROM (SELECT item_pedido_original_id FROM fact.fact_vendas
+       EXCEPT SELECT order_item_id FROM core.order_items WHERE deleted_at IS NULL) y) AS n`;
+
+/** The same for fact_descontos: one row per live discount of a live item, pointing at its sale. */
+const DISCOUNTS_DIFF = `SELECT
+    (SELECT count(*) FROM (SELECT d.order_item_discount_id, d.order_item_id FROM core.order_item_discounts d
+       JOIN core.order_items i ON i.order_item_id = d.order_item_id WHERE d.deleted_at IS NULL AND i.deleted_at IS NULL
+       EXCEPT SELECT x.desconto_aplicado_original_id, v.item_pedido_original_id FROM fact.fact_descontos x
+       JOIN fact.fact_vendas v ON v.venda_id = x.venda_id) a) +
+    (SELECT count(*) FROM (SELECT x.desconto_aplicado_original_id, v.item_pedido_original_id FROM fact.fact_descontos x
+       LEFT JOIN fact.fact_vendas v ON v.venda_id = x.venda_id
+       EXCEPT SELECT d.order_item_discount_id, d.order_item_id FROM core.order_item_discounts d
+       JOIN core.order_items i ON i.order_item_id = d.order_item_id WHERE d.deleted_at IS NULL AND i.deleted_at IS NULL) b) AS n`;
+
+const cases = [
+  { engine: 'pglite', plan: 'auto' },
+  { engine: 'pglite', plan: 'transfer' },
+  { engine: 'postgres', plan: 'auto' },
+  { engine: 'postgres', plan: 'transfer' },
+] as const;
+
+for (const c of cases) {
+  describe(`ETL: soft-deleted order items leave fact_vendas and fact_descontos (${c.engine}, ${c.plan} plan)`, function () {
+    this.timeout(900_000);
+    const dbName = c.engine === 'postgres' ? `dwb_softdel_${process.pid}_${Date.now().toString(36)}` : undefined;
+    let project: Project;
+    let engines: ProjectEngines;
+    let dw: Engine;
+    let oltp: Engine;
+    const order = DEFINITIONS.map((d) => d.entity);
+    const etl = (): ReturnType<typeof runEtl> =>
+      runEtl({ source: c.plan === 'transfer' ? oltp : dw, target: dw, definitions: DEFINITIONS, plan: c.plan, entities: order, startedBy: 'test' });
+
+    before(async () => {
+      project = scaffoldEtlProject(c.engine, dbName, 0.01, 'dwb-softdel');
+      engines = new ProjectEngines(project, undefined);
+      assert.ok((await runBootstrap(project, { engines: (r) => engines.get(r), secrets: BOOTSTRAP_SECRETS })).ok, 'bootstrap');
+      dw = await engines.get('dw');
+      oltp = await engines.get('oltp');
+      await dw.query('UPDATE ctl.etl_control SET cutoff_minutes = 0, batch_size = 300');
+    });
+    after(async () => {
+      await engines.close();
+      if (dbName !== undefined) await asSuperuser(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+      rmSync(project.root, { recursive: true, force: true });
+    });
+
+    it('deletes the facts of items soft-deleted after the first load, their discounts first, and counts them', async () => {
+      const first = await etl();
+      assert.deepEqual(first.entities.filter((e) => e.status !== 'success'), []);
+      assert.equal(await count(dw, SALES_DIFF), 0);
+      assert.equal(await count(dw, DISCOUNTS_DIFF), 0);
+
+      // Every 9th live item and every live item with a discount among the first ones: the discount
+      // rows themselves stay live in the OLTP, so only the item's deletion may remove their facts.
+      await oltp.batch(`
+        CREATE TEMP TABLE softdel AS SELECT order_item_id FROM core.order_items
+          WHERE deleted_at IS NULL AND (order_item_id % 9 = 0 OR order_item_id IN (
+            SELECT order_item_id FROM core.order_item_discounts WHERE deleted_at IS NULL ORDER BY order_item_id LIMIT 25));
+        UPDATE core.order_items SET deleted_at = date_trunc('second', now() AT TIME ZONE 'utc') - interval '1 second',
+            updated_at = date_trunc('second', now() AT TIME ZONE 'utc') - interval '1 second'
+          WHERE order_item_id IN (SELECT order_item_id FROM softdel);`);
+      const deleted = await count(oltp, 'SELECT count(*) AS n FROM softdel');
+      const withDiscounts = await count(oltp, `SELECT count(*) AS n FROM core.order_item_discounts
+        WHERE deleted_at IS NULL AND order_item_id IN (SELECT order_item_id FROM softdel)`);
+      assert.ok(deleted > 30 && withDiscounts > 0, `${deleted} items, ${withDiscounts} discounts`);
+      const factsBefore = await count(dw, 'SELECT count(*) AS n FROM fact.fact_vendas');
+
+      const second = await etl();
+      assert.deepEqual(second.entities.filter((e) => e.status !== 'success'), []);
+      const sales = second.entities.find((e) => e.entity === 'fact_vendas');
+      assert.deepEqual(
+        [sales?.counts.extracted, sales?.counts.upserted, sales?.counts.softDeleted, sales?.counts.rejected],
+        [deleted, 0, deleted, 0],
+      );
+      assert.equal(await count(dw, 'SELECT count(*) AS n FROM fact.fact_vendas'), factsBefore - deleted);
+      assert.equal(await count(dw, SALES_DIFF), 0);
+      assert.equal(await count(dw, DISCOUNTS_DIFF), 0);
+      // The run's entity row as the monitor reads it.
+      const audit = (await dw.query<Record<string, unknown>>(
+        `SELECT extracted_count, upserted_count, soft_deleted_count FROM audit.etl_run_entity
+          WHERE run_id = $1 AND entity_name = 'fact_vendas'`, [second.runId])).rows[0] ?? {};
+      assert.deepEqual([Number(audit['extracted_count']), Number(audit['upserted_count']), Number(audit['soft_deleted_count'])], [deleted, 0, deleted]);
+      // The watermark reached the deletions: a third run finds nothing.
+      const third = await etl();
+      assert.equal(third.entities.find((e) => e.entity === 'fact_vendas')?.counts.extracted, 0);
+      assert.equal(await count(dw, SALES_DIFF), 0);
+    });
+  });
+}
