@@ -10,6 +10,8 @@ import { loadFeatures } from './features/load';
  */
 export class ProjectState implements vscode.Disposable {
   private current: Project | undefined;
+  /** What the last load read (file and text): a reload that reads the same keeps its outcome. */
+  private loaded: { readonly file: string | undefined; readonly text: string | undefined } | undefined;
   private readonly changed = new vscode.EventEmitter<Project | undefined>();
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('dw-workbench-project');
   private readonly disposables: vscode.Disposable[] = [this.changed, this.diagnostics];
@@ -44,12 +46,18 @@ export class ProjectState implements vscode.Disposable {
     return undefined;
   }
 
+  /**
+   * Loads the project file again. The same file with the same text (the file watcher and a
+   * command both reloading after one write, a save without changes) keeps the current project:
+   * nothing is parsed again, and no change fires (a change closes the project's connections).
+   */
   async reload(): Promise<Project | undefined> {
     const uri = await this.findFile();
+    const text = uri === undefined ? undefined : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    if (this.loaded !== undefined && this.loaded.file === uri?.fsPath && this.loaded.text === text) return this.current;
     this.diagnostics.clear();
     let next: Project | undefined;
-    if (uri !== undefined) {
-      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+    if (uri !== undefined && text !== undefined) {
       // The parser (Ajv, the schema) lives in the feature bundle: it loads with the first project.
       const { parseProject, ProjectFileError } = loadFeatures();
       try {
@@ -61,7 +69,9 @@ export class ProjectState implements vscode.Disposable {
         this.log.warn(`${uri.fsPath} has ${e.problems.length} problem(s); see the Problems panel.`);
       }
     }
+    // Set with the project, before any await: a reload running alongside sees both or neither.
     this.current = next;
+    this.loaded = { file: uri?.fsPath, text };
     await vscode.commands.executeCommand('setContext', 'dwWorkbench.hasProject', next !== undefined);
     this.changed.fire(next);
     return next;
