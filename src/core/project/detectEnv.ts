@@ -1,14 +1,16 @@
 import { readFileSync } from 'node:fs';
+import { DotenvSyntaxError, parseDotenv, type DotenvEntry } from '../env/dotenv';
+import { DetectError } from './detectTypes';
 
 /**
  * A `.env` file as detection reads it: every key with its line, and the value only for keys that
- * are not secrets. A secret's value is never read into memory past the line split, so it cannot
+ * are not secrets. A secret's value is never assembled (the tokenizer skips it), so it cannot
  * reach a proposal, a message or a log.
  */
 export interface EnvEntry {
   readonly key: string;
   readonly line: number;
-  /** Undefined for secrets (passwords, keys, tokens). */
+  /** Undefined for secrets (passwords, keys, tokens) and for values built from them or from the environment. */
   readonly value: string | undefined;
   readonly secret: boolean;
 }
@@ -25,28 +27,23 @@ export function isSecretName(name: string): boolean {
   return SECRET_KEY.test(name);
 }
 
-/** Parses `KEY=value` lines (optional `export`, quotes, `#` comments) as compose reads them. */
+/**
+ * Reads `text` with compose's .env grammar (src/core/env/dotenv.ts). Secret values are never
+ * assembled; a value that interpolates a secret, or a variable the file does not set (compose
+ * would take it from the environment, which detection does not read), has no value either.
+ * A file compose refuses is a DetectError naming its line.
+ */
 export function parseEnvText(text: string, file: string): EnvFile {
+  let parsed: DotenvEntry[];
+  try {
+    parsed = parseDotenv(text, { withhold: isSecretName, unset: 'withhold' });
+  } catch (e) {
+    if (!(e instanceof DotenvSyntaxError)) throw e;
+    throw new DetectError([{ file, line: e.line, column: e.column, message: e.reason }], 'The .env file cannot be read; fix it (docker compose reads it the same way) and detect again.');
+  }
   const entries = new Map<string, EnvEntry>();
-  const lines = text.split(/\r?\n/);
-  for (const [i, raw] of lines.entries()) {
-    const m = /^\s*(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=(.*)$/.exec(raw);
-    if (m === null) continue;
-    const key = m[1] as string;
-    const secret = isSecretName(key);
-    entries.set(key, { key, line: i + 1, secret, value: secret ? undefined : unquote(m[2] as string) });
-  }
+  for (const e of parsed) entries.set(e.key, { key: e.key, line: e.line, secret: isSecretName(e.key), value: e.value });
   return { file, entries };
-}
-
-function unquote(raw: string): string {
-  const v = raw.trim();
-  const q = v[0];
-  if ((q === '"' || q === "'") && v.length >= 2) {
-    const end = v.indexOf(q, 1);
-    if (end > 0) return v.slice(1, end);
-  }
-  return v.replace(/\s+#.*$/, '');
 }
 
 /** Reads the first of `files` that exists; undefined when none does. */

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { DotenvSyntaxError, dotenvValues, formatDotenv, parseDotenv } from '../env/dotenv';
 
 /**
- * Writes KEY=VALUE lines to `file` with mode 0600, atomically (temporary file in the same
+ * Writes KEY='VALUE' lines to `file` with mode 0600, atomically (temporary file in the same
  * folder, then rename), so compose never reads a half-written file and no other user can read it.
  */
 export async function writeEnvFile(file: string, vars: Readonly<Record<string, string>>): Promise<void> {
@@ -18,18 +19,17 @@ export async function writeEnvFile(file: string, vars: Readonly<Record<string, s
   }
 }
 
+/** The stack's variables as compose reads them back: each value quoted (see quoteDotenvValue). */
 export function formatEnvFile(vars: Readonly<Record<string, string>>): string {
-  return Object.entries(vars)
-    .map(([k, v]) => {
-      if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(k)) throw new RangeError(`Invalid environment variable name: ${k}`);
-      if (/[\r\n]/.test(v)) throw new RangeError(`The value of ${k} spans lines; .env files cannot hold it.`);
-      return `${k}=${v}\n`;
-    })
-    .join('');
+  return formatDotenv(vars);
 }
 
-/** Reads KEY=VALUE lines (comments and blank lines ignored); an absent file reads as empty. */
-export async function readEnvFile(file: string): Promise<Record<string, string>> {
+/**
+ * The variables of a .env file as compose reads them (quotes, inline comments, `export`,
+ * interpolation from the file and then `env`); an absent file reads as empty. A file compose
+ * would refuse is refused too, naming the file and line.
+ */
+export async function readEnvFile(file: string, env: NodeJS.ProcessEnv = process.env): Promise<Record<string, string>> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -37,15 +37,21 @@ export async function readEnvFile(file: string): Promise<Record<string, string>>
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return {};
     throw e;
   }
-  const vars: Record<string, string> = {};
-  for (const raw of text.split(/\r?\n/)) {
-    const line = raw.trim();
-    if (line === '' || line.startsWith('#')) continue;
-    const eq = line.indexOf('=');
-    if (eq <= 0) continue;
-    let value = line.slice(eq + 1).trim();
-    if (/^(['"]).*\1$/.test(value)) value = value.slice(1, -1);
-    vars[line.slice(0, eq).trim()] = value;
+  try {
+    return dotenvValues(parseDotenv(text, { lookup: (name) => env[name] }));
+  } catch (e) {
+    if (e instanceof DotenvSyntaxError) throw new EnvFileError(file, e);
+    throw e;
   }
-  return vars;
+}
+
+/** A .env file compose cannot read; the message names the file and line, never a value. */
+export class EnvFileError extends Error {
+  constructor(
+    readonly file: string,
+    override readonly cause: DotenvSyntaxError,
+  ) {
+    super(`${file}:${cause.line}: ${cause.reason}. Fix the line (docker compose reads the file the same way).`);
+    this.name = 'EnvFileError';
+  }
 }

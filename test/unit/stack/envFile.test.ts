@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { formatEnvFile, readEnvFile, writeEnvFile } from '../../../src/core/stack/envFile';
+import { EnvFileError, formatEnvFile, readEnvFile, writeEnvFile } from '../../../src/core/stack/envFile';
 
 describe('stack .env file', () => {
   let dir: string;
@@ -28,6 +28,25 @@ describe('stack .env file', () => {
     const vars = { MSSQL_SA_PASSWORD: 'a#B=c!9_x.y@z%', ETL_BACKUP_PASSWORD: 'Q-1+2=3' };
     await writeEnvFile(file, vars);
     assert.deepEqual(await readEnvFile(file), vars);
+  });
+
+  it('round-trips values compose would cut or interpolate unquoted: " #", quotes, backslashes and $', async () => {
+    const file = path.join(dir, '.env');
+    const vars = { A: 'pass #word', B: "it's \\ $HOME", C: ' padded ', D: '${X}', E: '' };
+    await writeEnvFile(file, vars);
+    assert.deepEqual(await readEnvFile(file, {}), vars);
+  });
+
+  it('reads a hand-written file as compose does: export, inline comments, interpolation from the file and the environment', async () => {
+    const file = path.join(dir, '.env');
+    await writeFile(file, "export HOST=db # the server\nURL=\"sql://${HOST}:${PORT:-1433}/${DB}\"\nRAW='${HOST}'\n");
+    assert.deepEqual(await readEnvFile(file, { DB: 'dw' }), { HOST: 'db', URL: 'sql://db:1433/dw', RAW: '${HOST}' });
+  });
+
+  it('refuses a file compose cannot read, naming the file and line but no value', async () => {
+    const file = path.join(dir, '.env');
+    await writeFile(file, "A=1\nMSSQL_SA_PASSWORD='Secret-9 never closed\n");
+    await assert.rejects(readEnvFile(file), (e: unknown) => e instanceof EnvFileError && e.message.startsWith(`${file}:2:`) && !e.message.includes('Secret-9'));
   });
 
   it('rejects names and values a .env file cannot hold', () => {
