@@ -6,6 +6,7 @@ import { addBatchCounts, writeRejects } from './audit';
 import type { Watermark } from './control';
 import { advanceWatermark } from './control';
 import { batchMerge } from './merge';
+import { isEngineError } from '../../engine/errors';
 import { EtlCancelledError } from './errors';
 import { DELETED_COLUMN, NOT_DELETED, deleteSoftDeleted, softDeleteSql } from './softDelete';
 import type { EntityCounts, EtlEvent, EtlPhase, EtlPhaseInfo } from './events';
@@ -142,6 +143,11 @@ export async function loadEntity(ctx: EntityLoadContext): Promise<EntityLoadResu
     q.query(extractSql, [ctx.cutoff, from.updatedAt, { value: from.id, type: { kind: 'bigint' } }, limit], opts).then((r) => r.rows);
 
   await session.query(d.createStageSql(merge));
+  // Initial load: while the target holds no members (at most its unknown member), a page is
+  // bulk-loaded straight into it, with no stage and no merge; a page that meets a member
+  // (a unique violation) rolls back and is done again through the stage, as every later one.
+  let direct = directLoadApplies(entity, d) && (await holdsNoMembers(session, d, def.target.table));
+  const targetRef = tableRef(def.target.table);
   let counts: EntityCounts = { extracted: 0, upserted: 0, softDeleted: 0, rejected: 0, batches: 0 };
   let wm = ctx.from;
   /** The next page's first chunk, read while this page merges (from the committed watermark). */
@@ -151,13 +157,14 @@ export async function loadEntity(ctx: EntityLoadContext): Promise<EntityLoadResu
     const batch = counts.batches + 1;
     const started = performance.now();
     await phase('extract', batch);
-    const page = await session.transaction(async (tx) => {
+    const loadPage = async (tx: Queryable, straight: boolean) => {
       if (d.batchSettingsSql !== undefined) await tx.query(d.batchSettingsSql);
       await phase('stage', batch);
       await tx.query(d.truncateStageSql(merge.stage));
       const reader: Queryable = ctx.readThroughTransaction ? tx : ctx.source;
       let extracted = 0;
       let softDeleted = 0;
+      let loaded = 0;
       let rejects: RejectedRow[] = [];
       let next = wm;
       let limit = Math.min(READ_CHUNK, ctx.batchSize);
@@ -180,7 +187,8 @@ export async function loadEntity(ctx: EntityLoadContext): Promise<EntityLoadResu
         const t = transformBatch(entity, rows);
         softDeleted += t.softDeleted;
         if (t.rejects.length > 0) rejects = rejects.concat(t.rejects);
-        if (t.rows.length > 0) await tx.bulkLoad(d.stageRef(merge.stage), bulkColumns, t.rows, opts);
+        if (t.rows.length > 0) await tx.bulkLoad(straight ? targetRef : d.stageRef(merge.stage), bulkColumns, t.rows, opts);
+        loaded += t.rows.length;
         if (more && reader === tx) pending = read(reader, next, limit);
       }
       if (extracted === 0) return undefined;
@@ -189,14 +197,24 @@ export async function loadEntity(ctx: EntityLoadContext): Promise<EntityLoadResu
         ahead.catch(() => undefined);
       }
       await phase('merge', batch);
-      const upserted = await write(tx, opts);
+      const upserted = straight ? loaded : await write(tx, opts);
       await deleteSoftDeleted(tx, removals, opts);
       await writeRejects(tx, ctx.runId, def.entity, rejects);
       await advanceWatermark(tx, d, def.entity, next);
       await addBatchCounts(tx, d, ctx.runId, def.entity, { extracted, upserted, softDeleted }, next);
       await phase('commit', batch);
       return { extracted, upserted, softDeleted, rejected: rejects.length, next };
-    });
+    };
+    let page: Awaited<ReturnType<typeof loadPage>>;
+    try {
+      page = await session.transaction((tx) => loadPage(tx, direct));
+    } catch (e) {
+      if (!direct || !isUniqueViolation(e)) throw e;
+      // The target held this page's members after all: the page again, through the stage.
+      direct = false;
+      ahead = undefined;
+      page = await session.transaction((tx) => loadPage(tx, false));
+    }
     if (page === undefined) break;
     wm = page.next;
     counts = reportBatch(ctx, counts, {
@@ -207,4 +225,27 @@ export async function loadEntity(ctx: EntityLoadContext): Promise<EntityLoadResu
     if (page.extracted < ctx.batchSize) break;
   }
   return { counts, watermark: wm };
+}
+
+/** Bulk-loading straight into the target is the whole merge only for a type 1 entity with nothing to resolve. */
+function directLoadApplies(entity: CompiledEntity, d: EtlDialect): boolean {
+  const def = entity.definition;
+  // SQL Server's bulk load into the target has not run on a server yet: it keeps the stage.
+  return d.name === 'postgres' && def.scd.type === 1 && entity.lookups.length === 0 && def.target.deleteSoftDeleted === undefined;
+}
+
+/** At most one row (the unknown member, or one member the fallback will meet). */
+async function holdsNoMembers(q: Queryable, d: EtlDialect, target: string): Promise<boolean> {
+  const r = await q.query<{ n: unknown }>(`SELECT count(*) AS n FROM (SELECT 1 AS x FROM ${d.table(target)} LIMIT 2) m`);
+  return Number(r.rows[0]?.n ?? 0) <= 1;
+}
+
+function tableRef(qualified: string): { schema?: string; name: string } {
+  const dot = qualified.lastIndexOf('.');
+  return dot < 0 ? { name: qualified } : { schema: qualified.slice(0, dot), name: qualified.slice(dot + 1) };
+}
+
+/** PostgreSQL 23505; SQL Server 2627 (constraint) and 2601 (unique index). */
+function isUniqueViolation(e: unknown): boolean {
+  return isEngineError(e) && e.kind === 'constraint' && (e.number === '23505' || e.number === 2627 || e.number === 2601);
 }
