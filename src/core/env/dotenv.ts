@@ -119,7 +119,8 @@ class DotenvReader {
       }
     }
     const key = this.text.slice(keyStart, this.pos).replace(/\s+$/u, '');
-    if (key.includes(' ')) throw new DotenvSyntaxError(line, 1, `the variable name '${key}' holds a space`);
+    // The text is not quoted back: a line without `=` may be a pasted secret.
+    if (key.includes(' ')) throw new DotenvSyntaxError(line, 1, 'a variable name holds a space (a line without = is a name alone)');
     if (end !== '\n' && end !== '') this.pos++;
     if (end === '\n' || end === '') {
       // A name alone on its line passes the variable through from the environment.

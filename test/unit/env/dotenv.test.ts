@@ -106,6 +106,7 @@ H="keep\q"
     const cases: [string, number, RegExp][] = [
       ["A=1\nB='never closed-Secret-1\n", 2, /never closed/],
       ['A=1\n\nBAD KEY=x\n', 3, /holds a space/],
+      ['A=1\ncorrect horse Secret-3\n', 2, /holds a space/],
       ['A=1\nBAD*KEY=Secret-2\n', 2, /unexpected character "\*"/],
       ['A=${REQUIRED:?set it first}\n', 1, /REQUIRED has no value: set it first/],
     ];
