@@ -2,7 +2,7 @@
 // rows loaded by COPY (bulkLoad), by multi-row INSERT, by single-row INSERT, then streamed back.
 // Usage: npm run bench:engine [-- --rows 200000 --single 5000]
 // Prints a table, then one last line of JSON with the rates.
-import pg from 'pg';
+import { createThrowawayDatabase, postgresConnection } from '../test/support/throwawayDatabase';
 import { createEngine } from '../src/core/engine/index';
 import type { BulkColumn, Engine, SqlParam } from '../src/core/engine/index';
 
@@ -15,7 +15,6 @@ function argNumber(name: string, fallback: number): number {
 const rows = argNumber('rows', 200_000);
 const singleRows = Math.min(rows, argNumber('single', 5_000));
 const rowsPerInsert = 1000;
-const server = { host: '127.0.0.1', port: 5432, user: 'postgres' } as const;
 
 const columns: readonly BulkColumn[] = [
   { name: 'cliente_original_id', type: { kind: 'bigint' } },
@@ -85,16 +84,6 @@ async function timed(work: () => Promise<number>): Promise<Measured> {
   return { rows: count, seconds: Number(process.hrtime.bigint() - started) / 1e9 };
 }
 
-async function onMaintenance(sql: string): Promise<void> {
-  const client = new pg.Client({ ...server, database: 'postgres' });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
 async function run(engine: Engine): Promise<{ bulk: Measured; multirow: Measured; single: Measured; stream: Measured }> {
   await engine.batch(`CREATE TABLE dim_cliente_bench (${columns.map((c) => `${c.name} ${pgDdl[c.type.kind]}`).join(', ')})`);
   const truncate = (): Promise<unknown> => engine.batch('TRUNCATE dim_cliente_bench');
@@ -132,15 +121,14 @@ async function run(engine: Engine): Promise<{ bulk: Measured; multirow: Measured
 }
 
 async function main(): Promise<void> {
-  const database = `dwb_bench_${process.pid}_${Date.now().toString(36)}`;
-  await onMaintenance(`CREATE DATABASE "${database}"`);
-  const engine = await createEngine({ engine: 'postgres', ...server, database }, { applicationName: 'dwb-bench' });
+  const db = await createThrowawayDatabase('dwb_bench');
+  const engine = await createEngine(postgresConnection(db.name), { applicationName: 'dwb-bench' });
   let results: Awaited<ReturnType<typeof run>>;
   try {
     results = await run(engine);
   } finally {
     await engine.close();
-    await onMaintenance(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+    await db.drop();
   }
   const rate = (r: Measured): number => Math.round(r.rows / r.seconds);
   const baseline = rate(results.bulk);

@@ -8,7 +8,6 @@
 // Prints a table, then one last line of JSON.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Client } from 'pg';
 import { createEngine } from '../src/core/engine/factory';
 import type { Engine, Row } from '../src/core/engine/types';
 import { etlDialect } from '../src/core/etl/dialect';
@@ -17,6 +16,7 @@ import { loadEntityDefinitions } from '../src/core/etl/definition/load';
 import { runEtl } from '../src/core/etl/run/run';
 import { compileEntity, type CompiledEntity } from '../src/core/etl/transform/compile';
 import { transformBatch } from '../src/core/etl/transform/transform';
+import { createThrowawayDatabase, postgresConnection } from '../test/support/throwawayDatabase';
 
 function argNumber(name: string, fallback: number): number {
   const at = process.argv.indexOf(`--${name}`);
@@ -29,20 +29,9 @@ const batch = Math.min(100_000, argNumber('batch', 50_000));
 const sample = Math.min(rows, argNumber('sample', 5_000));
 const TRIALS = argNumber('trials', 3);
 const root = path.resolve(__dirname, '..');
-const server = { host: '127.0.0.1', port: 5432, user: 'postgres' } as const;
 const SCRIPTS = ['oltp/01_schema.sql', 'oltp/02_tables.sql', 'oltp/03_indexes.sql', 'dw/01_schemas.sql', 'dw/02_dimensions.sql', 'dw/06_etl_control.sql'];
 const definition = loadEntityDefinitions(path.join(root, 'etl/entities')).find((d) => d.entity === 'dim_cliente');
 if (definition === undefined) throw new Error('etl/entities/dim_cliente.json is missing');
-
-async function admin(sql: string): Promise<void> {
-  const c = new Client({ ...server, database: 'postgres' });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-}
 
 let step = 0;
 async function seconds(work: () => Promise<unknown>): Promise<number> {
@@ -142,9 +131,8 @@ const median = (xs: readonly number[]): number => [...xs].sort((x, y) => x - y)[
 const spread = (xs: readonly number[]): string => xs.map((x) => Math.round(x)).join(', ');
 
 async function main(): Promise<void> {
-  const name = `dwb_bench_etl_${process.pid}`;
-  await admin(`CREATE DATABASE ${name}`);
-  const db = await createEngine({ engine: 'postgres', ...server, database: name, poolMax: 4 });
+  const scratch = await createThrowawayDatabase('dwb_bench_etl');
+  const db = await createEngine({ ...postgresConnection(scratch.name), poolMax: 4 });
   try {
     for (const s of SCRIPTS) await db.batch(readFileSync(path.join(root, 'sql/postgres', s), 'utf8'));
     await seedCustomers(db);
@@ -217,7 +205,7 @@ async function main(): Promise<void> {
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } finally {
     await db.close();
-    await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await scratch.drop();
   }
 }
 
