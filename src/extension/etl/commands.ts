@@ -5,7 +5,7 @@ import type { DwContext } from '../context';
 import { showError } from '../engineErrors';
 import type { EntitiesTree } from '../entities/tree';
 import type { EntityNode } from '../entities/items';
-import { loadDefinitions } from './definitions';
+import { definitionFiles } from './definitions';
 import type { EtlRuns } from './runs';
 import { etlTask } from './tasks';
 
@@ -32,13 +32,8 @@ const ALL_ACTIVE = null;
 async function pickEntity(ctx: DwContext, placeHolder: string, allowAll: boolean): Promise<string | null | undefined> {
   const project = await ctx.requireProject();
   if (project === undefined) return undefined;
-  let names: string[];
-  try {
-    names = loadDefinitions(ctx, project).map((d) => d.entity);
-  } catch (e) {
-    await showError(ctx, e, vscode.l10n.t('The ETL entity definitions have problems'));
-    return undefined;
-  }
+  // Listed even with problems: running the entity reports them at file:line, Open Definition reaches the file.
+  const names = definitionFiles(ctx, project).map((d) => d.entity);
   const items: (vscode.QuickPickItem & { value: string | null })[] = [
     ...(allowAll ? [{ label: vscode.l10n.t('All active entities'), description: 'ctl.etl_control.is_active', value: ALL_ACTIVE }] : []),
     ...names.map((n) => ({ label: n, value: n })),
@@ -154,7 +149,7 @@ export const openEntityDefinition = (ctx: DwContext) => async (arg?: EntityArg):
   const project = ctx.project;
   if (entity === undefined || project === undefined) return;
   try {
-    const file = loadDefinitions(ctx, project).find((d) => d.entity === entity)?.file;
+    const file = definitionFiles(ctx, project).find((d) => d.entity === entity)?.file;
     if (file === undefined) {
       void vscode.window.showWarningMessage(vscode.l10n.t('No definition file for {0} in the project\'s etl/entities folder.', entity));
       return;

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { loadEntityDefinitions, type EntityDefinition } from '../../core/etl';
+import { listEntityDefinitionFiles, loadEntityDefinitions, type EntityDefinition } from '../../core/etl';
 import type { Project } from '../../core/project';
 import type { DwContext } from '../context';
 
@@ -13,6 +13,11 @@ export function entitiesDir(ctx: DwContext, project: Project): string {
 /** Loads every definition; throws EntityDefinitionError with file:line problems. */
 export function loadDefinitions(ctx: DwContext, project: Project): EntityDefinition[] {
   return loadEntityDefinitions(entitiesDir(ctx, project));
+}
+
+/** The entities of the definitions folder and their files, listed even when a definition has problems. */
+export function definitionFiles(ctx: DwContext, project: Project): { readonly entity: string; readonly file: string }[] {
+  return listEntityDefinitionFiles(entitiesDir(ctx, project));
 }
 
 /** How long a run waits for an entity another run is loading, from the project's `etl` settings. */

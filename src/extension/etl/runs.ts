@@ -1,10 +1,10 @@
 import { userInfo } from 'node:os';
 import * as vscode from 'vscode';
-import { EntityDefinitionError, runEtl, type EntityDefinition, type EtlEvent } from '../../core/etl';
+import { EntityDefinitionError, locateDefinitionProblems, runEtl, type EntityDefinition, type EtlEvent } from '../../core/etl';
 import { EntityControlQueries } from '../../core/etl/control/state';
 import { planEtlRun } from '../../core/etl/present/plan';
 import type { EtlTaskRequest } from '../../core/etl/present/taskRequest';
-import { eventLines, failureLine, planLines, summaryLines } from '../../core/etl/present/terminalLines';
+import { definitionProblemLines, eventLines, failureLine, planLines, summaryLines } from '../../core/etl/present/terminalLines';
 import { ConnectionAbandoned } from '../connections';
 import type { DwContext } from '../context';
 import { showError } from '../engineErrors';
@@ -51,7 +51,7 @@ export class EtlRuns implements vscode.Disposable {
       definitions = loadDefinitions(this.ctx, project);
     } catch (e) {
       if (!(e instanceof EntityDefinitionError)) throw e;
-      write(e.problems.map((p) => failureLine(p.file, p.line ?? 1, p.entity ?? 'definition', p.message)));
+      write(definitionProblemLines(e.problems));
       return EXIT_FAILED;
     }
     const fileOf = (entity: string): string | undefined => definitions.find((d) => d.entity === entity)?.file;
@@ -87,6 +87,11 @@ export class EtlRuns implements vscode.Disposable {
       }
       return result.status === 'success' ? EXIT_OK : EXIT_FAILED;
     } catch (e) {
+      if (e instanceof EntityDefinitionError) {
+        // Refused against the real tables (a missing column, an impossible conversion) before any data moved.
+        write(definitionProblemLines(locateDefinitionProblems(e.problems)));
+        return EXIT_FAILED;
+      }
       const message = e instanceof Error ? e.message : String(e);
       if (!(e instanceof ConnectionAbandoned)) {
         // No definition to point at: the connection settings live in the project file.

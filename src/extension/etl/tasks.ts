@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { etlTaskFields, etlTaskLabel, resolveEtlTask, type EtlTaskFields, type EtlTaskRequest } from '../../core/etl/present/taskRequest';
 import type { DwContext } from '../context';
-import { loadDefinitions } from './definitions';
+import { definitionFiles } from './definitions';
 import type { EtlRuns } from './runs';
 import { EtlTerminal } from './terminal';
 
@@ -17,15 +17,10 @@ function scopeOf(ctx: DwContext): vscode.WorkspaceFolder | vscode.TaskScope {
   return (file === undefined ? undefined : vscode.workspace.getWorkspaceFolder(vscode.Uri.file(file))) ?? vscode.TaskScope.Workspace;
 }
 
+/** Entities with a definition file; a definition with problems keeps its task, which reports them at file:line. */
 function entityNames(ctx: DwContext): string[] | undefined {
   const project = ctx.project;
-  if (project === undefined) return undefined;
-  try {
-    return loadDefinitions(ctx, project).map((d) => d.entity);
-  } catch {
-    // A broken definition shows up when the task runs, at its file:line.
-    return undefined;
-  }
+  return project === undefined ? undefined : definitionFiles(ctx, project).map((d) => d.entity);
 }
 
 function taskFor(ctx: DwContext, runs: EtlRuns, definition: EtlTaskDefinition, scope: vscode.TaskScope | vscode.WorkspaceFolder, name: string): vscode.Task {

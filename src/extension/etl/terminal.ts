@@ -6,6 +6,14 @@ import { EXIT_CANCELLED, EXIT_FAILED, type EtlRuns } from './runs';
 const CTRL_C = '\x03';
 
 /**
+ * How long the terminal stays open after its last write. The workbench parses terminal output
+ * asynchronously and stops feeding the task's problem matcher when the task exits, so lines
+ * written just before the exit can miss it (microsoft/vscode#92868): a definition refused in a
+ * few milliseconds never reached Problems. An exit this soon also reads "failed to launch".
+ */
+export const CLOSE_AFTER_LAST_WRITE_MS = 500;
+
+/**
  * The `dw-etl` task's terminal: prints the run's lines as they come; closing or terminating the
  * task (or Ctrl+C in it) aborts the run, which rolls back the batch in flight.
  */
@@ -13,6 +21,7 @@ export class EtlTerminal implements vscode.Pseudoterminal {
   private readonly written = new vscode.EventEmitter<string>();
   private readonly closed = new vscode.EventEmitter<number>();
   private readonly abort = new AbortController();
+  private closedByUser = false;
   readonly onDidWrite = this.written.event;
   readonly onDidClose = this.closed.event;
 
@@ -26,6 +35,7 @@ export class EtlTerminal implements vscode.Pseudoterminal {
   }
 
   close(): void {
+    this.closedByUser = true;
     this.abort.abort();
   }
 
@@ -49,6 +59,8 @@ export class EtlTerminal implements vscode.Pseudoterminal {
       this.write([`dw-etl: ${e instanceof Error ? e.message : String(e)}`]);
     }
     if (this.abort.signal.aborted && code !== EXIT_CANCELLED) code = EXIT_CANCELLED;
+    // Closed by the user: the terminal is already gone, nothing left to parse.
+    if (!this.closedByUser) await new Promise((resolve) => setTimeout(resolve, CLOSE_AFTER_LAST_WRITE_MS));
     this.closed.fire(code);
     this.written.dispose();
     this.closed.dispose();

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { EntityRunPlan } from '../../../src/core/etl/present/plan';
-import { eventLines, failureLine, planLines, terminalText } from '../../../src/core/etl/present/terminalLines';
+import { definitionProblemLines, eventLines, failureLine, planLines, terminalText } from '../../../src/core/etl/present/terminalLines';
 
 interface ProblemMatcher {
   readonly name: string;
@@ -38,6 +38,17 @@ describe('dw-etl task terminal lines', () => {
     }, fileOf);
     const failures = lines.map(matched).filter((m) => m !== undefined);
     assert.deepEqual(failures, [{ file: '/ws/etl/entities/dim_cliente.json', line: '1', entity: 'dim_cliente', message: 'relation "dim.dim_cliente" does not exist LINE 1' }]);
+  });
+
+  it('prints each definition problem as a matcher line at its file and line, naming column and rule', () => {
+    const lines = definitionProblemLines([
+      { file: '/ws/etl/entities/dim_cliente.json', line: 45, entity: 'dim_cliente', column: 'email', rule: 'normalizar_emial', message: 'names a rule that is not in the catalogue' },
+      { file: '/ws/etl/entities/broken.json', message: 'is not valid JSON' },
+    ]);
+    assert.deepEqual(lines.map(matched), [
+      { file: '/ws/etl/entities/dim_cliente.json', line: '45', entity: 'dim_cliente', message: 'entity dim_cliente, column email, rule normalizar_emial: names a rule that is not in the catalogue' },
+      { file: '/ws/etl/entities/broken.json', line: '1', entity: 'definition', message: 'is not valid JSON' },
+    ]);
   });
 
   it('matches Windows paths and messages holding colons', () => {

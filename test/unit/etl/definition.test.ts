@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { loadEntityDefinitions, parseEntityDefinition } from '../../../src/core/etl/definition/load';
+import { listEntityDefinitionFiles, loadEntityDefinitions, locateDefinitionProblems, parseEntityDefinition } from '../../../src/core/etl/definition/load';
 import { EntityDefinitionError } from '../../../src/core/etl/definition/errors';
 import { compileEntity } from '../../../src/core/etl/transform/compile';
 import { postgresEtl } from '../../../src/core/etl/dialect/postgres';
@@ -109,6 +109,19 @@ describe('ETL entity definitions', () => {
     }
   });
 
+  it('lists the entities of a folder even when their definitions have problems (entity field, else the file name)', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'dwb-etl-list-'));
+    try {
+      writeFileSync(path.join(dir, 'b.json'), JSON.stringify({ ...minimal, entity: 'dim_b', columns: [{ source: 'x', target: 'y', rule: 'nao_existe' }] }));
+      writeFileSync(path.join(dir, 'a_broken.json'), '{ "entity": ');
+      writeFileSync(path.join(dir, 'notes.txt'), 'not a definition');
+      assert.deepEqual(listEntityDefinitionFiles(dir).map((d) => [d.entity, path.basename(d.file)]), [['a_broken', 'a_broken.json'], ['dim_b', 'b.json']]);
+      assert.deepEqual(listEntityDefinitionFiles(path.join(dir, 'missing')), []);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   describe('against the real columns (before any data moves)', () => {
     const def = parseEntityDefinition(JSON.stringify(minimal), 'd.json');
     const source = [col('x_id', 'bigint'), col('name', 'character varying'), col('updated_at', 'timestamp without time zone')];
@@ -141,6 +154,30 @@ describe('ETL entity definitions', () => {
       assert.match(e.message, /no SCD2 column is_current/);
       const versions = [col('valid_from', 'timestamp without time zone'), col('valid_to', 'timestamp without time zone'), col('is_current', 'boolean')];
       assert.deepEqual(compileEntity(scd2, source, [...target, ...versions], postgresEtl).targetColumns.map((x) => x.name), ['x_original_id', 'nome']);
+    });
+
+    it('points problems found against the tables at the line of their file: the column entry, a key, the table', () => {
+      const dir = mkdtempSync(path.join(tmpdir(), 'dwb-etl-locate-'));
+      try {
+        const file = path.join(dir, 'dim_x.json');
+        const text = JSON.stringify(minimal, null, 2);
+        writeFileSync(file, text);
+        const lines = text.split('\n');
+        const lineOf = (needle: string, before = 0): number => lines.findIndex((l) => l.includes(needle)) + 1 - before;
+        const placed = parseEntityDefinition(text, file);
+        const missingSource = problemsOf(() => compileEntity(placed, source.filter((x) => x.name !== 'name'), target, postgresEtl)).problems;
+        const missingWatermark = problemsOf(() => compileEntity(placed, source.filter((x) => x.name !== 'updated_at'), target, postgresEtl)).problems;
+        const noTarget = problemsOf(() => compileEntity(placed, source, [], postgresEtl)).problems;
+        // The column's object opens the line before its "source".
+        assert.deepEqual(locateDefinitionProblems(missingSource).map((p) => p.line), [lineOf('"source": "name"', 1)]);
+        assert.deepEqual(locateDefinitionProblems(missingWatermark).map((p) => p.line), [lineOf('"updatedAt"')]);
+        assert.deepEqual(locateDefinitionProblems(noTarget).map((p) => p.line), [lineOf('"table": "dim.dim_x"')]);
+        // Already placed, or the file gone: unchanged.
+        assert.deepEqual(locateDefinitionProblems([{ file, line: 7, message: 'm' }]), [{ file, line: 7, message: 'm' }]);
+        assert.deepEqual(locateDefinitionProblems([{ file: path.join(dir, 'gone.json'), message: 'm' }]), [{ file: path.join(dir, 'gone.json'), message: 'm' }]);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
     });
 
     it('refuses a rule that cannot read the source type', () => {

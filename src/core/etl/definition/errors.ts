@@ -8,14 +8,19 @@ export interface DefinitionProblem {
   readonly message: string;
 }
 
-export function describeProblem(p: DefinitionProblem): string {
-  const at = p.line === undefined ? p.file : `${p.file}:${p.line}`;
+/** The problem without its place (entity, column, rule, message): what Problems shows at the file's line. */
+export function problemText(p: DefinitionProblem): string {
   const parts = [
     p.entity && `entity ${p.entity}`,
     p.column && `column ${p.column}`,
     p.rule && `rule ${p.rule}`,
   ].filter(Boolean);
-  return `${at}: ${parts.length > 0 ? `${parts.join(', ')}: ` : ''}${p.message}`;
+  return `${parts.length > 0 ? `${parts.join(', ')}: ` : ''}${p.message}`;
+}
+
+export function describeProblem(p: DefinitionProblem): string {
+  const at = p.line === undefined ? p.file : `${p.file}:${p.line}`;
+  return `${at}: ${problemText(p)}`;
 }
 
 /**

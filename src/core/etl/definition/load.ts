@@ -56,13 +56,89 @@ export function parseEntityDefinition(text: string, file: string): EntityDefinit
   }
   const raw = data as Omit<EntityDefinition, 'file' | 'scd'> & { scd?: EntityDefinition['scd'] };
   const definition: EntityDefinition = { ...raw, scd: raw.scd ?? { type: 1 }, file };
-  const problems = checkDefinition(definition).map((p) => {
-    const column = definition.columns.findIndex((c) => c.target === p.column);
-    const node = column >= 0 ? findNodeAtLocation(tree, ['columns', column]) : undefined;
-    return node ? { ...p, line: lineOf(text, node.offset) } : p;
-  });
+  const problems = checkDefinition(definition).map((p) => locate(p, text, tree));
   if (problems.length > 0) throw new EntityDefinitionError(problems);
   return definition;
+}
+
+/**
+ * Where in the definition a problem points: the `columns` entry mapping its column (by target,
+ * then by source), else the first value naming that column (a key, watermark or SCD column),
+ * else the source or target table the message names.
+ */
+function problemNode(tree: Node, p: DefinitionProblem): Node | undefined {
+  const values = (n: Node | undefined): Node[] => (n === undefined ? [] : [...(n.type === 'string' ? [n] : []), ...(n.children ?? []).flatMap(values)]);
+  if (p.column !== undefined) {
+    const columns = findNodeAtLocation(tree, ['columns'])?.children ?? [];
+    for (const key of ['target', 'source']) {
+      const entry = columns.find((c) => findNodeAtLocation(c, [key])?.value === p.column);
+      if (entry !== undefined) return entry;
+    }
+    return values(tree).find((n) => n.value === p.column);
+  }
+  return [findNodeAtLocation(tree, ['source', 'table']), findNodeAtLocation(tree, ['target', 'table'])]
+    .find((n) => typeof n?.value === 'string' && p.message.includes(n.value));
+}
+
+function locate(p: DefinitionProblem, text: string, tree: Node): DefinitionProblem {
+  if (p.line !== undefined) return p;
+  const node = problemNode(tree, p);
+  return node ? { ...p, line: lineOf(text, node.offset) } : p;
+}
+
+/**
+ * Gives problems found after loading (a definition checked against the real tables) the line
+ * of their definition file they point at; problems already placed, or whose file no longer
+ * reads as JSON, stay as they are.
+ */
+export function locateDefinitionProblems(problems: readonly DefinitionProblem[]): DefinitionProblem[] {
+  const trees = new Map<string, { text: string; tree: Node } | undefined>();
+  const read = (file: string): { text: string; tree: Node } | undefined => {
+    if (!trees.has(file)) {
+      let parsed: { text: string; tree: Node } | undefined;
+      try {
+        const text = readFileSync(file, 'utf8');
+        const tree = parseTree(text);
+        parsed = tree === undefined ? undefined : { text, tree };
+      } catch {
+        parsed = undefined;
+      }
+      trees.set(file, parsed);
+    }
+    return trees.get(file);
+  };
+  return problems.map((p) => {
+    const doc = p.line === undefined ? read(p.file) : undefined;
+    return doc === undefined ? p : locate(p, doc.text, doc.tree);
+  });
+}
+
+/**
+ * The entities a definitions folder holds, read leniently (the `entity` field when the file
+ * parses that far, else the file name), so a definition with problems is still listed: its
+ * task, pick and "Open Definition" reach it, and running it reports the problems at file:line.
+ */
+export function listEntityDefinitionFiles(dir: string): { readonly entity: string; readonly file: string }[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+  } catch {
+    return [];
+  }
+  const out: { entity: string; file: string }[] = [];
+  for (const f of names) {
+    const file = path.join(dir, f);
+    let data: unknown;
+    try {
+      data = parse(readFileSync(file, 'utf8'));
+    } catch {
+      data = undefined;
+    }
+    const entity = typeof data === 'object' && data !== null ? (data as { entity?: unknown }).entity : undefined;
+    const name = typeof entity === 'string' && entity.trim() !== '' ? entity.trim() : path.basename(f, '.json');
+    if (!out.some((o) => o.entity === name)) out.push({ entity: name, file });
+  }
+  return out;
 }
 
 /** Reads every `*.json` definition in a folder, sorted by file name. */

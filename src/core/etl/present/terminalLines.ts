@@ -2,6 +2,7 @@ import type { EtlRunResult } from '../run/run';
 import type { EtlEvent } from '../run/events';
 import type { Watermark } from '../run/control';
 import type { EntityRunPlan } from './plan';
+import { problemText, type DefinitionProblem } from '../definition/errors';
 
 /**
  * Lines the `dw-etl` task terminal prints. A failure prints one line the `$dw-etl` problem
@@ -16,6 +17,11 @@ export function watermarkText(w: Watermark): string {
 
 export function failureLine(file: string, line: number, entity: string, message: string): string {
   return `${FAILURE_PREFIX}${file}:${line}: ${entity}: ${message.replace(/\s*\r?\n\s*/g, ' ')}`;
+}
+
+/** A definition's problems, one matcher line each at its file and line (line 1 when it has none). */
+export function definitionProblemLines(problems: readonly DefinitionProblem[]): string[] {
+  return problems.map((p) => failureLine(p.file, p.line ?? 1, p.entity ?? 'definition', problemText(p)));
 }
 
 const rate = (n: number): string => Math.round(n).toLocaleString('en-US');
