@@ -27,6 +27,8 @@ export interface DotenvEntry {
   /** Undefined when withheld: see {@link DotenvOptions.withhold} and {@link DotenvOptions.unset}. */
   readonly value: string | undefined;
   readonly line: number;
+  /** Where the statement stands in the text (offsets, end exclusive): an edit can replace it alone. */
+  readonly span: { readonly start: number; readonly end: number };
 }
 
 export interface DotenvOptions {
@@ -86,6 +88,8 @@ class DotenvReader {
   private lineStart = 0;
   private readonly known = new Map<string, string | undefined>();
   private readonly entries: DotenvEntry[] = [];
+  /** Where the last statement's value ends: before a trailing comment and blanks. */
+  private valueEnd = 0;
 
   constructor(
     private readonly text: string,
@@ -96,7 +100,13 @@ class DotenvReader {
     for (;;) {
       this.skipSpaceAndComments();
       if (this.pos >= this.text.length) return this.entries;
+      const start = this.pos;
+      const before = this.entries.length;
       this.statement();
+      const last = this.entries[this.entries.length - 1];
+      if (this.entries.length > before && last !== undefined) {
+        this.entries[this.entries.length - 1] = { ...last, span: { start, end: this.valueEnd } };
+      }
     }
   }
 
@@ -123,6 +133,7 @@ class DotenvReader {
     if (key.includes(' ')) throw new DotenvSyntaxError(line, 1, 'a variable name holds a space (a line without = is a name alone)');
     if (end !== '\n' && end !== '') this.pos++;
     if (end === '\n' || end === '') {
+      this.valueEnd = keyStart + key.length;
       // A name alone on its line passes the variable through from the environment.
       const outside = this.options.lookup?.(key);
       if (outside !== undefined) this.add(key, outside, line);
@@ -135,11 +146,15 @@ class DotenvReader {
     let value: string | undefined;
     if (quote === "'" || quote === '"') {
       const raw = this.quoted(quote, line, !withheld);
+      this.valueEnd = this.pos;
       value = withheld ? undefined : quote === "'" ? raw : interpolate(expandEscapes(raw), this.mapping(), line);
     } else {
       let eol = this.text.indexOf('\n', this.pos);
       if (eol < 0) eol = this.text.length;
-      const raw = withheld ? '' : this.text.slice(this.pos, eol);
+      const whole = this.text.slice(this.pos, eol);
+      const raw = withheld ? '' : whole;
+      const cutAt = whole.indexOf(' #');
+      this.valueEnd = this.pos + (cutAt < 0 ? whole : whole.slice(0, cutAt)).replace(/\s+$/u, '').length;
       this.pos = eol;
       if (!withheld) {
         const cut = raw.indexOf(' #');
@@ -194,8 +209,9 @@ class DotenvReader {
     // `=value` with no name: compose reads it into a variable nobody can use.
     if (key === '') return;
     this.known.set(key, value);
-    this.entries.push({ key, value, line });
+    this.entries.push({ key, value, line, span: { start: this.pos, end: this.pos } });
   }
+
 
   private skipSpaceAndComments(): void {
     while (this.pos < this.text.length) {
@@ -326,10 +342,25 @@ export function quoteDotenvValue(value: string): string {
 /** `KEY='value'` lines, one per variable; names and values a .env file cannot hold are refused. */
 export function formatDotenv(vars: Readonly<Record<string, string>>): string {
   return Object.entries(vars)
-    .map(([k, v]) => {
-      if (!WRITABLE_KEY.test(k)) throw new RangeError(`Invalid environment variable name: ${k}`);
-      if (/[\r\n]/.test(v)) throw new RangeError(`The value of ${k} spans lines; .env files cannot hold it.`);
-      return `${k}=${quoteDotenvValue(v)}\n`;
-    })
+    .map(([k, v]) => `${dotenvStatement(k, v)}\n`)
     .join('');
+}
+
+/** One `KEY='value'` statement (no newline); a name or value a .env file cannot hold is refused. */
+function dotenvStatement(key: string, value: string): string {
+  if (!WRITABLE_KEY.test(key)) throw new RangeError(`Invalid environment variable name: ${key}`);
+  if (/[\r\n]/.test(value)) throw new RangeError(`The value of ${key} spans lines; .env files cannot hold it.`);
+  return `${key}=${quoteDotenvValue(value)}`;
+}
+
+/**
+ * `text` with `key` set to `value`, everything else kept as written (comments, order, other
+ * statements and their `${...}` references): the key's last statement is replaced (earlier ones
+ * are dead, compose takes the last), or a line is appended.
+ */
+export function setDotenvValue(text: string, key: string, value: string): string {
+  const statement = dotenvStatement(key, value);
+  const entry = parseDotenv(text, { unset: 'withhold', withhold: () => true }).filter((e) => e.key === key).pop();
+  if (entry === undefined) return `${text}${text === '' || text.endsWith('\n') ? '' : '\n'}${statement}\n`;
+  return text.slice(0, entry.span.start) + statement + text.slice(entry.span.end);
 }

@@ -1,17 +1,42 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { DotenvSyntaxError, dotenvValues, formatDotenv, parseDotenv } from '../env/dotenv';
+import { DotenvSyntaxError, dotenvValues, formatDotenv, parseDotenv, setDotenvValue } from '../env/dotenv';
 
 /**
  * Writes KEY='VALUE' lines to `file` with mode 0600, atomically (temporary file in the same
  * folder, then rename), so compose never reads a half-written file and no other user can read it.
  */
 export async function writeEnvFile(file: string, vars: Readonly<Record<string, string>>): Promise<void> {
+  await writePrivately(file, formatEnvFile(vars));
+}
+
+/**
+ * Sets one variable of `file` (created when absent), the rest of the file kept as written:
+ * comments, order and hand-written `${...}` references stay; atomic and 0600 as writeEnvFile.
+ */
+export async function setEnvFileValue(file: string, key: string, value: string): Promise<void> {
+  let text = '';
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+  }
+  let next: string;
+  try {
+    next = setDotenvValue(text, key, value);
+  } catch (e) {
+    if (e instanceof DotenvSyntaxError) throw new EnvFileError(file, e);
+    throw e;
+  }
+  await writePrivately(file, next);
+}
+
+async function writePrivately(file: string, text: string): Promise<void> {
   await mkdir(path.dirname(file), { recursive: true });
   const tmp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
   try {
-    await writeFile(tmp, formatEnvFile(vars), { mode: 0o600, flag: 'wx' });
+    await writeFile(tmp, text, { mode: 0o600, flag: 'wx' });
     await rename(tmp, file);
   } catch (e) {
     await rm(tmp, { force: true });

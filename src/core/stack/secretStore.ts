@@ -1,5 +1,5 @@
 import type { StackDefinition } from './definitions';
-import { readEnvFile, writeEnvFile } from './envFile';
+import { readEnvFile, setEnvFileValue } from './envFile';
 import { generateStackPassword } from './secrets';
 
 /** Where stack secrets live: VS Code SecretStorage in the extension, a 0600 file for the CLI. */
@@ -31,11 +31,7 @@ export function fileSecretStore(file: string): SecretStore {
     async get(name) {
       return (await readEnvFile(file))[name];
     },
-    async set(name, value) {
-      const all = await readEnvFile(file);
-      all[name] = value;
-      await writeEnvFile(file, all);
-    },
+    set: (name, value) => setEnvFileValue(file, name, value),
   };
 }
 

@@ -1,17 +1,20 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { DotenvSyntaxError, dotenvValues, formatDotenv, parseDotenv, quoteDotenvValue } from '../../../src/core/env/dotenv';
+import { DotenvSyntaxError, dotenvValues, formatDotenv, parseDotenv, quoteDotenvValue, setDotenvValue, type DotenvEntry } from '../../../src/core/env/dotenv';
 import { generateStackPassword } from '../../../src/core/stack/secrets';
 
 const values = (text: string, lookup?: Record<string, string>): Record<string, string> =>
   dotenvValues(parseDotenv(text, lookup === undefined ? {} : { lookup: (n) => lookup[n] }));
+
+/** Entries without their spans (offsets are checked where an edit uses them). */
+const plain = (entries: readonly DotenvEntry[]): Omit<DotenvEntry, 'span'>[] => entries.map(({ key, value, line }) => ({ key, value, line }));
 
 /** What the stack's generator draws from (src/core/stack/secrets.ts), plus the blanks compose trims and cuts at. */
 const PASSWORD_CHARS = [...'abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789-_.!#%+=@ '];
 
 describe('.env tokenizer (compose grammar)', () => {
   it('reads keys with their lines, skipping blank lines and comments, and lets a later key win', () => {
-    const entries = parseDotenv('# head\n\nA=1\n  # indented comment\nexport B=2\nA=3\n');
+    const entries = plain(parseDotenv('# head\n\nA=1\n  # indented comment\nexport B=2\nA=3\n'));
     assert.deepEqual(entries, [
       { key: 'A', value: '1', line: 3 },
       { key: 'B', value: '2', line: 5 },
@@ -59,7 +62,7 @@ H="keep\q"
   });
 
   it('lets a double-quoted value span lines and counts the lines after it', () => {
-    assert.deepEqual(parseDotenv('A="one\ntwo"\nB=3\n'), [
+    assert.deepEqual(plain(parseDotenv('A="one\ntwo"\nB=3\n')), [
       { key: 'A', value: 'one\ntwo', line: 1 },
       { key: 'B', value: '3', line: 3 },
     ]);
@@ -93,13 +96,24 @@ H="keep\q"
       withhold: (k) => /PASSWORD/.test(k),
       unset: 'withhold',
     });
-    assert.deepEqual(entries, [
+    assert.deepEqual(plain(entries), [
       { key: 'DB_PASSWORD', value: undefined, line: 1 },
       { key: 'URL', value: undefined, line: 2 },
       { key: 'PORT', value: '1433', line: 3 },
       { key: 'HOME_DIR', value: undefined, line: 4 },
       { key: 'Q_PASSWORD', value: undefined, line: 5 },
     ]);
+  });
+
+  it('sets one key in place: its last statement replaced, comments and other statements as written', () => {
+    const text = "A=1 # one\nexport B='x' # bee\nC=\"multi\nline\"\nB=${A}\nD\n";
+    assert.equal(setDotenvValue(text, 'B', 'new'), "A=1 # one\nexport B='x' # bee\nC=\"multi\nline\"\nB='new'\nD\n");
+    assert.equal(setDotenvValue(text, 'A', '2'), text.replace('A=1', "A='2'"));
+    assert.equal(setDotenvValue(text, 'C', 'c'), text.replace('C="multi\nline"', "C='c'"));
+    assert.equal(setDotenvValue(text, 'D', 'd'), text.replace('\nD\n', "\nD='d'\n"));
+    assert.equal(setDotenvValue('A=1', 'E', 'e'), "A=1\nE='e'\n");
+    assert.equal(setDotenvValue('', 'E', 'e'), "E='e'\n");
+    assert.throws(() => setDotenvValue(text, 'B', 'a\nb'), /spans lines/);
   });
 
   it('refuses what compose refuses, naming the line and never the value', () => {

@@ -1,8 +1,9 @@
 import { strict as assert } from 'node:assert';
-import { mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { EnvFileError, formatEnvFile, readEnvFile, writeEnvFile } from '../../../src/core/stack/envFile';
+import { fileSecretStore } from '../../../src/core/stack/secretStore';
 
 describe('stack .env file', () => {
   let dir: string;
@@ -15,6 +16,40 @@ describe('stack .env file', () => {
     await writeEnvFile(file, { A: '2' });
     assert.equal((await stat(file)).mode & 0o777, 0o600);
     assert.deepEqual(await readEnvFile(file), { A: '2' });
+  });
+
+  it('sets one secret keeping the rest of the file as written: comments, order, references, a multi-line value', async () => {
+    const file = path.join(dir, '.env');
+    const text = [
+      '# the stack\'s secrets',
+      'HOST=db.local  # where',
+      "export MSSQL_SA_PASSWORD='old #1'   # keep this note",
+      'URL=postgres://${HOST}/dw',
+      'NOTE="two',
+      'lines"',
+      'MSSQL_SA_PASSWORD=dead',
+      '',
+    ].join('\n');
+    await writeFile(file, text, { mode: 0o644 });
+    const store = fileSecretStore(file);
+    await store.set('MSSQL_SA_PASSWORD', "n3w'#$x");
+    await store.set('ETL_BACKUP_PASSWORD', 'B-2');
+    const after = await readFile(file, 'utf8');
+    // Only the last statement of the key (the one compose takes) changed; a new key is appended.
+    assert.equal(after, text.replace('MSSQL_SA_PASSWORD=dead', () => 'MSSQL_SA_PASSWORD="n3w\'#$$x"') + "ETL_BACKUP_PASSWORD='B-2'\n");
+    assert.equal((await stat(file)).mode & 0o777, 0o600);
+    assert.deepEqual(await readEnvFile(file, {}), {
+      HOST: 'db.local', MSSQL_SA_PASSWORD: "n3w'#$x", URL: 'postgres://db.local/dw', NOTE: 'two\nlines', ETL_BACKUP_PASSWORD: 'B-2',
+    });
+    await store.set('HOST', 'other');
+    assert.match(await readFile(file, 'utf8'), /^HOST='other'  # where$/m);
+    assert.equal(await store.get('URL'), 'postgres://other/dw');
+  });
+
+  it('creates the file when a secret is set and none is there', async () => {
+    const file = path.join(dir, 'sub', '.env');
+    await fileSecretStore(file).set('A', 'x y');
+    assert.equal(await readFile(file, 'utf8'), "A='x y'\n");
   });
 
   it('leaves no temporary file behind', async () => {
