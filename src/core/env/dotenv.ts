@@ -73,7 +73,7 @@ export function parseDotenv(text: string, options: DotenvOptions = {}): DotenvEn
 }
 
 /** The last value of every key (what compose ends up with); withheld values are left out. */
-export function dotenvValues(entries: readonly DotenvEntry[]): Record<string, string> {
+export function dotenvValues(entries: readonly Pick<DotenvEntry, 'key' | 'value'>[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const e of entries) {
     if (e.value === undefined) delete out[e.key];
