@@ -1,4 +1,4 @@
--- ETL control (ctl.etl_control) and run audit (audit.etl_run, audit.etl_run_entity, audit.etl_reject).
+-- ETL control (ctl.etl_control, ctl.etl_trigger_watermark) and run audit (audit.etl_run, audit.etl_run_entity, audit.etl_reject).
 -- Registers the nine ETL entities once; only dim_cliente is active by default. A rerun leaves
 -- existing rows (watermarks, is_active) untouched.
 
@@ -107,6 +107,27 @@ BEGIN
 END
 ELSE
   PRINT N'Table audit.etl_reject already exists.';
+GO
+
+-- One watermark per trigger of an entity (a change stream of another source table that re-triggers
+-- the entity's rows: a customer's orders and items). The ETL also creates it when missing.
+IF OBJECT_ID(N'ctl.etl_trigger_watermark', N'U') IS NULL
+BEGIN
+  CREATE TABLE ctl.etl_trigger_watermark (
+    trigger_watermark_id BIGINT IDENTITY(1,1) NOT NULL,
+    entity_name NVARCHAR(100) NOT NULL,
+    trigger_name NVARCHAR(100) NOT NULL,
+    source_table NVARCHAR(256) NOT NULL,
+    watermark_updated_at DATETIME2(0) NOT NULL CONSTRAINT df_etl_trigger_watermark_watermark_updated_at DEFAULT N'1900-01-01',
+    watermark_id BIGINT NOT NULL CONSTRAINT df_etl_trigger_watermark_watermark_id DEFAULT 0,
+    updated_at DATETIME2(3) NOT NULL CONSTRAINT df_etl_trigger_watermark_updated_at DEFAULT SYSUTCDATETIME(),
+    CONSTRAINT pk_etl_trigger_watermark PRIMARY KEY (trigger_watermark_id),
+    CONSTRAINT uq_etl_trigger_watermark_entity_name_trigger_name UNIQUE (entity_name, trigger_name)
+  );
+  PRINT N'Created table ctl.etl_trigger_watermark.';
+END
+ELSE
+  PRINT N'Table ctl.etl_trigger_watermark already exists.';
 GO
 
 IF NOT EXISTS (SELECT 1 FROM sys.indexes WHERE name = N'ix_etl_run_entity_entity_name_started_at' AND object_id = OBJECT_ID(N'audit.etl_run_entity'))

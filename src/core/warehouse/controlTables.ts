@@ -77,6 +77,21 @@ export const ETL_REJECT: TableSpec = {
   foreignKeys: [{ column: 'run_id', references: { schema: 'audit', table: 'etl_run', column: 'run_id' } }],
 };
 
+/** One watermark per trigger of an entity: another source table whose changes re-trigger its rows. */
+export const ETL_TRIGGER_WATERMARK: TableSpec = {
+  layer: 'dw', schema: 'ctl', name: 'etl_trigger_watermark', primaryKey: 'trigger_watermark_id',
+  columns: [
+    req('trigger_watermark_id', t.bigint, { identity: true }),
+    req('entity_name', t.text(100)),
+    req('trigger_name', t.text(100)),
+    req('source_table', t.text(256)),
+    req('watermark_updated_at', t.ts, { default: dflt('1900-01-01') }),
+    req('watermark_id', t.bigint, { default: dflt(0) }),
+    req('updated_at', ts3, { default: utcNow }),
+  ],
+  unique: [['entity_name', 'trigger_name']],
+};
+
 export const CONNECTION_LOGIN_EVENTS: TableSpec = {
   layer: 'dw', schema: 'audit', name: 'connection_login_events', primaryKey: 'event_id',
   columns: [
@@ -97,7 +112,7 @@ export const CONNECTION_LOGIN_EVENTS: TableSpec = {
   ],
 };
 
-export const controlTables: readonly TableSpec[] = [ETL_CONTROL, ETL_RUN, ETL_RUN_ENTITY, ETL_REJECT, CONNECTION_LOGIN_EVENTS];
+export const controlTables: readonly TableSpec[] = [ETL_CONTROL, ETL_RUN, ETL_RUN_ENTITY, ETL_REJECT, ETL_TRIGGER_WATERMARK, CONNECTION_LOGIN_EVENTS];
 
 /** The nine registered entities (DOMAIN.md); only dim_cliente is active by default. */
 export interface RegisteredEntity {

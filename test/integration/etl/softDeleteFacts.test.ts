@@ -1,44 +1,13 @@
 import { strict as assert } from 'node:assert';
-import { rmSync } from 'node:fs';
-import { runBootstrap } from '../../../src/core/bootstrap';
 import type { Engine } from '../../../src/core/engine/types';
 import { runEtl } from '../../../src/core/etl/run/run';
-import { ProjectEngines, type Project } from '../../../src/core/project';
-import { asSuperuser } from '../engine/throwawayDatabase';
-import { BOOTSTRAP_SECRETS, scaffoldEtlProject } from './support/project';
 import { DEFINITIONS, count } from './support/run';
+import { DISCOUNTS_DIFF, SALES_DIFF, FACT_CASES, bootstrapFactsWarehouse, type FactsWarehouse } from './support/facts';
 
-/** Live items the OLTP holds that fact_vendas lacks, and fact rows no live item explains. */
-const SALES_DIFF = `SELECT
-    (SELECT count(*) FROM (SELECT order_item_id FROM core.order_items WHERE deleted_at IS NULL
-       EXCEPT SELECT item_pedido_original_id FROM fact.fact_vendas) x) +
-    (SELECT count(*) FROM (SELECT item_pedido_original_id FROM fact.fact_vendas
-       EXCEPT SELECT order_item_id FROM core.order_items WHERE deleted_at IS NULL) y) AS n`;
-
-/** The same for fact_descontos: one row per live discount of a live item, pointing at its sale. */
-const DISCOUNTS_DIFF = `SELECT
-    (SELECT count(*) FROM (SELECT d.order_item_discount_id, d.order_item_id FROM core.order_item_discounts d
-       JOIN core.order_items i ON i.order_item_id = d.order_item_id WHERE d.deleted_at IS NULL AND i.deleted_at IS NULL
-       EXCEPT SELECT x.desconto_aplicado_original_id, v.item_pedido_original_id FROM fact.fact_descontos x
-       JOIN fact.fact_vendas v ON v.venda_id = x.venda_id) a) +
-    (SELECT count(*) FROM (SELECT x.desconto_aplicado_original_id, v.item_pedido_original_id FROM fact.fact_descontos x
-       LEFT JOIN fact.fact_vendas v ON v.venda_id = x.venda_id
-       EXCEPT SELECT d.order_item_discount_id, d.order_item_id FROM core.order_item_discounts d
-       JOIN core.order_items i ON i.order_item_id = d.order_item_id WHERE d.deleted_at IS NULL AND i.deleted_at IS NULL) b) AS n`;
-
-const cases = [
-  { engine: 'pglite', plan: 'auto' },
-  { engine: 'pglite', plan: 'transfer' },
-  { engine: 'postgres', plan: 'auto' },
-  { engine: 'postgres', plan: 'transfer' },
-] as const;
-
-for (const c of cases) {
+for (const c of FACT_CASES) {
   describe(`ETL: soft-deleted order items leave fact_vendas and fact_descontos (${c.engine}, ${c.plan} plan)`, function () {
     this.timeout(900_000);
-    const dbName = c.engine === 'postgres' ? `dwb_softdel_${process.pid}_${Date.now().toString(36)}` : undefined;
-    let project: Project;
-    let engines: ProjectEngines;
+    let wh: FactsWarehouse;
     let dw: Engine;
     let oltp: Engine;
     const order = DEFINITIONS.map((d) => d.entity);
@@ -46,18 +15,10 @@ for (const c of cases) {
       runEtl({ source: c.plan === 'transfer' ? oltp : dw, target: dw, definitions: DEFINITIONS, plan: c.plan, entities: order, startedBy: 'test' });
 
     before(async () => {
-      project = scaffoldEtlProject(c.engine, dbName, 0.01, 'dwb-softdel');
-      engines = new ProjectEngines(project, undefined);
-      assert.ok((await runBootstrap(project, { engines: (r) => engines.get(r), secrets: BOOTSTRAP_SECRETS })).ok, 'bootstrap');
-      dw = await engines.get('dw');
-      oltp = await engines.get('oltp');
-      await dw.query('UPDATE ctl.etl_control SET cutoff_minutes = 0, batch_size = 300');
+      wh = await bootstrapFactsWarehouse(c.engine, 'dwb-softdel');
+      ({ dw, oltp } = wh);
     });
-    after(async () => {
-      await engines.close();
-      if (dbName !== undefined) await asSuperuser(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
-      rmSync(project.root, { recursive: true, force: true });
-    });
+    after(() => wh.close());
 
     it('deletes the facts of items soft-deleted after the first load, their discounts first, and counts them', async () => {
       const first = await etl();

@@ -34,6 +34,11 @@ export function checkDefinition(d: EntityDefinition): DefinitionProblem[] {
     if (d.target.activeColumn !== undefined) problems.push({ ...at2, message: 'deleteSoftDeleted and activeColumn exclude each other' });
     if (d.scd.type === 2) problems.push({ ...at2, message: 'deleteSoftDeleted needs SCD type 1' });
   }
+  const triggers = new Set<string>();
+  for (const t of d.source.triggers ?? []) {
+    if (triggers.has(t.name)) problems.push({ ...at, trigger: t.name, message: 'is a trigger name used twice' });
+    triggers.add(t.name);
+  }
   if (d.scd.type === 2) {
     for (const col of [d.scd.validFrom, d.scd.validTo, d.scd.isCurrent]) {
       if (targets.has(col)) problems.push({ ...at, column: col, message: 'an SCD2 column is maintained by the ETL and must not be mapped' });

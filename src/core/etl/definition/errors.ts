@@ -5,6 +5,8 @@ export interface DefinitionProblem {
   readonly entity?: string;
   readonly column?: string;
   readonly rule?: string;
+  /** A trigger of the entity (`source.triggers[].name`). */
+  readonly trigger?: string;
   readonly message: string;
 }
 
@@ -12,6 +14,7 @@ export interface DefinitionProblem {
 export function problemText(p: DefinitionProblem): string {
   const parts = [
     p.entity && `entity ${p.entity}`,
+    p.trigger && `trigger ${p.trigger}`,
     p.column && `column ${p.column}`,
     p.rule && `rule ${p.rule}`,
   ].filter(Boolean);

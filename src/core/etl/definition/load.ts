@@ -62,12 +62,17 @@ export function parseEntityDefinition(text: string, file: string): EntityDefinit
 }
 
 /**
- * Where in the definition a problem points: the `columns` entry mapping its column (by target,
- * then by source), else the first value naming that column (a key, watermark or SCD column),
- * else the source or target table the message names.
+ * Where in the definition a problem points: its trigger's entry, the `columns` entry mapping
+ * its column (by target, then by source), else the first value naming that column (a key,
+ * watermark or SCD column), else the source or target table the message names.
  */
 function problemNode(tree: Node, p: DefinitionProblem): Node | undefined {
   const values = (n: Node | undefined): Node[] => (n === undefined ? [] : [...(n.type === 'string' ? [n] : []), ...(n.children ?? []).flatMap(values)]);
+  if (p.trigger !== undefined) {
+    const triggers = findNodeAtLocation(tree, ['source', 'triggers'])?.children ?? [];
+    const entry = triggers.find((t) => findNodeAtLocation(t, ['name'])?.value === p.trigger);
+    if (entry !== undefined) return entry;
+  }
   if (p.column !== undefined) {
     const columns = findNodeAtLocation(tree, ['columns'])?.children ?? [];
     for (const key of ['target', 'source']) {

@@ -10,15 +10,39 @@ export interface DerivedColumn {
   readonly sql: PortableSql;
 }
 
+/**
+ * Another source table whose changes re-trigger rows of the entity (a customer's orders, an
+ * order's items): its own (updated_at, key) window and watermark, mapped to the entity's keys.
+ */
+export interface EntityTrigger {
+  /** Unique within the entity; names its watermark in ctl.etl_trigger_watermark. */
+  readonly name: string;
+  /** Schema-qualified table watched (`core.orders`). */
+  readonly table: string;
+  readonly key: string;
+  readonly updatedAt: string;
+  /**
+   * A SELECT of one column: the entity's source keys due when the trigger row (aliased `t`)
+   * changed, e.g. `SELECT t.customer_id` or `SELECT i.order_item_id FROM core.order_items i
+   * WHERE i.order_id = t.order_id` (one to many).
+   */
+  readonly keys: PortableSql;
+}
+
 export interface EntitySource {
   /** Schema-qualified source table (`core.customers`). */
   readonly table: string;
   /** The source's identity key: the second half of the (updated_at, id) watermark. */
   readonly key: string;
   readonly updatedAt: string;
-  /** Soft-delete column: a row with it set loads with the target's active flag false. */
+  /**
+   * Soft-delete column (or derived column: an effective deleted-at): a row with it set loads with
+   * the target's active flag false, or leaves a target with `deleteSoftDeleted`.
+   */
   readonly deletedAt?: string;
   readonly derived?: readonly DerivedColumn[];
+  /** Changes of other tables that re-trigger rows of this entity. */
+  readonly triggers?: readonly EntityTrigger[];
 }
 
 export interface EntityTarget {

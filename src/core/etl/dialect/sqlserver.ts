@@ -71,12 +71,20 @@ export const sqlserverEtl: EtlDialect = {
     const inSource = (sql: string): string => (s.database === undefined ? sql : qualifySchemas(sql, s.database, schemas));
     const derived = s.derived.map((d) => `${inSource(d.sql)} AS ${ident(d.name)}`);
     const from = s.database === undefined ? table(s.table) : `${ident(s.database)}.${s.table.includes('.') ? table(s.table) : `[dbo].${ident(s.table)}`}`;
-    return `SELECT ${[...cols, ...derived, `CONVERT(varchar(27), s.${u}, 126) AS [__wm_ts]`].join(', ')}
-      FROM (SELECT TOP (@p4) * FROM ${from} p
+    const by = s.byKeys;
+    const rows = by === undefined
+      ? `SELECT TOP (@p4) * FROM ${from} p
         WHERE p.${u} <= CAST(@p1 AS datetime2(7))
           AND (p.${u} > CAST(@p2 AS datetime2(7)) OR (p.${u} = CAST(@p2 AS datetime2(7)) AND p.${k} > @p3))
-        ORDER BY p.${u}, p.${k}) s${s.asSubquery === true ? '' : `
-      ORDER BY s.${u}, s.${k}`}`;
+        ORDER BY p.${u}, p.${k}`
+      : by.chunk === undefined
+        ? `SELECT * FROM ${from} p WHERE p.${k} IN (${by.keys})`
+        : `SELECT TOP (@p${by.chunk + 1}) * FROM ${from} p WHERE p.${k} IN (${by.keys}) AND p.${k} > @p${by.chunk}
+        ORDER BY p.${k}`;
+    const order = by === undefined ? `s.${u}, s.${k}` : `s.${k}`;
+    return `SELECT ${[...cols, ...derived, `CONVERT(varchar(27), s.${u}, 126) AS [__wm_ts]`].join(', ')}
+      FROM (${rows}) s${s.asSubquery === true ? '' : `
+      ORDER BY ${order}`}`;
   },
   createStageSql: (m: MergeSpec) =>
     `IF OBJECT_ID('tempdb..#${m.stage}') IS NULL SELECT TOP 0 ${[
@@ -147,6 +155,19 @@ export const sqlserverEtl: EtlDialect = {
       rejected_at DATETIME2(3) NOT NULL CONSTRAINT df_etl_reject_rejected_at DEFAULT SYSUTCDATETIME(),
       CONSTRAINT pk_etl_reject PRIMARY KEY (reject_id),
       CONSTRAINT fk_etl_reject_run_id FOREIGN KEY (run_id) REFERENCES audit.etl_run (run_id))`,
+  // The warehouse scripts (06_etl_control.sql) create it; this covers warehouses built before.
+  ensureTriggerTableSql: `IF OBJECT_ID(N'ctl.etl_trigger_watermark', N'U') IS NULL CREATE TABLE ctl.etl_trigger_watermark (
+      trigger_watermark_id BIGINT IDENTITY(1,1) NOT NULL,
+      entity_name NVARCHAR(100) NOT NULL,
+      trigger_name NVARCHAR(100) NOT NULL,
+      source_table NVARCHAR(256) NOT NULL,
+      watermark_updated_at DATETIME2(0) NOT NULL CONSTRAINT df_etl_trigger_watermark_watermark_updated_at DEFAULT N'1900-01-01',
+      watermark_id BIGINT NOT NULL CONSTRAINT df_etl_trigger_watermark_watermark_id DEFAULT 0,
+      updated_at DATETIME2(3) NOT NULL CONSTRAINT df_etl_trigger_watermark_updated_at DEFAULT SYSUTCDATETIME(),
+      CONSTRAINT pk_etl_trigger_watermark PRIMARY KEY (trigger_watermark_id),
+      CONSTRAINT uq_etl_trigger_watermark_entity_name_trigger_name UNIQUE (entity_name, trigger_name))`,
+  lateralJoin: 'CROSS APPLY',
+  inDatabase: qualifySchemas,
   trueLiteral: 'CAST(1 AS bit)',
   falseLiteral: 'CAST(0 AS bit)',
   insertReturning: (t, columns, values, id) =>

@@ -25,6 +25,12 @@ export interface ExtractSpec {
   readonly database?: string;
   /** The page read as a derived table (the pushdown): no final ORDER BY, which T-SQL refuses there. */
   readonly asSubquery?: boolean;
+  /**
+   * Instead of the (updated_at, id) window, the rows whose key is in `keys` (a subquery of one
+   * column, with its own parameters: a trigger's page), whatever their updated_at, ordered by key.
+   * `chunk`: only keys above `$<chunk>` and at most `$<chunk + 1>` rows (the transfer's chunks).
+   */
+  readonly byKeys?: { readonly keys: string; readonly chunk?: number };
 }
 
 /** A surrogate key the merge resolves: stage natural key joined to the dimension, -1 when absent. */
@@ -125,6 +131,15 @@ export interface EtlDialect {
   readonly scd2InsertSql: (spec: MergeSpec) => string;
   /** `ALTER`/`CREATE` for the rejects table, idempotent. */
   readonly ensureRejectTableSql: string;
+  /** `CREATE` for ctl.etl_trigger_watermark when missing (warehouses built before it). */
+  readonly ensureTriggerTableSql: string;
+  /** Joins a correlated subquery to each row before it: `CROSS JOIN LATERAL` / `CROSS APPLY`. */
+  readonly lateralJoin: string;
+  /**
+   * SQL naming source tables as `schema.table` read from another database of the same server:
+   * names in `schemas` gain the database (`core.orders` -> `[OLTP].core.orders`).
+   */
+  readonly inDatabase: (sql: string, database: string, schemas: readonly string[]) => string;
   readonly trueLiteral: string;
   readonly falseLiteral: string;
   /** Appends `RETURNING`/`OUTPUT` for an INSERT that must give back the new identity. */

@@ -8,7 +8,8 @@ import { advanceWatermark } from './control';
 import { batchMerge } from './merge';
 import { isEngineError } from '../../engine/errors';
 import { EtlCancelledError } from './errors';
-import { DELETED_COLUMN, NOT_DELETED, deleteSoftDeleted, softDeleteSql } from './softDelete';
+import { deleteSoftDeleted, softDeleteSql } from './softDelete';
+import { transferStageOf } from './transferStage';
 import type { EntityCounts, EtlEvent, EtlPhase, EtlPhaseInfo } from './events';
 
 export interface EntityLoadContext {
@@ -111,30 +112,10 @@ export const READ_CHUNK = 10_000;
 export async function loadEntity(ctx: EntityLoadContext): Promise<EntityLoadResult> {
   const { entity, dialect: d, session } = ctx;
   const def = entity.definition;
-  const deletes = def.target.deleteSoftDeleted !== undefined;
-  const { extra, lookups } = lookupsOf(entity);
-  const merge = {
-    target: def.target.table,
-    stage: stageName(def.entity),
-    naturalKey: def.target.naturalKey,
-    columns: entity.targetColumns.map((c) => c.name),
-    extra: deletes ? [...extra, { name: DELETED_COLUMN, type: 'int' }] : extra,
-    lookups,
-    ...(deletes ? { filter: NOT_DELETED } : {}),
-    ...historyOf(entity),
-  };
+  const { merge, bulkColumns } = transferStageOf(entity, d, stageName(def.entity));
   const write = batchMerge(d, merge);
   const removals = softDeleteSql(def, d, merge.stage);
   const extractSql = ctx.sourceDialect.extractPageSql(extractSpecOf(entity, ctx.sourceDialect));
-  const bulkColumns = [
-    ...entity.targetColumns.map((c) => ({ name: c.name, type: d.sqlType(c), nullable: true })),
-    ...entity.lookups.map((l) => ({
-      name: l.stageColumn,
-      type: l.stageType === 'date' ? { kind: 'date' as const } : { kind: 'bigint' as const },
-      nullable: true,
-    })),
-    ...(deletes ? [{ name: DELETED_COLUMN, type: { kind: 'int' as const }, nullable: true }] : []),
-  ];
   const opts = ctx.signal ? { signal: ctx.signal } : {};
   const phase = async (p: EtlPhase, batch: number): Promise<void> => {
     if (ctx.beforePhase) await ctx.beforePhase(p, { entity: def.entity, batch, targetProcessId: session.serverProcessId });

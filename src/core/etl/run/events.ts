@@ -42,6 +42,11 @@ export type EtlEvent =
       readonly rowsPerSecond: number;
       /** The watermark committed with this batch. */
       readonly watermark: Watermark;
+      /**
+       * A trigger's page (rows re-triggered by changes of another table): the trigger and the
+       * watermark it committed; `watermark` is then the entity's own, unchanged.
+       */
+      readonly trigger?: { readonly name: string; readonly watermark: Watermark };
     }
   | {
       readonly type: 'entity-end';
@@ -71,4 +76,6 @@ export interface EtlPhaseInfo {
   readonly batch: number;
   /** Server process id of the target session (the connection holding the transaction). */
   readonly targetProcessId: number | undefined;
+  /** Set for a trigger's page (`batch` then counts that trigger's pages from 1). */
+  readonly trigger?: string;
 }

@@ -10,7 +10,7 @@ import { NOT_DELETED, deleteSoftDeleted, softDeleteSql } from './softDelete';
 import type { EntityCounts, EtlPhase } from './events';
 import { PUSHDOWN_ACCEPTED, PUSHDOWN_EXTRA, pushdownDirectSql, pushdownInsertSql, pushdownRejectsSql, pushdownStatsSql } from './pushdownSql';
 
-interface PageOutcome {
+export interface PageOutcome {
   readonly extracted: number;
   readonly upserted: number;
   readonly softDeleted: number;
@@ -19,7 +19,7 @@ interface PageOutcome {
 }
 
 /** Writes one page inside the batch transaction; undefined when the page is empty (nothing written). */
-type WritePage = (tx: Queryable, params: readonly SqlParam[], phase: (p: EtlPhase) => Promise<void>, opts: QueryOptions) => Promise<PageOutcome | undefined>;
+export type WritePage = (tx: Queryable, params: readonly SqlParam[], phase: (p: EtlPhase) => Promise<void>, opts: QueryOptions) => Promise<PageOutcome | undefined>;
 
 function statsOf(s: Record<string, unknown>): Omit<PageOutcome, 'upserted'> | undefined {
   const extracted = Number(s['extracted'] ?? 0);
@@ -36,8 +36,9 @@ function statsOf(s: Record<string, unknown>): Omit<PageOutcome, 'upserted'> | un
  * How a page is written. Direct (PostgreSQL, SCD1 without self-lookups): one statement computes
  * the page once, upserts the accepted rows and writes the rejects. Staged (SCD2, self-lookups,
  * T-SQL): the page into a temp stage, then the merge statements and the rejects read it.
+ * `keys` (a trigger's page, `triggerKeysSql`): the rows with those keys instead of the window.
  */
-async function pageWriter(ctx: EntityLoadContext): Promise<WritePage> {
+export async function pageWriter(ctx: EntityLoadContext, keys?: string): Promise<WritePage> {
   const { entity, dialect: d, session } = ctx;
   const def = entity.definition;
   const stage = `${stageName(def.entity)}_push`;
@@ -52,7 +53,7 @@ async function pageWriter(ctx: EntityLoadContext): Promise<WritePage> {
     lookups,
     ...historyOf(entity),
   };
-  const extractSql = d.extractPageSql({ ...extractSpecOf(entity, d, ctx.sourceDatabase), asSubquery: true });
+  const extractSql = d.extractPageSql({ ...extractSpecOf(entity, d, ctx.sourceDatabase), asSubquery: true, ...(keys === undefined ? {} : { byKeys: { keys } }) });
   // A target that deletes soft-deleted rows takes the staged form: the deletes read the stage.
   const direct = def.target.deleteSoftDeleted === undefined ? pushdownDirectSql(entity, d, merge, extractSql) : undefined;
   if (direct !== undefined) {

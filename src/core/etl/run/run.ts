@@ -11,7 +11,8 @@ import { INITIAL_WATERMARK, readControls, recordEntityOutcome, registerEntity } 
 import { EntityBusyError, UnknownEntityError } from './errors';
 import type { EntityCounts, EtlEvent, EtlPhase, EtlPhaseInfo, EtlPlan } from './events';
 import { pushdownEntity } from './pushdown';
-import { loadEntity } from './entity';
+import { loadEntity, type EntityLoadContext } from './entity';
+import { checkTriggers, runTriggers } from './triggers';
 import { loadOrder } from './order';
 import { resolvePlan, type PlanChoice } from './plan';
 
@@ -80,6 +81,7 @@ async function compileAll(o: EtlRunOptions, defs: readonly EntityDefinition[]): 
   const out: CompiledEntity[] = [];
   for (const def of defs) {
     out.push(compileEntity(def, await columnsOf(o.source, sd, def.source.table), await columnsOf(o.target, td, def.target.table), td));
+    await checkTriggers(o.source, sd, def, (table) => columnsOf(o.source, sd, table));
   }
   return out;
 }
@@ -132,6 +134,7 @@ export async function runEtl(o: EtlRunOptions): Promise<EtlRunResult> {
   const defs = pickEntities(o, controls0);
   for (const def of defs) await registerEntity(o.target, d, def);
   await o.target.query(d.ensureRejectTableSql);
+  await o.target.query(d.ensureTriggerTableSql);
   const compiled = loadOrder(await compileAll(o, defs));
   const plan = await resolvePlan(o);
   const names = compiled.map((x) => x.definition.entity);
@@ -233,7 +236,7 @@ async function runOneEntity(
       const { plan, sourceDatabase } = choice;
       emit({ type: 'entity-start', runId, entity: name, plan, ...(sourceDatabase === undefined ? {} : { sourceDatabase }), watermark: from, cutoff, batchSize });
       try {
-        const r = await (plan === 'pushdown' ? pushdownEntity : loadEntity)({
+        const load: EntityLoadContext = {
           source: o.source, readThroughTransaction: o.source === o.target && o.source.kind === 'pglite', session, dialect: d, sourceDialect: sd, runId, entity, from, cutoff, batchSize, sourceDatabase,
           signal: o.signal,
           emit: (e) => {
@@ -247,7 +250,8 @@ async function runOneEntity(
             emit(e);
           },
           beforePhase: o.beforePhase,
-        });
+        };
+        const r = await runTriggers(load, plan, await (plan === 'pushdown' ? pushdownEntity : loadEntity)(load));
         const status: EntityStatus = r.counts.rejected > 0 ? 'partial' : 'success';
         const error = r.counts.rejected > 0 ? `${r.counts.rejected} source row(s) rejected; see audit.etl_reject for run ${runId}` : null;
         await closeRunEntity(session, d, runId, name, status, error);

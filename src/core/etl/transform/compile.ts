@@ -70,7 +70,9 @@ export function compileEntity(
   }
   if (source.length === 0) problems.push({ ...at, message: `source table ${d.source.table} does not exist or has no columns` });
   if (target.length === 0) problems.push({ ...at, message: `target table ${d.target.table} does not exist or has no columns` });
-  for (const col of [d.source.key, d.source.updatedAt, d.source.deletedAt]) {
+  // The soft-delete column may be derived: an effective deleted-at (a discount of a deleted item).
+  const deletedAt = d.source.deletedAt !== undefined && derived.has(d.source.deletedAt) ? undefined : d.source.deletedAt;
+  for (const col of [d.source.key, d.source.updatedAt, deletedAt]) {
     if (col !== undefined && source.length > 0 && !src.has(col)) {
       problems.push({ ...at, column: col, message: `source table ${d.source.table} has no column ${col}` });
     }
@@ -119,7 +121,7 @@ export function compileEntity(
   }
   if (problems.length > 0) throw new EntityDefinitionError(problems);
   const sourceColumns = [...new Set([...columns, ...lookups].map((c) => c.source).filter((c) => !derived.has(c)))];
-  if (d.source.deletedAt !== undefined) sourceColumns.push(d.source.deletedAt);
+  if (deletedAt !== undefined) sourceColumns.push(deletedAt);
   const dependsOn = [...new Set(lookups.map((l) => l.rule.dimension.table).filter((t) => t !== d.target.table))];
   return { definition: d, columns, lookups, targetColumns, dependsOn, sourceColumns: [...new Set(sourceColumns)] };
 }

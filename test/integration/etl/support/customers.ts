@@ -85,3 +85,11 @@ export async function dimClienteDifferences(engine: Engine, where = 'true'): Pro
     LIMIT 20`);
   return r.rows;
 }
+
+/** dim_cliente members (the unknown member aside) that differ from the expected SQL, both sides filtered alike. */
+export async function dimClienteDiff(db: Engine, where = 'true'): Promise<number> {
+  const dim = `SELECT ${DIM_CLIENTE_COLUMNS} FROM dim.dim_cliente WHERE cliente_original_id > 0 AND ${where}`;
+  const expected = `SELECT * FROM (${EXPECTED_DIM_CLIENTE}) e WHERE ${where}`;
+  const r = await db.query<{ n: unknown }>(`SELECT (SELECT count(*) FROM ((${expected}) EXCEPT (${dim})) x) + (SELECT count(*) FROM ((${dim}) EXCEPT (${expected})) y) AS n`);
+  return Number(r.rows[0]?.n);
+}

@@ -1,0 +1,203 @@
+import type { Engine, QueryOptions, Queryable, Row } from '../../engine/types';
+import type { DefinitionProblem } from '../definition/errors';
+import { EntityDefinitionError } from '../definition/errors';
+import { locateDefinitionProblems } from '../definition/load';
+import type { EntityDefinition, EntityTrigger } from '../definition/types';
+import type { ColumnMeta, EtlDialect } from '../dialect/types';
+import { transformBatch, type RejectedRow } from '../transform/transform';
+import { addBatchCounts, writeRejects } from './audit';
+import type { Watermark } from './control';
+import { INITIAL_WATERMARK } from './control';
+import type { EntityLoadContext, EntityLoadResult } from './entity';
+import { READ_CHUNK, extractSpecOf, reportBatch, stageName } from './entity';
+import { EtlCancelledError } from './errors';
+import type { EntityCounts, EtlPhase, EtlPlan } from './events';
+import { batchMerge } from './merge';
+import { pageWriter } from './pushdown';
+import { deleteSoftDeleted, softDeleteSql } from './softDelete';
+import { transferStageOf } from './transferStage';
+import { advanceTriggerWatermark, caughtUpAt, readTriggerWatermarks, registerTriggers } from './triggerControl';
+import { triggerKeysSql, triggerPageSql, triggerProbeSql } from './triggerSql';
+
+/** The smallest key: the first chunk of a trigger page's rows starts above it. */
+const MIN_KEY = '-9223372036854775808';
+
+const bigint = (v: string): { value: string; type: { kind: 'bigint' } } => ({ value: v, type: { kind: 'bigint' } });
+
+const sameWatermark = (a: Watermark, b: Watermark): boolean => a.updatedAt.slice(0, 19) === b.updatedAt.slice(0, 19) && a.id === b.id;
+
+/**
+ * Checks an entity's triggers against the source, before any data moves: the watched table and
+ * its key and updatedAt columns exist, and the mapping SQL compiles (run on no row). Every
+ * problem names the file, its line (the trigger's entry), the entity and the trigger.
+ */
+export async function checkTriggers(
+  source: Engine,
+  d: EtlDialect,
+  def: EntityDefinition,
+  columnsOf: (table: string) => Promise<readonly ColumnMeta[]>,
+): Promise<void> {
+  const problems: DefinitionProblem[] = [];
+  for (const t of def.source.triggers ?? []) {
+    const at = { file: def.file, entity: def.entity, trigger: t.name };
+    const columns = new Set((await columnsOf(t.table)).map((c) => c.name));
+    if (columns.size === 0) {
+      problems.push({ ...at, message: `table ${t.table} does not exist or has no columns` });
+      continue;
+    }
+    for (const col of [t.key, t.updatedAt]) {
+      if (!columns.has(col)) problems.push({ ...at, column: col, message: `table ${t.table} has no column ${col}` });
+    }
+    try {
+      await source.query(triggerProbeSql(t, d));
+    } catch (e) {
+      problems.push({ ...at, message: `its keys SQL does not run on ${t.table}: ${e instanceof Error ? e.message : String(e)}` });
+    }
+  }
+  if (problems.length > 0) throw new EntityDefinitionError(locateDefinitionProblems(problems));
+}
+
+interface TriggerPage {
+  readonly extracted: number;
+  readonly upserted: number;
+  readonly softDeleted: number;
+  readonly rejected: number;
+}
+
+/** Writes the entity rows one trigger page (keyset range from..to) re-triggers, inside the page transaction. */
+type WriteTriggerPage = (tx: Queryable, from: Watermark, to: Watermark, phase: (p: EtlPhase) => Promise<void>, opts: QueryOptions) => Promise<TriggerPage>;
+
+/**
+ * Transfer: the re-triggered rows are read from the source by key, in keyset chunks of
+ * `READ_CHUNK` (memory bounded as the main stream's), transformed and bulk-loaded into the stage,
+ * then merged with the entity's merge.
+ */
+async function transferWriter(ctx: EntityLoadContext, t: EntityTrigger): Promise<WriteTriggerPage> {
+  const { entity, dialect: d } = ctx;
+  const def = entity.definition;
+  // The entity's stage shape under its own name: the main stream's stage stays as it left it.
+  const { merge, bulkColumns } = transferStageOf(entity, d, `${stageName(def.entity)}_trg`);
+  const write = batchMerge(d, merge);
+  const removals = softDeleteSql(def, d, merge.stage);
+  const sd = ctx.sourceDialect;
+  const extractSql = sd.extractPageSql({ ...extractSpecOf(entity, sd), byKeys: { keys: triggerKeysSql(t, sd), chunk: 5 } });
+  await ctx.session.query(d.createStageSql(merge));
+  return async (tx, from, to, phase, opts) => {
+    await phase('stage');
+    await tx.query(d.truncateStageSql(merge.stage));
+    const reader: Queryable = ctx.readThroughTransaction ? tx : ctx.source;
+    let extracted = 0;
+    let softDeleted = 0;
+    let rejects: RejectedRow[] = [];
+    let after = MIN_KEY;
+    for (;;) {
+      const params = [from.updatedAt, bigint(from.id), to.updatedAt, bigint(to.id), bigint(after), READ_CHUNK];
+      const rows: Row[] = (await reader.query(extractSql, params, opts)).rows;
+      if (rows.length === 0) break;
+      extracted += rows.length;
+      after = String((rows[rows.length - 1] as Row)[def.source.key]);
+      const out = transformBatch(entity, rows);
+      softDeleted += out.softDeleted;
+      if (out.rejects.length > 0) rejects = rejects.concat(out.rejects);
+      if (out.rows.length > 0) await tx.bulkLoad(d.stageRef(merge.stage), bulkColumns, out.rows, opts);
+      if (rows.length < READ_CHUNK) break;
+    }
+    await phase('merge');
+    const upserted = extracted === 0 ? 0 : await write(tx, opts);
+    if (extracted > 0) await deleteSoftDeleted(tx, removals, opts);
+    await writeRejects(tx, ctx.runId, def.entity, rejects);
+    return { extracted, upserted, softDeleted, rejected: rejects.length };
+  };
+}
+
+/** Pushdown: the entity's own page writer (direct or staged) over the rows the page's keys name. */
+async function pushdownWriter(ctx: EntityLoadContext, t: EntityTrigger): Promise<WriteTriggerPage> {
+  const write = await pageWriter(ctx, triggerKeysSql(t, ctx.dialect, ctx.sourceDatabase));
+  return async (tx, from, to, phase, opts) => {
+    const page = await write(tx, [from.updatedAt, bigint(from.id), to.updatedAt, bigint(to.id)], phase, opts);
+    return page ?? { extracted: 0, upserted: 0, softDeleted: 0, rejected: 0 };
+  };
+}
+
+/**
+ * The entity's triggers, after its own stream is caught up in this run. Each trigger pages
+ * through its table's changed rows in the main stream's window (cutoff, (updated_at, key) keyset,
+ * batch size) and, per page, in ONE target transaction: re-extracts the entity's rows those
+ * changes name (whatever their own updated_at; soft deletes as the main stream), merges them
+ * with the entity's merge, writes rejects, advances THAT trigger's watermark and adds the audit
+ * counts. A crash leaves each trigger's watermark at its last committed page.
+ *
+ * A run that started the entity from the beginning (first load, full reload, reset watermark)
+ * read every row up to the cutoff with its current aggregates and joins: re-triggering them would
+ * redo that work, so the triggers are moved to the cutoff instead, in one transaction after the
+ * last page.
+ */
+export async function runTriggers(ctx: EntityLoadContext, plan: EtlPlan, main: EntityLoadResult): Promise<EntityLoadResult> {
+  const def = ctx.entity.definition;
+  const triggers = def.source.triggers ?? [];
+  if (triggers.length === 0) return main;
+  const { dialect: d, session } = ctx;
+  await registerTriggers(session, d, def);
+  if (sameWatermark(ctx.from, INITIAL_WATERMARK)) {
+    const at = caughtUpAt(ctx.cutoff);
+    await session.transaction(async (tx) => {
+      for (const t of triggers) await advanceTriggerWatermark(tx, d, def.entity, t.name, at);
+    });
+    return main;
+  }
+  const watermarks = await readTriggerWatermarks(session, d, def.entity);
+  let counts: EntityCounts = main.counts;
+  for (const t of triggers) {
+    counts = await runTrigger(ctx, plan, t, watermarks.get(t.name) ?? INITIAL_WATERMARK, main.watermark, counts);
+  }
+  return { counts, watermark: main.watermark };
+}
+
+async function runTrigger(
+  ctx: EntityLoadContext,
+  plan: EtlPlan,
+  t: EntityTrigger,
+  from: Watermark,
+  entityWatermark: Watermark,
+  counts0: EntityCounts,
+): Promise<EntityCounts> {
+  const { dialect: d, session } = ctx;
+  const def = ctx.entity.definition;
+  const opts = ctx.signal ? { signal: ctx.signal } : {};
+  const pushdown = plan === 'pushdown';
+  const write = pushdown ? await pushdownWriter(ctx, t) : await transferWriter(ctx, t);
+  // The pushdown reads the trigger table from the target's connection; the transfer from the source.
+  const pageSql = pushdown ? triggerPageSql(t, d, ctx.sourceDatabase) : triggerPageSql(t, ctx.sourceDialect);
+  let counts = counts0;
+  let wm = from;
+  const emitting = { ...ctx, emit: (e: Parameters<EntityLoadContext['emit']>[0]) => ctx.emit(e.type === 'batch' ? { ...e, trigger: { name: t.name, watermark: wm } } : e) };
+  for (let batch = 1; ; batch++) {
+    if (ctx.signal?.aborted) throw new EtlCancelledError(def.entity);
+    const phase = async (p: EtlPhase): Promise<void> => {
+      if (ctx.beforePhase) await ctx.beforePhase(p, { entity: def.entity, batch, targetProcessId: session.serverProcessId, trigger: t.name });
+    };
+    const started = performance.now();
+    await phase('extract');
+    const outcome = await session.transaction(async (tx) => {
+      if (d.batchSettingsSql !== undefined) await tx.query(d.batchSettingsSql);
+      const reader: Queryable = pushdown || ctx.readThroughTransaction ? tx : ctx.source;
+      const row = (await reader.query<Record<string, unknown>>(pageSql, [ctx.cutoff, wm.updatedAt, bigint(wm.id), ctx.batchSize], opts)).rows[0];
+      if (row === undefined) return undefined;
+      const to: Watermark = { updatedAt: String(row['wm_ts']), id: String(row['wm_id']) };
+      const page = await write(tx, wm, to, phase, opts);
+      await advanceTriggerWatermark(tx, d, def.entity, t.name, to);
+      await addBatchCounts(tx, d, ctx.runId, def.entity, page, entityWatermark);
+      await phase('commit');
+      return { ...page, to, triggered: Number(row['n']) };
+    });
+    if (outcome === undefined) break;
+    wm = outcome.to;
+    counts = reportBatch(emitting, counts, {
+      rows: outcome.extracted, upserted: outcome.upserted, softDeleted: outcome.softDeleted, rejected: outcome.rejected,
+      seconds: (performance.now() - started) / 1000, watermark: entityWatermark,
+    });
+    await phase('committed');
+    if (outcome.triggered < ctx.batchSize) break;
+  }
+  return counts;
+}

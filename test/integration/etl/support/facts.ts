@@ -1,0 +1,62 @@
+import { strict as assert } from 'node:assert';
+import { rmSync } from 'node:fs';
+import { runBootstrap } from '../../../../src/core/bootstrap';
+import type { Engine } from '../../../../src/core/engine/types';
+import { ProjectEngines } from '../../../../src/core/project';
+import { asSuperuser } from '../../engine/throwawayDatabase';
+import { BOOTSTRAP_SECRETS, scaffoldEtlProject } from './project';
+
+/** Live items the OLTP holds that fact_vendas lacks, and fact rows no live item explains. */
+export const SALES_DIFF = `SELECT
+    (SELECT count(*) FROM (SELECT order_item_id FROM core.order_items WHERE deleted_at IS NULL
+       EXCEPT SELECT item_pedido_original_id FROM fact.fact_vendas) x) +
+    (SELECT count(*) FROM (SELECT item_pedido_original_id FROM fact.fact_vendas
+       EXCEPT SELECT order_item_id FROM core.order_items WHERE deleted_at IS NULL) y) AS n`;
+
+/** The same for fact_descontos: one row per live discount of a live item, pointing at its sale. */
+export const DISCOUNTS_DIFF = `SELECT
+    (SELECT count(*) FROM (SELECT d.order_item_discount_id, d.order_item_id FROM core.order_item_discounts d
+       JOIN core.order_items i ON i.order_item_id = d.order_item_id WHERE d.deleted_at IS NULL AND i.deleted_at IS NULL
+       EXCEPT SELECT x.desconto_aplicado_original_id, v.item_pedido_original_id FROM fact.fact_descontos x
+       JOIN fact.fact_vendas v ON v.venda_id = x.venda_id) a) +
+    (SELECT count(*) FROM (SELECT x.desconto_aplicado_original_id, v.item_pedido_original_id FROM fact.fact_descontos x
+       LEFT JOIN fact.fact_vendas v ON v.venda_id = x.venda_id
+       EXCEPT SELECT d.order_item_discount_id, d.order_item_id FROM core.order_item_discounts d
+       JOIN core.order_items i ON i.order_item_id = d.order_item_id WHERE d.deleted_at IS NULL AND i.deleted_at IS NULL) b) AS n`;
+
+/** A bootstrapped project (generated at scale 0.01) whose ETL runs with cutoff 0 and batches of 300. */
+export interface FactsWarehouse {
+  readonly dw: Engine;
+  readonly oltp: Engine;
+  close(): Promise<void>;
+}
+
+/** On PostgreSQL OLTP and DW share one throw-away database, so a query can compare them. */
+export async function bootstrapFactsWarehouse(engine: 'postgres' | 'pglite', prefix: string): Promise<FactsWarehouse> {
+  const dbName = engine === 'postgres' ? `${prefix.replace(/-/g, '_')}_${process.pid}_${Date.now().toString(36)}` : undefined;
+  const project = scaffoldEtlProject(engine, dbName, 0.01, prefix);
+  const engines = new ProjectEngines(project, undefined);
+  const close = async (): Promise<void> => {
+    await engines.close();
+    if (dbName !== undefined) await asSuperuser(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+    rmSync(project.root, { recursive: true, force: true });
+  };
+  try {
+    assert.ok((await runBootstrap(project, { engines: (r) => engines.get(r), secrets: BOOTSTRAP_SECRETS })).ok, 'bootstrap');
+    const dw = await engines.get('dw');
+    const oltp = await engines.get('oltp');
+    await dw.query('UPDATE ctl.etl_control SET cutoff_minutes = 0, batch_size = 300');
+    return { dw, oltp, close };
+  } catch (e) {
+    await close().catch(() => undefined);
+    throw e;
+  }
+}
+
+/** Both engines, each with the plan it picks (pushdown: one database) and the transfer forced. */
+export const FACT_CASES = [
+  { engine: 'pglite', plan: 'auto' },
+  { engine: 'pglite', plan: 'transfer' },
+  { engine: 'postgres', plan: 'auto' },
+  { engine: 'postgres', plan: 'transfer' },
+] as const;
