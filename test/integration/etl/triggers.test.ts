@@ -53,7 +53,8 @@ for (const c of FACT_CASES) {
       assert.equal(await dimClienteDiff(dw), 0);
       assert.equal(await count(dw, SALES_DIFF), 0);
       assert.equal(await count(dw, DISCOUNTS_DIFF), 0);
-      assert.equal(await count(dw, `SELECT count(*) AS n FROM ctl.etl_trigger_watermark WHERE watermark_id = 9223372036854775807`), 5);
+      assert.equal(await count(dw, `SELECT count(*) AS n FROM ctl.etl_trigger_watermark WHERE watermark_id = 9223372036854775807`),
+        DEFINITIONS.reduce((n, d) => n + (d.source.triggers?.length ?? 0), 0));
       await nextSecond();
       const second = await etl();
       for (const e of ['dim_cliente', 'fact_vendas', 'fact_descontos']) assert.deepEqual(countsOf(second, e), [0, 0, 0], e);
@@ -66,6 +67,7 @@ for (const c of FACT_CASES) {
           ORDER BY customer_id LIMIT 3`)).rows.map((r) => String(r.customer_id));
       assert.equal(ids.length, 3);
       const [a, b, cc] = ids as [string, string, string];
+      await nextSecond();
       const customersBefore = await scalar(`SELECT max(updated_at) FROM core.customers`);
       await oltp.batch(`
         INSERT INTO core.orders (order_number, customer_id, seller_id, region_id, order_date, created_at, updated_at)
@@ -153,6 +155,28 @@ for (const c of FACT_CASES) {
         WHERE x.cliente_id <> c.cliente_id OR x.numero_pedido <> o.order_number`);
       assert.equal(wrong, 0);
       assert.equal(await count(dw, DISCOUNTS_DIFF), 0);
+    });
+
+    it('dimensions and fact_metas follow the tables they join: supplier, team and month peers', async () => {
+      await nextSecond();
+      await oltp.batch(`
+        UPDATE core.suppliers SET supplier_name = 'Fornecedor Renomeado', updated_at = ${NOW}
+          WHERE supplier_id = (SELECT min(supplier_id) FROM core.products WHERE deleted_at IS NULL);
+        UPDATE core.teams SET team_name = 'Equipe Renomeada', updated_at = ${NOW}
+          WHERE team_id = (SELECT min(team_id) FROM core.sellers WHERE deleted_at IS NULL);
+        UPDATE core.seller_targets_monthly SET realized_amount = 999999999, updated_at = ${NOW}
+          WHERE seller_target_id = (SELECT max(seller_target_id) FROM core.seller_targets_monthly WHERE deleted_at IS NULL);`);
+      await etl();
+      assert.equal(await count(dw, `SELECT count(*) AS n FROM dim.dim_produto d JOIN core.products p ON p.product_id = d.produto_original_id
+          JOIN core.suppliers s ON s.supplier_id = p.supplier_id WHERE d.nome_fornecedor IS DISTINCT FROM s.supplier_name`), 0);
+      assert.ok(await count(dw, `SELECT count(*) AS n FROM dim.dim_produto WHERE nome_fornecedor = 'Fornecedor Renomeado'`) > 0);
+      assert.equal(await count(dw, `SELECT count(*) AS n FROM dim.dim_vendedor d JOIN core.sellers v ON v.seller_id = d.vendedor_original_id
+          JOIN core.teams t ON t.team_id = v.team_id WHERE d.nome_equipe IS DISTINCT FROM t.team_name`), 0);
+      // Every live target's rank within its month, computed independently.
+      assert.equal(await count(dw, `SELECT count(*) AS n FROM fact.fact_metas f
+          JOIN core.seller_targets_monthly t ON t.seller_target_id = f.meta_original_id
+        WHERE f.ranking_periodo <> 1 + (SELECT count(*) FROM core.seller_targets_monthly x
+          WHERE x.target_month = t.target_month AND x.deleted_at IS NULL AND x.realized_amount > t.realized_amount)`), 0);
     });
 
     it('full reload and a reset watermark move the triggers to the cutoff again, re-triggering nothing after', async () => {
