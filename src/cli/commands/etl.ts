@@ -39,7 +39,7 @@ function progressLine(e: EtlEvent): string | undefined {
   switch (e.type) {
     case 'run-start': return `run ${e.runId}: ${e.entities.join(', ') || '(no active entity)'}`;
     case 'entity-start': return `${e.entity}: from (${e.watermark.updatedAt}, ${e.watermark.id}) up to ${e.cutoff}, batches of ${e.batchSize}`;
-    case 'batch': return `${e.entity}: batch ${e.batch}: ${e.rows} rows, ${e.upserted} upserted, ${e.rejected} rejected, ${e.rowsPerSecond} rows/s`;
+    case 'batch': return `${e.entity}: batch ${e.batch}${e.trigger === undefined ? '' : ` (trigger ${e.trigger.name})`}: ${e.rows} rows, ${e.upserted} upserted, ${e.rejected} rejected, ${e.rowsPerSecond} rows/s`;
     case 'entity-end': return `${e.entity}: ${e.status.toUpperCase()}${e.error ? ` - ${e.error}` : ''}`;
     case 'run-end': return undefined;
   }

@@ -29,6 +29,11 @@ describe('dw-etl task terminal lines', () => {
   it('prints batches with rows, rows/s and the watermark committed', () => {
     const [line] = eventLines({ type: 'batch', runId: 3, entity: 'dim_cliente', batch: 2, rows: 1000, upserted: 990, softDeleted: 10, rejected: 0, rowsPerSecond: 12345.6, watermark: wm }, fileOf);
     assert.equal(line, 'dim_cliente: batch 2: 1000 rows, 990 upserted, 10 soft-deleted, 0 rejected, 12,346 rows/s, watermark (2024-03-01T10:00:00.000000, 7)');
+    const [trigger] = eventLines({
+      type: 'batch', runId: 3, entity: 'dim_cliente', batch: 3, rows: 4, upserted: 3, softDeleted: 0, rejected: 0, rowsPerSecond: 40, watermark: wm,
+      trigger: { name: 'orders', watermark: { updatedAt: '2024-03-02T09:00:00.000000', id: '41' } },
+    }, fileOf);
+    assert.equal(trigger, 'dim_cliente: batch 3 (trigger orders): 4 rows, 3 upserted, 0 soft-deleted, 0 rejected, 40 rows/s, watermark (2024-03-02T09:00:00.000000, 41)');
   });
 
   it('prints a failed entity as a line the dw-etl problem matcher reads, at the definition file', () => {

@@ -35,8 +35,9 @@ export function eventLines(e: EtlEvent, fileOf: (entity: string) => string | und
       return [`${e.entity}: ${e.plan}${e.sourceDatabase === undefined ? '' : ` (source in database ${e.sourceDatabase})`}, window ${watermarkText(e.watermark)} .. ${e.cutoff}, batches of ${e.batchSize}`];
     case 'batch':
       return [
-        `${e.entity}: batch ${e.batch}: ${e.rows} rows, ${e.upserted} upserted, ${e.softDeleted} soft-deleted, ${e.rejected} rejected, ` +
-          `${rate(e.rowsPerSecond)} rows/s, watermark ${watermarkText(e.watermark)}`,
+        `${e.entity}: batch ${e.batch}${e.trigger === undefined ? '' : ` (trigger ${e.trigger.name})`}: ${e.rows} rows, ${e.upserted} upserted, ` +
+          `${e.softDeleted} soft-deleted, ${e.rejected} rejected, ${rate(e.rowsPerSecond)} rows/s, ` +
+          `watermark ${watermarkText(e.trigger === undefined ? e.watermark : e.trigger.watermark)}`,
       ];
     case 'entity-end': {
       const head = `${e.entity}: ${e.status.toUpperCase()} in ${e.seconds.toFixed(1)} s: ${e.counts.extracted} extracted, ` +
