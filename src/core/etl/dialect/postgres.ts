@@ -63,8 +63,11 @@ export const postgresEtl: EtlDialect = {
     const derived = s.derived.map((d) => `${d.sql} AS ${ident(d.name)}`);
     const by = s.byKeys;
     const rows = by === undefined
+      // The keyset as a row comparison: the (updated_at, key) index starts at the watermark.
+      // Spelled as `u > $2 OR (u = $2 AND k > $3)` the index scan starts at the beginning and
+      // filters every row before the watermark out, so reading a table in pages was quadratic.
       ? `WHERE p.${u} <= CAST($1 AS timestamp)
-          AND (p.${u} > CAST($2 AS timestamp) OR (p.${u} = CAST($2 AS timestamp) AND p.${k} > $3))
+          AND (p.${u}, p.${k}) > (CAST($2 AS timestamp), $3)
         ORDER BY p.${u}, p.${k} LIMIT $4`
       : `WHERE p.${k} IN (${by.keys})${by.chunk === undefined ? '' : ` AND p.${k} > $${by.chunk}
         ORDER BY p.${k} LIMIT $${by.chunk + 1}`}`;

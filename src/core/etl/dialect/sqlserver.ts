@@ -74,8 +74,8 @@ export const sqlserverEtl: EtlDialect = {
     const by = s.byKeys;
     const rows = by === undefined
       ? `SELECT TOP (@p4) * FROM ${from} p
-        WHERE p.${u} <= CAST(@p1 AS datetime2(7))
-          AND (p.${u} > CAST(@p2 AS datetime2(7)) OR (p.${u} = CAST(@p2 AS datetime2(7)) AND p.${k} > @p3))
+        WHERE p.${u} <= CAST(@p1 AS datetime2(7)) AND p.${u} >= CAST(@p2 AS datetime2(7))
+          AND (p.${u} > CAST(@p2 AS datetime2(7)) OR p.${k} > @p3)
         ORDER BY p.${u}, p.${k}`
       : by.chunk === undefined
         ? `SELECT * FROM ${from} p WHERE p.${k} IN (${by.keys})`
