@@ -80,12 +80,12 @@ describe('ETL triggers: SQL', () => {
   it('maps the trigger rows of a keyset range (from, to] to the entity keys through a lateral join', () => {
     assert.equal(triggerKeysSql(ITEMS, postgresEtl), `SELECT k."__key" FROM "core"."orders" t
       CROSS JOIN LATERAL (SELECT i.order_item_id FROM core.order_items i WHERE i.order_id = t.order_id) k ("__key")
-      WHERE (t."updated_at" > CAST($1 AS timestamp) OR (t."updated_at" = CAST($1 AS timestamp) AND t."order_id" > $2))
-        AND (t."updated_at" < CAST($3 AS timestamp) OR (t."updated_at" = CAST($3 AS timestamp) AND t."order_id" <= $4))`);
+      WHERE t."updated_at" >= CAST($1 AS timestamp) AND t."updated_at" <= CAST($3 AS timestamp)
+        AND (t."updated_at" > CAST($1 AS timestamp) OR t."order_id" > $2) AND (t."updated_at" < CAST($3 AS timestamp) OR t."order_id" <= $4)`);
     assert.equal(triggerKeysSql(ITEMS, sqlserverEtl, 'ECOMMERCE_OLTP'), `SELECT k.[__key] FROM [ECOMMERCE_OLTP].[core].[orders] t
       CROSS APPLY (SELECT i.order_item_id FROM [ECOMMERCE_OLTP].core.order_items i WHERE i.order_id = t.order_id) k ([__key])
-      WHERE (t.[updated_at] > CAST(@p1 AS datetime2(7)) OR (t.[updated_at] = CAST(@p1 AS datetime2(7)) AND t.[order_id] > @p2))
-        AND (t.[updated_at] < CAST(@p3 AS datetime2(7)) OR (t.[updated_at] = CAST(@p3 AS datetime2(7)) AND t.[order_id] <= @p4))`);
+      WHERE t.[updated_at] >= CAST(@p1 AS datetime2(7)) AND t.[updated_at] <= CAST(@p3 AS datetime2(7))
+        AND (t.[updated_at] > CAST(@p1 AS datetime2(7)) OR t.[order_id] > @p2) AND (t.[updated_at] < CAST(@p3 AS datetime2(7)) OR t.[order_id] <= @p4)`);
     assert.throws(() => triggerKeysSql(ITEMS, postgresEtl, 'OTHER'), /cannot read database OTHER/);
   });
 

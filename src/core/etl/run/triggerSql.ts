@@ -40,7 +40,9 @@ export function triggerPageSql(t: EntityTrigger, d: EtlDialect, database?: strin
 /**
  * The entity's source keys due for the trigger rows in the keyset range (from, to]: params
  * 1-4 are from text, from id, to text, to id. `t` is the trigger row in the definition's SQL;
- * one trigger row may give many keys (an order: its items), or none.
+ * one trigger row may give many keys (an order: its items), or none. The range is spelled so the
+ * (updated_at, key) index is entered at `from` and left at `to` (a bare `u > a OR (u = a AND
+ * k > b)` makes the planner read the index from its start).
  */
 export function triggerKeysSql(t: EntityTrigger, d: EtlDialect, database?: string): string {
   const u = `t.${d.ident(t.updatedAt)}`;
@@ -50,8 +52,8 @@ export function triggerKeysSql(t: EntityTrigger, d: EtlDialect, database?: strin
   const keys = inSource(d, triggerKeysOf(t, d), t.table, database);
   return `SELECT k.${d.ident(KEY_COLUMN)} FROM ${from} t
       ${d.lateralJoin} (${keys}) k (${d.ident(KEY_COLUMN)})
-      WHERE (${u} > ${ts(1)} OR (${u} = ${ts(1)} AND ${k} > ${d.param(2)}))
-        AND (${u} < ${ts(3)} OR (${u} = ${ts(3)} AND ${k} <= ${d.param(4)}))`;
+      WHERE ${u} >= ${ts(1)} AND ${u} <= ${ts(3)}
+        AND (${u} > ${ts(1)} OR ${k} > ${d.param(2)}) AND (${u} < ${ts(3)} OR ${k} <= ${d.param(4)})`;
 }
 
 /** The trigger's mapping run on no row: compiles its SQL against the real tables, moves nothing. */
