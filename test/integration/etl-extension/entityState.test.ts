@@ -90,8 +90,16 @@ for (const [label, create] of cases) describe(`ETL entities tree and dry run on 
     assert.equal(real.result.entities[0]?.counts.batches, plan?.batches);
     const [after] = await planEtlRun({ source: db, target: db, definitions: DEFINITIONS, entities: ['dim_cliente'] });
     assert.equal(after?.pendingRows, 0);
+    // The triggers were moved to the first run's cutoff; an order behind it is pending for the next.
+    assert.deepEqual(after?.triggers.map((t) => [t.trigger, t.pendingRows, t.from?.id]), [['orders', 0, '9223372036854775807'], ['order_items', 0, '9223372036854775807']]);
+    await db.batch(`INSERT INTO core.regions (region_id, region_name, state, state_name, city) VALUES (1, 'Sudeste', 'SP', 'Sao Paulo', 'Sao Paulo');
+      UPDATE ctl.etl_trigger_watermark SET watermark_updated_at = '2024-03-01', watermark_id = 0 WHERE trigger_name = 'orders';
+      INSERT INTO core.orders (order_number, customer_id, region_id, order_date, updated_at) VALUES ('O1', 1, 1, '2024-03-02', '2024-03-02 10:00:00')`);
+    const [pending] = await planEtlRun({ source: db, target: db, definitions: DEFINITIONS, entities: ['dim_cliente'] });
+    assert.deepEqual(pending?.triggers.map((t) => [t.trigger, t.pendingRows, t.batches]), [['orders', 1, 1], ['order_items', 0, 0]]);
     const [full] = await planEtlRun({ source: db, target: db, definitions: DEFINITIONS, entities: ['dim_cliente'], full: true });
     assert.deepEqual([full?.pendingRows, full?.from.id], [7, '0']);
+    assert.deepEqual(full?.triggers.map((t) => [t.trigger, t.from]), [['orders', undefined], ['order_items', undefined]]);
   });
 
   it('dry run names an unknown entity with the known ones', async () => {

@@ -79,14 +79,22 @@ describe('dw-etl task terminal lines', () => {
     assert.doesNotMatch(eventLines(start, fileOf)[0] ?? '', /source in database/);
   });
 
-  it('prints the dry-run plan: window, cutoff, batch size, pending rows', () => {
+  it('prints the dry-run plan: window, cutoff, batch size, pending rows, and each trigger', () => {
     const plan: EntityRunPlan = {
       entity: 'dim_cliente', plan: 'pushdown', from: wm, cutoff: '2024-03-02T00:00:00.000000', cutoffMinutes: 2, batchSize: 1000,
       isActive: true, registered: true, pendingRows: 2500, batches: 3,
+      triggers: [
+        { trigger: 'orders', table: 'core.orders', from: { updatedAt: '2024-03-01T09:00:00.000000', id: '12' }, pendingRows: 1001, batches: 2 },
+        { trigger: 'order_items', table: 'core.order_items', from: undefined, pendingRows: 0, batches: 0 },
+      ],
     };
     const lines = planLines([plan]);
     assert.match(lines[0] ?? '', /nothing is read/);
-    assert.equal(lines[1], 'dim_cliente: pushdown, window (2024-03-01T10:00:00.000000, 7) .. 2024-03-02T00:00:00.000000 (cutoff 2 min), 2500 row(s) pending in 3 batch(es) of 1000');
+    assert.deepEqual(lines.slice(1), [
+      'dim_cliente: pushdown, window (2024-03-01T10:00:00.000000, 7) .. 2024-03-02T00:00:00.000000 (cutoff 2 min), 2500 row(s) pending in 3 batch(es) of 1000',
+      '  trigger orders (core.orders): after (2024-03-01T09:00:00.000000, 12), 1001 changed row(s) in 2 batch(es)',
+      '  trigger order_items (core.order_items): moves to the cutoff (the entity loads from the start)',
+    ]);
     assert.match(planLines([])[0] ?? '', /no active entity/);
   });
 

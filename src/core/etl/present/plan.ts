@@ -5,6 +5,7 @@ import { INITIAL_WATERMARK, readControls, type Watermark } from '../run/control'
 import { UnknownEntityError } from '../run/errors';
 import type { EtlPlan } from '../run/events';
 import { resolvePlan } from '../run/plan';
+import { readTriggerWatermarks } from '../run/triggerControl';
 
 /** What a run would do for one entity, read without writing anything. */
 export interface EntityRunPlan {
@@ -18,6 +19,21 @@ export interface EntityRunPlan {
   readonly isActive: boolean;
   /** False when ctl.etl_control has no row yet (a run registers it with the defaults shown). */
   readonly registered: boolean;
+  readonly pendingRows: number;
+  readonly batches: number;
+  /** The entity's triggers, paged after its own window (`source.triggers`). */
+  readonly triggers: readonly TriggerRunPlan[];
+}
+
+/** One trigger of an entity as the run would page it. */
+export interface TriggerRunPlan {
+  readonly trigger: string;
+  readonly table: string;
+  /**
+   * Where its window starts; undefined when the entity loads from the start: the run then moves
+   * the trigger to its cutoff instead of paging it.
+   */
+  readonly from: Watermark | undefined;
   readonly pendingRows: number;
   readonly batches: number;
 }
@@ -35,19 +51,23 @@ export interface DryRunOptions {
 const DEFAULT_CUTOFF_MINUTES = 2;
 const DEFAULT_BATCH_SIZE = 1000;
 
-function windowCountSql(source: Engine, def: EntityDefinition): string {
+/** Same text in both dialects: information_schema names the table wherever it exists. */
+const TRIGGER_TABLE_SQL = `SELECT COUNT(*) AS n FROM information_schema.tables
+  WHERE LOWER(table_schema) = 'ctl' AND LOWER(table_name) = 'etl_trigger_watermark'`;
+
+function windowCountSql(source: Engine, w: { readonly table: string; readonly key: string; readonly updatedAt: string }): string {
   const d = etlDialect(source.dialect);
-  const u = `s.${d.ident(def.source.updatedAt)}`;
-  const k = `s.${d.ident(def.source.key)}`;
+  const u = `s.${d.ident(w.updatedAt)}`;
+  const k = `s.${d.ident(w.key)}`;
   const p = (i: number): string => d.param(i);
-  return `SELECT COUNT(*) AS n FROM ${d.table(def.source.table)} s
+  return `SELECT COUNT(*) AS n FROM ${d.table(w.table)} s
     WHERE ${u} <= ${d.textTimestamp(p(1))}
       AND (${u} > ${d.textTimestamp(p(2))} OR (${u} = ${d.textTimestamp(p(2))} AND ${k} > ${p(3)}))`;
 }
 
 /**
  * The dry run: the window (watermark to cutoff), batch size and the rows waiting in it, per
- * entity, from ctl.etl_control and the definitions. Reads only; no row, watermark or audit moves.
+ * entity and per trigger, from ctl.etl_control, ctl.etl_trigger_watermark and the definitions. Reads only; no row, watermark or audit moves.
  */
 export async function planEtlRun(o: DryRunOptions): Promise<EntityRunPlan[]> {
   const controls = await readControls(o.target, etlDialect(o.target.dialect));
@@ -62,6 +82,13 @@ export async function planEtlRun(o: DryRunOptions): Promise<EntityRunPlan[]> {
       : o.definitions.filter((d) => controls.some((c) => c.entity === d.entity && c.isActive));
   const sd = etlDialect(o.source.dialect);
   const { plan } = await resolvePlan(o);
+  const td = etlDialect(o.target.dialect);
+  // A warehouse built before the triggers has no table yet: every trigger starts at the beginning.
+  const hasTriggerTable = Number((await o.target.query<Record<string, unknown>>(TRIGGER_TABLE_SQL)).rows[0]?.['n'] ?? 0) > 0;
+  const pending = async (w: Parameters<typeof windowCountSql>[1], cutoff: string, from: Watermark): Promise<number> => {
+    const params: SqlParam[] = [cutoff, from.updatedAt, { value: from.id, type: { kind: 'bigint' } }];
+    return Number((await o.source.query<Record<string, unknown>>(windowCountSql(o.source, w), params)).rows[0]?.['n'] ?? 0);
+  };
   const out: EntityRunPlan[] = [];
   for (const def of defs) {
     const control = controls.find((c) => c.entity === def.entity);
@@ -69,12 +96,19 @@ export async function planEtlRun(o: DryRunOptions): Promise<EntityRunPlan[]> {
     const cutoffMinutes = control?.cutoffMinutes ?? DEFAULT_CUTOFF_MINUTES;
     const batchSize = control?.batchSize ?? DEFAULT_BATCH_SIZE;
     const cutoff = String((await o.source.query<Record<string, unknown>>(sd.cutoffSql, [cutoffMinutes])).rows[0]?.['cutoff']);
-    const params: SqlParam[] = [cutoff, from.updatedAt, { value: from.id, type: { kind: 'bigint' } }];
-    const pendingRows = Number((await o.source.query<Record<string, unknown>>(windowCountSql(o.source, def), params)).rows[0]?.['n'] ?? 0);
+    const pendingRows = await pending(def.source, cutoff, from);
+    const fromStart = from.updatedAt.slice(0, 19) === INITIAL_WATERMARK.updatedAt && from.id === INITIAL_WATERMARK.id;
+    const marks = hasTriggerTable && !fromStart ? await readTriggerWatermarks(o.target, td, def.entity) : new Map<string, Watermark>();
+    const triggers: TriggerRunPlan[] = [];
+    for (const t of def.source.triggers ?? []) {
+      const at = fromStart ? undefined : (marks.get(t.name) ?? INITIAL_WATERMARK);
+      const rows = at === undefined ? 0 : await pending(t, cutoff, at);
+      triggers.push({ trigger: t.name, table: t.table, from: at, pendingRows: rows, batches: Math.ceil(rows / batchSize) });
+    }
     out.push({
       entity: def.entity, plan, from, cutoff, cutoffMinutes, batchSize,
       isActive: control?.isActive ?? false, registered: control !== undefined,
-      pendingRows, batches: Math.ceil(pendingRows / batchSize),
+      pendingRows, batches: Math.ceil(pendingRows / batchSize), triggers,
     });
   }
   return out;

@@ -67,6 +67,11 @@ export function planLines(plans: readonly EntityRunPlan[]): string[] {
         `${p.pendingRows} row(s) pending in ${p.batches} batch(es) of ${p.batchSize}` +
         `${p.isActive ? '' : ', inactive'}${p.registered ? '' : ', not in ctl.etl_control yet (a run registers it)'}`,
     );
+    for (const t of p.triggers) {
+      out.push(t.from === undefined
+        ? `  trigger ${t.trigger} (${t.table}): moves to the cutoff (the entity loads from the start)`
+        : `  trigger ${t.trigger} (${t.table}): after ${watermarkText(t.from)}, ${t.pendingRows} changed row(s) in ${t.batches} batch(es)`);
+    }
   }
   return out;
 }
