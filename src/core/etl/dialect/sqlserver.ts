@@ -2,6 +2,8 @@ import type { SqlType } from '../../engine/types';
 import type { ValueFamily } from '../rules/types';
 import type { ColumnMeta, EtlDialect, ExtractSpec, MergeSpec } from './types';
 import { mergeSource, scd2Of } from './mergeSource';
+import { ensureTableSql } from '../../warehouse/ddl';
+import { ETL_REJECT, ETL_TRIGGER_WATERMARK } from '../../warehouse/controlTables';
 
 const ident = (name: string): string => `[${name.replace(/]/g, ']]')}]`;
 const table = (qualified: string): string => qualified.split('.').map(ident).join('.');
@@ -143,29 +145,10 @@ export const sqlserverEtl: EtlDialect = {
         JOIN ${table(m.target)} g ON g.${ident(l.naturalKey)} = s.${ident(l.stageColumn)}
       WHERE ${m.filter === undefined ? '' : `s.${m.filter} AND `}(t.${ident(l.target)} IS NULL OR t.${ident(l.target)} <> g.${ident(l.surrogateKey)})`).join(';\n');
   },
-  // The warehouse scripts (06_etl_control.sql) create it; this covers warehouses built before.
-  ensureRejectTableSql: `IF OBJECT_ID(N'audit.etl_reject', N'U') IS NULL CREATE TABLE audit.etl_reject (
-      reject_id BIGINT IDENTITY(1,1) NOT NULL,
-      run_id BIGINT NOT NULL,
-      entity_name NVARCHAR(100) NOT NULL,
-      source_key NVARCHAR(100) NOT NULL,
-      column_name NVARCHAR(128) NULL,
-      rule_name NVARCHAR(100) NULL,
-      reason NVARCHAR(1000) NOT NULL,
-      rejected_at DATETIME2(3) NOT NULL CONSTRAINT df_etl_reject_rejected_at DEFAULT SYSUTCDATETIME(),
-      CONSTRAINT pk_etl_reject PRIMARY KEY (reject_id),
-      CONSTRAINT fk_etl_reject_run_id FOREIGN KEY (run_id) REFERENCES audit.etl_run (run_id))`,
-  // The warehouse scripts (06_etl_control.sql) create it; this covers warehouses built before.
-  ensureTriggerTableSql: `IF OBJECT_ID(N'ctl.etl_trigger_watermark', N'U') IS NULL CREATE TABLE ctl.etl_trigger_watermark (
-      trigger_watermark_id BIGINT IDENTITY(1,1) NOT NULL,
-      entity_name NVARCHAR(100) NOT NULL,
-      trigger_name NVARCHAR(100) NOT NULL,
-      source_table NVARCHAR(256) NOT NULL,
-      watermark_updated_at DATETIME2(0) NOT NULL CONSTRAINT df_etl_trigger_watermark_watermark_updated_at DEFAULT N'1900-01-01',
-      watermark_id BIGINT NOT NULL CONSTRAINT df_etl_trigger_watermark_watermark_id DEFAULT 0,
-      updated_at DATETIME2(3) NOT NULL CONSTRAINT df_etl_trigger_watermark_updated_at DEFAULT SYSUTCDATETIME(),
-      CONSTRAINT pk_etl_trigger_watermark PRIMARY KEY (trigger_watermark_id),
-      CONSTRAINT uq_etl_trigger_watermark_entity_name_trigger_name UNIQUE (entity_name, trigger_name))`,
+  // The warehouse scripts (06_etl_control.sql) create both; these cover warehouses built before,
+  // generated from the contract (an integration test compares them with the scripts' tables).
+  ensureRejectTableSql: ensureTableSql(ETL_REJECT, 'sqlserver'),
+  ensureTriggerTableSql: ensureTableSql(ETL_TRIGGER_WATERMARK, 'sqlserver'),
   lateralJoin: 'CROSS APPLY',
   inDatabase: qualifySchemas,
   trueLiteral: 'CAST(1 AS bit)',

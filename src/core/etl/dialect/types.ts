@@ -129,7 +129,7 @@ export interface EtlDialect {
    * rerun of a batch is a no-op.
    */
   readonly scd2InsertSql: (spec: MergeSpec) => string;
-  /** `ALTER`/`CREATE` for the rejects table, idempotent. */
+  /** `CREATE` for audit.etl_reject when missing (warehouses built before it). */
   readonly ensureRejectTableSql: string;
   /** `CREATE` for ctl.etl_trigger_watermark when missing (warehouses built before it). */
   readonly ensureTriggerTableSql: string;
