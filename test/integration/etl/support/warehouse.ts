@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Client } from 'pg';
 import { createEngine } from '../../../../src/core/engine/factory';
 import type { Engine } from '../../../../src/core/engine/types';
+import { asSuperuser, createThrowawayDatabase, localPostgres, postgresConnection } from '../../../support/throwawayDatabase';
 
 const root = path.resolve(__dirname, '../../../..');
 /** The shipped scripts dim_cliente needs (the calendar takes psql variables and is not needed). */
@@ -22,17 +22,7 @@ export interface TestWarehouse {
   close(): Promise<void>;
 }
 
-export const PG = { host: '127.0.0.1', port: 5432, user: 'postgres' } as const;
-
-async function admin<T>(work: (c: Client) => Promise<T>): Promise<T> {
-  const c = new Client({ ...PG, database: 'postgres' });
-  await c.connect();
-  try {
-    return await work(c);
-  } finally {
-    await c.end();
-  }
-}
+export const PG = localPostgres;
 
 export async function applyWarehouseScripts(engine: Engine): Promise<void> {
   for (const s of SCRIPTS) await engine.batch(readFileSync(path.join(root, 'sql/postgres', s), 'utf8'));
@@ -40,16 +30,15 @@ export async function applyWarehouseScripts(engine: Engine): Promise<void> {
 
 /** A throw-away PostgreSQL database with OLTP and warehouse schemas (one database, as shipped). */
 export async function createPostgresWarehouse(tag: string): Promise<TestWarehouse> {
-  const name = `dwb_etl_${tag}_${process.pid}_${Date.now().toString(36)}`;
-  await admin((c) => c.query(`CREATE DATABASE ${name}`));
-  const engine = await createEngine({ engine: 'postgres', ...PG, database: name, poolMax: 4 });
+  const scratch = await createThrowawayDatabase(`dwb_etl_${tag}`);
+  const engine = await createEngine({ ...postgresConnection(scratch.name), poolMax: 4 });
   await applyWarehouseScripts(engine);
   return {
     engine,
-    name,
+    name: scratch.name,
     async close() {
       await engine.close();
-      await admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+      await scratch.drop();
     },
   };
 }
@@ -62,18 +51,15 @@ export async function createPgliteWarehouse(): Promise<TestWarehouse> {
 
 /** Opens another engine on a test database (a fresh pool: dead connections from a kill stay behind). */
 export function reopen(name: string): Promise<Engine> {
-  return createEngine({ engine: 'postgres', ...PG, database: name, poolMax: 4 });
+  return createEngine({ ...postgresConnection(name), poolMax: 4 });
 }
 
 /** Terminates every other backend on the database: the connection loss of a crash. */
 export async function killConnections(name: string): Promise<number> {
-  return admin(async (c) => {
-    const r = await c.query<{ n: string }>(
-      'SELECT count(pg_terminate_backend(pid)) AS n FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
-      [name],
-    );
-    return Number(r.rows[0]?.n ?? 0);
-  });
+  const r = await asSuperuser(
+    `SELECT count(pg_terminate_backend(pid)) AS n FROM pg_stat_activity WHERE datname = '${name.replace(/'/g, "''")}' AND pid <> pg_backend_pid()`,
+  );
+  return Number((r.rows[0] as { n?: string } | undefined)?.n ?? 0);
 }
 
 /** Empties source, target and ETL state between tests on one database (faster than a new one). */
