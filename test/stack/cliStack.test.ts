@@ -73,6 +73,14 @@ describe('dwb stack (real Docker engine)', function () {
     assert.match(logs.stdout, /postgres/);
   });
 
+  it('two backups at once (Backup Now beside the loop, or twice) both succeed, each through its own temporary file', async () => {
+    const [a, b] = await Promise.all([dwbStack('backup'), dwbStack('backup')]);
+    assert.equal(a.code, 0, a.stderr);
+    assert.equal(b.code, 0, b.stderr);
+    const backups = readdirSync(path.join(project.root, '.dw/backups'));
+    assert.deepEqual(backups.filter((f) => f.endsWith('.part')), [], 'no temporary file stays behind');
+  });
+
   it('destroy asks for --yes, then deletes the stack and keeps the backups', async () => {
     assert.equal((await dwbStack('destroy')).code, 2);
     assert.equal((await dwbStack('status')).code, 0, 'nothing was destroyed without --yes');

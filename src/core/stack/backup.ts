@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ComposeStack } from './composeStack';
@@ -97,10 +98,12 @@ async function backupDatabases(stack: ComposeStack): Promise<string[]> {
 
 async function pgDump(stack: ComposeStack, db: string, stamp: string): Promise<void> {
   const final = `/backups/${db}_${stamp}.dump`;
+  // Written under a temporary name of its own first, so listings never see half a dump and the
+  // backup loop, dumping in the same second, never writes or moves this one.
+  const part = `${final}.${randomBytes(4).toString('hex')}.part`;
   const svc = stack.definition.backupService;
-  // Written under a temporary name first, so the backup loop and listings never see half a dump.
-  await execOrThrow(stack, 'backup-failed', svc, ['pg_dump', '-Fc', '-d', db, '-f', `${final}.part`]);
-  await execOrThrow(stack, 'backup-failed', svc, ['mv', `${final}.part`, final]);
+  await execOrThrow(stack, 'backup-failed', svc, ['pg_dump', '-Fc', '-d', db, '-f', part]);
+  await execOrThrow(stack, 'backup-failed', svc, ['mv', part, final]);
 }
 
 async function pgRestore(stack: ComposeStack, f: BackupFile): Promise<void> {

@@ -47,6 +47,8 @@ describe('stack backups naming', () => {
 
   it('ignores files that are not backups', () => {
     assert.equal(parseBackupName('db_20260101T000000Z.dump.part'), undefined);
+    assert.equal(parseBackupName('db_20260101T000000Z.dump.0a1b2c3d.part'), undefined);
+    assert.equal(parseBackupName('db_20260101T000000Z.dump.4711.part'), undefined);
     assert.equal(parseBackupName('notes.txt'), undefined);
   });
 
