@@ -1,4 +1,4 @@
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { composeProcess, type ComposeCli } from './composeCli';
 import { writeEnvFile } from './envFile';
@@ -44,7 +44,6 @@ export class ComposeStack {
   readonly definition: StackDefinition;
   readonly masker: SecretMasker;
   readonly docker: DockerCli;
-  private envUsers = 0;
 
   constructor(readonly options: ComposeStackOptions) {
     this.definition = options.definition;
@@ -219,17 +218,31 @@ export class ComposeStack {
   }
 
   private async acquireEnvFile(): Promise<void> {
-    this.envUsers++;
-    if (this.envUsers === 1) {
+    const file = this.options.envFile;
+    let user = envFileUsers.get(file);
+    if (user === undefined) {
       const vars: Record<string, string> = {};
       for (const name of this.definition.secretNames) vars[name] = this.options.secrets[name] ?? '';
-      await writeEnvFile(this.options.envFile, vars);
+      user = { count: 0, ready: removeStaleEnvFiles(path.dirname(file)).then(() => writeEnvFile(file, vars)) };
+      envFileUsers.set(file, user);
+    }
+    user.count++;
+    try {
+      await user.ready;
+    } catch (e) {
+      await this.releaseEnvFile();
+      throw e;
     }
   }
 
   private async releaseEnvFile(): Promise<void> {
-    this.envUsers--;
-    if (this.envUsers === 0) await rm(this.options.envFile, { force: true });
+    const file = this.options.envFile;
+    const user = envFileUsers.get(file);
+    if (user === undefined) return;
+    user.count--;
+    if (user.count > 0) return;
+    envFileUsers.delete(file);
+    await rm(file, { force: true });
   }
 
   async phase<T>(phase: StackPhase, work: () => Promise<T>): Promise<T> {
@@ -249,5 +262,37 @@ function backupOwner(): Record<string, string> {
 }
 
 export function defaultEnvFile(projectRoot: string): string {
-  return path.join(projectRoot, '.dw', '.env');
+  return path.join(projectRoot, '.dw', `.env.${process.pid}`);
+}
+
+/**
+ * Compose reads the secrets from an env file that lives only while a compose command runs. Each
+ * process has its own (`.env.<pid>`), so a command from VS Code and one from a terminal never
+ * remove each other's; the stacks of one process share it, and the last user removes it.
+ */
+const envFileUsers = new Map<string, { count: number; readonly ready: Promise<void> }>();
+
+/** Env files of processes that are gone (a crash between write and removal): they hold secrets. */
+async function removeStaleEnvFiles(dir: string): Promise<void> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const m = /^\.env\.(\d+)$/.exec(name);
+    if (m === null || Number(m[1]) === process.pid || processAlive(Number(m[1]))) continue;
+    await rm(path.join(dir, name), { force: true });
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    // EPERM: it exists but belongs to someone else.
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
