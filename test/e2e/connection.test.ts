@@ -41,6 +41,7 @@ describe('e2e: a PGlite project in code-server', function () {
 describe('e2e: a PostgreSQL project in code-server', function () {
   const database = `dwb_e2e_${randomBytes(4).toString('hex')}`;
   let serverVersion = '';
+  let created = false;
   const admin = (): Client => new Client({ host: '127.0.0.1', port: 5432, user: 'postgres', database: 'postgres' });
 
   before(async function () {
@@ -51,15 +52,17 @@ describe('e2e: a PostgreSQL project in code-server', function () {
       skipBecause(this, `no PostgreSQL at 127.0.0.1:5432 (${e instanceof Error ? e.message : String(e)})`);
     }
     try {
-      serverVersion = ((await client.query<{ v: string }>('SHOW server_version')).rows[0]?.v ?? '').split(' ')[0] ?? '';
+      serverVersion = ((await client.query<{ v: string }>("SELECT current_setting('server_version') AS v")).rows[0]?.v ?? '').split(' ')[0] ?? '';
+      assert.match(serverVersion, /^\d+(\.\d+)?$/, 'the server reports its version');
       await client.query(`CREATE DATABASE ${database}`);
+      created = true;
     } finally {
       await client.end();
     }
   });
   const w = windowPerSuite((s) => createWorkspace(s.workspacesDir, 'postgres-demo', postgresProject('demo', database)));
   after(async () => {
-    if (serverVersion === '') return;
+    if (!created) return;
     const client = admin();
     await client.connect();
     await client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
