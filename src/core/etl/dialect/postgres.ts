@@ -56,6 +56,8 @@ export const postgresEtl: EtlDialect = {
   columnsSql: `SELECT column_name AS name, data_type, numeric_precision AS precision, numeric_scale AS scale,
       character_maximum_length AS length
     FROM information_schema.columns WHERE table_schema = $1 AND table_name = $2 ORDER BY ordinal_position`,
+  // A row comparison, which the (updated_at, key) index seeks.
+  afterWatermark: (u, k, ts, id) => `(${u}, ${k}) > (${ts}, ${id})`,
   extractPageSql(s: ExtractSpec): string {
     // A PostgreSQL query reads one database only; the plan choice never asks for another.
     if (s.database !== undefined) throw new Error(`PostgreSQL cannot read ${s.table} from database ${s.database} in the same query`);
@@ -65,11 +67,8 @@ export const postgresEtl: EtlDialect = {
     const derived = s.derived.map((d) => `${d.sql} AS ${ident(d.name)}`);
     const by = s.byKeys;
     const rows = by === undefined
-      // The keyset as a row comparison: the (updated_at, key) index starts at the watermark.
-      // Spelled as `u > $2 OR (u = $2 AND k > $3)` the index scan starts at the beginning and
-      // filters every row before the watermark out, so reading a table in pages was quadratic.
       ? `WHERE p.${u} <= CAST($1 AS timestamp)
-          AND (p.${u}, p.${k}) > (CAST($2 AS timestamp), $3)
+          AND ${postgresEtl.afterWatermark(`p.${u}`, `p.${k}`, 'CAST($2 AS timestamp)', '$3')}
         ORDER BY p.${u}, p.${k} LIMIT $4`
       : `WHERE p.${k} IN (${by.keys})${by.chunk === undefined ? '' : ` AND p.${k} > $${by.chunk}
         ORDER BY p.${k} LIMIT $${by.chunk + 1}`}`;

@@ -65,6 +65,8 @@ export const sqlserverEtl: EtlDialect = {
   columnsSql: `SELECT COLUMN_NAME AS name, DATA_TYPE AS data_type, NUMERIC_PRECISION AS precision,
       NUMERIC_SCALE AS scale, CHARACTER_MAXIMUM_LENGTH AS length
     FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = @p1 AND TABLE_NAME = @p2 ORDER BY ORDINAL_POSITION`,
+  // No row comparison in T-SQL: the `>=` bound is what the (updated_at, key) index seeks.
+  afterWatermark: (u, k, ts, id) => `${u} >= ${ts} AND (${u} > ${ts} OR ${k} > ${id})`,
   extractPageSql(s: ExtractSpec): string {
     const k = ident(s.key);
     const u = ident(s.updatedAt);
@@ -76,8 +78,8 @@ export const sqlserverEtl: EtlDialect = {
     const by = s.byKeys;
     const rows = by === undefined
       ? `SELECT TOP (@p4) * FROM ${from} p
-        WHERE p.${u} <= CAST(@p1 AS datetime2(7)) AND p.${u} >= CAST(@p2 AS datetime2(7))
-          AND (p.${u} > CAST(@p2 AS datetime2(7)) OR p.${k} > @p3)
+        WHERE p.${u} <= CAST(@p1 AS datetime2(7))
+          AND ${sqlserverEtl.afterWatermark(`p.${u}`, `p.${k}`, 'CAST(@p2 AS datetime2(7))', '@p3')}
         ORDER BY p.${u}, p.${k}`
       : by.chunk === undefined
         ? `SELECT * FROM ${from} p WHERE p.${k} IN (${by.keys})`

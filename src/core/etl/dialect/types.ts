@@ -83,6 +83,13 @@ export interface EtlDialect {
   /** Columns of a table; params: schema, table. Rows: name, data_type, precision, scale, length. */
   readonly columnsSql: string;
   /** One page of the (updated_at, id) window; params: cutoff text, wm text, wm id, page size. */
+  /**
+   * Rows after the watermark (ts, id) in (updated_at, key) order, written so an index on
+   * (updated_at, key) seeks `ts` instead of reading from its start: `u`, `k` are column
+   * expressions, `ts` a timestamp expression, `id` the key's. A bare `u > ts OR (u = ts AND
+   * k > id)` made every page scan all the rows before it.
+   */
+  readonly afterWatermark: (u: string, k: string, ts: string, id: string) => string;
   readonly extractPageSql: (spec: ExtractSpec) => string;
   /** A session-scoped staging table shaped like the target's mapped columns, empty. */
   readonly createStageSql: (spec: MergeSpec) => string;

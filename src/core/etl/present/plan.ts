@@ -55,15 +55,14 @@ const DEFAULT_BATCH_SIZE = 1000;
 const TRIGGER_TABLE_SQL = `SELECT COUNT(*) AS n FROM information_schema.tables
   WHERE LOWER(table_schema) = 'ctl' AND LOWER(table_name) = 'etl_trigger_watermark'`;
 
-/** Rows in the window; the `>=` bound lets the (updated_at, key) index start at the watermark. */
+/** Rows in the window (watermark to cutoff). */
 function windowCountSql(source: Engine, w: { readonly table: string; readonly key: string; readonly updatedAt: string }): string {
   const d = etlDialect(source.dialect);
   const u = `s.${d.ident(w.updatedAt)}`;
   const k = `s.${d.ident(w.key)}`;
   const p = (i: number): string => d.param(i);
   return `SELECT COUNT(*) AS n FROM ${d.table(w.table)} s
-    WHERE ${u} <= ${d.textTimestamp(p(1))} AND ${u} >= ${d.textTimestamp(p(2))}
-      AND (${u} > ${d.textTimestamp(p(2))} OR ${k} > ${p(3)})`;
+    WHERE ${u} <= ${d.textTimestamp(p(1))} AND ${d.afterWatermark(u, k, d.textTimestamp(p(2)), p(3))}`;
 }
 
 /**
