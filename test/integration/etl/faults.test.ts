@@ -3,7 +3,8 @@ import type { Engine } from '../../../src/core/engine/types';
 import type { EtlPhase } from '../../../src/core/etl/run/events';
 import { dimClienteDifferences, insertCustomers } from './support/customers';
 import { count, run, setControl } from './support/run';
-import { createPostgresWarehouse, killConnections, reopen, resetWarehouse, type TestWarehouse } from './support/warehouse';
+import { runKilledAt } from './support/crash';
+import { createPostgresWarehouse, reopen, resetWarehouse, type TestWarehouse } from './support/warehouse';
 
 const CUSTOMERS = 60;
 const BATCH = 7;
@@ -39,26 +40,7 @@ describe('ETL under connection loss (PostgreSQL, pg_terminate_backend)', functio
     for (const batch of [1, 4, 9]) {
       it(`${plan} plan killed before ${phase} of batch ${batch}: no loss, no duplicate, watermark never ahead of the data`, async () => {
         await seed(wh.engine);
-        const crashing = await reopen(wh.name);
-        let killed = false;
-        try {
-          const { result } = await run(crashing, {
-            plan,
-            beforePhase: async (p, info) => {
-              if (!killed && p === phase && info.batch === batch) {
-                killed = true;
-                await killConnections(wh.name);
-              }
-            },
-          });
-          assert.ok(killed, 'the fault was injected');
-          if (phase !== 'committed') assert.notEqual(result.status, 'success');
-        } catch (e) {
-          // The run may also fail to record itself: the next run closes it.
-          if (e instanceof assert.AssertionError) throw e;
-        } finally {
-          await crashing.close().catch(() => undefined);
-        }
+        await runKilledAt(wh, plan, phase, (p, info) => p === phase && info.batch === batch);
         const db = await reopen(wh.name);
         try {
           assert.equal(await count(db, BEHIND_WATERMARK), 0, 'rows behind the watermark are loaded');

@@ -8,7 +8,8 @@ import { loadEntityDefinitions } from '../../../src/core/etl/definition/load';
 import type { EtlPhase } from '../../../src/core/etl/run/events';
 import { dimClienteDiff, insertCustomers } from './support/customers';
 import { DEFINITIONS, count, run, setControl } from './support/run';
-import { createPostgresWarehouse, killConnections, reopen, resetWarehouse, type TestWarehouse } from './support/warehouse';
+import { runKilledAt } from './support/crash';
+import { createPostgresWarehouse, reopen, resetWarehouse, type TestWarehouse } from './support/warehouse';
 
 const CUSTOMERS = 20;
 const ORDERS = 30;
@@ -63,26 +64,7 @@ describe('ETL triggers under connection loss (PostgreSQL, pg_terminate_backend)'
     for (const batch of [1, 3]) {
       it(`${plan} plan killed before ${phase} of trigger page ${batch}: no loss, no duplicate, trigger watermark never ahead of the data`, async () => {
         const initialRun = await seed(wh.engine);
-        const crashing = await reopen(wh.name);
-        let killed = false;
-        try {
-          const { result } = await run(crashing, {
-            plan,
-            beforePhase: async (p, info) => {
-              if (!killed && info.trigger === 'orders' && p === phase && info.batch === batch) {
-                killed = true;
-                await killConnections(wh.name);
-              }
-            },
-          });
-          assert.ok(killed, 'the fault was injected');
-          if (phase !== 'committed') assert.notEqual(result.status, 'success');
-        } catch (e) {
-          // The run may also fail to record itself: the next run closes it.
-          if (e instanceof assert.AssertionError) throw e;
-        } finally {
-          await crashing.close().catch(() => undefined);
-        }
+        await runKilledAt(wh, plan, phase, (p, info) => info.trigger === 'orders' && p === phase && info.batch === batch);
         const db = await reopen(wh.name);
         try {
           assert.equal(await dimClienteDiff(db, BEHIND_TRIGGER), 0, 'customers behind the trigger watermark are up to date');
