@@ -272,8 +272,13 @@ export function defaultEnvFile(projectRoot: string): string {
  */
 const envFileUsers = new Map<string, { count: number; readonly ready: Promise<void> }>();
 
+/** Folders this process has already cleared of stale env files (once per process is enough). */
+const clearedDirs = new Set<string>();
+
 /** Env files of processes that are gone (a crash between write and removal): they hold secrets. */
 async function removeStaleEnvFiles(dir: string): Promise<void> {
+  if (clearedDirs.has(dir)) return;
+  clearedDirs.add(dir);
   let names: string[];
   try {
     names = await readdir(dir);
