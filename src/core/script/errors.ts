@@ -8,6 +8,7 @@ export type ScriptErrorKind =
   | 'undefined-variable'
   | 'include-missing'
   | 'include-cycle'
+  | 'include-too-deep'
   | 'encoding';
 
 /** A place in a script, with the chain of includes that led there (outermost first). */
