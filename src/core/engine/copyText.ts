@@ -1,3 +1,4 @@
+import { pgIdentifier } from './identifiers';
 import { pgText, utcDateText, utcTimestampText } from './pgTypes';
 import type { BulkColumn, BulkRows } from './types';
 
@@ -73,10 +74,7 @@ export function escapeCopyText(text: string): string {
   return text.replace(/[\\\t\n\r]/g, (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'));
 }
 
-/** A quoted identifier, embedded quotes doubled. */
-export function pgIdentifier(id: string): string {
-  return `"${id.replace(/"/g, '""')}"`;
-}
+export { pgIdentifier };
 
 /** `"schema"."name"`. */
 export function pgQualifiedName(table: { readonly schema?: string; readonly name: string }): string {

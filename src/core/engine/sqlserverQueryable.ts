@@ -1,5 +1,6 @@
 import sql from 'mssql';
 import { EngineError } from './errors';
+import { tsqlIdentifier } from './identifiers';
 import type { ErrorContext } from './errorContext';
 import { mapSqlServerError, type SqlServerErrorFacts } from './sqlserverErrors';
 import { mssqlColumnTypeName, mssqlType, mssqlValue, normaliseRow, type MssqlColumnMeta } from './sqlserverTypes';
@@ -127,7 +128,7 @@ export class SqlServerQueryable implements Queryable {
   /** TDS bulk load, one sql.Table of at most batchSize rows at a time so memory stays bounded. */
   async bulkLoad(table: TableRef, columns: readonly BulkColumn[], rows: BulkRows, options?: BulkLoadOptions): Promise<number> {
     const batchSize = options?.batchSize ?? DEFAULT_BULK_BATCH;
-    const path = table.schema === undefined ? `[${table.name}]` : `[${table.schema}].[${table.name}]`;
+    const path = table.schema === undefined ? tsqlIdentifier(table.name) : `${tsqlIdentifier(table.schema)}.${tsqlIdentifier(table.name)}`;
     const newTable = (): sql.Table => {
       const t = new sql.Table(path);
       t.create = false;

@@ -1,3 +1,4 @@
+import { pgIdentifier, tsqlIdentifier } from '../engine/identifiers';
 /**
  * What differs between T-SQL and PostgreSQL in the monitor's queries. The query texts are
  * written once in `sql.ts` from these pieces.
@@ -37,7 +38,7 @@ export const postgresMonitorDialect: MonitorSqlDialect = {
   addMinutes: (c, m) => `(${c} + make_interval(mins => ${m}))`,
   captureSnapshot: 'CALL audit.usp_capture_connection_snapshot()',
   auditFileEvents: null,
-  quote: (id) => `"${id.toLowerCase()}"`,
+  quote: (id) => pgIdentifier(id.toLowerCase()),
   sourcePrefix: () => '',
 };
 
@@ -55,6 +56,6 @@ export const sqlServerMonitorDialect: MonitorSqlDialect = {
   FROM sys.fn_get_audit_file(@p1, DEFAULT, DEFAULT)
  WHERE action_id IN ('LGIS', 'LGIF', 'LGO')
  ORDER BY event_time DESC`,
-  quote: (id) => `[${id}]`,
-  sourcePrefix: (db) => (db === undefined ? '' : `[${db}].`),
+  quote: tsqlIdentifier,
+  sourcePrefix: (db) => (db === undefined ? '' : `${tsqlIdentifier(db)}.`),
 };

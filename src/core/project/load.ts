@@ -10,7 +10,7 @@ let validator: ValidateFunction | undefined;
 
 /** Compiled on first use: activation must stay cheap. */
 function validate(): ValidateFunction {
-  validator ??= new Ajv({ allErrors: true, strict: false }).compile(schema);
+  validator ??= new Ajv({ allErrors: true, strict: false, verbose: true }).compile(schema);
   return validator;
 }
 
@@ -91,6 +91,11 @@ function schemaProblem(error: ErrorObject, tree: Node, at: At): ProjectProblem {
   if (error.keyword === 'enum') {
     const allowed = (error.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v));
     return at(node.offset, error.instancePath, `${where} must be one of ${allowed.join(', ')}.`);
+  }
+  if (error.keyword === 'pattern') {
+    // The schema's own wording (VS Code shows the same patternErrorMessage while typing).
+    const explained = (error.parentSchema as { patternErrorMessage?: string } | undefined)?.patternErrorMessage;
+    if (explained !== undefined) return at(node.offset, error.instancePath, `${where} is ${JSON.stringify(error.data)}. ${explained}`);
   }
   if (error.keyword === 'oneOf' && error.instancePath.includes('/bootstrap/steps/')) {
     return at(node.offset, error.instancePath, `${where} needs exactly one of 'script', 'folder' or 'generate'.`);

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { ComposeStack } from './composeStack';
+import { pgIdentifier, tsqlIdentifier } from '../engine/identifiers';
 import { lastLines } from './docker';
 import { StackError } from './errors';
 
@@ -109,17 +110,20 @@ async function pgDump(stack: ComposeStack, db: string, stamp: string): Promise<v
 async function pgRestore(stack: ComposeStack, f: BackupFile): Promise<void> {
   const svc = stack.definition.backupService;
   const db = f.database;
-  await execOrThrow(stack, 'restore-failed', svc, ['psql', '-v', 'ON_ERROR_STOP=1', '-d', 'postgres', '-c', `DROP DATABASE IF EXISTS "${db}" WITH (FORCE)`]);
-  await execOrThrow(stack, 'restore-failed', svc, ['psql', '-v', 'ON_ERROR_STOP=1', '-d', 'postgres', '-c', `CREATE DATABASE "${db}"`]);
+  await execOrThrow(stack, 'restore-failed', svc, ['psql', '-v', 'ON_ERROR_STOP=1', '-d', 'postgres', '-c', `DROP DATABASE IF EXISTS ${pgIdentifier(db)} WITH (FORCE)`]);
+  await execOrThrow(stack, 'restore-failed', svc, ['psql', '-v', 'ON_ERROR_STOP=1', '-d', 'postgres', '-c', `CREATE DATABASE ${pgIdentifier(db)}`]);
   await execOrThrow(stack, 'restore-failed', svc, ['pg_restore', '--exit-on-error', '--no-owner', '-d', db, `/backups/${f.file}`]);
 }
+
+/** An N'…' literal, embedded quotes doubled. */
+const tsqlString = (text: string): string => `N'${text.replace(/'/g, "''")}'`;
 
 const SQLCMD = ['/opt/mssql-tools18/bin/sqlcmd', '-C', '-S', 'localhost', '-U', 'sa', '-b', '-Q'];
 
 async function mssqlBackup(stack: ComposeStack, db: string, stamp: string): Promise<void> {
   await execOrThrow(stack, 'backup-failed', stack.definition.serverService, [
     ...SQLCMD,
-    `BACKUP DATABASE [${db}] TO DISK = N'/var/opt/mssql/backup/${db}_${stamp}.bak' WITH COPY_ONLY, COMPRESSION, CHECKSUM`,
+    `BACKUP DATABASE ${tsqlIdentifier(db)} TO DISK = ${tsqlString(`/var/opt/mssql/backup/${db}_${stamp}.bak`)} WITH COPY_ONLY, COMPRESSION, CHECKSUM`,
   ]);
 }
 
@@ -127,9 +131,9 @@ async function mssqlRestore(stack: ComposeStack, f: BackupFile): Promise<void> {
   const db = f.database;
   await execOrThrow(stack, 'restore-failed', stack.definition.serverService, [
     ...SQLCMD,
-    `IF DB_ID(N'${db}') IS NOT NULL ALTER DATABASE [${db}] SET SINGLE_USER WITH ROLLBACK IMMEDIATE; ` +
-      `RESTORE DATABASE [${db}] FROM DISK = N'/var/opt/mssql/backup/${f.file}' WITH REPLACE, CHECKSUM; ` +
-      `ALTER DATABASE [${db}] SET MULTI_USER;`,
+    `IF DB_ID(${tsqlString(db)}) IS NOT NULL ALTER DATABASE ${tsqlIdentifier(db)} SET SINGLE_USER WITH ROLLBACK IMMEDIATE; ` +
+      `RESTORE DATABASE ${tsqlIdentifier(db)} FROM DISK = ${tsqlString(`/var/opt/mssql/backup/${f.file}`)} WITH REPLACE, CHECKSUM; ` +
+      `ALTER DATABASE ${tsqlIdentifier(db)} SET MULTI_USER;`,
   ]);
 }
 

@@ -79,6 +79,15 @@ describe('project file', () => {
     assert.match(p.message, /"sqlserver", "postgres", "pglite"/);
   });
 
+  it('refuses a database name that is not a plain identifier, at its line, saying what a name may hold', () => {
+    const text = '{\n  "name": "demo",\n  "engine": "postgres",\n  "connection": { "user": "postgres" },\n  "databases": {\n    "dw": "dw\\"; DROP DATABASE x; --"\n  }\n}';
+    const problems = problemsOf(text);
+    assert.equal(problems.length, 1);
+    assert.equal(problems[0]?.line, 6);
+    assert.match(problems[0]?.message ?? '', /'databases\.dw' is .*DROP DATABASE.*letter or _ followed by letters, digits or _/);
+    assert.deepEqual(problemsOf(text.replace(/"dw\\".*--"/, '"DW_ECOMMERCE"')), []);
+  });
+
   it('reports every problem, not only the first', () => {
     const text = '{\n  "name": "",\n  "engine": "postgres",\n  "connection": { "port": 99999, "user": "x" },\n  "extra": 1\n}';
     const lines = problemsOf(text).map((p) => p.line).sort();

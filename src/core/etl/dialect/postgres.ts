@@ -1,11 +1,12 @@
 import type { SqlType } from '../../engine/types';
+import { pgIdentifier } from '../../engine/identifiers';
 import type { ValueFamily } from '../rules/types';
 import type { ColumnMeta, EtlDialect, ExtractSpec, MergeSpec } from './types';
 import { mergeSource, scd2Of } from './mergeSource';
 import { ensureTableSql } from '../../warehouse/ddl';
 import { ETL_REJECT, ETL_TRIGGER_WATERMARK } from '../../warehouse/controlTables';
 
-const ident = (name: string): string => `"${name.replace(/"/g, '""')}"`;
+const ident = pgIdentifier;
 const table = (qualified: string): string => qualified.split('.').map(ident).join('.');
 
 const FAMILIES: Record<string, ValueFamily> = {
