@@ -1,8 +1,8 @@
 import { EXIT_CODES, type CliCommand, type CliIo } from './command';
 import { exitCodeFor } from './errors';
 import { commands } from './commands';
-
-const VERSION = '0.1.0';
+// The package's own version (esbuild keeps only this field of package.json in the bundle).
+import { version as VERSION } from '../../package.json';
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
