@@ -1,14 +1,5 @@
+import { csvLine } from '../../core/csv/csvWriter';
 import type { ResultSetView } from '../../protocol/results';
-
-/** RFC 4180: quoted when it holds a comma, quote, CR or LF; quotes doubled. NULL is empty. */
-export function csvField(value: string | null): string {
-  if (value === null) return '';
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-}
-
-export function csvLine(cells: readonly (string | null)[]): string {
-  return `${cells.map(csvField).join(',')}\r\n`;
-}
 
 /**
  * The CSV of a result set in chunks of `rowsPerChunk` rows (header first), so a writer can

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { isResultsHostMessage, isResultsViewMessage } from '../../../src/protocol/results';
 import { cellText, resultSetView } from '../../../src/extension/scripts/cells';
-import { csvChunks, csvField } from '../../../src/extension/scripts/csv';
+import { csvField } from '../../../src/core/csv/csvWriter';
+import { csvChunks } from '../../../src/extension/scripts/csv';
 import { writeCsvFile } from '../../../src/extension/scripts/csvFile';
 import { tsvRows } from '../../../webview/results/tsv';
 import { MAX_SPACER_PX, rowWindow, scrollToShow } from '../../../webview/results/window';
@@ -34,6 +35,14 @@ describe('CSV and TSV', () => {
     assert.equal(csvField('two\nlines'), '"two\nlines"');
     assert.equal(csvField(null), '');
     assert.equal(csvField(''), '');
+    // A query result exported to CSV is opened in a spreadsheet: formulas must stay text.
+    assert.equal(csvField('=HYPERLINK("http://x","y")'), '"\'=HYPERLINK(""http://x"",""y"")"');
+    assert.equal(csvField('@SUM(A1)'), "'@SUM(A1)");
+    assert.equal(csvField('+55 11 9999'), "'+55 11 9999");
+    // Numbers, negative ones included, stay numbers.
+    assert.equal(csvField('-12.50'), '-12.50');
+    assert.equal(csvField('+3'), '+3');
+    assert.equal(csvField('-1e5'), '-1e5');
   });
 
   it('CSV comes in chunks: header first, every row once', () => {
