@@ -5,7 +5,7 @@
 //   BENCH_SCALE (default 0.01): scale of the generated data in the bootstrap plan.
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
+import { freePort } from '../test/support/freePort';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadProject, type Project } from '../src/core/project';
@@ -30,16 +30,6 @@ const toolConfig = path.join(process.env['DWB_TOOLS_DIR'] ?? path.join(root, '.t
 if (process.env['DOCKER_CONFIG'] === undefined && existsSync(toolConfig)) process.env['DOCKER_CONFIG'] = toolConfig;
 const runner = createProcessRunner();
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 function memoryStore(): SecretStore {
   const values: Record<string, string> = {};

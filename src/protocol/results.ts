@@ -1,8 +1,9 @@
 /**
  * The results view's messages, both ways. Cells travel as text (null for SQL NULL): the host
  * formats dates, bigints and binary once, so the grid, the clipboard and the CSV file agree.
- * Imported by the webview bundle and the host alike, so it has no runtime dependencies.
+ * Imported by the webview bundle and the host alike, so it depends only on the protocol's rpc module.
  */
+import { isRecord } from './rpc';
 
 /** One result set of a script run, as the grid shows it. */
 export interface ResultSetView {
@@ -69,10 +70,6 @@ export type ResultsViewMessage =
 
 /** Larger than any copy the grid makes (maxRows is at most 10 million short rows). */
 export const MAX_COPY_CHARS = 512 * 1024 * 1024;
-
-function isRecord(x: unknown): x is Record<string, unknown> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
-}
 
 /** Validates what the webview sent; anything else is dropped by the host. */
 export function isResultsViewMessage(x: unknown): x is ResultsViewMessage {

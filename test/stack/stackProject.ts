@@ -13,7 +13,8 @@ import {
   type StackEvent,
 } from '../../src/core/stack';
 import type { Engine } from '../../src/core/engine/types';
-import { freePort, memorySecretStore, repoRoot, TEST_POSTGRES_IMAGE } from './dockerTestEnv';
+import { memorySecretStore, repoRoot, TEST_POSTGRES_IMAGE } from './dockerTestEnv';
+import { freePort } from '../support/freePort';
 
 export interface ProjectStack {
   readonly project: Project;
