@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Project } from '../core/project';
 import type { Connections } from './connections';
-import { loadFeatures } from './features/load';
+import type { FeatureAccess } from './featureAccess';
 import { PasswordStore } from './passwords';
 import { ProjectState } from './projectState';
 
@@ -20,11 +20,15 @@ export class DwContext implements vscode.Disposable {
   private projectScope: vscode.Disposable[] = [];
   private openedConnections: Connections | undefined;
 
-  constructor(readonly extension: vscode.ExtensionContext, log: vscode.LogOutputChannel) {
+  constructor(
+    readonly extension: vscode.ExtensionContext,
+    log: vscode.LogOutputChannel,
+    private readonly features: FeatureAccess,
+  ) {
     this.log = log;
     this.subscriptions = extension.subscriptions;
     this.passwords = new PasswordStore(extension.secrets);
-    this.projectState = new ProjectState(log);
+    this.projectState = new ProjectState(log, features);
     this.subscriptions.push(this.projectState, this.bootstrapDiagnostics);
     this.projectState.onDidChange(() => void this.resetProjectScope(), undefined, this.subscriptions);
   }
@@ -35,7 +39,7 @@ export class DwContext implements vscode.Disposable {
    */
   get connections(): Connections {
     if (this.openedConnections === undefined) {
-      this.openedConnections = new (loadFeatures().Connections)(this.passwords, this.log);
+      this.openedConnections = this.features.createConnections(this.passwords, this.log);
       this.subscriptions.push(this.openedConnections);
     }
     return this.openedConnections;

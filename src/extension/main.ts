@@ -1,5 +1,8 @@
 import * as vscode from 'vscode';
+import type { ProjectFileError } from '../core/project';
 import { DwContext } from './context';
+import type { FeatureAccess } from './featureAccess';
+import { loadFeatures } from './features/load';
 import { activateShell } from './shell';
 
 /**
@@ -13,7 +16,13 @@ export function activate(extension: vscode.ExtensionContext): void {
   const started = performance.now();
   const log = vscode.window.createOutputChannel('DW Workbench', { log: true });
   extension.subscriptions.push(log);
-  const ctx = new DwContext(extension, log);
+  // The feature bundle loads on the first call of one of these, not here.
+  const features: FeatureAccess = {
+    createConnections: (passwords, channel) => new (loadFeatures().Connections)(passwords, channel),
+    parseProject: (text, file) => loadFeatures().parseProject(text, file),
+    isProjectFileError: (e): e is ProjectFileError => e instanceof loadFeatures().ProjectFileError,
+  };
+  const ctx = new DwContext(extension, log, features);
   extension.subscriptions.push(ctx);
   activateShell(ctx);
 

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { ProjectFileError } from '../core/project';
 import { PROJECT_FILE_NAME, type Project } from '../core/project/types';
-import { loadFeatures } from './features/load';
+import type { FeatureAccess } from './featureAccess';
 
 /**
  * The workspace's dw-workbench.json: loaded at activation, reloaded when it changes, its problems
@@ -19,7 +19,10 @@ export class ProjectState implements vscode.Disposable {
   /** Fires after the project is (re)loaded, or becomes invalid or absent (undefined). */
   readonly onDidChange = this.changed.event;
 
-  constructor(private readonly log: vscode.LogOutputChannel) {
+  constructor(
+    private readonly log: vscode.LogOutputChannel,
+    private readonly features: FeatureAccess,
+  ) {
     const watcher = vscode.workspace.createFileSystemWatcher(`**/${PROJECT_FILE_NAME}`);
     watcher.onDidChange(() => void this.reload(), undefined, this.disposables);
     watcher.onDidCreate(() => void this.reload(), undefined, this.disposables);
@@ -59,12 +62,11 @@ export class ProjectState implements vscode.Disposable {
     let next: Project | undefined;
     if (uri !== undefined && text !== undefined) {
       // The parser (Ajv, the schema) lives in the feature bundle: it loads with the first project.
-      const { parseProject, ProjectFileError } = loadFeatures();
       try {
-        next = parseProject(text, uri.fsPath);
+        next = this.features.parseProject(text, uri.fsPath);
         this.log.info(`Project '${next.config.name}' loaded from ${uri.fsPath} (${next.config.engine})`);
       } catch (e) {
-        if (!(e instanceof ProjectFileError)) throw e;
+        if (!this.features.isProjectFileError(e)) throw e;
         this.showProblems(uri, e);
         this.log.warn(`${uri.fsPath} has ${e.problems.length} problem(s); see the Problems panel.`);
       }
