@@ -1,12 +1,24 @@
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 const root = path.resolve(__dirname, '../../..');
 const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
   activationEvents: string[];
-  contributes: { commands: { command: string; category?: string }[]; jsonValidation: { fileMatch: string; url: string }[] };
+  contributes: {
+    commands: { command: string; category?: string }[];
+    jsonValidation: { fileMatch: string; url: string }[];
+    configuration: { properties: Record<string, unknown> };
+  };
+  capabilities?: { untrustedWorkspaces?: { supported: boolean | 'limited'; description?: string } };
 };
+
+function sourceText(dir: string): string {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => readFileSync(path.join(dir, f), 'utf8'))
+    .join('\n');
+}
 
 /** Command ids the extension registers, read from its command table source. */
 function registeredCommandIds(): string[] {
@@ -31,5 +43,25 @@ describe('extension manifest', () => {
       manifest.contributes.jsonValidation.map((j) => [j.fileMatch, j.url]),
       [['dw-workbench.json', './schemas/dw-workbench.schema.json'], ['**/etl/entities/*.json', './schemas/etl-entity.schema.json']],
     );
+  });
+
+  it('reads every setting it contributes (a setting nobody reads promises what does not happen)', () => {
+    const src = sourceText(path.join(root, 'src'));
+    const unread = Object.keys(manifest.contributes.configuration.properties).filter((key) => {
+      const dot = key.lastIndexOf('.');
+      const [section, name] = [key.slice(0, dot), key.slice(dot + 1)];
+      return !(src.includes(`getConfiguration('${section}')`) && src.includes(`'${name}'`)) && !src.includes(`'${key}'`);
+    });
+    assert.deepEqual(unread, []);
+  });
+
+  it('runs nothing in an untrusted workspace, and says why in both languages', () => {
+    const untrusted = manifest.capabilities?.untrustedWorkspaces;
+    assert.equal(untrusted?.supported, false);
+    const key = /^%(.+)%$/.exec(untrusted?.description ?? '')?.[1] ?? '';
+    for (const file of ['package.nls.json', 'package.nls.pt-br.json']) {
+      const text = (JSON.parse(readFileSync(path.join(root, file), 'utf8')) as Record<string, string>)[key] ?? '';
+      assert.match(text, /SQL/, `${file} explains ${key}`);
+    }
   });
 });
