@@ -1,7 +1,7 @@
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { ScriptError } from './errors';
-import { decodeScript } from './source-text';
+import { decodeScript } from './sourceText';
 import type { ScriptFileReader, SourceLocation } from './types';
 
 /** A file being split, and the include lines (outermost first) that led to it. */

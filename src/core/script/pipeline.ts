@@ -1,4 +1,4 @@
-import { isBlank } from './char-codes';
+import { isBlank } from './charCodes';
 import type { Batch } from './types';
 
 /**

@@ -1,6 +1,6 @@
 import { isEngineError } from '../engine/errors';
 import type { BatchResult, PipelinedStatement, QueryResult, ServerMessage, Session } from '../engine/types';
-import { locateError, locateMessage } from './error-location';
+import { locateError, locateMessage } from './errorLocation';
 import type { RunSummary, ScriptEvent, ScriptRunError } from './events';
 import { pipelineGroupLength } from './pipeline';
 import type { Batch, ScriptPlan } from './types';

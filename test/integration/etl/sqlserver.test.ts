@@ -5,7 +5,7 @@ import { createEngine } from '../../../src/core/engine/factory';
 import type { Engine, QueryResult } from '../../../src/core/engine/types';
 import type { EtlEvent } from '../../../src/core/etl/run/events';
 import { runEtl } from '../../../src/core/etl/run/run';
-import { splitTsql } from '../../../src/core/script/tsql-splitter';
+import { splitTsql } from '../../../src/core/script/tsqlSplitter';
 import { warehouseScripts } from '../../../src/core/warehouse/scripts';
 import { DEFINITIONS } from './support/run';
 import { RULES } from '../../../src/core/etl/rules/catalogue';

@@ -6,7 +6,7 @@ import type { Engine } from '../../../src/core/engine/types';
 import { parseProject, ProjectEngines } from '../../../src/core/project';
 import { runScript, splitPostgres, type ScriptEvent } from '../../../src/core/script';
 import { ScriptSessions } from '../../../src/extension/scripts/sessions';
-import { memoryFiles } from '../../unit/script/memory-files';
+import { memoryFiles } from '../../unit/script/memoryFiles';
 import { createThrowawayDatabase, localPostgres, type ThrowawayDatabase } from '../../support/throwawayDatabase';
 
 describe('script sessions on PostgreSQL: the project engines, and a private one for a \\c elsewhere', function () {

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Engine } from '../../../src/core/engine/types';
-import { splitPostgres } from '../../../src/core/script/pg-splitter';
+import { splitPostgres } from '../../../src/core/script/pgSplitter';
 import { warehouseScripts, type WarehouseScript } from '../../../src/core/warehouse/scripts';
 import { localPostgres as PG } from '../../support/throwawayDatabase';
 

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { renderBaseSeed, renderIncrementalSeed } from '../../../src/core/generate/seedScripts';
-import { splitTsql } from '../../../src/core/script/tsql-splitter';
+import { splitTsql } from '../../../src/core/script/tsqlSplitter';
 
 const sqlRoot = path.resolve(__dirname, '../../../sql');
 

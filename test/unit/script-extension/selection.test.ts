@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { sourceOf, UndefinedVariablesError } from '../../../src/core/script';
 import { problemsOfScriptError } from '../../../src/extension/scripts/problems';
 import { selectionPlan } from '../../../src/extension/scripts/selection';
-import { memoryFiles, scriptErrorOf } from '../script/memory-files';
+import { memoryFiles, scriptErrorOf } from '../script/memoryFiles';
 
 const file = '/ws/scripts/10_load.sql';
 const readFile = memoryFiles({ 'scripts/inc/part.sql': 'PRINT 1;\nSELECT 1/0;\n' });

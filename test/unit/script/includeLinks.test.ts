@@ -3,8 +3,8 @@ import { mkdtemp, mkdir, rm, symlink, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { MAX_INCLUDE_DEPTH } from '../../../src/core/script/includes';
-import { loadScriptPlan } from '../../../src/core/script/script-files';
-import { scriptErrorOf } from './memory-files';
+import { loadScriptPlan } from '../../../src/core/script/scriptFiles';
+import { scriptErrorOf } from './memoryFiles';
 
 // Real files and links on disk: a cycle that path strings cannot see (each turn through the link
 // makes a longer path) must be refused, not recursed into until the stack or memory runs out.

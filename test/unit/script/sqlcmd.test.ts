@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
-import { sourceOf } from '../../../src/core/script/batch-builder';
+import { sourceOf } from '../../../src/core/script/batchBuilder';
 import { ScriptError, UndefinedVariablesError } from '../../../src/core/script/errors';
-import { splitTsql } from '../../../src/core/script/tsql-splitter';
-import { memoryFiles, scriptErrorOf } from './memory-files';
+import { splitTsql } from '../../../src/core/script/tsqlSplitter';
+import { memoryFiles, scriptErrorOf } from './memoryFiles';
 
 async function plan(script: string, files: Record<string, string> = {}, variables: Record<string, string> = {}) {
   return splitTsql(script, { file: '/ws/main.sql', readFile: memoryFiles(files), variables });

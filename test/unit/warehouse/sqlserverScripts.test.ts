@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { splitTsql } from '../../../src/core/script/tsql-splitter';
+import { splitTsql } from '../../../src/core/script/tsqlSplitter';
 import { warehouseContract } from '../../../src/core/warehouse/contract';
 import { warehouseScripts } from '../../../src/core/warehouse/scripts';
 import { declaredType } from '../../../src/core/warehouse/typeNames';

@@ -1,9 +1,9 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Dialect } from '../engine/types';
-import { splitPostgres } from './pg-splitter';
-import { decodeScript } from './source-text';
-import { splitTsql } from './tsql-splitter';
+import { splitPostgres } from './pgSplitter';
+import { decodeScript } from './sourceText';
+import { splitTsql } from './tsqlSplitter';
 import type { Batch, ScriptFileReader, ScriptPlan } from './types';
 
 const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });

@@ -1,9 +1,9 @@
-import { isBlank, isNameChar } from './char-codes';
+import { isBlank, isNameChar } from './charCodes';
 import { ScriptError } from './errors';
 import { readInclude, resolveIncludePath, type FileFrame } from './includes';
-import { parseSqlcmdCommand } from './sqlcmd-commands';
-import { TsqlLexer, TsqlState } from './tsql-lexer';
-import { PlanCollector } from './plan-collector';
+import { parseSqlcmdCommand } from './sqlcmdCommands';
+import { TsqlLexer, TsqlState } from './tsqlLexer';
+import { PlanCollector } from './planCollector';
 import type { ScriptPlan, SplitOptions } from './types';
 import path from 'node:path';
 

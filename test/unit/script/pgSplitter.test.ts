@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { ScriptError, UndefinedVariablesError } from '../../../src/core/script/errors';
-import { splitPostgres } from '../../../src/core/script/pg-splitter';
-import { memoryFiles, scriptErrorOf } from './memory-files';
+import { splitPostgres } from '../../../src/core/script/pgSplitter';
+import { memoryFiles, scriptErrorOf } from './memoryFiles';
 
 async function plan(script: string, files: Record<string, string> = {}, variables: Record<string, string> = {}) {
   return splitPostgres(script, { file: '/ws/main.sql', readFile: memoryFiles(files), variables });

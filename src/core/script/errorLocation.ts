@@ -1,5 +1,5 @@
 import type { EngineError } from '../engine/errors';
-import { sourceOf } from './batch-builder';
+import { sourceOf } from './batchBuilder';
 import type { Batch, SourceLocation } from './types';
 
 /** Line and column of a 1-based character position (code points, as PostgreSQL counts). */

@@ -1,11 +1,11 @@
 import path from 'node:path';
-import { isNameChar } from './char-codes';
+import { isNameChar } from './charCodes';
 import { ScriptError } from './errors';
 import { readInclude, resolveIncludePath, type FileFrame } from './includes';
-import { PgLexer, PgState } from './pg-lexer';
-import { parsePsqlCommand } from './psql-commands';
-import { lineAndColumn } from './tsql-splitter';
-import { PlanCollector } from './plan-collector';
+import { PgLexer, PgState } from './pgLexer';
+import { parsePsqlCommand } from './psqlCommands';
+import { lineAndColumn } from './tsqlSplitter';
+import { PlanCollector } from './planCollector';
 import type { ScriptPlan, SplitOptions } from './types';
 
 const UNTERMINATED: Readonly<Record<number, string>> = {

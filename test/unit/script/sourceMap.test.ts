@@ -1,16 +1,16 @@
 import { strict as assert } from 'node:assert';
 import path from 'node:path';
 import fc from 'fast-check';
-import { sourceOf } from '../../../src/core/script/batch-builder';
+import { sourceOf } from '../../../src/core/script/batchBuilder';
 import { EngineError } from '../../../src/core/engine/errors';
-import { locateError } from '../../../src/core/script/error-location';
+import { locateError } from '../../../src/core/script/errorLocation';
 import { ScriptError } from '../../../src/core/script/errors';
-import { loadScriptPlan, naturalCompare } from '../../../src/core/script/script-files';
-import { decodeScript } from '../../../src/core/script/source-text';
-import { splitTsql } from '../../../src/core/script/tsql-splitter';
-import { formatDryRun, planToJson } from '../../../src/core/script/dry-run';
+import { loadScriptPlan, naturalCompare } from '../../../src/core/script/scriptFiles';
+import { decodeScript } from '../../../src/core/script/sourceText';
+import { splitTsql } from '../../../src/core/script/tsqlSplitter';
+import { formatDryRun, planToJson } from '../../../src/core/script/dryRun';
 import type { Batch } from '../../../src/core/script/types';
-import { memoryFiles } from './memory-files';
+import { memoryFiles } from './memoryFiles';
 
 const fixtures = path.resolve(__dirname, '../../fixtures/scripts');
 

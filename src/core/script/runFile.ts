@@ -4,7 +4,7 @@ import { createEngine } from '../engine/factory';
 import type { Dialect, Engine } from '../engine/types';
 import type { RunSummary } from './events';
 import { runScript, type RunScriptOptions } from './runner';
-import { loadScriptPlan } from './script-files';
+import { loadScriptPlan } from './scriptFiles';
 import type { ScriptFileReader } from './types';
 
 export interface RunScriptFileOptions extends Omit<RunScriptOptions, 'connect'> {

@@ -1,4 +1,4 @@
-import { NestedComment } from './nested-comment';
+import { NestedComment } from './nestedComment';
 
 /** Lexical state of T-SQL text, carried across lines. */
 export const enum TsqlState {

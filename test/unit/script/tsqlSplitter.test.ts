@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { splitTsql } from '../../../src/core/script/tsql-splitter';
-import { memoryFiles } from './memory-files';
+import { splitTsql } from '../../../src/core/script/tsqlSplitter';
+import { memoryFiles } from './memoryFiles';
 
 async function batches(script: string, variables: Record<string, string> = {}): Promise<string[]> {
   const plan = await splitTsql(script, { file: '/ws/main.sql', readFile: memoryFiles({}), variables });

@@ -1,4 +1,4 @@
-import { BatchBuilder } from './batch-builder';
+import { BatchBuilder } from './batchBuilder';
 import { UndefinedVariablesError, type UndefinedVariableUse } from './errors';
 import type { FileFrame } from './includes';
 import type { Batch, OnErrorMode, SourceLocation } from './types';
