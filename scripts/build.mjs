@@ -1,19 +1,16 @@
 // Bundles the extension host code, the CLI and the webview bundles with esbuild.
 // Usage: node scripts/build.mjs [--production] [--watch]
+// Imported (tests), it builds nothing: buildOptions() gives the esbuild options of every bundle.
 import * as esbuild from 'esbuild';
 import { existsSync, mkdirSync, readdirSync, chmodSync, copyFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const production = process.argv.includes('--production');
-const watch = process.argv.includes('--watch');
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(root, 'dist');
-// A production build starts clean, so no stale source map or bundle reaches the vsix.
-if (production) for (const sub of ['extension.js', 'extension.js.map', 'features.js', 'features.js.map', 'cli.js', 'cli.js.map', 'webview', 'vendor', 'pglite']) rmSync(path.join(dist, sub), { recursive: true, force: true });
-mkdirSync(dist, { recursive: true });
 
 /** Node bundles: the extension (vscode external) and the CLI. */
-const nodeCommon = {
+const nodeCommon = (production) => ({
   bundle: true,
   platform: 'node',
   target: 'node20',
@@ -30,7 +27,7 @@ const nodeCommon = {
   define: { 'process.env.DWB_BUNDLED': '"1"', 'import.meta.url': 'bundleImportMetaUrl' },
   // import.meta is empty in a cjs bundle: PGlite (ESM) would not find its WebAssembly files.
   inject: [path.join(root, 'scripts/bundle-import-meta-url.js')],
-};
+});
 
 /** PGlite's runtime files; src/core/engine/pglite.ts loads them from dist/pglite/ when bundled. */
 const pgliteAssets = ['pglite.wasm', 'pglite.data', 'initdb.wasm'];
@@ -77,8 +74,11 @@ const featureBundle = {
   },
 };
 
+/** The activation shell's entry (its options: buildOptions().find(...) or shellBuildOptions()). */
+export const SHELL_ENTRY = path.join(root, 'src/extension/main.ts');
+
 const nodeEntries = [
-  { entryPoints: [path.join(root, 'src/extension/main.ts')], outfile: path.join(dist, 'extension.js'), extension: true },
+  { entryPoints: [SHELL_ENTRY], outfile: path.join(dist, 'extension.js'), extension: true },
   { entryPoints: [path.join(root, 'src/extension/features/index.ts')], outfile: path.join(dist, 'features.js'), extension: true },
   {
     entryPoints: [path.join(root, 'src/cli/main.ts')],
@@ -97,7 +97,7 @@ const webviewEntries = existsSync(path.join(root, 'webview'))
       }))
   : [];
 
-const browserCommon = {
+const browserCommon = (production) => ({
   bundle: true,
   platform: 'browser',
   target: 'es2022',
@@ -106,21 +106,52 @@ const browserCommon = {
   minify: production,
   logLevel: 'warning',
   loader: { '.css': 'text' },
-};
+});
 
-const builds = [
-  ...nodeEntries.map(({ extension, ...e }) => ({ ...nodeCommon, ...e, plugins: extension ? [vendorExternals, featureBundle] : [vendorExternals] })),
-  ...vendorEntries.map((e) => ({ ...nodeCommon, ...e, sourcemap: false })),
-  ...webviewEntries.map((e) => ({ ...browserCommon, ...e })),
-];
+/** The esbuild options of every bundle this script builds. */
+export function buildOptions({ production = false } = {}) {
+  return [
+    ...nodeEntries.map(({ extension, ...e }) => ({
+      ...nodeCommon(production), ...e, plugins: extension ? [vendorExternals, featureBundle] : [vendorExternals],
+    })),
+    ...vendorEntries.map((e) => ({ ...nodeCommon(production), ...e, sourcemap: false })),
+    ...webviewEntries.map((e) => ({ ...browserCommon(production), ...e })),
+  ];
+}
 
-if (watch) {
-  copyPgliteAssets();
-  for (const b of builds) await (await esbuild.context(b)).watch();
-  console.log(`watching ${builds.length} bundles`);
-} else {
-  await Promise.all(builds.map((b) => esbuild.build(b)));
-  copyPgliteAssets();
-  if (existsSync(path.join(dist, 'cli.js'))) chmodSync(path.join(dist, 'cli.js'), 0o755);
-  console.log(`built ${builds.length} bundles${production ? ' (production)' : ''}`);
+/** The activation shell's options (dist/extension.js), as the build uses them. */
+export function shellBuildOptions(options = {}) {
+  const shell = buildOptions(options).find((b) => b.entryPoints?.[0] === SHELL_ENTRY);
+  if (shell === undefined) throw new Error(`scripts/build.mjs builds no bundle from ${SHELL_ENTRY}`);
+  return shell;
+}
+
+async function main() {
+  const production = process.argv.includes('--production');
+  const watch = process.argv.includes('--watch');
+  // A production build starts clean, so no stale source map or bundle reaches the vsix.
+  if (production) {
+    for (const sub of ['extension.js', 'extension.js.map', 'features.js', 'features.js.map', 'cli.js', 'cli.js.map', 'webview', 'vendor', 'pglite']) {
+      rmSync(path.join(dist, sub), { recursive: true, force: true });
+    }
+  }
+  mkdirSync(dist, { recursive: true });
+  const builds = buildOptions({ production });
+  if (watch) {
+    copyPgliteAssets();
+    for (const b of builds) await (await esbuild.context(b)).watch();
+    console.log(`watching ${builds.length} bundles`);
+  } else {
+    await Promise.all(builds.map((b) => esbuild.build(b)));
+    copyPgliteAssets();
+    if (existsSync(path.join(dist, 'cli.js'))) chmodSync(path.join(dist, 'cli.js'), 0o755);
+    console.log(`built ${builds.length} bundles${production ? ' (production)' : ''}`);
+  }
+}
+
+if (process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
 }

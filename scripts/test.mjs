@@ -1,10 +1,14 @@
-// Runs the mocha suites (TypeScript through tsx) with the project's reporter, which ends with
-// the line "N passed, N failed, N skipped" and lists why each skipped test was skipped.
+// Runs the mocha suites (TypeScript through tsx) with the project's reporter, which prints a
+// timing table per test file and ends with the line "N passed, N failed, N skipped", listing why
+// each skipped test was skipped. No --exit: the run ends because nothing is left open; a socket,
+// server, child process or timer still holding the process after the last test fails the run,
+// named with its creation stack (test/support/leaks.cjs).
 // Usage: node scripts/test.mjs [unit|integration|stack|e2e ...] [-- extra mocha args]
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const argv = process.argv.slice(2);
 const dash = argv.indexOf('--');
 const named = dash < 0 ? argv : argv.slice(0, dash);
@@ -18,10 +22,11 @@ const result = spawnSync(
   process.execPath,
   [
     path.join(root, 'node_modules/mocha/bin/mocha.js'),
+    // First, so it sees every resource the tests and the code under test create.
+    '--require', path.join(root, 'test/support/leaks.cjs'),
     '--require', 'tsx/cjs',
     '--reporter', path.join(root, 'test/support/reporter.cjs'),
     '--timeout', '120000',
-    '--exit',
     ...globs,
     ...extra,
   ],

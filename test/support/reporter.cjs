@@ -1,24 +1,130 @@
 // Spec reporter plus an honest closing summary: every skipped test is listed with its reason
-// (tests skip through `skipBecause`, which records it), then "N passed, N failed, N skipped".
+// (tests skip through `skipBecause`, which records it), a timing table per test file (slowest
+// first, with the total), then, once the process has nothing left open, the last line
+// "N passed, N failed, N skipped". A resource still holding the process after the run (see
+// leaks.cjs) fails the run: each is named with the test that created it and its creation stack.
 'use strict';
+const path = require('node:path');
+const { readFileSync } = require('node:fs');
 const Mocha = require('mocha');
+const leaks = require('./leaks.cjs');
+
 const { Spec } = Mocha.reporters;
-const { EVENT_RUN_END, EVENT_TEST_PENDING } = Mocha.Runner.constants;
+const {
+  EVENT_RUN_END, EVENT_TEST_PENDING, EVENT_TEST_BEGIN, EVENT_TEST_END, EVENT_HOOK_BEGIN, EVENT_SUITE_BEGIN, EVENT_SUITE_END,
+} = Mocha.Runner.constants;
+
+const root = path.resolve(__dirname, '../..');
+
+/** How long the process may take to close what the last tests opened before it counts as a leak. */
+const LEAK_GRACE_MS = Number(process.env.DWB_LEAK_GRACE_MS ?? 10_000);
+
+const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
+
+/** Time and tests per test file: its top-level suites from their first hook to their last. */
+class FileTimes {
+  constructor() {
+    this.files = new Map();
+    this.started = new Map();
+  }
+
+  entry(file) {
+    let e = this.files.get(file);
+    if (e === undefined) {
+      e = { tests: 0, ms: 0 };
+      this.files.set(file, e);
+    }
+    return e;
+  }
+
+  suiteBegin(suite) {
+    if (suite.file && suite.parent?.root) this.started.set(suite, performance.now());
+  }
+
+  suiteEnd(suite) {
+    const t = this.started.get(suite);
+    if (t !== undefined) this.entry(suite.file).ms += performance.now() - t;
+  }
+
+  testEnd(test) {
+    if (test.file) this.entry(test.file).tests += 1;
+  }
+
+  /** Slowest first; the time column, the test count, the file. */
+  table(totalMs) {
+    const rows = [...this.files].map(([file, e]) => ({ file: path.relative(root, file), ...e })).sort((a, b) => b.ms - a.ms);
+    const lines = ['', 'Time per test file (slowest first):', `  ${'time'.padStart(9)}  ${'tests'.padStart(5)}  file`];
+    for (const r of rows) lines.push(`  ${seconds(r.ms).padStart(9)}  ${String(r.tests).padStart(5)}  ${r.file}`);
+    const tests = rows.reduce((n, r) => n + r.tests, 0);
+    lines.push(`  ${seconds(totalMs).padStart(9)}  ${String(tests).padStart(5)}  total (${rows.length} files, wall clock of the run)`);
+    return lines;
+  }
+}
+
+/** Steps timed by .ci/run before the tests (DWB_CI_STEP_TIMES: lines "seconds<TAB>step"). */
+function ciSteps() {
+  const file = process.env.DWB_CI_STEP_TIMES;
+  if (!file) return [];
+  let text;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return [];
+  }
+  const rows = text.split('\n').filter(Boolean).map((l) => l.split('\t'));
+  return ['', 'CI steps before the tests:', ...rows.map(([s, step]) => `  ${`${s} s`.padStart(9)}  ${step}`)];
+}
+
+function leakReport(found) {
+  const lines = ['', `Leaked: ${found.length} resource(s) still held the process ${LEAK_GRACE_MS} ms after the last test (nothing may stay open):`];
+  for (const l of found) {
+    lines.push(`  - ${l.type}, created during "${l.during}"`);
+    for (const f of l.frames) lines.push(`      ${f}`);
+    if (l.frames.length === 0) lines.push('      (no frame outside node and mocha)');
+  }
+  return lines;
+}
 
 class DwbReporter extends Spec {
   constructor(runner, options) {
     super(runner, options);
     const skipped = [];
+    const times = new FileTimes();
+    const started = performance.now();
     runner.on(EVENT_TEST_PENDING, (test) => {
       skipped.push(`${test.fullTitle()}: ${test.skipReason ?? 'marked pending'}`);
     });
+    runner.on(EVENT_SUITE_BEGIN, (suite) => times.suiteBegin(suite));
+    runner.on(EVENT_SUITE_END, (suite) => times.suiteEnd(suite));
+    runner.on(EVENT_TEST_BEGIN, (test) => leaks.setCurrent(test.fullTitle()));
+    runner.on(EVENT_HOOK_BEGIN, (hook) => leaks.setCurrent(hook.fullTitle()));
+    runner.on(EVENT_TEST_END, (test) => times.testEnd(test));
+    runner.on(EVENT_TEST_PENDING, (test) => times.testEnd(test));
     runner.once(EVENT_RUN_END, () => {
+      leaks.setCurrent('after the run');
       const s = runner.stats ?? {};
-      if (skipped.length > 0) {
-        console.log('\nSkipped (not counted as passing):');
-        for (const line of skipped) console.log(`  - ${line}`);
-      }
-      console.log(`\n${s.passes ?? 0} passed, ${s.failures ?? 0} failed, ${s.pending ?? 0} skipped`);
+      const head = [];
+      if (skipped.length > 0) head.push('', 'Skipped (not counted as passing):', ...skipped.map((line) => `  - ${line}`));
+      head.push(...ciSteps(), ...times.table(performance.now() - started));
+      for (const line of head) console.log(line);
+      const summary = (failed) => `\n${s.passes ?? 0} passed, ${failed} failed, ${s.pending ?? 0} skipped`;
+
+      // Nothing left open: the loop empties and the process ends with mocha's exit code.
+      process.once('beforeExit', () => {
+        clearTimeout(deadline);
+        console.log(summary(s.failures ?? 0));
+      });
+      // Something still open after the grace period: name it and fail the run.
+      const deadline = setTimeout(() => {
+        const found = leaks.leakedResources();
+        for (const line of leakReport(found)) console.log(line);
+        if (found.length === 0) console.log(`  (held by ${leaks.activeResourceTypes().join(', ')}, created before tracking began)`);
+        console.log(summary((s.failures ?? 0) + 1));
+        // After mocha's own exit handler (which sets the code to the failure count).
+        process.on('exit', () => { process.exitCode = Math.max(Number(process.exitCode) || 0, 1); });
+        process.exit(1);
+      }, LEAK_GRACE_MS);
+      deadline.unref();
     });
   }
 }

@@ -51,10 +51,13 @@ async function tryVersion(runner: ProcessRunner, cli: Omit<ComposeCli, 'release'
   }
 }
 
-/** One compose invocation for a project, as data. */
+/**
+ * One compose invocation for a project, as data. `env` (settings and secrets) reaches compose
+ * only as the child process's environment, which compose interpolates from; nothing is written.
+ */
 export function composeProcess(
   cli: ComposeCli,
-  target: { readonly projectName: string; readonly composeFile: string; readonly envFile: string },
+  target: { readonly projectName: string; readonly composeFile: string },
   args: readonly string[],
   env: Readonly<Record<string, string>>,
 ): ProcessSpec {
@@ -64,7 +67,6 @@ export function composeProcess(
       ...cli.prefix,
       '--project-name', target.projectName,
       '--file', target.composeFile,
-      '--env-file', target.envFile,
       ...args,
     ],
     env,

@@ -1,7 +1,5 @@
-import { mkdir, readdir, rm } from 'node:fs/promises';
-import path from 'node:path';
+import { mkdir } from 'node:fs/promises';
 import { composeProcess, type ComposeCli } from './composeCli';
-import { writeEnvFile } from './envFile';
 import { DockerCli, lastLines } from './docker';
 import { StackError } from './errors';
 import type { StackEvent, StackEventListener, StackPhase, StackStatus } from './events';
@@ -19,13 +17,14 @@ export interface ComposeStackOptions {
   readonly projectName: string;
   /** Absolute path of the compose file. */
   readonly composeFile: string;
-  /** Absolute path of the git-ignored .env compose reads the secrets from while it runs. */
-  readonly envFile: string;
   /** Absolute path of the host folder that holds the backups (survives Destroy). */
   readonly backupDir: string;
   /** Non-secret settings (see resolveStackSettings). */
   readonly settings: Readonly<Record<string, string>>;
-  /** Secret values by name (definition.secretNames). Masked everywhere. */
+  /**
+   * Secret values by name (definition.secretNames): compose gets them in its process environment
+   * only, never in a file or an argument. Masked in every line and message.
+   */
   readonly secrets: Readonly<Record<string, string>>;
   readonly healthTimeoutMs?: number;
   readonly healthPollMs?: number;
@@ -179,8 +178,8 @@ export class ComposeStack {
   }
 
   /**
-   * Runs compose with the secrets in a 0600 .env that exists only while compose processes run
-   * (compose interpolates them into every command, `down` and `logs` included).
+   * Runs compose with the settings and the secrets in its environment (compose interpolates them
+   * into every command, `down` and `logs` included); its output is masked.
    */
   async compose(
     args: readonly string[],
@@ -189,20 +188,20 @@ export class ComposeStack {
     const onLine = options.onLine ?? ((line: string) => this.emit({ type: 'output', line }));
     const spec = composeProcess(
       this.options.compose,
-      { projectName: this.projectName, composeFile: this.options.composeFile, envFile: this.options.envFile },
+      { projectName: this.projectName, composeFile: this.options.composeFile },
       args,
-      { ...this.options.settings, DWB_BACKUP_DIR: this.options.backupDir, ...backupOwner() },
+      { ...this.options.settings, DWB_BACKUP_DIR: this.options.backupDir, ...backupOwner(), ...this.secretVariables() },
     );
-    await this.acquireEnvFile();
-    try {
-      const r = await this.options.runner.run(spec, {
-        onLine: (line) => onLine(this.mask(line)),
-        ...(options.signal ? { signal: options.signal } : {}),
-      });
-      return { code: r.code, stdout: this.mask(r.stdout), stderr: this.mask(r.stderr) };
-    } finally {
-      await this.releaseEnvFile();
-    }
+    const r = await this.options.runner.run(spec, {
+      onLine: (line) => onLine(this.mask(line)),
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+    return { code: r.code, stdout: this.mask(r.stdout), stderr: this.mask(r.stderr) };
+  }
+
+  /** The secrets compose interpolates (an unset one as empty, so compose names it as missing). */
+  private secretVariables(): Record<string, string> {
+    return Object.fromEntries(this.definition.secretNames.map((name) => [name, this.options.secrets[name] ?? '']));
   }
 
   private async composeOrThrow(args: readonly string[], what: string): Promise<ProcessResult> {
@@ -215,34 +214,6 @@ export class ComposeStack {
       );
     }
     return r;
-  }
-
-  private async acquireEnvFile(): Promise<void> {
-    const file = this.options.envFile;
-    let user = envFileUsers.get(file);
-    if (user === undefined) {
-      const vars: Record<string, string> = {};
-      for (const name of this.definition.secretNames) vars[name] = this.options.secrets[name] ?? '';
-      user = { count: 0, ready: removeStaleEnvFiles(path.dirname(file)).then(() => writeEnvFile(file, vars)) };
-      envFileUsers.set(file, user);
-    }
-    user.count++;
-    try {
-      await user.ready;
-    } catch (e) {
-      await this.releaseEnvFile();
-      throw e;
-    }
-  }
-
-  private async releaseEnvFile(): Promise<void> {
-    const file = this.options.envFile;
-    const user = envFileUsers.get(file);
-    if (user === undefined) return;
-    user.count--;
-    if (user.count > 0) return;
-    envFileUsers.delete(file);
-    await rm(file, { force: true });
   }
 
   async phase<T>(phase: StackPhase, work: () => Promise<T>): Promise<T> {
@@ -259,45 +230,4 @@ export class ComposeStack {
 function backupOwner(): Record<string, string> {
   if (typeof process.getuid !== 'function' || typeof process.getgid !== 'function') return {};
   return { DWB_BACKUP_UID: String(process.getuid()), DWB_BACKUP_GID: String(process.getgid()) };
-}
-
-export function defaultEnvFile(projectRoot: string): string {
-  return path.join(projectRoot, '.dw', `.env.${process.pid}`);
-}
-
-/**
- * Compose reads the secrets from an env file that lives only while a compose command runs. Each
- * process has its own (`.env.<pid>`), so a command from VS Code and one from a terminal never
- * remove each other's; the stacks of one process share it, and the last user removes it.
- */
-const envFileUsers = new Map<string, { count: number; readonly ready: Promise<void> }>();
-
-/** Folders this process has already cleared of stale env files (once per process is enough). */
-const clearedDirs = new Set<string>();
-
-/** Env files of processes that are gone (a crash between write and removal): they hold secrets. */
-async function removeStaleEnvFiles(dir: string): Promise<void> {
-  if (clearedDirs.has(dir)) return;
-  clearedDirs.add(dir);
-  let names: string[];
-  try {
-    names = await readdir(dir);
-  } catch {
-    return;
-  }
-  for (const name of names) {
-    const m = /^\.env\.(\d+)$/.exec(name);
-    if (m === null || Number(m[1]) === process.pid || processAlive(Number(m[1]))) continue;
-    await rm(path.join(dir, name), { force: true });
-  }
-}
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    // EPERM: it exists but belongs to someone else.
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }

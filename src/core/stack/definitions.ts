@@ -14,7 +14,7 @@ export interface StackDefinition {
   /** The setting that holds the server image, and its default (the official image). */
   readonly imageSetting: string;
   readonly defaultImage: string;
-  /** Secrets compose interpolates; they live in SecretStorage and reach compose through .env. */
+  /** Secrets compose interpolates; they live in SecretStorage (or the CLI's .env) and reach compose in its process environment. */
   readonly secretNames: readonly string[];
   /** Passwords of the technical logins (etl_monitor, etl_backup) the bootstrap creates. */
   readonly loginSecretNames: readonly string[];

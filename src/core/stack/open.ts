@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { detectComposeCli } from './composeCli';
-import { ComposeStack, defaultEnvFile } from './composeStack';
+import { ComposeStack } from './composeStack';
 import { resolveStackSettings, stackDefinition, type StackEngine } from './definitions';
 import type { StackEventListener } from './events';
 import type { ProcessRunner } from './process';
@@ -52,7 +52,6 @@ export async function openComposeStack(o: OpenStackOptions): Promise<ComposeStac
     composeFile: config.composeFile
       ? path.resolve(o.projectRoot, config.composeFile)
       : path.join(o.bundledDockerDir, definition.composeFileName),
-    envFile: defaultEnvFile(o.projectRoot),
     backupDir: path.resolve(o.projectRoot, String(config.env?.['DWB_BACKUP_DIR'] ?? o.env?.['DWB_BACKUP_DIR'] ?? '.dw/backups')),
     settings: resolveStackSettings(definition, config.env, o.env),
     secrets: await ensureStackSecrets(definition, o.secrets),

@@ -1,12 +1,29 @@
 import { strict as assert } from 'node:assert';
 import { spawn } from 'node:child_process';
 import path from 'node:path';
+import type { Engine } from '../../../src/core/engine/types';
 import { INTERRUPTED_MESSAGE } from '../../../src/core/etl/run/audit';
 import { dimClienteDifferences, insertCustomers } from './support/customers';
 import { count, run, setControl, watermarkOf } from './support/run';
 import { createPostgresWarehouse, reopen, resetWarehouse, type TestWarehouse } from './support/warehouse';
 
 const root = path.resolve(__dirname, '../../..');
+
+/**
+ * 'waiting' once a session of this database waits for an advisory lock (the ETL's entity lock),
+ * as pg_locks shows it; 'ended' when `run` settles first (it never waited).
+ */
+async function blockedOnAdvisoryLock(engine: Engine, run: Promise<unknown>): Promise<'waiting' | 'ended'> {
+  let ended = false;
+  void run.finally(() => { ended = true; }).catch(() => undefined);
+  const waiting = `SELECT count(*) AS n FROM pg_locks l JOIN pg_database d ON d.oid = l.database
+    WHERE d.datname = current_database() AND l.locktype = 'advisory' AND NOT l.granted`;
+  for (;;) {
+    if ((await count(engine, waiting)) > 0) return 'waiting';
+    if (ended) return 'ended';
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
 
 describe('ETL runs that overlap, are cancelled or crash (PostgreSQL)', function () {
   this.timeout(300_000);
@@ -62,7 +79,10 @@ describe('ETL runs that overlap, are cancelled or crash (PostgreSQL)', function 
     });
     await entered;
     const second = run(wh.engine, { lockWaitMs: 60_000 });
-    setTimeout(release, 300);
+    // Released only once the server shows the second run's session blocked on the entity's lock.
+    const seen = await blockedOnAdvisoryLock(wh.engine, second);
+    release();
+    assert.equal(seen, 'waiting', 'the second run ended without waiting for the first one\'s lock');
     const [a, b] = await Promise.all([first, second]);
     assert.equal(a.result.entities[0]?.counts.extracted, 40);
     assert.equal(b.result.status, 'success');

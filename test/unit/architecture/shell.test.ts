@@ -3,7 +3,6 @@ import path from 'node:path';
 import * as esbuild from 'esbuild';
 
 const root = path.resolve(__dirname, '../../..');
-const loader = path.join(root, 'src/extension/features/load.ts');
 
 /** What the activation shell may bundle: everything else is the feature bundle's (scripts/build.mjs). */
 const SHELL_MODULES = [
@@ -20,28 +19,11 @@ const SHELL_MODULES = [
 describe('activation shell', () => {
   it('bundles only the shell modules: every feature, Ajv and the engine layer stay in the feature bundle', async function () {
     this.timeout(30_000);
-    const result = await esbuild.build({
-      entryPoints: [path.join(root, 'src/extension/main.ts')],
-      bundle: true,
-      platform: 'node',
-      format: 'cjs',
-      write: false,
-      metafile: true,
-      outfile: path.join(root, 'dist/extension.js'),
-      external: ['vscode'],
-      mainFields: ['module', 'main'],
-      inject: [path.join(root, 'scripts/bundle-import-meta-url.js')],
-      define: { 'import.meta.url': 'bundleImportMetaUrl' },
-      logLevel: 'silent',
-      // As scripts/build.mjs does: the loader's require('./index') is the shipped ./features.js.
-      plugins: [{
-        name: 'feature-bundle',
-        setup(build) {
-          build.onResolve({ filter: /^\.\/index$/ }, (args) => (args.importer === loader ? { path: './features.js', external: true } : undefined));
-        },
-      }],
-    });
+    // The shipped build's own options (plugins included), so the check and the build cannot drift.
+    const { shellBuildOptions } = await import('../../../scripts/build.mjs');
+    const result = await esbuild.build({ ...shellBuildOptions({ production: true }), write: false, metafile: true, logLevel: 'silent' });
     const inputs = Object.keys(result.metafile.inputs).map((f) => path.relative(root, path.resolve(root, f))).sort();
+    assert.ok(inputs.includes('src/extension/shell.ts'), `the shell build did not bundle shell.ts: ${JSON.stringify(inputs)}`);
     assert.deepEqual(inputs.filter((f) => !SHELL_MODULES.includes(f)), []);
   });
 });

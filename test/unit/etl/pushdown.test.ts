@@ -1,16 +1,19 @@
 import { strict as assert } from 'node:assert';
-import type { Engine, QueryResult } from '../../../src/core/engine/types';
+import { createEngine } from '../../../src/core/engine/factory';
+import { createThrowawayDatabase, postgresConnection, type ThrowawayDatabase } from '../../support/throwawayDatabase';
+import type { Engine, Queryable, QueryResult, Session, SqlParam } from '../../../src/core/engine/types';
 import { postgresEtl } from '../../../src/core/etl/dialect/postgres';
 import { qualifySchemas, sqlserverEtl } from '../../../src/core/etl/dialect/sqlserver';
-import type { ColumnMeta, EtlDialect, MergeSpec } from '../../../src/core/etl/dialect/types';
+import type { ColumnMeta, EtlDialect } from '../../../src/core/etl/dialect/types';
 import { parseEntityDefinition } from '../../../src/core/etl/definition/load';
-import { extractSpecOf, historyOf, lookupsOf } from '../../../src/core/etl/run/entity';
+import { INITIAL_WATERMARK } from '../../../src/core/etl/run/control';
+import { extractSpecOf, type EntityLoadContext } from '../../../src/core/etl/run/entity';
 import { choosePlan, resolvePlan, type PlanSide } from '../../../src/core/etl/run/plan';
-import { PUSHDOWN_ACCEPTED, PUSHDOWN_EXTRA, pushdownDirectSql, pushdownInsertSql } from '../../../src/core/etl/run/pushdownSql';
+import { pageWriter, type PageOutcome } from '../../../src/core/etl/run/pushdown';
+import { pushdownSelectSql } from '../../../src/core/etl/run/pushdownSql';
 import { compileEntity, type CompiledEntity } from '../../../src/core/etl/transform/compile';
 
-const col = (name: string, dataType: string): ColumnMeta => ({ name, dataType, precision: null, scale: null, length: null });
-
+/** The entity the tests load: every kind of column the pushdown handles (rule, required, derived, lookup, soft delete). */
 function definition(scd: 'scd1' | 'scd2'): unknown {
   return {
     entity: 'dim_x',
@@ -21,7 +24,7 @@ function definition(scd: 'scd1' | 'scd2'): unknown {
       deletedAt: 'deleted_at',
       derived: [{ name: 'orders', sql: '(SELECT COUNT(*) FROM core.orders o WHERE o.customer_id = s.customer_id)' }],
     },
-    target: { table: 'dim.dim_x', naturalKey: 'x_original_id', activeColumn: 'eh_ativo' },
+    target: { table: scd === 'scd1' ? 'dim.dim_x' : 'dim.dim_x_hist', naturalKey: 'x_original_id', activeColumn: 'eh_ativo' },
     scd: scd === 'scd1' ? { type: 1 } : { type: 2, validFrom: 'valid_from', validTo: 'valid_to', isCurrent: 'is_current' },
     columns: [
       { source: 'customer_id', target: 'x_original_id', rule: 'direto', required: true },
@@ -33,95 +36,195 @@ function definition(scd: 'scd1' | 'scd2'): unknown {
   };
 }
 
-function compiled(d: EtlDialect, scd: 'scd1' | 'scd2' = 'scd1'): CompiledEntity {
-  const text = d.name === 'postgres' ? 'character varying' : 'nvarchar';
-  const int = d.name === 'postgres' ? 'integer' : 'int';
-  const ts = d.name === 'postgres' ? 'timestamp without time zone' : 'datetime2';
-  const bool = d.name === 'postgres' ? 'boolean' : 'bit';
-  const def = parseEntityDefinition(JSON.stringify(definition(scd)), 'dim_x.json');
-  const source = [col('customer_id', int), col('phone', text), col('city', text), col('region_id', int), col('updated_at', ts), col('deleted_at', ts)];
-  const target = [col('x_original_id', int), col('telefone', text), col('cidade', text), col('pedidos', int), col('regiao_id', int), col('eh_ativo', bool)];
-  if (scd === 'scd2') target.push(col('valid_from', ts), col('valid_to', ts), col('is_current', bool));
-  return compileEntity(def, source, target, d);
+const SCHEMA = `
+  CREATE SCHEMA core; CREATE SCHEMA dim; CREATE SCHEMA audit;
+  CREATE TABLE core.customers (customer_id int PRIMARY KEY, phone varchar(40), city varchar(60), region_id int,
+    updated_at timestamp NOT NULL, deleted_at timestamp);
+  CREATE TABLE core.orders (order_id int PRIMARY KEY, customer_id int NOT NULL);
+  CREATE TABLE dim.dim_regiao (regiao_id int PRIMARY KEY, regiao_original_id int UNIQUE);
+  CREATE TABLE dim.dim_x (x_id serial PRIMARY KEY, x_original_id int UNIQUE NOT NULL, telefone varchar(40), cidade varchar(60),
+    pedidos int, regiao_id int, eh_ativo boolean);
+  CREATE TABLE dim.dim_x_hist (x_id serial PRIMARY KEY, x_original_id int NOT NULL, telefone varchar(40), cidade varchar(60),
+    pedidos int, regiao_id int, eh_ativo boolean, valid_from timestamp, valid_to timestamp, is_current boolean);
+  CREATE TABLE audit.etl_reject (run_id bigint, entity_name varchar(100), source_key varchar(100), column_name varchar(128),
+    rule_name varchar(100), reason varchar(1000));
+  INSERT INTO dim.dim_regiao VALUES (100, 10);
+  INSERT INTO core.customers VALUES
+    (1, '(11) 98765-4321', '  são   paulo ', 10, '2024-01-01 10:00:00', NULL),
+    (2, '11 ramal 2', 'rio', 10, '2024-01-01 10:01:00', NULL),
+    (3, NULL, NULL, NULL, '2024-01-01 10:02:00', NULL),
+    (4, '123', 'lisboa', 99, '2024-01-01 10:03:00', '2024-01-01 10:03:00');
+  INSERT INTO core.orders VALUES (1, 1), (2, 1), (3, 4);`;
+
+const RUN_ID = 7;
+
+/** What a page of the four customers writes, as the target's rows (ordered by natural key). */
+const LOADED = [
+  { x_original_id: 1, telefone: '11987654321', cidade: 'São Paulo', pedidos: 2, regiao_id: 100, eh_ativo: true },
+  // Soft-deleted at the source: kept, inactive; its region is not in dim_regiao: the unknown member.
+  { x_original_id: 4, telefone: '123', cidade: 'Lisboa', pedidos: 1, regiao_id: -1, eh_ativo: false },
+];
+const REJECTED = [
+  { run_id: String(RUN_ID), entity_name: 'dim_x', source_key: '2', column_name: 'telefone', rule_name: 'normalizar_telefone', reason: "source value '11 ramal 2' breaks rule normalizar_telefone" },
+  { run_id: String(RUN_ID), entity_name: 'dim_x', source_key: '3', column_name: 'cidade', rule_name: 'normalizar_texto_titulo', reason: 'required column cidade is empty' },
+];
+
+async function columnsOf(engine: Engine, table: string): Promise<ColumnMeta[]> {
+  const [schema, name] = table.split('.');
+  const rows = (await engine.query<Record<string, unknown>>(postgresEtl.columnsSql, [schema ?? '', name ?? ''])).rows;
+  const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+  return rows.map((r) => ({ name: String(r['name']), dataType: String(r['data_type']), precision: num(r['precision']), scale: num(r['scale']), length: num(r['length']) }));
 }
 
-function mergeOf(entity: CompiledEntity): MergeSpec {
-  const { extra, lookups } = lookupsOf(entity);
+/** The entity compiled against the real tables' columns, as a run compiles it. */
+async function compiledOn(engine: Engine, scd: 'scd1' | 'scd2'): Promise<CompiledEntity> {
+  const def = parseEntityDefinition(JSON.stringify(definition(scd)), 'dim_x.json');
+  return compileEntity(def, await columnsOf(engine, def.source.table), await columnsOf(engine, def.target.table), postgresEtl);
+}
+
+function loadContext(engine: Engine, session: Session, entity: CompiledEntity, d: EtlDialect = postgresEtl, sourceDatabase?: string): EntityLoadContext {
   return {
-    target: entity.definition.target.table,
-    stage: 'etl_stage_dim_x_push',
-    naturalKey: entity.definition.target.naturalKey,
-    columns: entity.targetColumns.map((c) => c.name),
-    extra: [...PUSHDOWN_EXTRA, ...extra],
-    filter: PUSHDOWN_ACCEPTED,
-    lookups,
-    ...historyOf(entity),
+    source: engine, readThroughTransaction: false, session, dialect: d, sourceDialect: d, runId: RUN_ID, entity,
+    from: INITIAL_WATERMARK, cutoff: '2100-01-01T00:00:00', batchSize: 100, sourceDatabase,
+    signal: undefined, emit: () => undefined, beforePhase: undefined,
   };
 }
 
-const occurrences = (text: string, part: string): number => text.split(part).length - 1;
+/** The first page's parameters, as pushdownEntity passes them: cutoff, watermark, page size. */
+const firstPage = (ctx: EntityLoadContext): SqlParam[] =>
+  [ctx.cutoff, ctx.from.updatedAt, { value: ctx.from.id, type: { kind: 'bigint' } }, ctx.batchSize];
 
-describe('ETL pushdown SQL', () => {
-  it('evaluates each rule once per row: values and reject checks in a fenced inner query, the reject reason from them', () => {
-    const entity = compiled(postgresEtl);
-    const sql = pushdownInsertSql(entity, postgresEtl, 'stage', postgresEtl.extractPageSql(extractSpecOf(entity, postgresEtl)));
-    // normalizar_telefone's value uses the stripped text twice and its reject check once: 3, not 3 per reference.
-    assert.equal(occurrences(sql, 'translate('), 3);
-    // the title-case rule appears once (its value); the required check reads the value column.
-    assert.equal(occurrences(sql, 'initcap('), 1);
-    assert.match(sql, / OFFSET 0\) c$/);
-    assert.match(sql, /WHEN c\.__r\d+ = 1 THEN 'telefone'/);
-    assert.match(sql, /WHEN c\.__v2 IS NULL THEN 'cidade'/);
-    assert.match(sql, /CASE WHEN c\.__deleted = 1 THEN false ELSE true END AS "eh_ativo"/);
+/** Writes the first page with the production page writer, in one transaction of one session. */
+async function writeFirstPage(engine: Engine, entity: CompiledEntity): Promise<{ outcome: PageOutcome | undefined; staged: boolean }> {
+  const session = await engine.session();
+  try {
+    const ctx = loadContext(engine, session, entity);
+    const write = await pageWriter(ctx);
+    const outcome = await session.transaction((tx) => write(tx, firstPage(ctx), () => Promise.resolve(), {}));
+    const stage = await session.query<{ n: number }>(
+      "SELECT CAST(count(*) AS int) AS n FROM pg_class WHERE relname = 'etl_stage_dim_x_push' AND relpersistence = 't'");
+    return { outcome, staged: stage.rows[0]?.n === 1 };
+  } finally {
+    await session.release();
+  }
+}
+
+const targetRows = async (engine: Engine, table: string, extra = ''): Promise<Record<string, unknown>[]> =>
+  (await engine.query<Record<string, unknown>>(
+    `SELECT x_original_id, telefone, cidade, pedidos, regiao_id, eh_ativo${extra} FROM ${table} ORDER BY x_original_id`)).rows;
+
+const rejects = async (engine: Engine): Promise<Record<string, unknown>[]> =>
+  (await engine.query<Record<string, unknown>>(
+    'SELECT CAST(run_id AS text) AS run_id, entity_name, source_key, column_name, rule_name, reason FROM audit.etl_reject ORDER BY source_key')).rows;
+
+describe('ETL pushdown on PostgreSQL: the page SQL run on the server', function () {
+  this.timeout(120_000);
+  let db: ThrowawayDatabase | undefined;
+  let engine: Engine;
+  before(async () => {
+    db = await createThrowawayDatabase('dwb_pushdown');
+    engine = await createEngine({ ...postgresConnection(db.name), poolMax: 2 });
+    await engine.batch(SCHEMA);
+  });
+  after(async () => {
+    await engine?.close();
+    await db?.drop();
+  });
+  beforeEach(async () => {
+    await engine.batch('TRUNCATE dim.dim_x, dim.dim_x_hist, audit.etl_reject');
   });
 
-  it('on PostgreSQL merges an SCD1 page in one statement, no stage: upsert, rejects into audit.etl_reject, stats', () => {
-    const entity = compiled(postgresEtl);
-    const sql = pushdownDirectSql(entity, postgresEtl, mergeOf(entity), postgresEtl.extractPageSql(extractSpecOf(entity, postgresEtl)));
-    assert.ok(sql !== undefined);
-    assert.match(sql, /^WITH v AS MATERIALIZED \(SELECT/);
-    assert.match(sql, /m AS \(INSERT INTO "dim"\."dim_x" AS t/);
-    assert.match(sql, /ON CONFLICT \("x_original_id"\) DO UPDATE/);
-    assert.match(sql, /LEFT JOIN "dim"\."dim_regiao" lk0/);
-    assert.match(sql, /r AS \(INSERT INTO audit\.etl_reject \(run_id, entity_name, source_key, column_name, rule_name, reason\)\s+SELECT \$5, \$6/);
-    assert.match(sql, /WHERE NOT \(__reject_column IS NULL\) RETURNING 1\)/);
-    assert.doesNotMatch(sql, /etl_stage/);
-    assert.equal(occurrences(sql, 'translate('), 3);
+  it('merges an SCD1 page in one statement, no stage: rules applied, lookups resolved, soft deletes inactive, rejects audited, stats back', async () => {
+    const { outcome, staged } = await writeFirstPage(engine, await compiledOn(engine, 'scd1'));
+    assert.deepEqual(outcome, { extracted: 4, upserted: 2, softDeleted: 1, rejected: 2, next: { updatedAt: '2024-01-01T10:03:00.000000', id: '4' } });
+    assert.equal(staged, false, 'the SCD1 page went through a stage table');
+    assert.deepEqual(await targetRows(engine, 'dim.dim_x'), LOADED);
+    assert.deepEqual(await rejects(engine), REJECTED);
   });
 
-  it('stages the page when the merge needs the stage (SCD2) or the dialect has no data-modifying CTE (T-SQL)', () => {
-    const scd2 = compiled(postgresEtl, 'scd2');
-    assert.equal(pushdownDirectSql(scd2, postgresEtl, mergeOf(scd2), 'SELECT 1'), undefined);
-    const ms = compiled(sqlserverEtl);
-    assert.equal(pushdownDirectSql(ms, sqlserverEtl, mergeOf(ms), 'SELECT 1'), undefined);
-    const staged = pushdownInsertSql(ms, sqlserverEtl, 'etl_stage_dim_x_push', sqlserverEtl.extractPageSql(extractSpecOf(ms, sqlserverEtl)));
-    assert.match(staged, /^INSERT INTO \[#etl_stage_dim_x_push\]/);
-    assert.doesNotMatch(staged, /OFFSET/);
+  it('updates members already loaded in place (an upsert on the natural key)', async () => {
+    const entity = await compiledOn(engine, 'scd1');
+    await writeFirstPage(engine, entity);
+    await engine.query("UPDATE core.customers SET city = 'campinas' WHERE customer_id = 1");
+    try {
+      await writeFirstPage(engine, entity);
+      assert.deepEqual(await targetRows(engine, 'dim.dim_x'), [{ ...LOADED[0], cidade: 'Campinas' }, LOADED[1]]);
+    } finally {
+      await engine.query("UPDATE core.customers SET city = '  são   paulo ' WHERE customer_id = 1");
+    }
+  });
+
+  it('stages an SCD2 page and writes a current version per member, with the same rejects', async () => {
+    const { outcome, staged } = await writeFirstPage(engine, await compiledOn(engine, 'scd2'));
+    assert.equal(staged, true, 'the SCD2 page was not staged');
+    assert.deepEqual(outcome, { extracted: 4, upserted: 2, softDeleted: 1, rejected: 2, next: { updatedAt: '2024-01-01T10:03:00.000000', id: '4' } });
+    assert.deepEqual(await targetRows(engine, 'dim.dim_x_hist', ', valid_to, is_current'), LOADED.map((r) => ({ ...r, valid_to: null, is_current: true })));
+    assert.deepEqual(await rejects(engine), REJECTED);
+  });
+
+  it('evaluates each rule once per row: the server\'s plan computes every rule\'s expression once', async () => {
+    const entity = await compiledOn(engine, 'scd1');
+    const session = await engine.session();
+    try {
+      const ctx = loadContext(engine, session, entity);
+      const select = pushdownSelectSql(entity, postgresEtl, postgresEtl.extractPageSql({ ...extractSpecOf(entity, postgresEtl), asSubquery: true }));
+      const plan = (await session.query<{ 'QUERY PLAN': string }>(`EXPLAIN (VERBOSE, COSTS OFF) ${select}`, firstPage(ctx))).rows.map((r) => r['QUERY PLAN']).join('\n');
+      // normalizar_telefone strips the separators (translate) for its value (twice) and its reject check (once).
+      assert.equal(plan.split('translate(').length - 1, 3, plan);
+      assert.equal(plan.split('initcap(').length - 1, 1, plan);
+    } finally {
+      await session.release();
+    }
+  });
+
+  it('a PostgreSQL extract never reads another database', async () => {
+    const entity = await compiledOn(engine, 'scd1');
+    assert.throws(() => postgresEtl.extractPageSql(extractSpecOf(entity, postgresEtl, 'oltp')), /cannot read core\.customers from database oltp/);
   });
 });
 
-describe('ETL pushdown across two SQL Server databases (three-part names)', () => {
-  it('reads the source table and the derived SQL from the source database; the merge stays in the target', () => {
-    const entity = compiled(sqlserverEtl);
-    const extract = sqlserverEtl.extractPageSql({ ...extractSpecOf(entity, sqlserverEtl, 'ECOMMERCE_OLTP'), asSubquery: true });
-    assert.match(extract, /FROM \[ECOMMERCE_OLTP\]\.\[core\]\.\[customers\] p/);
-    // T-SQL refuses ORDER BY in a derived table without TOP: only the inner TOP (@p4) page orders.
-    assert.match(extract, /ORDER BY p\.\[updated_at\], p\.\[customer_id\]\) s$/);
-    assert.match(extract, /FROM \[ECOMMERCE_OLTP\]\.core\.orders o WHERE o\.customer_id = s\.customer_id/);
-    const sql = pushdownInsertSql(entity, sqlserverEtl, 'etl_stage_dim_x_push', extract);
-    assert.match(sql, /\[ECOMMERCE_OLTP\]\.\[core\]\.\[customers\]/);
-    const merge = sqlserverEtl.mergeSql(mergeOf(entity));
-    assert.match(merge, /MERGE \[dim\]\.\[dim_x\] WITH \(HOLDLOCK\)/);
+/** A T-SQL session that records what it is sent and answers the page's stats query with one row. */
+function recordingSession(sent: string[]): Session {
+  const answer = (sql: string): QueryResult<never> => ({
+    rows: (sql.includes('AS extracted') ? [{ extracted: 1, soft_deleted: 0, rejected: 0, wm_ts: '2024-01-01T00:00:00', wm_id: '1' }] : []) as never[],
+    columns: [],
+    rowsAffected: 0,
+  });
+  const query = (sql: string): Promise<QueryResult<never>> => {
+    sent.push(sql);
+    return Promise.resolve(answer(sql));
+  };
+  return { query, transaction: (work: (tx: Queryable) => Promise<unknown>) => work({ query } as unknown as Queryable) } as unknown as Session;
+}
+
+describe('ETL pushdown across two SQL Server databases (three-part names), as the page writer sends it', () => {
+  async function sentFor(sourceDatabase: string | undefined): Promise<string[]> {
+    const entity = compiledMs();
+    const sent: string[] = [];
+    const session = recordingSession(sent);
+    const ctx = loadContext({} as Engine, session, entity, sqlserverEtl, sourceDatabase);
+    const write = await pageWriter(ctx);
+    await session.transaction((tx) => write(tx, firstPage(ctx), () => Promise.resolve(), {}));
+    return sent;
+  }
+
+  it('reads the source table and the derived SQL from the source database; the merge stays in the target', async () => {
+    const sent = await sentFor('ECOMMERCE_OLTP');
+    const insert = sent.find((s) => s.startsWith('INSERT INTO [#etl_stage_dim_x_push]'));
+    assert.ok(insert, `no stage insert in ${JSON.stringify(sent)}`);
+    assert.match(insert, /FROM \[ECOMMERCE_OLTP\]\.\[core\]\.\[customers\] p/);
+    assert.match(insert, /FROM \[ECOMMERCE_OLTP\]\.core\.orders o WHERE o\.customer_id = s\.customer_id/);
+    const merge = sent.find((s) => s.includes('MERGE [dim].[dim_x] WITH (HOLDLOCK)'));
+    assert.ok(merge, `no MERGE into [dim].[dim_x] in ${JSON.stringify(sent)}`);
     assert.match(merge, /LEFT JOIN \[dim\]\.\[dim_regiao\] lk0/);
-    assert.doesNotMatch(merge, /ECOMMERCE_OLTP/);
+    for (const s of sent.filter((x) => x !== insert)) assert.doesNotMatch(s, /ECOMMERCE_OLTP/);
   });
 
-  it('without a source database, reads two-part names as before', () => {
-    const entity = compiled(sqlserverEtl);
-    const extract = sqlserverEtl.extractPageSql(extractSpecOf(entity, sqlserverEtl));
-    assert.match(extract, /FROM \[core\]\.\[customers\] p/);
-    assert.match(extract, /ORDER BY s\.\[updated_at\], s\.\[customer_id\]$/);
-    assert.match(extract, /FROM core\.orders o/);
+  it('without a source database, reads two-part names', async () => {
+    const insert = (await sentFor(undefined)).find((s) => s.startsWith('INSERT INTO [#etl_stage_dim_x_push]')) ?? '';
+    assert.match(insert, /FROM \[core\]\.\[customers\] p/);
+    assert.match(insert, /FROM core\.orders o/);
+    assert.doesNotMatch(insert, /OFFSET/);
   });
 
   it('qualifies only names in the source schema, bracketed or not, and nothing already qualified', () => {
@@ -131,12 +234,16 @@ describe('ETL pushdown across two SQL Server databases (three-part names)', () =
     assert.equal(q('(SELECT MAX(CORE.Orders.id) FROM Core.Orders)'), '(SELECT MAX([OLTP].CORE.Orders.id) FROM [OLTP].Core.Orders)');
     assert.equal(qualifySchemas('SELECT 1 FROM core.orders', 'O]LTP', ['core']), 'SELECT 1 FROM [O]]LTP].core.orders');
   });
-
-  it('a PostgreSQL extract never reads another database', () => {
-    const entity = compiled(postgresEtl);
-    assert.throws(() => postgresEtl.extractPageSql(extractSpecOf(entity, postgresEtl, 'oltp')), /cannot read core\.customers from database oltp/);
-  });
 });
+
+/** The T-SQL entity, compiled against the columns SQL Server's catalogue would report. */
+function compiledMs(): CompiledEntity {
+  const col = (name: string, dataType: string): ColumnMeta => ({ name, dataType, precision: null, scale: null, length: null });
+  const def = parseEntityDefinition(JSON.stringify(definition('scd1')), 'dim_x.json');
+  const source = [col('customer_id', 'int'), col('phone', 'nvarchar'), col('city', 'nvarchar'), col('region_id', 'int'), col('updated_at', 'datetime2'), col('deleted_at', 'datetime2')];
+  const target = [col('x_original_id', 'int'), col('telefone', 'nvarchar'), col('cidade', 'nvarchar'), col('pedidos', 'int'), col('regiao_id', 'int'), col('eh_ativo', 'bit')];
+  return compileEntity(def, source, target, sqlserverEtl);
+}
 
 describe('ETL plan choice', () => {
   const ms = (database: string, over: Partial<PlanSide> = {}): PlanSide => ({

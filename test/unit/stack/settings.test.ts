@@ -61,15 +61,15 @@ describe('stack backups naming', () => {
 });
 
 describe('compose invocation', () => {
-  it('v2 goes through the docker CLI plugin with project, file and env file', () => {
+  it('v2 goes through the docker CLI plugin with project and file; variables go in its environment, no env file', () => {
     const spec = composeProcess(
       { version: 'v2', command: 'docker', prefix: ['compose'], release: '2.26.1' },
-      { projectName: 'p', composeFile: '/x/compose.yml', envFile: '/w/.dw/.env' },
+      { projectName: 'p', composeFile: '/x/compose.yml' },
       ['up', '-d'],
       { DWB_POSTGRES_PORT: '5433' },
     );
     assert.equal(spec.command, 'docker');
-    assert.deepEqual(spec.args, ['compose', '--project-name', 'p', '--file', '/x/compose.yml', '--env-file', '/w/.dw/.env', 'up', '-d']);
+    assert.deepEqual(spec.args, ['compose', '--project-name', 'p', '--file', '/x/compose.yml', 'up', '-d']);
     assert.deepEqual(spec.env, { DWB_POSTGRES_PORT: '5433' });
   });
 
