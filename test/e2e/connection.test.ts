@@ -9,7 +9,8 @@ const CHANNEL = 'DW Workbench';
 describe('e2e: a PGlite project in code-server', function () {
   const w = windowPerSuite((s) => createWorkspace(s.workspacesDir, 'pglite-demo', pgliteProject('demo')));
 
-  it('activates: the DW Workbench container shows ETL Entities, the output has no error, the palette lists Test Connection', async () => {
+  it('activates: the DW Workbench container shows ETL Entities, the output has no error, the palette lists Test Connection', async function () {
+    this.timeout(600_000);
     const wb = w.workbench;
     // Listed only once the project has loaded (its `when` clause), so activation has finished:
     // before that the view rightly says no data provider is registered yet.
@@ -27,12 +28,13 @@ describe('e2e: a PGlite project in code-server', function () {
     assert.deepEqual(lines.filter((l) => /\[error\]/i.test(l)), []);
   });
 
-  it('DW: Test Connection on the embedded engine names the server', async () => {
+  it('DW: Test Connection on the embedded engine names the server', async function () {
+    this.timeout(600_000);
     const wb = w.workbench;
     await wb.waitForCommand('DW: Test Connection');
     await wb.runCommand('DW: Test Connection');
     // PGlite's first open of a new data directory runs initdb (about 8 s here).
-    const message = await wb.waitForNotification(/Connected:|failed/i, 90_000);
+    const message = await wb.waitForNotification(/Connected:|failed/i, 300_000);
     await wb.screenshot('test-connection-notification');
     assert.match(message, /^Connected: (PGlite|PostgreSQL) \d+/);
   });
@@ -69,11 +71,12 @@ describe('e2e: a PostgreSQL project in code-server', function () {
     await client.end();
   });
 
-  it('DW: Test Connection against the server names PostgreSQL and its version', async () => {
+  it('DW: Test Connection against the server names PostgreSQL and its version', async function () {
+    this.timeout(600_000);
     const wb = w.workbench;
     await wb.waitForCommand('DW: Test Connection');
     await wb.runCommand('DW: Test Connection');
-    const message = await wb.waitForNotification(/Connected:|failed/i, 60_000);
+    const message = await wb.waitForNotification(/Connected:|failed/i, 180_000);
     await wb.screenshot('test-connection-notification');
     assert.match(message, /^Connected: PostgreSQL /);
     assert.ok(message.includes(` ${serverVersion}`), `"${message}" does not name the server version ${serverVersion}`);

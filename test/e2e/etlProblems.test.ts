@@ -5,7 +5,7 @@ import { createEngine } from '../../src/core/engine/factory';
 import { localPostgres } from '../support/throwawayDatabase';
 import { insertCustomers } from '../integration/etl/support/customers';
 import { applyWarehouseScripts } from '../integration/etl/support/warehouse';
-import { createWorkspace, postgresDatabasePerSuite, postgresProject, repoRoot, runEnd, terminal, windowPerSuite, type Workbench } from './harness';
+import { createWorkspace, lastRunInTerminal, postgresDatabasePerSuite, postgresProject, repoRoot, runEnd, runEtlTask, terminal, windowPerSuite, type Workbench } from './harness';
 
 interface Mapping {
   source: string;
@@ -40,9 +40,27 @@ async function showProblems(wb: Workbench): Promise<void> {
 
 /** Terminal > Run Task > dw-etl > dim_cliente, as a user starts it. */
 async function runDimClienteTask(wb: Workbench): Promise<void> {
-  await wb.runCommand('Tasks: Run Task');
-  await wb.pick('dw-etl');
-  await wb.pick('DW Workbench: dim_cliente');
+  await runEtlTask(wb, 'DW Workbench: dim_cliente');
+}
+
+/** The Problems rows once one of them contains `text` and `also(rows)` holds. */
+async function problemsShowing(wb: Workbench, text: string, also: (rows: string[]) => boolean = () => true): Promise<string[]> {
+  await showProblems(wb);
+  let rows: string[] = [];
+  await wb.until(async () => {
+    rows = await problemRows(wb);
+    return rows.some((r) => r.includes(text)) && also(rows);
+  }, 60_000, () => `Problems rows: ${JSON.stringify(rows)}`);
+  return rows;
+}
+
+/** Runs the task on a dim_cliente.json with an unknown rule; the Problems rows once they show it. */
+async function failWithUnknownRule(wb: Workbench, file: string): Promise<string[]> {
+  writeFileSync(file, withEmail({ rule: 'normalizar_emial' }));
+  await runDimClienteTask(wb);
+  await wb.until(async () => /names a rule that is not in the catalogue/.test(await terminal(wb)), 120_000, async () => `no failure line in the terminal: ${await terminal(wb)}`);
+  await wb.screenshot('unknown-rule-terminal');
+  return problemsShowing(wb, 'names a rule that is not in the catalogue');
 }
 
 /**
@@ -76,56 +94,48 @@ describe('e2e: a failing dw-etl task fills the Problems panel', function () {
     return folder;
   });
 
-  it('Run Task > dw-etl > dim_cliente with an unknown rule: Problems shows it at the column\'s line of dim_cliente.json', async () => {
+  it('Run Task > dw-etl > dim_cliente with an unknown rule, then a source column core.customers lacks: each at its column\'s line of dim_cliente.json, the second replacing the first', async function () {
+    this.timeout(600_000);
     const wb = w.workbench;
     await wb.waitForCommand('DW: Run ETL');
-    await runDimClienteTask(wb);
-    await wb.until(async () => /names a rule that is not in the catalogue/.test(await terminal(wb)), 60_000, async () => `no failure line in the terminal: ${await terminal(wb)}`);
-    await wb.screenshot('unknown-rule-terminal');
-
-    await showProblems(wb);
-    const line = emailColumnLine(readFileSync(file, 'utf8'), 'email');
-    let rows: string[] = [];
-    await wb.until(async () => (rows = await problemRows(wb)).some((r) => r.includes('names a rule that is not in the catalogue')), 30_000,
-      () => `Problems rows: ${JSON.stringify(rows)}`);
+    let rows = await failWithUnknownRule(wb, file);
     await wb.screenshot('unknown-rule-problems');
+    let line = emailColumnLine(readFileSync(file, 'utf8'), 'email');
     assert.ok(rows.some((r) => r.startsWith('dim_cliente.json')), `Problems rows: ${JSON.stringify(rows)}`);
-    const problem = rows.find((r) => r.includes('names a rule that is not in the catalogue')) ?? '';
+    let problem = rows.find((r) => r.includes('names a rule that is not in the catalogue')) ?? '';
     assert.match(problem, /entity dim_cliente, column email, rule normalizar_emial: names a rule that is not in the catalogue/);
     assert.match(problem, new RegExp(`\\[Ln ${line}, Col 1\\]`), `expected line ${line}: ${problem}`);
-  });
 
-  it('a source column core.customers lacks is refused against the real table, at its column\'s line; the earlier problem is replaced', async () => {
-    const wb = w.workbench;
+    // The column is refused against the real table; the problem of the run before is replaced.
     writeFileSync(file, withEmail({ source: 'e_mail' }));
     await runDimClienteTask(wb);
-    await wb.until(async () => /maps source column e_mail/.test(await terminal(wb)), 60_000, async () => `no failure line in the terminal: ${await terminal(wb)}`);
+    await wb.until(async () => /maps source column e_mail/.test(await terminal(wb)), 120_000, async () => `no failure line in the terminal: ${await terminal(wb)}`);
     await wb.screenshot('missing-column-terminal');
-
-    await showProblems(wb);
-    const line = emailColumnLine(readFileSync(file, 'utf8'), 'e_mail');
-    let rows: string[] = [];
-    await wb.until(async () => {
-      rows = await problemRows(wb);
-      return rows.some((r) => r.includes('maps source column e_mail')) && !rows.some((r) => r.includes('not in the catalogue'));
-    }, 30_000, () => `Problems rows: ${JSON.stringify(rows)}`);
+    line = emailColumnLine(readFileSync(file, 'utf8'), 'e_mail');
+    rows = await problemsShowing(wb, 'maps source column e_mail', (all) => !all.some((r) => r.includes('not in the catalogue')));
     await wb.screenshot('missing-column-problems');
-    const problem = rows.find((r) => r.includes('maps source column e_mail')) ?? '';
+    problem = rows.find((r) => r.includes('maps source column e_mail')) ?? '';
     assert.match(problem, /entity dim_cliente, column email, rule normalizar_email: maps source column e_mail, which core\.customers does not have/);
     assert.match(problem, new RegExp(`\\[Ln ${line}, Col 1\\]`), `expected line ${line}: ${problem}`);
   });
 
-  it('the fixed definition runs: SUCCESS in the terminal, and the task\'s problems are gone', async () => {
+  it('after a failed run, the fixed definition runs: SUCCESS in the terminal, and the task\'s problems are gone', async function () {
+    this.timeout(600_000);
     const wb = w.workbench;
+    await wb.waitForCommand('DW: Run ETL');
+    // This case's own failed run: its problem is what the successful run must clear.
+    await failWithUnknownRule(wb, file);
+    const before = await lastRunInTerminal(wb);
+
     writeFileSync(file, shipped);
     await runDimClienteTask(wb);
-    const end = await runEnd(wb, 0, 120_000);
+    const end = await runEnd(wb, before, 180_000);
     await wb.screenshot('fixed-run-finished');
     assert.match(end.text, /dim_cliente: SUCCESS in [\d.]+ s: 2 extracted, 2 upserted/);
 
     await showProblems(wb);
     let rows: string[] = [];
-    await wb.until(async () => !(rows = await problemRows(wb)).some((r) => r.includes('dim_cliente')), 30_000,
+    await wb.until(async () => !(rows = await problemRows(wb)).some((r) => r.includes('dim_cliente')), 60_000,
       () => `Problems rows after the successful run: ${JSON.stringify(rows)}`);
     await wb.page.locator('.part.panel .markers-panel', { hasText: 'No problems have been detected in the workspace' }).waitFor({ state: 'visible', timeout: 30_000 });
     await wb.screenshot('problems-cleared');

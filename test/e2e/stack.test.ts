@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { composeProjectName, createProcessRunner } from '../../src/core/stack';
 import { requireDocker, TEST_POSTGRES_IMAGE, useSetupDockerConfig } from '../stack/dockerTestEnv';
-import { createWorkspace, windowPerSuite, type Workbench } from './harness';
+import { createWorkspace, stepper, windowPerSuite, type Workbench } from './harness';
 
 // Before any e2e file starts code-server: its extension hosts find the compose v2 plugin there.
 useSetupDockerConfig();
@@ -28,11 +28,8 @@ async function statusBarText(wb: Workbench): Promise<string> {
 }
 
 async function waitForStatusBar(wb: Workbench, text: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if ((await statusBarText(wb)).includes(text)) return;
-    await wb.page.waitForTimeout(500);
-  }
+  const shown = await wb.page.locator('.monaco-workbench .part.statusbar', { hasText: text }).waitFor({ state: 'visible', timeout: timeoutMs }).then(() => true, () => false);
+  if (shown) return;
   await wb.screenshot('status-bar-miss');
   assert.fail(`the status bar never showed "${text}" within ${timeoutMs} ms: ${JSON.stringify(await statusBarText(wb))}`);
 }
@@ -40,7 +37,7 @@ async function waitForStatusBar(wb: Workbench, text: string, timeoutMs: number):
 /** Clicks a button of the modal dialog that shows `text`. */
 async function answerDialog(wb: Workbench, text: RegExp, button: string): Promise<void> {
   const dialog = wb.page.locator('.monaco-dialog-box', { hasText: text });
-  await dialog.waitFor({ state: 'visible', timeout: 30_000 });
+  await dialog.waitFor({ state: 'visible', timeout: 60_000 });
   await wb.screenshot('dialog');
   await dialog.locator('.dialog-buttons .monaco-button', { hasText: button }).first().click();
 }
@@ -81,99 +78,100 @@ describe('e2e: the Docker stack from VS Code', function () {
     await runner.run({ command: 'docker', args: ['network', 'rm', `${stackName}_default`] });
   });
 
-  it('shows the stack as down in the status bar before it runs', async () => {
+  it('shows the stack as down in the status bar before it runs', async function () {
+    this.timeout(300_000);
     const wb = w.workbench;
     await wb.waitForCommand('DW: Start Stack');
-    await waitForStatusBar(wb, 'Stack: down', 30_000);
+    await waitForStatusBar(wb, 'Stack: down', 60_000);
   });
 
-  it('DW: Start Stack on a port in use says which, and offers to open the project file', async () => {
+  it('DW: Start Stack on a port in use says which, and offers to open the project file', async function () {
+    this.timeout(600_000);
     const wb = w.workbench;
+    await wb.waitForCommand('DW: Start Stack');
     const squatter = createServer();
     await new Promise<void>((resolve) => squatter.listen(port, '127.0.0.1', resolve));
     try {
       await wb.runCommand('DW: Start Stack');
-      const message = await wb.waitForNotification(/already in use|is ready on/, 120_000);
+      const message = await wb.waitForNotification(/already in use|is ready on/, 300_000);
       assert.match(message, new RegExp(`^Start Stack failed: Port ${port} on 127\\.0\\.0\\.1 is already in use.*DWB_POSTGRES_PORT`));
       const toast = wb.page.locator('.notifications-toasts .notification-list-item', { hasText: 'already in use' }).first();
-      await toast.locator('.monaco-button', { hasText: 'Open Project File' }).waitFor({ state: 'visible', timeout: 10_000 });
+      await toast.locator('.monaco-button', { hasText: 'Open Project File' }).waitFor({ state: 'visible', timeout: 30_000 });
       await wb.screenshot('port-taken');
     } finally {
       await new Promise<void>((resolve) => squatter.close(() => resolve()));
     }
     await wb.runCommand('Notifications: Clear All Notifications');
-    await waitForStatusBar(wb, 'Stack: down', 30_000);
+    await waitForStatusBar(wb, 'Stack: down', 60_000);
   });
 
-  it('DW: Start Stack brings the server up healthy, and Test Connection works right after', async () => {
+  // Each step needs the stack the steps before left (running, backed up, stopped): one scenario.
+  it('the stack\'s life: Start (healthy, Test Connection works), Show Stack Logs, Backup Now, Restore Backup…, Stop, Destroy', async function () {
+    this.timeout(1_800_000);
     const wb = w.workbench;
-    await wb.runCommand('DW: Start Stack');
-    const message = await wb.waitForNotification(/is ready on|failed/, 300_000);
-    await wb.screenshot('started');
-    assert.match(message, new RegExp(`^Stack ${stackName} is ready on 127\\.0\\.0\\.1:${port} `));
-    await waitForStatusBar(wb, 'Stack: healthy', 30_000);
+    const step = stepper(wb);
+    await wb.waitForCommand('DW: Start Stack');
 
-    await wb.runCommand('DW: Test Connection');
-    assert.match(await wb.waitForNotification(/Connected:|failed/, 60_000), /^Connected: PostgreSQL \d+/);
+    await step('DW: Start Stack brings the server up healthy, and Test Connection works right after', async () => {
+      await wb.runCommand('DW: Start Stack');
+      const message = await wb.waitForNotification(/is ready on|failed/, 600_000);
+      await wb.screenshot('started');
+      assert.match(message, new RegExp(`^Stack ${stackName} is ready on 127\\.0\\.0\\.1:${port} `));
+      await waitForStatusBar(wb, 'Stack: healthy', 60_000);
 
-    const lines = await wb.outputChannelLines(STACK_CHANNEL);
-    assert.ok(lines.some((l) => /^Connected: PostgreSQL/.test(l)), `the stack channel lacks the connection check: ${JSON.stringify(lines)}`);
-  });
+      await wb.runCommand('DW: Test Connection');
+      assert.match(await wb.waitForNotification(/Connected:|failed/, 120_000), /^Connected: PostgreSQL \d+/);
 
-  it('DW: Show Stack Logs follows the services\' logs into the Stack channel', async () => {
-    const wb = w.workbench;
-    await wb.runCommand('DW: Show Stack Logs');
-    await wb.waitForNotification(/Following the logs of stack/, 30_000);
-    const deadline = Date.now() + 30_000;
-    let lines: string[] = [];
-    while (Date.now() < deadline && !lines.some((l) => /^postgres-1\s+\|/.test(l))) {
-      await wb.page.waitForTimeout(1_000);
-      lines = await wb.outputChannelLines(STACK_CHANNEL);
-    }
-    await wb.screenshot('logs');
-    assert.ok(lines.some((l) => /^postgres-1\s+\|/.test(l)), `no server log line in the channel: ${JSON.stringify(lines.slice(-10))}`);
-  });
+      const lines = await wb.outputChannelLines(STACK_CHANNEL);
+      assert.ok(lines.some((l) => /^Connected: PostgreSQL/.test(l)), `the stack channel lacks the connection check: ${JSON.stringify(lines)}`);
+    });
 
-  it('DW: Backup Now writes a dump of the warehouse database into the project', async () => {
-    const wb = w.workbench;
-    await wb.runCommand('DW: Backup Now');
-    assert.match(await wb.waitForNotification(/Backed up|failed/, 120_000), /^Backed up 1 database\(s\): dw_ecommerce_\d{8}T\d{6}Z\.dump/);
-    assert.ok(readdirSync(path.join(workspace, '.dw/backups')).some((f) => /^dw_ecommerce_.*\.dump$/.test(f)));
-  });
+    await step('DW: Show Stack Logs follows the services\' logs into the Stack channel', async () => {
+      await wb.runCommand('DW: Show Stack Logs');
+      await wb.waitForNotification(/Following the logs of stack/, 60_000);
+      let lines: string[] = [];
+      await wb.until(async () => (lines = await wb.outputChannelLines(STACK_CHANNEL)).some((l) => /^postgres-1\s+\|/.test(l)), 120_000,
+        () => `no server log line in the channel: ${JSON.stringify(lines.slice(-10))}`);
+      await wb.screenshot('logs');
+    });
 
-  it('DW: Restore Backup… lists the backup, confirms in a modal, restores it', async () => {
-    const wb = w.workbench;
-    await wb.runCommand('DW: Restore Backup…');
-    const row = wb.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'dw_ecommerce' }).first();
-    await row.waitFor({ state: 'visible', timeout: 30_000 });
-    await wb.screenshot('restore-picker');
-    await row.click();
-    await answerDialog(wb, /Replace dw_ecommerce with the backup of/, 'Restore');
-    assert.match(await wb.waitForNotification(/Restored|failed/, 120_000), /^Restored dw_ecommerce_\d{8}T\d{6}Z\.dump\./);
-  });
+    await step('DW: Backup Now writes a dump of the warehouse database into the project', async () => {
+      await wb.runCommand('DW: Backup Now');
+      assert.match(await wb.waitForNotification(/Backed up|failed/, 300_000), /^Backed up 1 database\(s\): dw_ecommerce_\d{8}T\d{6}Z\.dump/);
+      assert.ok(readdirSync(path.join(workspace, '.dw/backups')).some((f) => /^dw_ecommerce_.*\.dump$/.test(f)));
+    });
 
-  it('DW: Stop Stack stops it, and the status bar follows', async () => {
-    const wb = w.workbench;
-    await wb.runCommand('DW: Stop Stack');
-    assert.match(await wb.waitForNotification(/stopped|failed/, 120_000), /stopped; its data is kept/);
-    await waitForStatusBar(wb, 'Stack: down', 30_000);
-    assert.ok((await volumes()).length > 0, 'Stop Stack must keep the volumes');
-  });
+    await step('DW: Restore Backup… lists the backup, confirms in a modal, restores it', async () => {
+      await wb.runCommand('DW: Restore Backup…');
+      const row = wb.page.locator('.quick-input-widget .monaco-list-row', { hasText: 'dw_ecommerce' }).first();
+      await row.waitFor({ state: 'visible', timeout: 60_000 });
+      await wb.screenshot('restore-picker');
+      await row.click();
+      await answerDialog(wb, /Replace dw_ecommerce with the backup of/, 'Restore');
+      assert.match(await wb.waitForNotification(/Restored|failed/, 300_000), /^Restored dw_ecommerce_\d{8}T\d{6}Z\.dump\./);
+    });
 
-  it('DW: Destroy Stack deletes the volumes only after the modal and the typed name', async () => {
-    const wb = w.workbench;
-    await wb.runCommand('DW: Destroy Stack');
-    await answerDialog(wb, new RegExp(`Destroy the stack ${stackName}`), 'Destroy');
-    const input = wb.page.locator('.quick-input-widget .quick-input-box input');
-    await input.waitFor({ state: 'visible', timeout: 15_000 });
-    await input.fill(`${stackName}-typo`);
-    await wb.page.locator('.quick-input-widget', { hasText: 'exactly' }).waitFor({ state: 'visible', timeout: 10_000 });
-    await wb.screenshot('destroy-typo');
-    await input.fill(stackName);
-    await wb.page.keyboard.press('Enter');
-    assert.match(await wb.waitForNotification(/destroyed|failed/, 120_000), new RegExp(`^Stack ${stackName} destroyed`));
-    assert.deepEqual(await volumes(), []);
-    // Backups survive Destroy.
-    assert.ok(readdirSync(path.join(workspace, '.dw/backups')).length > 0);
+    await step('DW: Stop Stack stops it, and the status bar follows', async () => {
+      await wb.runCommand('DW: Stop Stack');
+      assert.match(await wb.waitForNotification(/stopped|failed/, 300_000), /stopped; its data is kept/);
+      await waitForStatusBar(wb, 'Stack: down', 60_000);
+      assert.ok((await volumes()).length > 0, 'Stop Stack must keep the volumes');
+    });
+
+    await step('DW: Destroy Stack deletes the volumes only after the modal and the typed name', async () => {
+      await wb.runCommand('DW: Destroy Stack');
+      await answerDialog(wb, new RegExp(`Destroy the stack ${stackName}`), 'Destroy');
+      const input = wb.page.locator('.quick-input-widget .quick-input-box input');
+      await input.waitFor({ state: 'visible', timeout: 30_000 });
+      await input.fill(`${stackName}-typo`);
+      await wb.page.locator('.quick-input-widget', { hasText: 'exactly' }).waitFor({ state: 'visible', timeout: 30_000 });
+      await wb.screenshot('destroy-typo');
+      await input.fill(stackName);
+      await wb.page.keyboard.press('Enter');
+      assert.match(await wb.waitForNotification(/destroyed|failed/, 300_000), new RegExp(`^Stack ${stackName} destroyed`));
+      assert.deepEqual(await volumes(), []);
+      // Backups survive Destroy.
+      assert.ok(readdirSync(path.join(workspace, '.dw/backups')).length > 0);
+    });
   });
 });

@@ -19,11 +19,21 @@ export class ScenarioArtifacts {
     return path.join(this.dir, `${String(this.step).padStart(2, '0')}-${slug(step)}.png`);
   }
 
-  /** Copies code-server's log and the profile's logs folder (extension host logs, output channels). */
-  keepLogs(codeServerLog: string, userDataDir: string): void {
+  /**
+   * Copies code-server's log and the profile's logs folder (extension host logs, output
+   * channels); the DW Workbench output channels' logs are also copied to the folder's top.
+   * Returns what a reader looks at first: the screenshots, the output channels, the logs.
+   */
+  keepLogs(codeServerLog: string, userDataDir: string): string[] {
     if (existsSync(codeServerLog)) cpSync(codeServerLog, path.join(this.dir, 'code-server.log'));
     const logs = path.join(userDataDir, 'logs');
     if (existsSync(logs)) cpSync(logs, path.join(this.dir, 'logs'), { recursive: true });
+    // One per window (extension host) of the run: named by the folder they sit in.
+    const copied = path.join(this.dir, 'logs');
+    for (const channel of findFiles(copied, /DW Workbench[^/]*\.log$/)) {
+      cpSync(channel, path.join(this.dir, `output-${slug(path.relative(copied, channel).replace(/\.log$/, '')).slice(-80)}.log`));
+    }
+    return readdirSync(this.dir).map((f) => path.join(this.dir, f)).filter((f) => !statSync(f).isDirectory()).sort();
   }
 
   /** Passing scenarios leave nothing behind unless DWB_E2E_KEEP_ARTIFACTS=1. */

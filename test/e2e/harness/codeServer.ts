@@ -2,7 +2,9 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, openSync, writeFileSync, closeSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import { setTimeout as pause } from 'node:timers/promises';
 import { toolFolder } from './toolFolder';
+import { eventually } from './wait';
 
 /** A command line as data, spawned without a shell. */
 export interface ProcessSpec {
@@ -140,7 +142,7 @@ export async function startCodeServer(profile: Profile, options: StartOptions = 
     } catch {
       return; // the group is already gone
     }
-    const done = await Promise.race([exited.then(() => true), delay(10_000).then(() => false)]);
+    const done = await Promise.race([exited.then(() => true), pause(10_000).then(() => false)]);
     if (!done) {
       try {
         process.kill(-pid, 'SIGKILL');
@@ -150,18 +152,14 @@ export async function startCodeServer(profile: Profile, options: StartOptions = 
     }
   };
 
-  const deadline = Date.now() + 60_000;
   let exitCode: number | null | undefined;
   void exited.then((c) => (exitCode = c));
-  while (Date.now() < deadline) {
-    if (exitCode !== undefined) throw new Error(`code-server exited with ${exitCode} before answering; see ${logFile}`);
-    if (await healthy(url)) {
-      return { url, profile, logFile, folderUrl: (folder) => `${url}/?folder=${encodeURIComponent(folder)}`, stop };
-    }
-    await delay(250);
-  }
+  // Until /healthz answers or code-server exits: the bound is generous, a loaded machine starts it slowly.
+  await eventually(async () => exitCode !== undefined || (await healthy(url)), 120_000);
+  if (exitCode !== undefined) throw new Error(`code-server exited with ${exitCode} before answering; see ${logFile}`);
+  if (await healthy(url)) return { url, profile, logFile, folderUrl: (folder) => `${url}/?folder=${encodeURIComponent(folder)}`, stop };
   await stop();
-  throw new Error(`code-server did not answer ${url}/healthz within 60 s; see ${logFile}`);
+  throw new Error(`code-server did not answer ${url}/healthz within 120 s; see ${logFile}`);
 }
 
 async function healthy(url: string): Promise<boolean> {
@@ -171,8 +169,4 @@ async function healthy(url: string): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-export function delay(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

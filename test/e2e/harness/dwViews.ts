@@ -1,4 +1,5 @@
 import type { FrameLocator, Locator } from 'playwright-core';
+import { retried } from './wait';
 import type { Workbench } from './workbench';
 
 // What DW Workbench shows in the workbench, read the way a user reads it: the dw-etl task's
@@ -23,10 +24,37 @@ export async function runEnd(wb: Workbench, after: number, timeoutMs: number): P
   return found;
 }
 
+/** The number of the last run the terminal shows ended (0 when none): a later run's end is above it. */
+export async function lastRunInTerminal(wb: Workbench): Promise<number> {
+  const text = await terminal(wb).catch(() => '');
+  return Math.max(0, ...[...text.matchAll(/run (\d+): (?:SUCCESS|FAILED|PARTIAL) in /g)].map((m) => Number(m[1])));
+}
+
+/**
+ * Terminal > Run Task > dw-etl > `task`, as a user starts a dw-etl task. The picker lists the
+ * task types once the task service has read the extensions' contributions and asked the
+ * providers; an opening that does not list dw-etl within a minute is closed and made again.
+ * dw-etl's own tasks come from the extension's provider, which loads the feature bundle on
+ * its first call: the second pick waits for it.
+ */
+export async function runEtlTask(wb: Workbench, task: string): Promise<void> {
+  let rows: string[] = [];
+  await retried('Run Task > dw-etl', 3, async (n) => {
+    await wb.runCommand('Tasks: Run Task');
+    if (await wb.lists('dw-etl', 60_000)) return true;
+    rows = await wb.page.locator('.quick-input-widget .monaco-list-row .label-name').allTextContents();
+    await wb.screenshot(`run-task-without-dw-etl-${n}`);
+    await wb.closeQuickInput();
+    return false;
+  }, () => `the task picker never listed dw-etl; it listed ${JSON.stringify(rows)}`);
+  await wb.pick('dw-etl');
+  await wb.pick(task, 180_000);
+}
+
 /** Hides the bottom panel (terminal, problems), so a dashboard gets the whole editor area. */
 export async function hidePanel(wb: Workbench): Promise<void> {
   if (await wb.page.locator('.monaco-workbench .part.panel').isVisible()) await wb.runCommand('View: Toggle Panel Visibility');
-  await wb.page.locator('.monaco-workbench .part.panel').waitFor({ state: 'hidden', timeout: 10_000 });
+  await wb.page.locator('.monaco-workbench .part.panel').waitFor({ state: 'hidden', timeout: 30_000 });
 }
 
 /** The option a vscode-single-select shows (its text sits in the element's shadow root). */
@@ -49,7 +77,7 @@ export async function bootstrapFromPalette(wb: Workbench, timeoutMs: number): Pr
   await wb.screenshot('bootstrapped');
   await wb.runCommand('Notifications: Clear All Notifications');
   await wb.openViewContainer('DW Workbench');
-  await wb.treeRow('dim_cliente').waitFor({ state: 'visible', timeout: 30_000 });
+  await wb.treeRow('dim_cliente').waitFor({ state: 'visible', timeout: 60_000 });
   return message;
 }
 
@@ -71,7 +99,7 @@ export async function openMonitorAtRun(wb: Workbench, runId: number | string): P
   await wb.runCommand('DW: Open ETL Monitor');
   const frame = wb.visibleWebview();
   const row = monitorRunRow(frame, runId);
-  await row.waitFor({ state: 'visible', timeout: 60_000 });
+  await row.waitFor({ state: 'visible', timeout: 180_000 });
   const cells = (await row.locator('td').allInnerTexts()).map((c) => c.trim());
   return { frame, row, cells };
 }

@@ -1,14 +1,15 @@
 export { ScenarioArtifacts, findFiles } from './artifacts';
-export { createProfile, installExtension, startCodeServer, delay } from './codeServer';
+export { createProfile, installExtension, startCodeServer } from './codeServer';
 export type { Profile, ProcessSpec, RunningCodeServer, StartOptions } from './codeServer';
 export { pgliteProject, postgresProject } from './projects';
 export { postgresDatabasePerSuite } from './postgres';
 export type { SuiteDatabase } from './postgres';
-export { WindowFixture, windowPerSuite } from './scenario';
+export { stepper, WindowFixture, windowPerSuite } from './scenario';
 export { e2eSession, openWindow, finishScenario } from './session';
 export type { E2eSession } from './session';
 export { missingTools, repoRoot, setupHint, toolFolder } from './toolFolder';
 export { packageExtension, packageFolder } from './vsix';
 export { launchBrowser, Workbench } from './workbench';
 export { copyLayout, createWorkspace } from './workspace';
-export { bootstrapFromPalette, hidePanel, monitorRunRow, openMonitorAtRun, rowDescription, runEnd, shownOption, terminal, waitForEntityLoaded } from './dwViews';
+export { bootstrapFromPalette, hidePanel, lastRunInTerminal, monitorRunRow, openMonitorAtRun, rowDescription, runEnd, runEtlTask, shownOption, terminal, waitForEntityLoaded } from './dwViews';
+export { eventually, retried } from './wait';

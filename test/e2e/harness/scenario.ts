@@ -62,14 +62,33 @@ export class WindowFixture {
 export function windowPerSuite(folder: (session: E2eSession) => string | Promise<string>): WindowFixture {
   const w = new WindowFixture();
   before(async function () {
+    // The first window also packages the extension and starts code-server: minutes on a loaded machine.
+    this.timeout(900_000);
     await w.open(this, folder);
   });
   beforeEach(function () {
     w.begin(this);
   });
   afterEach(async function () {
+    this.timeout(120_000);
     await w.end(this);
   });
   after(async () => w.close());
   return w;
+}
+
+/**
+ * For a scenario whose steps build on each other: `step(name, body)` runs one, and a failure
+ * names the step and leaves a screenshot of it, so one long scenario still says where it broke.
+ */
+export function stepper(wb: Workbench): (name: string, body: () => Promise<void>) => Promise<void> {
+  return async (name, body) => {
+    try {
+      await body();
+    } catch (e) {
+      await wb.screenshot(`step-failed-${name.slice(0, 40)}`);
+      if (e instanceof Error) e.message = `step "${name}": ${e.message}`;
+      throw e;
+    }
+  };
 }

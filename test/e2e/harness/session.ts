@@ -71,11 +71,15 @@ export async function openWindow(session: E2eSession, folder: string, artifacts:
   return Workbench.open(session.context, session.codeServer.folderUrl(folder), artifacts);
 }
 
-/** Keeps the logs next to a failed scenario's screenshots, or discards a passed scenario's folder. */
+/**
+ * Keeps the logs next to a failed scenario's screenshots and prints where they are, or
+ * discards a passed scenario's folder.
+ */
 export function finishScenario(session: E2eSession | undefined, artifacts: ScenarioArtifacts, passed: boolean): void {
   if (passed) {
     artifacts.discardUnlessKept();
     return;
   }
-  if (session) artifacts.keepLogs(session.codeServer.logFile, session.codeServer.profile.userDataDir);
+  const files = session ? artifacts.keepLogs(session.codeServer.logFile, session.codeServer.profile.userDataDir) : [];
+  process.stderr.write(`      [e2e] failed; artifacts in ${artifacts.dir}\n${files.map((f) => `        ${f}\n`).join('')}`);
 }

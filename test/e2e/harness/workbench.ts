@@ -3,6 +3,7 @@ import path from 'node:path';
 import { chromium, type BrowserContext, type FrameLocator, type Locator, type Page } from 'playwright-core';
 import type { ScenarioArtifacts } from './artifacts';
 import { toolFolder } from './toolFolder';
+import { eventually, retried } from './wait';
 
 /** Headless Debian Chromium with a fresh profile; Playwright's own browser download cannot work here. */
 export async function launchBrowser(
@@ -37,9 +38,9 @@ export class Workbench {
   /** Opens `url` in a new tab (a new window, with its own extension host) and waits for the workbench. */
   static async open(context: BrowserContext, url: string, artifacts: ScenarioArtifacts): Promise<Workbench> {
     const page = await context.newPage();
-    await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
-    await page.locator('.monaco-workbench .part.statusbar').waitFor({ state: 'visible', timeout: 60_000 });
-    await page.locator('.monaco-workbench .part.activitybar').waitFor({ state: 'visible', timeout: 60_000 });
+    await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 180_000 });
+    await page.locator('.monaco-workbench .part.statusbar').waitFor({ state: 'visible', timeout: 180_000 });
+    await page.locator('.monaco-workbench .part.activitybar').waitFor({ state: 'visible', timeout: 180_000 });
     const wb = new Workbench(page, artifacts);
     await wb.screenshot('workbench');
     return wb;
@@ -49,102 +50,180 @@ export class Workbench {
     await this.page.screenshot({ path: this.artifacts.nextShot(step) }).catch(() => undefined);
   }
 
-  /**
-   * Runs a command from the palette by its label. Right after a window opens, commands
-   * contributed by extensions can be missing from the first palette (it does not refresh
-   * when they register), so only a miss on the first opening is retried, once the palette
-   * has been closed; any later miss is a real failure.
-   */
-  async runCommand(label: string): Promise<void> {
-    const input = this.page.locator('.quick-input-widget .quick-input-box input');
-    const row = this.page.locator('.quick-input-widget .monaco-list-row', { hasText: label }).first();
-    const exact = this.page.locator('.quick-input-widget .monaco-list-row', {
+  /** The palette's (or any quick pick's) text box. */
+  private get quickInput(): Locator {
+    return this.page.locator('.quick-input-widget .quick-input-box input');
+  }
+
+  /** The row of the open quick pick whose label is exactly `label`. */
+  private quickPickRow(label: string): Locator {
+    return this.page.locator('.quick-input-widget .monaco-list-row', {
       has: this.page.locator('.label-name', { hasText: new RegExp(`^\\s*${escapeRegExp(label)}\\s*$`) }),
     }).first();
-    for (const attempt of ['first palette', 'reopened palette']) {
-      await this.page.keyboard.press('F1');
-      await input.waitFor({ state: 'visible', timeout: 15_000 });
-      await input.fill(`>${label}`);
-      const listed = await row.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false);
-      if (listed) {
-        // Click the row itself: Enter runs the highlighted row, which for "Tasks: Run Task" is
-        // "Tasks: Rerun All Running Tasks" (the palette ranks recently used and fuzzy matches first).
-        await ((await exact.count()) > 0 ? exact : row).click();
-        return;
-      }
-      await this.screenshot(`palette-miss-${attempt}`);
+  }
+
+  /** Closes whatever quick pick is open (a palette left open by a failed step would swallow the next keys). */
+  async closeQuickInput(): Promise<void> {
+    const widget = this.page.locator('.quick-input-widget');
+    for (let i = 0; i < 3 && (await widget.isVisible()); i++) {
       await this.page.keyboard.press('Escape');
+      await widget.waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
     }
-    throw new Error(`command "${label}" is not listed in the command palette`);
+  }
+
+  /**
+   * Opens the palette and types `>text` into it; true once the palette keeps that text and
+   * lists `row` (a label, matched exactly). Under load the workbench can drop the key that
+   * opens the palette, or the palette can take the text before it is listening and stay
+   * inert (the list does not filter), or reset it to ">" when it finishes opening: the text
+   * is typed again whenever the box does not hold it, until `row` shows or `listMs` passes.
+   */
+  private async paletteListing(text: string, row: Locator, listMs: number): Promise<boolean> {
+    await this.closeQuickInput();
+    await this.page.keyboard.press('F1');
+    if (!(await this.quickInput.waitFor({ state: 'visible', timeout: 20_000 }).then(() => true, () => false))) return false;
+    const typed = `>${text}`;
+    let typedAt = 0;
+    return eventually(async () => {
+      if (typedAt === 0 || (await this.quickInput.inputValue()) !== typed) {
+        await this.quickInput.fill(typed);
+        typedAt = Date.now();
+      } else if (Date.now() - typedAt > 5_000 && !(await row.isVisible())) {
+        // The box has held the text for seconds but the list has not followed it: type it again.
+        await this.quickInput.fill('>');
+        await this.quickInput.fill(typed);
+        typedAt = Date.now();
+      }
+      return row.isVisible();
+    }, listMs, 250);
+  }
+
+  /**
+   * Runs a command from the palette by its label, clicking its row (Enter runs the highlighted
+   * row, which for "Tasks: Run Task" is "Tasks: Rerun All Running Tasks": the palette ranks
+   * recently used and fuzzy matches first). An opening of the palette that does not list the
+   * command (dropped, inert, or the command not registered yet right after a window opens),
+   * or a click the palette does not take (the row stays), is made again, up to four times.
+   */
+  async runCommand(label: string): Promise<void> {
+    // A command's row reads "Category: Title"; a few are listed under a category the label omits.
+    const exact = this.page.locator('.quick-input-widget .monaco-list-row', {
+      has: this.page.locator('.label-name', { hasText: new RegExp(`^\\s*(?:[^:]+: )?${escapeRegExp(label)}\\s*$`) }),
+    }).first();
+    let rows: string[] = [];
+    await retried(`palette "${label}"`, 4, async (n) => {
+      if (!(await this.paletteListing(label, exact, n === 1 ? 20_000 : 30_000))) {
+        rows = await this.page.locator('.quick-input-widget .monaco-list-row .label-name').allTextContents().catch(() => []);
+        await this.screenshot(`palette-miss-${n}`);
+        return false;
+      }
+      await exact.click();
+      // The click took when the row goes: the palette closed, or the command opened its own picker.
+      return eventually(async () => !(await exact.isVisible()), 10_000);
+    }, async () => `"${label}" is not listed in the command palette (input ${JSON.stringify(await this.quickInput.inputValue().catch(() => '?'))}, rows ${JSON.stringify(rows.slice(0, 5))})`);
   }
 
   /**
    * Waits until the palette lists `label`: commands guarded by a `when` clause appear only once
    * the extension has set its context (for DW Workbench: the project is loaded), which is the
-   * readiness a user waits for too. Polls the palette, closing it between looks.
+   * readiness a user waits for too. Looks at the palette, closing it between looks.
    */
-  async waitForCommand(label: string, timeoutMs = 60_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
+  async waitForCommand(label: string, timeoutMs = 120_000): Promise<void> {
     let rows: string[] = [];
-    while (Date.now() < deadline) {
-      rows = await this.paletteRows(label);
-      if (rows.includes(label)) return;
-      await this.page.waitForTimeout(1_000);
-    }
+    const listed = await eventually(async () => (rows = await this.paletteRows(label)).includes(label), timeoutMs, 500);
+    if (listed) return;
     await this.screenshot('command-never-listed');
     throw new Error(`"${label}" was not listed in the palette within ${timeoutMs} ms (rows: ${JSON.stringify(rows.slice(0, 5))})`);
   }
 
-  /** The labels the palette lists for `filter` (opens and closes the palette). */
-  async paletteRows(filter: string): Promise<string[]> {
-    const input = this.page.locator('.quick-input-widget .quick-input-box input');
-    await this.page.keyboard.press('F1');
-    await input.waitFor({ state: 'visible', timeout: 15_000 });
-    await input.fill(`>${filter}`);
-    await this.page.locator('.quick-input-widget .monaco-list-row').first().waitFor({ state: 'visible', timeout: 5_000 }).catch(() => undefined);
+  /** The labels the palette lists for `filter` once it lists `filter` itself or `listMs` passes (opens and closes the palette). */
+  async paletteRows(filter: string, listMs = 5_000): Promise<string[]> {
+    await this.paletteListing(filter, this.quickPickRow(filter), listMs);
     const rows = await this.page.locator('.quick-input-widget .monaco-list-row .label-name').allTextContents();
-    await this.page.keyboard.press('Escape');
+    await this.closeQuickInput();
     return rows.map((r) => r.trim());
   }
 
   /**
    * The text of the first notification that matches `text`: a toast, or, when the toast has
-   * already gone, the same entry in the notification center.
+   * already gone (an information toast hides itself after some seconds), the same entry in the
+   * notification center.
    */
-  async waitForNotification(text: string | RegExp, timeoutMs = 30_000): Promise<string> {
+  async waitForNotification(text: string | RegExp, timeoutMs = 60_000): Promise<string> {
     const toast = this.page.locator('.notifications-toasts .notification-list-item-message', { hasText: text }).first();
     const seen = await toast.waitFor({ state: 'visible', timeout: timeoutMs }).then(() => true, () => false);
     if (seen) return ((await toast.textContent()) ?? '').trim();
-    await this.runCommand('Notifications: Show Notifications');
-    const item = this.page.locator('.notifications-center .notification-list-item-message', { hasText: text }).first();
-    const found = await item.waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false);
-    if (!found) {
+    process.stderr.write(`      [e2e] notification ${String(text)}: no toast within ${timeoutMs} ms; looking in the notification center\n`);
+    const item = await this.notificationInCenter(text);
+    if (item === undefined) {
       const all = await this.page.locator('.notifications-center .notification-list-item-message').allTextContents();
       await this.screenshot('notification-miss');
+      await this.closeNotificationCenter();
       throw new Error(`no notification matching ${String(text)} within ${timeoutMs} ms; notifications: ${JSON.stringify(all)}`);
     }
-    const message = ((await item.textContent()) ?? '').trim();
-    await this.page.keyboard.press('Escape');
+    const message = ((await item.locator('.notification-list-item-message').textContent()) ?? '').trim();
+    await this.closeNotificationCenter();
     return message;
   }
 
-  /** Clicks the button `action` of the notification toast matching `text`. */
-  async clickNotificationAction(text: string | RegExp, action: string, timeoutMs = 30_000): Promise<void> {
-    const toast = this.page.locator('.notifications-toasts .notification-list-item', {
-      has: this.page.locator('.notification-list-item-message', { hasText: text }),
-    }).first();
-    await toast.waitFor({ state: 'visible', timeout: timeoutMs });
-    await toast.locator('.notification-list-item-buttons-container a.monaco-button', { hasText: action }).first().click();
+  /** Opens the notification center; the entry matching `text` there, or undefined. */
+  private async notificationInCenter(text: string | RegExp): Promise<Locator | undefined> {
+    const center = this.page.locator('.notifications-center');
+    if (!(await center.isVisible())) await this.runCommand('Notifications: Show Notifications');
+    await center.waitFor({ state: 'visible', timeout: 15_000 });
+    const item = center.locator('.notification-list-item', { has: this.page.locator('.notification-list-item-message', { hasText: text }) }).first();
+    return (await item.waitFor({ state: 'visible', timeout: 10_000 }).then(() => true, () => false)) ? item : undefined;
+  }
+
+  private async closeNotificationCenter(): Promise<void> {
+    const center = this.page.locator('.notifications-center');
+    if (await center.isVisible()) await this.runCommand('Notifications: Hide Notifications');
+  }
+
+  /**
+   * Clicks the button `action` of the notification matching `text`: on its toast, or, when the
+   * toast has hidden itself (information toasts do after some seconds, so a scenario that reads
+   * other things first finds it gone), on its entry in the notification center. The click took
+   * when the notification closes; one that did not is made again, up to three times.
+   */
+  async clickNotificationAction(text: string | RegExp, action: string, timeoutMs = 60_000): Promise<void> {
+    const withText = { has: this.page.locator('.notification-list-item-message', { hasText: text }) };
+    const toast = this.page.locator('.notifications-toasts .notification-list-item', withText).first();
+    const entry = this.page.locator('.notifications-center .notification-list-item', withText).first();
+    const button = (item: Locator): Locator => item.locator('.notification-list-item-buttons-container a.monaco-button', { hasText: action }).first();
+    const gone = (): Promise<boolean> => eventually(async () => !(await toast.isVisible()) && !(await entry.isVisible()), 10_000);
+    await retried(`notification "${String(text)}" > ${action}`, 3, async (n) => {
+      if (n === 1 && (await toast.waitFor({ state: 'visible', timeout: timeoutMs }).then(() => true, () => false))) {
+        await button(toast).click();
+        return gone();
+      }
+      if (await toast.isVisible()) {
+        await button(toast).click();
+        return gone();
+      }
+      process.stderr.write(`      [e2e] notification "${String(text)}": its toast has hidden itself; "${action}" is taken from the notification center\n`);
+      const item = await this.notificationInCenter(text);
+      if (item === undefined) return false;
+      // A collapsed entry hides its buttons: expand it first.
+      if (!(await button(item).isVisible())) await item.locator('.codicon-notifications-expand').first().click().catch(() => undefined);
+      await button(item).click({ timeout: 10_000 });
+      const took = await gone();
+      await this.closeNotificationCenter();
+      return took;
+    }, async () => {
+      await this.screenshot('notification-action-miss');
+      return `notifications: ${JSON.stringify(await this.page.locator('.notification-list-item-message').allTextContents())}`;
+    });
   }
 
   /** Waits for the modal dialog matching `text`, returns its message and detail, and clicks `button`. */
-  async answerDialog(text: string | RegExp, button: string, timeoutMs = 30_000): Promise<string> {
+  async answerDialog(text: string | RegExp, button: string, timeoutMs = 60_000): Promise<string> {
     const dialog = this.page.locator('.monaco-dialog-box', { hasText: text }).first();
     await dialog.waitFor({ state: 'visible', timeout: timeoutMs });
     await this.screenshot('modal-dialog');
     const message = ((await dialog.locator('.dialog-message-container').innerText()) ?? '').trim();
     await dialog.locator('.dialog-buttons a.monaco-button', { hasText: new RegExp(`^\\s*${escapeRegExp(button)}\\s*$`) }).first().click();
-    await dialog.waitFor({ state: 'hidden', timeout: 10_000 });
+    await dialog.waitFor({ state: 'hidden', timeout: 30_000 });
     return message;
   }
 
@@ -155,10 +234,10 @@ export class Workbench {
    */
   async openViewContainer(title: string): Promise<string[]> {
     const entry = this.page.locator(`.part.activitybar .action-item a[aria-label^="${title}"]`).first();
-    await entry.waitFor({ state: 'visible', timeout: 30_000 });
+    await entry.waitFor({ state: 'visible', timeout: 60_000 });
     const sidebarTitle = this.page.locator('.part.sidebar .composite.title .title-label h2');
     if (!((await sidebarTitle.textContent().catch(() => '')) ?? '').toLowerCase().startsWith(title.toLowerCase())) await entry.click();
-    await this.page.locator('.part.sidebar .pane-header h3.title').first().waitFor({ state: 'attached', timeout: 15_000 });
+    await this.page.locator('.part.sidebar .pane-header h3.title').first().waitFor({ state: 'attached', timeout: 60_000 });
     const headers = await this.page.locator('.part.sidebar .pane-header h3.title').allTextContents();
     const label = ((await sidebarTitle.textContent()) ?? '').trim();
     const merged = label.toLowerCase().startsWith(`${title.toLowerCase()}: `) ? [label.slice(title.length + 2)] : [];
@@ -174,14 +253,14 @@ export class Workbench {
     await this.runCommand('Output: Show Output Channels...');
     const input = this.page.locator('.quick-input-widget .quick-input-box input');
     // The channel picker replaces the palette: typing before it has would search files instead.
-    await this.page.locator('.quick-input-widget .monaco-list-row').first().waitFor({ state: 'visible', timeout: 10_000 });
-    await this.waitUntil(async () => (await input.inputValue()) === '', 10_000, 'the output channel picker did not open');
+    await this.page.locator('.quick-input-widget .monaco-list-row').first().waitFor({ state: 'visible', timeout: 60_000 });
+    await this.waitUntil(async () => (await input.inputValue()) === '', 60_000, 'the output channel picker did not open');
     await input.fill(channel);
     const row = this.page.locator('.quick-input-widget .monaco-list-row', { hasText: channel }).first();
-    await row.waitFor({ state: 'visible', timeout: 10_000 });
+    await row.waitFor({ state: 'visible', timeout: 60_000 });
     await this.page.keyboard.press('Enter');
     const lines = this.page.locator('.part.panel .output-view .view-lines .view-line');
-    await lines.first().waitFor({ state: 'visible', timeout: 15_000 });
+    await lines.first().waitFor({ state: 'visible', timeout: 60_000 });
     if (filter !== undefined) return this.filteredOutputLines(filter);
     const texts = await lines.allTextContents();
     // Monaco renders spaces as non-breaking spaces.
@@ -197,16 +276,14 @@ export class Workbench {
   async activationStats(waitFor: readonly string[]): Promise<Map<string, ActivationStats>> {
     await this.runCommand('Developer: Startup Performance');
     const lines = this.page.locator('.editor-instance .view-lines .view-line');
-    const deadline = Date.now() + 180_000;
-    for (;;) {
-      const stats = parseActivationStats((await lines.allTextContents()).map((l) => l.replace(/\u00a0/g, ' ')));
-      if (waitFor.every((id) => stats.has(id))) return stats;
-      if (Date.now() > deadline) {
-        await this.screenshot('activation-stats-missing');
-        throw new Error(`Startup Performance lists no activation of ${waitFor.filter((id) => !stats.has(id)).join(', ')}`);
-      }
-      await this.page.waitForTimeout(1_000);
-    }
+    let stats = new Map<string, ActivationStats>();
+    const listed = await eventually(async () => {
+      stats = parseActivationStats((await lines.allTextContents()).map((l) => l.replace(/\u00a0/g, ' ')));
+      return waitFor.every((id) => stats.has(id));
+    }, 180_000, 1_000);
+    if (listed) return stats;
+    await this.screenshot('activation-stats-missing');
+    throw new Error(`Startup Performance lists no activation of ${waitFor.filter((id) => !stats.has(id)).join(', ')}`);
   }
 
   /** The entries of the open output channel that contain `filter`, wrapped lines joined back. */
@@ -228,18 +305,14 @@ export class Workbench {
     await this.until(async () => {
       entries = await read();
       return entries.length > 0 && entries.every((l) => l.toLowerCase().includes(filter.toLowerCase()));
-    }, 10_000, () => `the output filter "${filter}" shows no matching entry: ${JSON.stringify(entries)}`);
+    }, 60_000, () => `the output filter "${filter}" shows no matching entry: ${JSON.stringify(entries)}`);
     await this.screenshot(`output-filter-${filter}`);
     await box.fill('');
     return entries;
   }
 
   private async waitUntil(condition: () => Promise<boolean>, timeoutMs: number, failure: string): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!(await condition())) {
-      if (Date.now() > deadline) throw new Error(failure);
-      await this.page.waitForTimeout(100);
-    }
+    if (!(await eventually(condition, timeoutMs, 100))) throw new Error(failure);
   }
 
   /** The content frame of the first webview (editor panel or view). */
@@ -252,13 +325,31 @@ export class Workbench {
     return this.page.frameLocator('iframe.webview:visible').first().frameLocator('iframe#active-frame');
   }
 
-  /** Clicks the row of the open quick pick whose label is exactly `label`. */
-  async pick(label: string, timeoutMs = 30_000): Promise<void> {
-    const row = this.page.locator('.quick-input-widget .monaco-list-row', {
-      has: this.page.locator('.label-name', { hasText: new RegExp(`^\\s*${escapeRegExp(label)}\\s*$`) }),
-    }).first();
-    await row.waitFor({ state: 'visible', timeout: timeoutMs });
-    await row.click();
+  /**
+   * Clicks the row of the open quick pick whose label is exactly `label`, once the pick lists it
+   * (a pick filled by a provider shows its rows when the provider answers, which on a loaded
+   * machine can take long: `timeoutMs` bounds it). The click took when the row goes (the pick
+   * closed or moved on to its next step); one the pick did not take is made again.
+   */
+  async pick(label: string, timeoutMs = 90_000): Promise<void> {
+    const row = this.quickPickRow(label);
+    await retried(`quick pick "${label}"`, 3, async () => {
+      const listed = await row.waitFor({ state: 'visible', timeout: timeoutMs }).then(() => true, () => false);
+      if (!listed) {
+        await this.screenshot(`pick-miss-${label}`);
+        throw new Error(`quick pick "${label}": not listed within ${timeoutMs} ms; rows: ${JSON.stringify(await this.page.locator('.quick-input-widget .monaco-list-row .label-name').allTextContents())}`);
+      }
+      await row.click();
+      return eventually(async () => !(await row.isVisible()), 10_000);
+    }, async () => {
+      await this.screenshot(`pick-stayed-${label}`);
+      return 'the row stayed after each click';
+    });
+  }
+
+  /** Whether the open quick pick lists `label` (exactly) within `timeoutMs`, without choosing it. */
+  async lists(label: string, timeoutMs: number): Promise<boolean> {
+    return this.quickPickRow(label).waitFor({ state: 'visible', timeout: timeoutMs }).then(() => true, () => false);
   }
 
   /** The tree row of the side bar whose label is `label`. */
@@ -271,20 +362,15 @@ export class Workbench {
   /** The text the terminal panel shows (its visible rows; the DOM renderer is set in the profile). */
   async terminalText(): Promise<string> {
     const rows = this.page.locator('.part.panel .terminal-wrapper.active .xterm-rows');
-    await rows.first().waitFor({ state: 'visible', timeout: 30_000 });
+    await rows.first().waitFor({ state: 'visible', timeout: 60_000 });
     return ((await rows.first().innerText()) ?? '').replace(/\u00a0/g, ' ');
   }
 
   /** Waits until `condition` holds, polling; screenshots and fails with `failure()` otherwise. */
   async until(condition: () => Promise<boolean>, timeoutMs: number, failure: () => Promise<string> | string): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!(await condition().catch(() => false))) {
-      if (Date.now() > deadline) {
-        await this.screenshot('wait-failed');
-        throw new Error(await failure());
-      }
-      await this.page.waitForTimeout(250);
-    }
+    if (await eventually(condition, timeoutMs)) return;
+    await this.screenshot('wait-failed');
+    throw new Error(await failure());
   }
 
   async close(): Promise<void> {
