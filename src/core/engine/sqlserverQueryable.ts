@@ -2,7 +2,7 @@ import sql from 'mssql';
 import { EngineError } from './errors';
 import type { ErrorContext } from './errorContext';
 import { mapSqlServerError, type SqlServerErrorFacts } from './sqlserverErrors';
-import { mssqlColumnTypeName, mssqlType, mssqlValue, normaliseRow, type MssqlColumnMeta } from './sqlserverTypes';
+import { mssqlBulkType, mssqlColumnTypeName, mssqlType, mssqlValue, normaliseRow, type MssqlColumnMeta } from './sqlserverTypes';
 import type {
   BatchOptions, BatchResult, BulkColumn, BulkLoadOptions, BulkRows, QueryOptions, QueryResult, Queryable, Row,
   SqlParam, SqlType, SqlValue, StreamOptions, TableRef,
@@ -131,7 +131,7 @@ export class SqlServerQueryable implements Queryable {
     const newTable = (): sql.Table => {
       const t = new sql.Table(path);
       t.create = false;
-      for (const c of columns) t.columns.add(c.name, mssqlType(sql, c.type), { nullable: c.nullable ?? true });
+      for (const c of columns) t.columns.add(c.name, mssqlBulkType(sql, c.type), { nullable: c.nullable ?? true });
       return t;
     };
     let chunk = newTable();

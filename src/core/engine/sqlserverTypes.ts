@@ -22,6 +22,17 @@ export function mssqlType(sql: MssqlModule, type: SqlType): mssql.ISqlType {
   }
 }
 
+/**
+ * The type a bulk-load column is declared with. DECIMAL is declared DECIMAL(38, scale) whatever
+ * the column's precision: tedious sends a precision-dependent value length, which Babelfish for
+ * PostgreSQL 4.2 misreads in a TDS bulk load, silently corrupting the values (1.25 stored as
+ * 1.78e29, then unreadable). With precision 38 both servers read the values exactly, and the
+ * server still checks each against the column's own precision.
+ */
+export function mssqlBulkType(sql: MssqlModule, type: SqlType): mssql.ISqlType {
+  return type.kind === 'decimal' ? sql.Decimal(38, type.scale) : mssqlType(sql, type);
+}
+
 /** A value as tedious accepts it for its type (bytes as Buffer, a bigint as its decimal text). */
 export function mssqlValue(value: unknown): unknown {
   if (value === undefined) return null;
