@@ -98,7 +98,7 @@ export const pgliteTarget: EngineTarget = {
 };
 
 /** DW_TEST_MSSQL: "host=...;port=1433;user=...;password=...;database=..." of a scratch database. */
-function sqlServerConfig(): ConnectionConfig | undefined {
+export function sqlServerConfig(): ConnectionConfig | undefined {
   const raw = process.env['DW_TEST_MSSQL'];
   if (raw === undefined || raw === '') return undefined;
   const parts = new Map(raw.split(';').filter((p) => p.includes('=')).map((p) => {

@@ -1,16 +1,13 @@
 import { strict as assert } from 'node:assert';
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { createEngine } from '../../../src/core/engine/factory';
 import type { Engine } from '../../../src/core/engine/types';
-import { splitTsql } from '../../../src/core/script/tsql-splitter';
 import { warehouseContract } from '../../../src/core/warehouse/contract';
-import { warehouseScripts } from '../../../src/core/warehouse/scripts';
 import { declaredType } from '../../../src/core/warehouse/typeNames';
 import { loadGenerated } from '../../../src/core/generate/load';
 import { skipBecause } from '../../support/skip';
 import { createDatabase, dropDatabase, localPostgres, throwawayName } from '../../support/throwawayDatabase';
-import { bootstrapWithPsql, repoRoot } from './scratch';
+import { bootstrapSqlServer } from '../dashboards/sqlserverFixture';
+import { bootstrapWithPsql } from './scratch';
 
 /**
  * The SQL Server scripts on a real SQL Server, when DW_TEST_MSSQL names one. They create the
@@ -21,24 +18,6 @@ function config(): { host: string; port: number; user: string; password: string 
   if (raw === undefined || raw === '') return undefined;
   const parts = new Map(raw.split(';').filter((p) => p.includes('=')).map((p) => [p.slice(0, p.indexOf('=')).trim().toLowerCase(), p.slice(p.indexOf('=') + 1).trim()] as const));
   return { host: parts.get('host') ?? '127.0.0.1', port: Number(parts.get('port') ?? 1433), user: parts.get('user') ?? 'sa', password: parts.get('password') ?? '' };
-}
-
-const variables = {
-  DIM_DATA_START: '2023-01-01', DIM_DATA_END: '2026-12-31', AUDIT_PATH: '/var/opt/mssql/audit/',
-  ETL_MONITOR_PASSWORD: 'Monitor-test-1!', ETL_BACKUP_PASSWORD: 'Backup-test-1!',
-};
-
-async function bootstrap(engine: Engine): Promise<void> {
-  const session = await engine.session();
-  try {
-    for (const script of warehouseScripts('sqlserver')) {
-      const file = path.join(repoRoot, 'sql', script.path);
-      const plan = await splitTsql(await readFile(file, 'utf8'), { file, readFile: (p) => readFile(p), variables });
-      for (const b of plan.batches) await session.batch(b.text);
-    }
-  } finally {
-    await session.release();
-  }
 }
 
 /**
@@ -77,9 +56,9 @@ describe('warehouse bootstrap on SQL Server (DW_TEST_MSSQL)', () => {
   });
 
   it('builds the warehouse, and a second run changes no data', async () => {
-    await bootstrap(engine);
+    await bootstrapSqlServer(engine);
     const first = await fingerprint(engine);
-    await bootstrap(engine);
+    await bootstrapSqlServer(engine);
     assert.deepEqual(await fingerprint(engine), first);
   });
 
