@@ -5,6 +5,7 @@ import type { ComposeStack } from './composeStack';
 import { pgIdentifier, tsqlIdentifier } from '../engine/identifiers';
 import { lastLines } from './docker';
 import { StackError } from './errors';
+import { babelfishRefusal } from './sqlServerOnly';
 
 /** One backup file in the host backup folder: `<database>_<UTC timestamp><extension>`. */
 export interface BackupFile {
@@ -120,21 +121,22 @@ const tsqlString = (text: string): string => `N'${text.replace(/'/g, "''")}'`;
 
 const SQLCMD = ['/opt/mssql-tools18/bin/sqlcmd', '-C', '-S', 'localhost', '-U', 'sa', '-b', '-Q'];
 
+export function mssqlBackupStatement(db: string, stamp: string): string {
+  return `BACKUP DATABASE ${tsqlIdentifier(db)} TO DISK = ${tsqlString(`/var/opt/mssql/backup/${db}_${stamp}.bak`)} WITH COPY_ONLY, COMPRESSION, CHECKSUM`;
+}
+
+export function mssqlRestoreStatement(db: string, file: string): string {
+  return `IF DB_ID(${tsqlString(db)}) IS NOT NULL ALTER DATABASE ${tsqlIdentifier(db)} SET SINGLE_USER WITH ROLLBACK IMMEDIATE; ` +
+    `RESTORE DATABASE ${tsqlIdentifier(db)} FROM DISK = ${tsqlString(`/var/opt/mssql/backup/${file}`)} WITH REPLACE, CHECKSUM; ` +
+    `ALTER DATABASE ${tsqlIdentifier(db)} SET MULTI_USER;`;
+}
+
 async function mssqlBackup(stack: ComposeStack, db: string, stamp: string): Promise<void> {
-  await execOrThrow(stack, 'backup-failed', stack.definition.serverService, [
-    ...SQLCMD,
-    `BACKUP DATABASE ${tsqlIdentifier(db)} TO DISK = ${tsqlString(`/var/opt/mssql/backup/${db}_${stamp}.bak`)} WITH COPY_ONLY, COMPRESSION, CHECKSUM`,
-  ]);
+  await execOrThrow(stack, 'backup-failed', stack.definition.serverService, [...SQLCMD, mssqlBackupStatement(db, stamp)]);
 }
 
 async function mssqlRestore(stack: ComposeStack, f: BackupFile): Promise<void> {
-  const db = f.database;
-  await execOrThrow(stack, 'restore-failed', stack.definition.serverService, [
-    ...SQLCMD,
-    `IF DB_ID(${tsqlString(db)}) IS NOT NULL ALTER DATABASE ${tsqlIdentifier(db)} SET SINGLE_USER WITH ROLLBACK IMMEDIATE; ` +
-      `RESTORE DATABASE ${tsqlIdentifier(db)} FROM DISK = ${tsqlString(`/var/opt/mssql/backup/${f.file}`)} WITH REPLACE, CHECKSUM; ` +
-      `ALTER DATABASE ${tsqlIdentifier(db)} SET MULTI_USER;`,
-  ]);
+  await execOrThrow(stack, 'restore-failed', stack.definition.serverService, [...SQLCMD, mssqlRestoreStatement(f.database, f.file)]);
 }
 
 async function execOrThrow(
@@ -144,6 +146,11 @@ async function execOrThrow(
   args: readonly string[],
 ): Promise<string> {
   const r = await stack.exec(service, args);
+  if (r.code !== 0 && stack.definition.engine === 'sqlserver') {
+    // A SQL Server-compatible server without BACKUP/RESTORE (Babelfish) says so in one sentence.
+    const refusal = babelfishRefusal(`${r.stdout}\n${r.stderr}`, kind === 'backup-failed' ? 'backup' : 'restore', `the ${service} service`);
+    if (refusal !== undefined) throw refusal;
+  }
   if (r.code !== 0) {
     const what = kind === 'backup-failed' ? 'The backup' : 'The restore';
     throw new StackError(

@@ -14,3 +14,4 @@ export * from './secrets';
 export * from './secretStore';
 export * from './start';
 export * from './projectStack';
+export * from './sqlServerOnly';

@@ -1,14 +1,13 @@
 import { strict as assert } from 'node:assert';
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { createEngine } from '../../../src/core/engine/factory';
 import type { Engine } from '../../../src/core/engine/types';
-import { splitTsql } from '../../../src/core/script/tsqlSplitter';
 import { warehouseContract } from '../../../src/core/warehouse/contract';
-import { warehouseScripts } from '../../../src/core/warehouse/scripts';
 import { declaredType } from '../../../src/core/warehouse/typeNames';
+import { loadGenerated } from '../../../src/core/generate/load';
 import { skipBecause } from '../../support/skip';
-import { repoRoot } from './scratch';
+import { createDatabase, dropDatabase, localPostgres, throwawayName } from '../../support/throwawayDatabase';
+import { bootstrapSqlServer } from '../dashboards/sqlserverFixture';
+import { bootstrapWithPsql } from './scratch';
 
 /**
  * The SQL Server scripts on a real SQL Server, when DW_TEST_MSSQL names one. They create the
@@ -21,30 +20,24 @@ function config(): { host: string; port: number; user: string; password: string 
   return { host: parts.get('host') ?? '127.0.0.1', port: Number(parts.get('port') ?? 1433), user: parts.get('user') ?? 'sa', password: parts.get('password') ?? '' };
 }
 
-const variables = {
-  DIM_DATA_START: '2023-01-01', DIM_DATA_END: '2026-12-31', AUDIT_PATH: '/var/opt/mssql/audit/',
-  ETL_MONITOR_PASSWORD: 'Monitor-test-1!', ETL_BACKUP_PASSWORD: 'Backup-test-1!',
-};
-
-async function bootstrap(engine: Engine): Promise<void> {
-  const session = await engine.session();
-  try {
-    for (const script of warehouseScripts('sqlserver')) {
-      const file = path.join(repoRoot, 'sql', script.path);
-      const plan = await splitTsql(await readFile(file, 'utf8'), { file, readFile: (p) => readFile(p), variables });
-      for (const b of plan.batches) await session.batch(b.text);
-    }
-  } finally {
-    await session.release();
-  }
-}
-
+/**
+ * Every contract table's rows (in key order) and the catalog's objects, indexes and principals
+ * by name: a second bootstrap must change none of them. Whole rows rather than CHECKSUM_AGG,
+ * which Babelfish lacks; the tables hold only what the scripts insert (date dimension, unknown
+ * members, control rows).
+ */
 async function fingerprint(engine: Engine): Promise<unknown[]> {
   const out: unknown[] = [];
   for (const t of warehouseContract) {
     const db = t.layer === 'oltp' ? 'ECOMMERCE_OLTP' : 'DW_ECOMMERCE';
-    const r = await engine.query(`SELECT COUNT_BIG(*) AS n, CHECKSUM_AGG(BINARY_CHECKSUM(*)) AS h FROM ${db}.${t.schema}.${t.name}`);
-    out.push(t.name, r.rows[0]);
+    const r = await engine.query(`SELECT * FROM ${db}.${t.schema}.${t.name} ORDER BY 1`);
+    out.push(t.name, r.rows);
+  }
+  for (const db of ['ECOMMERCE_OLTP', 'DW_ECOMMERCE']) {
+    const objects = await engine.query(`SELECT s.name AS [schema], o.name, o.type FROM ${db}.sys.objects o JOIN ${db}.sys.schemas s ON s.schema_id = o.schema_id WHERE o.is_ms_shipped = 0 ORDER BY s.name, o.name, o.type`);
+    const indexes = await engine.query(`SELECT OBJECT_NAME(i.object_id, DB_ID(N'${db}')) AS [table], COUNT(*) AS n FROM ${db}.sys.indexes i JOIN ${db}.sys.objects o ON o.object_id = i.object_id WHERE o.is_ms_shipped = 0 AND i.index_id > 0 GROUP BY i.object_id ORDER BY 1`);
+    const principals = await engine.query(`SELECT name, type FROM ${db}.sys.database_principals ORDER BY name`);
+    out.push(db, objects.rows, indexes.rows, principals.rows);
   }
   return out;
 }
@@ -55,15 +48,17 @@ describe('warehouse bootstrap on SQL Server (DW_TEST_MSSQL)', () => {
     const c = config();
     if (c === undefined) skipBecause(this, 'SQL Server cannot run on this machine; set DW_TEST_MSSQL="host=..;port=..;user=sa;password=.." (a throw-away instance) to run it');
     engine = await createEngine({ engine: 'sqlserver', ...c, database: 'master', trustServerCertificate: true });
+    // A fresh warehouse each run: the generator refuses an OLTP that already has rows.
+    for (const db of ['ECOMMERCE_OLTP', 'DW_ECOMMERCE']) await engine.batch(`IF DB_ID(N'${db}') IS NOT NULL DROP DATABASE ${db};`);
   });
   after(async () => {
     if (engine !== undefined) await engine.close();
   });
 
   it('builds the warehouse, and a second run changes no data', async () => {
-    await bootstrap(engine);
+    await bootstrapSqlServer(engine);
     const first = await fingerprint(engine);
-    await bootstrap(engine);
+    await bootstrapSqlServer(engine);
     assert.deepEqual(await fingerprint(engine), first);
   });
 
@@ -78,6 +73,39 @@ describe('warehouse bootstrap on SQL Server (DW_TEST_MSSQL)', () => {
            ELSE '' END AS type
            FROM ${db}.sys.columns c WHERE c.object_id = OBJECT_ID(N'${db}.${t.schema}.${t.name}') ORDER BY c.column_id`);
       assert.deepEqual(r.rows.map((x) => `${x.name} ${x.type}`), t.columns.map((c) => `${c.name} ${declaredType(c.type, 'sqlserver')}`), t.name);
+    }
+  });
+
+  it('loads generated data over TDS bulk load and reads every DECIMAL column back exactly', async function () {
+    // The same generation (scale, seed) through PostgreSQL's COPY is the independent reference.
+    const c = config();
+    if (c === undefined) this.skip();
+    const oltp = await createEngine({ engine: 'sqlserver', ...c, database: 'ECOMMERCE_OLTP', trustServerCertificate: true });
+    const pgName = throwawayName('dwb_decimal_ref');
+    await createDatabase(pgName);
+    const pg = await createEngine({ engine: 'postgres', ...localPostgres, database: pgName });
+    try {
+      bootstrapWithPsql(pgName, { skipSecurity: true });
+      const options = { scale: 0.01, seed: 11 };
+      const loaded = await loadGenerated(oltp, options);
+      await loadGenerated(pg, options);
+      let compared = 0;
+      for (const t of warehouseContract.filter((x) => x.layer === 'oltp')) {
+        const decimals = t.columns.filter((col) => col.type.kind === 'decimal').map((col) => col.name);
+        if (decimals.length === 0 || (loaded.rows[t.name] ?? 0) === 0) continue;
+        const list = [t.primaryKey, ...decimals].join(', ');
+        const order = `ORDER BY ${t.primaryKey}`;
+        const tds = await oltp.query(`SELECT ${list} FROM ${t.schema}.${t.name} ${order}`);
+        const ref = await pg.query(`SELECT ${list} FROM ${t.schema}.${t.name} ${order}`);
+        assert.equal(tds.rows.length, loaded.rows[t.name], t.name);
+        assert.deepEqual(tds.rows.map((r) => decimals.map((d) => r[d])), ref.rows.map((r) => decimals.map((d) => r[d])), t.name);
+        compared += tds.rows.length * decimals.length;
+      }
+      assert.ok(compared > 1000, `only ${compared} DECIMAL values compared`);
+    } finally {
+      await oltp.close();
+      await pg.close();
+      await dropDatabase(pgName);
     }
   });
 });
