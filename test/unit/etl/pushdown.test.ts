@@ -111,7 +111,9 @@ describe('ETL pushdown across two SQL Server databases (three-part names)', () =
     const sql = pushdownInsertSql(entity, sqlserverEtl, 'etl_stage_dim_x_push', extract);
     assert.match(sql, /\[ECOMMERCE_OLTP\]\.\[core\]\.\[customers\]/);
     const merge = sqlserverEtl.mergeSql(mergeOf(entity));
-    assert.match(merge, /MERGE \[dim\]\.\[dim_x\] WITH \(HOLDLOCK\)/);
+    assert.doesNotMatch(merge, /\bMERGE\b/);
+    assert.match(merge, /FROM \[dim\]\.\[dim_x\] t WITH \(UPDLOCK, HOLDLOCK\) JOIN/);
+    assert.match(merge, /WHERE NOT EXISTS \(SELECT 1 FROM \[dim\]\.\[dim_x\] t WITH \(UPDLOCK, HOLDLOCK\)/);
     assert.match(merge, /LEFT JOIN \[dim\]\.\[dim_regiao\] lk0/);
     assert.doesNotMatch(merge, /ECOMMERCE_OLTP/);
   });
