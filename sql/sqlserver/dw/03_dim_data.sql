@@ -8,7 +8,9 @@ SET NOCOUNT ON;
 GO
 USE DW_ECOMMERCE;
 GO
-CREATE OR ALTER FUNCTION dim.fn_pascoa(@ano INT) RETURNS DATE
+IF OBJECT_ID(N'dim.fn_pascoa') IS NOT NULL DROP FUNCTION dim.fn_pascoa;
+GO
+CREATE FUNCTION dim.fn_pascoa(@ano INT) RETURNS DATE
 AS
 BEGIN
   DECLARE @a INT = @ano % 19, @b INT = @ano / 100, @c INT = @ano % 100;
@@ -21,7 +23,9 @@ BEGIN
   RETURN DATEFROMPARTS(@ano, (@h + @l - 7 * @m + 114) / 31, ((@h + @l - 7 * @m + 114) % 31) + 1);
 END;
 GO
-CREATE OR ALTER FUNCTION dim.fn_nome_feriado(@data DATE) RETURNS NVARCHAR(60)
+IF OBJECT_ID(N'dim.fn_nome_feriado') IS NOT NULL DROP FUNCTION dim.fn_nome_feriado;
+GO
+CREATE FUNCTION dim.fn_nome_feriado(@data DATE) RETURNS NVARCHAR(60)
 AS
 BEGIN
   IF @data = DATEADD(day, -2, dim.fn_pascoa(YEAR(@data))) RETURN N'Sexta-feira Santa';

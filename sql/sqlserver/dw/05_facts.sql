@@ -115,7 +115,10 @@ ELSE
   PRINT N'Table fact.FACT_DESCONTOS already exists.';
 GO
 
-IF NOT EXISTS (SELECT 1 FROM sys.indexes WHERE name = N'ix_fact_vendas_data_id' AND object_id = OBJECT_ID(N'fact.FACT_VENDAS'))
+IF NOT EXISTS (SELECT c.index_id FROM sys.index_columns c JOIN sys.indexes i ON i.object_id = c.object_id AND i.index_id = c.index_id
+  WHERE c.object_id = OBJECT_ID(N'fact.FACT_VENDAS') AND i.is_primary_key = 0 AND c.key_ordinal > 0
+  GROUP BY c.index_id HAVING COUNT(*) = 1
+     AND MAX(CASE WHEN c.key_ordinal = 1 THEN COL_NAME(c.object_id, c.column_id) END) = N'data_id')
 BEGIN
   CREATE INDEX ix_fact_vendas_data_id ON fact.FACT_VENDAS (data_id);
   PRINT N'Created index ix_fact_vendas_data_id.';
@@ -124,7 +127,10 @@ ELSE
   PRINT N'Index ix_fact_vendas_data_id already exists.';
 GO
 
-IF NOT EXISTS (SELECT 1 FROM sys.indexes WHERE name = N'ix_fact_vendas_cliente_id' AND object_id = OBJECT_ID(N'fact.FACT_VENDAS'))
+IF NOT EXISTS (SELECT c.index_id FROM sys.index_columns c JOIN sys.indexes i ON i.object_id = c.object_id AND i.index_id = c.index_id
+  WHERE c.object_id = OBJECT_ID(N'fact.FACT_VENDAS') AND i.is_primary_key = 0 AND c.key_ordinal > 0
+  GROUP BY c.index_id HAVING COUNT(*) = 1
+     AND MAX(CASE WHEN c.key_ordinal = 1 THEN COL_NAME(c.object_id, c.column_id) END) = N'cliente_id')
 BEGIN
   CREATE INDEX ix_fact_vendas_cliente_id ON fact.FACT_VENDAS (cliente_id);
   PRINT N'Created index ix_fact_vendas_cliente_id.';
@@ -133,7 +139,10 @@ ELSE
   PRINT N'Index ix_fact_vendas_cliente_id already exists.';
 GO
 
-IF NOT EXISTS (SELECT 1 FROM sys.indexes WHERE name = N'ix_fact_vendas_produto_id' AND object_id = OBJECT_ID(N'fact.FACT_VENDAS'))
+IF NOT EXISTS (SELECT c.index_id FROM sys.index_columns c JOIN sys.indexes i ON i.object_id = c.object_id AND i.index_id = c.index_id
+  WHERE c.object_id = OBJECT_ID(N'fact.FACT_VENDAS') AND i.is_primary_key = 0 AND c.key_ordinal > 0
+  GROUP BY c.index_id HAVING COUNT(*) = 1
+     AND MAX(CASE WHEN c.key_ordinal = 1 THEN COL_NAME(c.object_id, c.column_id) END) = N'produto_id')
 BEGIN
   CREATE INDEX ix_fact_vendas_produto_id ON fact.FACT_VENDAS (produto_id);
   PRINT N'Created index ix_fact_vendas_produto_id.';
@@ -142,7 +151,10 @@ ELSE
   PRINT N'Index ix_fact_vendas_produto_id already exists.';
 GO
 
-IF NOT EXISTS (SELECT 1 FROM sys.indexes WHERE name = N'ix_fact_vendas_regiao_id' AND object_id = OBJECT_ID(N'fact.FACT_VENDAS'))
+IF NOT EXISTS (SELECT c.index_id FROM sys.index_columns c JOIN sys.indexes i ON i.object_id = c.object_id AND i.index_id = c.index_id
+  WHERE c.object_id = OBJECT_ID(N'fact.FACT_VENDAS') AND i.is_primary_key = 0 AND c.key_ordinal > 0
+  GROUP BY c.index_id HAVING COUNT(*) = 1
+     AND MAX(CASE WHEN c.key_ordinal = 1 THEN COL_NAME(c.object_id, c.column_id) END) = N'regiao_id')
 BEGIN
   CREATE INDEX ix_fact_vendas_regiao_id ON fact.FACT_VENDAS (regiao_id);
   PRINT N'Created index ix_fact_vendas_regiao_id.';
@@ -151,7 +163,10 @@ ELSE
   PRINT N'Index ix_fact_vendas_regiao_id already exists.';
 GO
 
-IF NOT EXISTS (SELECT 1 FROM sys.indexes WHERE name = N'ix_fact_vendas_vendedor_id' AND object_id = OBJECT_ID(N'fact.FACT_VENDAS'))
+IF NOT EXISTS (SELECT c.index_id FROM sys.index_columns c JOIN sys.indexes i ON i.object_id = c.object_id AND i.index_id = c.index_id
+  WHERE c.object_id = OBJECT_ID(N'fact.FACT_VENDAS') AND i.is_primary_key = 0 AND c.key_ordinal > 0
+  GROUP BY c.index_id HAVING COUNT(*) = 1
+     AND MAX(CASE WHEN c.key_ordinal = 1 THEN COL_NAME(c.object_id, c.column_id) END) = N'vendedor_id')
 BEGIN
   CREATE INDEX ix_fact_vendas_vendedor_id ON fact.FACT_VENDAS (vendedor_id);
   PRINT N'Created index ix_fact_vendas_vendedor_id.';
@@ -160,7 +175,10 @@ ELSE
   PRINT N'Index ix_fact_vendas_vendedor_id already exists.';
 GO
 
-IF NOT EXISTS (SELECT 1 FROM sys.indexes WHERE name = N'ix_fact_metas_vendedor_id' AND object_id = OBJECT_ID(N'fact.FACT_METAS'))
+IF NOT EXISTS (SELECT c.index_id FROM sys.index_columns c JOIN sys.indexes i ON i.object_id = c.object_id AND i.index_id = c.index_id
+  WHERE c.object_id = OBJECT_ID(N'fact.FACT_METAS') AND i.is_primary_key = 0 AND c.key_ordinal > 0
+  GROUP BY c.index_id HAVING COUNT(*) = 1
+     AND MAX(CASE WHEN c.key_ordinal = 1 THEN COL_NAME(c.object_id, c.column_id) END) = N'vendedor_id')
 BEGIN
   CREATE INDEX ix_fact_metas_vendedor_id ON fact.FACT_METAS (vendedor_id);
   PRINT N'Created index ix_fact_metas_vendedor_id.';
@@ -169,7 +187,10 @@ ELSE
   PRINT N'Index ix_fact_metas_vendedor_id already exists.';
 GO
 
-IF NOT EXISTS (SELECT 1 FROM sys.indexes WHERE name = N'ix_fact_metas_data_id' AND object_id = OBJECT_ID(N'fact.FACT_METAS'))
+IF NOT EXISTS (SELECT c.index_id FROM sys.index_columns c JOIN sys.indexes i ON i.object_id = c.object_id AND i.index_id = c.index_id
+  WHERE c.object_id = OBJECT_ID(N'fact.FACT_METAS') AND i.is_primary_key = 0 AND c.key_ordinal > 0
+  GROUP BY c.index_id HAVING COUNT(*) = 1
+     AND MAX(CASE WHEN c.key_ordinal = 1 THEN COL_NAME(c.object_id, c.column_id) END) = N'data_id')
 BEGIN
   CREATE INDEX ix_fact_metas_data_id ON fact.FACT_METAS (data_id);
   PRINT N'Created index ix_fact_metas_data_id.';
@@ -178,7 +199,10 @@ ELSE
   PRINT N'Index ix_fact_metas_data_id already exists.';
 GO
 
-IF NOT EXISTS (SELECT 1 FROM sys.indexes WHERE name = N'ix_fact_descontos_desconto_id' AND object_id = OBJECT_ID(N'fact.FACT_DESCONTOS'))
+IF NOT EXISTS (SELECT c.index_id FROM sys.index_columns c JOIN sys.indexes i ON i.object_id = c.object_id AND i.index_id = c.index_id
+  WHERE c.object_id = OBJECT_ID(N'fact.FACT_DESCONTOS') AND i.is_primary_key = 0 AND c.key_ordinal > 0
+  GROUP BY c.index_id HAVING COUNT(*) = 1
+     AND MAX(CASE WHEN c.key_ordinal = 1 THEN COL_NAME(c.object_id, c.column_id) END) = N'desconto_id')
 BEGIN
   CREATE INDEX ix_fact_descontos_desconto_id ON fact.FACT_DESCONTOS (desconto_id);
   PRINT N'Created index ix_fact_descontos_desconto_id.';
@@ -187,7 +211,10 @@ ELSE
   PRINT N'Index ix_fact_descontos_desconto_id already exists.';
 GO
 
-IF NOT EXISTS (SELECT 1 FROM sys.indexes WHERE name = N'ix_fact_descontos_venda_id' AND object_id = OBJECT_ID(N'fact.FACT_DESCONTOS'))
+IF NOT EXISTS (SELECT c.index_id FROM sys.index_columns c JOIN sys.indexes i ON i.object_id = c.object_id AND i.index_id = c.index_id
+  WHERE c.object_id = OBJECT_ID(N'fact.FACT_DESCONTOS') AND i.is_primary_key = 0 AND c.key_ordinal > 0
+  GROUP BY c.index_id HAVING COUNT(*) = 1
+     AND MAX(CASE WHEN c.key_ordinal = 1 THEN COL_NAME(c.object_id, c.column_id) END) = N'venda_id')
 BEGIN
   CREATE INDEX ix_fact_descontos_venda_id ON fact.FACT_DESCONTOS (venda_id);
   PRINT N'Created index ix_fact_descontos_venda_id.';
@@ -196,7 +223,10 @@ ELSE
   PRINT N'Index ix_fact_descontos_venda_id already exists.';
 GO
 
-IF NOT EXISTS (SELECT 1 FROM sys.indexes WHERE name = N'ix_fact_descontos_data_aplicacao_id' AND object_id = OBJECT_ID(N'fact.FACT_DESCONTOS'))
+IF NOT EXISTS (SELECT c.index_id FROM sys.index_columns c JOIN sys.indexes i ON i.object_id = c.object_id AND i.index_id = c.index_id
+  WHERE c.object_id = OBJECT_ID(N'fact.FACT_DESCONTOS') AND i.is_primary_key = 0 AND c.key_ordinal > 0
+  GROUP BY c.index_id HAVING COUNT(*) = 1
+     AND MAX(CASE WHEN c.key_ordinal = 1 THEN COL_NAME(c.object_id, c.column_id) END) = N'data_aplicacao_id')
 BEGIN
   CREATE INDEX ix_fact_descontos_data_aplicacao_id ON fact.FACT_DESCONTOS (data_aplicacao_id);
   PRINT N'Created index ix_fact_descontos_data_aplicacao_id.';
@@ -205,7 +235,10 @@ ELSE
   PRINT N'Index ix_fact_descontos_data_aplicacao_id already exists.';
 GO
 
-IF NOT EXISTS (SELECT 1 FROM sys.indexes WHERE name = N'ix_fact_descontos_cliente_id' AND object_id = OBJECT_ID(N'fact.FACT_DESCONTOS'))
+IF NOT EXISTS (SELECT c.index_id FROM sys.index_columns c JOIN sys.indexes i ON i.object_id = c.object_id AND i.index_id = c.index_id
+  WHERE c.object_id = OBJECT_ID(N'fact.FACT_DESCONTOS') AND i.is_primary_key = 0 AND c.key_ordinal > 0
+  GROUP BY c.index_id HAVING COUNT(*) = 1
+     AND MAX(CASE WHEN c.key_ordinal = 1 THEN COL_NAME(c.object_id, c.column_id) END) = N'cliente_id')
 BEGIN
   CREATE INDEX ix_fact_descontos_cliente_id ON fact.FACT_DESCONTOS (cliente_id);
   PRINT N'Created index ix_fact_descontos_cliente_id.';
@@ -214,7 +247,10 @@ ELSE
   PRINT N'Index ix_fact_descontos_cliente_id already exists.';
 GO
 
-IF NOT EXISTS (SELECT 1 FROM sys.indexes WHERE name = N'ix_fact_descontos_produto_id' AND object_id = OBJECT_ID(N'fact.FACT_DESCONTOS'))
+IF NOT EXISTS (SELECT c.index_id FROM sys.index_columns c JOIN sys.indexes i ON i.object_id = c.object_id AND i.index_id = c.index_id
+  WHERE c.object_id = OBJECT_ID(N'fact.FACT_DESCONTOS') AND i.is_primary_key = 0 AND c.key_ordinal > 0
+  GROUP BY c.index_id HAVING COUNT(*) = 1
+     AND MAX(CASE WHEN c.key_ordinal = 1 THEN COL_NAME(c.object_id, c.column_id) END) = N'produto_id')
 BEGIN
   CREATE INDEX ix_fact_descontos_produto_id ON fact.FACT_DESCONTOS (produto_id);
   PRINT N'Created index ix_fact_descontos_produto_id.';

@@ -130,7 +130,11 @@ ELSE
   PRINT N'Table ctl.etl_trigger_watermark already exists.';
 GO
 
-IF NOT EXISTS (SELECT 1 FROM sys.indexes WHERE name = N'ix_etl_run_entity_entity_name_started_at' AND object_id = OBJECT_ID(N'audit.etl_run_entity'))
+IF NOT EXISTS (SELECT c.index_id FROM sys.index_columns c JOIN sys.indexes i ON i.object_id = c.object_id AND i.index_id = c.index_id
+  WHERE c.object_id = OBJECT_ID(N'audit.etl_run_entity') AND i.is_primary_key = 0 AND c.key_ordinal > 0
+  GROUP BY c.index_id HAVING COUNT(*) = 2
+     AND MAX(CASE WHEN c.key_ordinal = 1 THEN COL_NAME(c.object_id, c.column_id) END) = N'entity_name'
+     AND MAX(CASE WHEN c.key_ordinal = 2 THEN COL_NAME(c.object_id, c.column_id) END) = N'started_at')
 BEGIN
   CREATE INDEX ix_etl_run_entity_entity_name_started_at ON audit.etl_run_entity (entity_name, started_at);
   PRINT N'Created index ix_etl_run_entity_entity_name_started_at.';
@@ -139,7 +143,10 @@ ELSE
   PRINT N'Index ix_etl_run_entity_entity_name_started_at already exists.';
 GO
 
-IF NOT EXISTS (SELECT 1 FROM sys.indexes WHERE name = N'ix_etl_run_started_at' AND object_id = OBJECT_ID(N'audit.etl_run'))
+IF NOT EXISTS (SELECT c.index_id FROM sys.index_columns c JOIN sys.indexes i ON i.object_id = c.object_id AND i.index_id = c.index_id
+  WHERE c.object_id = OBJECT_ID(N'audit.etl_run') AND i.is_primary_key = 0 AND c.key_ordinal > 0
+  GROUP BY c.index_id HAVING COUNT(*) = 1
+     AND MAX(CASE WHEN c.key_ordinal = 1 THEN COL_NAME(c.object_id, c.column_id) END) = N'started_at')
 BEGIN
   CREATE INDEX ix_etl_run_started_at ON audit.etl_run (started_at);
   PRINT N'Created index ix_etl_run_started_at.';

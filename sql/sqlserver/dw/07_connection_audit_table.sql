@@ -30,7 +30,10 @@ ELSE
   PRINT N'Table audit.connection_login_events already exists.';
 GO
 
-IF NOT EXISTS (SELECT 1 FROM sys.indexes WHERE name = N'ix_connection_login_events_captured_at' AND object_id = OBJECT_ID(N'audit.connection_login_events'))
+IF NOT EXISTS (SELECT c.index_id FROM sys.index_columns c JOIN sys.indexes i ON i.object_id = c.object_id AND i.index_id = c.index_id
+  WHERE c.object_id = OBJECT_ID(N'audit.connection_login_events') AND i.is_primary_key = 0 AND c.key_ordinal > 0
+  GROUP BY c.index_id HAVING COUNT(*) = 1
+     AND MAX(CASE WHEN c.key_ordinal = 1 THEN COL_NAME(c.object_id, c.column_id) END) = N'captured_at')
 BEGIN
   CREATE INDEX ix_connection_login_events_captured_at ON audit.connection_login_events (captured_at);
   PRINT N'Created index ix_connection_login_events_captured_at.';

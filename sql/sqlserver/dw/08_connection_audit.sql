@@ -1,10 +1,13 @@
 -- Connection audit: a snapshot procedure reading the session and connection DMVs (user
 -- sessions only), a cleanup procedure deleting events older than N days, and the recent-events
--- view (24 hours). CREATE OR ALTER keeps reruns harmless.
+-- view (24 hours). Each is dropped and created again, so reruns are harmless (Babelfish has no
+-- CREATE OR ALTER).
 
 USE DW_ECOMMERCE;
 GO
-CREATE OR ALTER PROCEDURE audit.usp_capture_connection_snapshot
+IF OBJECT_ID(N'audit.usp_capture_connection_snapshot', N'P') IS NOT NULL DROP PROCEDURE audit.usp_capture_connection_snapshot;
+GO
+CREATE PROCEDURE audit.usp_capture_connection_snapshot
 AS
 BEGIN
   SET NOCOUNT ON;
@@ -29,7 +32,9 @@ BEGIN
   PRINT CONCAT(N'Captured ', @@ROWCOUNT, N' sessions into audit.connection_login_events.');
 END;
 GO
-CREATE OR ALTER PROCEDURE audit.usp_cleanup_connection_login_events
+IF OBJECT_ID(N'audit.usp_cleanup_connection_login_events', N'P') IS NOT NULL DROP PROCEDURE audit.usp_cleanup_connection_login_events;
+GO
+CREATE PROCEDURE audit.usp_cleanup_connection_login_events
   @retention_days INT = 30
 AS
 BEGIN
@@ -41,7 +46,9 @@ BEGIN
   PRINT CONCAT(N'Deleted ', @@ROWCOUNT, N' connection events older than ', @retention_days, N' days.');
 END;
 GO
-CREATE OR ALTER VIEW audit.vw_connection_login_events_recent
+IF OBJECT_ID(N'audit.vw_connection_login_events_recent', N'V') IS NOT NULL DROP VIEW audit.vw_connection_login_events_recent;
+GO
+CREATE VIEW audit.vw_connection_login_events_recent
 AS
 SELECT event_id, captured_at, session_id, login_name, host_name, program_name, database_name,
        status, login_time, net_transport, client_net_address, client_tcp_port, encrypt_option,

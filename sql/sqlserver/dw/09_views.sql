@@ -3,7 +3,9 @@
 
 USE DW_ECOMMERCE;
 GO
-CREATE OR ALTER VIEW bi.vw_vendas AS
+IF OBJECT_ID(N'bi.vw_vendas', N'V') IS NOT NULL DROP VIEW bi.vw_vendas;
+GO
+CREATE VIEW bi.vw_vendas AS
 SELECT f.venda_id,
        f.item_pedido_original_id,
        f.numero_pedido,
@@ -53,7 +55,9 @@ SELECT f.venda_id,
   JOIN dim.DIM_VENDEDOR v ON v.vendedor_id = f.vendedor_id
   LEFT JOIN dim.DIM_EQUIPE e ON e.equipe_id = v.equipe_id;
 GO
-CREATE OR ALTER VIEW bi.vw_metas AS
+IF OBJECT_ID(N'bi.vw_metas', N'V') IS NOT NULL DROP VIEW bi.vw_metas;
+GO
+CREATE VIEW bi.vw_metas AS
 SELECT m.meta_id,
        d.data AS mes_referencia,
        d.ano,
@@ -81,7 +85,9 @@ SELECT m.meta_id,
   JOIN dim.DIM_VENDEDOR v ON v.vendedor_id = m.vendedor_id
   LEFT JOIN dim.DIM_EQUIPE e ON e.equipe_id = v.equipe_id;
 GO
-CREATE OR ALTER VIEW bi.vw_descontos AS
+IF OBJECT_ID(N'bi.vw_descontos', N'V') IS NOT NULL DROP VIEW bi.vw_descontos;
+GO
+CREATE VIEW bi.vw_descontos AS
 SELECT x.desconto_aplicado_id,
        x.numero_pedido,
        d.data AS data_aplicacao,
@@ -111,7 +117,9 @@ SELECT x.desconto_aplicado_id,
   JOIN dim.DIM_PRODUTO p ON p.produto_id = x.produto_id
   JOIN dim.DIM_CLIENTE c ON c.cliente_id = x.cliente_id;
 GO
-CREATE OR ALTER VIEW bi.vw_atualizacao_dados AS
+IF OBJECT_ID(N'bi.vw_atualizacao_dados', N'V') IS NOT NULL DROP VIEW bi.vw_atualizacao_dados;
+GO
+CREATE VIEW bi.vw_atualizacao_dados AS
 SELECT entity_name,
        target_table,
        is_active,

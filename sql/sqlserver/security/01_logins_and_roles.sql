@@ -20,7 +20,13 @@ END
 ELSE
   PRINT N'Login etl_backup already exists (password left unchanged).';
 GO
-GRANT VIEW SERVER STATE TO etl_monitor;
+-- VIEW SERVER STATE (the DMVs of the connection audit) is a server permission that Babelfish
+-- for PostgreSQL cannot grant; there a login sees its own sessions only. Dynamic SQL: Babelfish
+-- refuses the statement when it parses the batch, even on a branch that does not run.
+IF SERVERPROPERTY('Babelfish') IS NULL
+  EXEC (N'GRANT VIEW SERVER STATE TO etl_monitor;');
+ELSE
+  PRINT N'GRANT VIEW SERVER STATE skipped: it is SQL Server only (Babelfish has no server permissions).';
 GO
 
 USE ECOMMERCE_OLTP;
@@ -41,8 +47,15 @@ ELSE
   PRINT N'User etl_backup already exists in ECOMMERCE_OLTP.';
 GO
 GRANT SELECT ON SCHEMA::core TO etl_monitor;
-ALTER ROLE db_backupoperator ADD MEMBER etl_backup;
 GO
+-- etl_backup: db_backupoperator here, nothing else. BACKUP DATABASE and the db_backupoperator
+-- role are SQL Server only: Babelfish for PostgreSQL has neither.
+IF SERVERPROPERTY('Babelfish') IS NULL
+  EXEC (N'ALTER ROLE db_backupoperator ADD MEMBER etl_backup;');
+ELSE
+  PRINT CONCAT(N'db_backupoperator for etl_backup in ', DB_NAME(), N' skipped: backups are SQL Server only (Babelfish has no BACKUP DATABASE).');
+GO
+
 
 USE DW_ECOMMERCE;
 GO
@@ -62,7 +75,7 @@ ELSE
   PRINT N'User etl_backup already exists in DW_ECOMMERCE.';
 IF DATABASE_PRINCIPAL_ID(N'bi_reader') IS NULL
 BEGIN
-  CREATE ROLE bi_reader AUTHORIZATION dbo;
+  CREATE ROLE bi_reader;
   PRINT N'Created role bi_reader (add dashboard users to it).';
 END
 ELSE
@@ -78,8 +91,13 @@ GRANT INSERT, UPDATE, DELETE ON SCHEMA::audit TO etl_monitor;
 GRANT INSERT, UPDATE, DELETE ON OBJECT::dim.DIM_CLIENTE TO etl_monitor;
 GRANT EXECUTE ON OBJECT::audit.usp_capture_connection_snapshot TO etl_monitor;
 GRANT EXECUTE ON OBJECT::audit.usp_cleanup_connection_login_events TO etl_monitor;
--- etl_backup: db_backupoperator, nothing else.
-ALTER ROLE db_backupoperator ADD MEMBER etl_backup;
 -- bi_reader: SELECT on the consumption views only.
 GRANT SELECT ON SCHEMA::bi TO bi_reader;
+GO
+-- etl_backup: db_backupoperator here, nothing else. BACKUP DATABASE and the db_backupoperator
+-- role are SQL Server only: Babelfish for PostgreSQL has neither.
+IF SERVERPROPERTY('Babelfish') IS NULL
+  EXEC (N'ALTER ROLE db_backupoperator ADD MEMBER etl_backup;');
+ELSE
+  PRINT CONCAT(N'db_backupoperator for etl_backup in ', DB_NAME(), N' skipped: backups are SQL Server only (Babelfish has no BACKUP DATABASE).');
 GO

@@ -39,12 +39,24 @@ async function bootstrap(engine: Engine): Promise<void> {
   }
 }
 
+/**
+ * Every contract table's rows (in key order) and the catalog's objects, indexes and principals
+ * by name: a second bootstrap must change none of them. Whole rows rather than CHECKSUM_AGG,
+ * which Babelfish lacks; the tables hold only what the scripts insert (date dimension, unknown
+ * members, control rows).
+ */
 async function fingerprint(engine: Engine): Promise<unknown[]> {
   const out: unknown[] = [];
   for (const t of warehouseContract) {
     const db = t.layer === 'oltp' ? 'ECOMMERCE_OLTP' : 'DW_ECOMMERCE';
-    const r = await engine.query(`SELECT COUNT_BIG(*) AS n, CHECKSUM_AGG(BINARY_CHECKSUM(*)) AS h FROM ${db}.${t.schema}.${t.name}`);
-    out.push(t.name, r.rows[0]);
+    const r = await engine.query(`SELECT * FROM ${db}.${t.schema}.${t.name} ORDER BY 1`);
+    out.push(t.name, r.rows);
+  }
+  for (const db of ['ECOMMERCE_OLTP', 'DW_ECOMMERCE']) {
+    const objects = await engine.query(`SELECT s.name AS [schema], o.name, o.type FROM ${db}.sys.objects o JOIN ${db}.sys.schemas s ON s.schema_id = o.schema_id WHERE o.is_ms_shipped = 0 ORDER BY s.name, o.name, o.type`);
+    const indexes = await engine.query(`SELECT OBJECT_NAME(i.object_id, DB_ID(N'${db}')) AS [table], COUNT(*) AS n FROM ${db}.sys.indexes i JOIN ${db}.sys.objects o ON o.object_id = i.object_id WHERE o.is_ms_shipped = 0 AND i.index_id > 0 GROUP BY i.object_id ORDER BY 1`);
+    const principals = await engine.query(`SELECT name, type FROM ${db}.sys.database_principals ORDER BY name`);
+    out.push(db, objects.rows, indexes.rows, principals.rows);
   }
   return out;
 }
