@@ -7,10 +7,13 @@
 #                                       /opt/babelfish, initialise a cluster once, start it
 #                                       (idempotent: a running cluster is left as is)
 #   bash .ci/setup-babelfish.sh stop    stop the cluster in this tool folder (fast shutdown)
-#   bash .ci/setup-babelfish.sh env     print `export DW_TEST_MSSQL=...` when the cluster answers
+#   bash .ci/setup-babelfish.sh env     print `export DW_TEST_MSSQL=...` (and DW_TEST_PG_PASSWORD_AUTH)
+#                                       when the cluster answers
 #
 # DW_TEST_MSSQL is "host=127.0.0.1;port=<TDS port>;user=<sysadmin login>;password=<generated>",
 # the format every SQL Server suite parses (test/integration/engine/engineTargets.ts).
+# DW_TEST_PG_PASSWORD_AUTH is the same login on the cluster's PostgreSQL side (md5), for the
+# PostgreSQL wrong-password case.
 #
 # Where the vendored build (../shared/vendor/babelfish beside the clone) is absent, `start` says so
 # and exits 0; `env` then prints nothing, and the SQL Server suites skip with their reason.
@@ -210,7 +213,11 @@ stop_server() {
 
 print_env() {
   if [ -s "$PASSWORD_FILE" ] && [ -f "$DATA/.dwb-initialised" ] && server_running; then
-    echo "export DW_TEST_MSSQL='host=127.0.0.1;port=$TDS_PORT;user=$LOGIN;password=$(cat "$PASSWORD_FILE")'"
+    local password; password=$(cat "$PASSWORD_FILE")
+    echo "export DW_TEST_MSSQL='host=127.0.0.1;port=$TDS_PORT;user=$LOGIN;password=$password'"
+    # The cluster's PostgreSQL side checks passwords (md5): the engine contract's wrong-password
+    # case for PostgreSQL runs against it (the machine's PostgreSQL trusts 127.0.0.1).
+    echo "export DW_TEST_PG_PASSWORD_AUTH='host=127.0.0.1;port=$PG_PORT;user=$LOGIN;password=$password;database=postgres'"
   else
     echo "[setup-babelfish] no Babelfish running in $DATA: DW_TEST_MSSQL not set, the SQL Server suites skip" >&2
   fi

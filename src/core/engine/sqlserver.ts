@@ -5,6 +5,7 @@ import { engineErrorMessage, type ErrorContext } from './errorContext';
 import { mapSqlServerError, type SqlServerErrorFacts } from './sqlserverErrors';
 import { SqlServerQueryable } from './sqlserverQueryable';
 import type { Engine, Queryable, ServerInfo, Session } from './types';
+import { BABELFISH_PRODUCT, SQL_SERVER_PRODUCT } from './serverProduct';
 
 export interface SqlServerEngineOptions {
   readonly applicationName?: string;
@@ -68,16 +69,22 @@ class SqlServerEngine extends SqlServerQueryable implements Engine {
     super(() => pool.request(), ctx, facts, ready);
   }
 
+  /**
+   * Babelfish for PostgreSQL (SQL Server-compatible) answers SERVERPROPERTY('Babelfish') with 1;
+   * SQL Server answers NULL. Its ProductVersion is the SQL Server level it emulates (12.0…), so
+   * the version reported there is Babelfish's own.
+   */
   async serverInfo(): Promise<ServerInfo> {
-    const { rows } = await this.query<{ version: string; edition: string; database: string }>(
-      "SELECT CAST(SERVERPROPERTY('ProductVersion') AS nvarchar(128)) AS version, CAST(SERVERPROPERTY('Edition') AS nvarchar(128)) AS edition, DB_NAME() AS [database]",
+    const { rows } = await this.query<{ version: string; edition: string; database: string; babelfish: string | null }>(
+      "SELECT CAST(SERVERPROPERTY('ProductVersion') AS nvarchar(128)) AS version, CAST(SERVERPROPERTY('Edition') AS nvarchar(128)) AS edition, DB_NAME() AS [database], CAST(SERVERPROPERTY('BabelfishVersion') AS nvarchar(128)) AS babelfish",
     );
     const row = rows[0];
+    const babelfish = row?.babelfish ?? null;
     return {
       engine: 'sqlserver',
-      product: 'Microsoft SQL Server',
-      version: row?.version ?? '',
-      ...(row?.edition === undefined ? {} : { edition: row.edition }),
+      product: babelfish === null ? SQL_SERVER_PRODUCT : BABELFISH_PRODUCT,
+      version: babelfish ?? row?.version ?? '',
+      ...(row?.edition === undefined || babelfish !== null ? {} : { edition: row.edition }),
       database: row?.database ?? this.config.database,
       address: `${this.config.host}:${this.config.port}`,
     };

@@ -27,6 +27,18 @@ const networkCodes = new Set(['ESOCKET', 'EINSTLOOKUP', 'ECONNREFUSED', 'ENOTFOU
 const constraintNumbers = new Set([2627, 2601, 547, 515]);
 const permissionNumbers = new Set([229, 230, 262, 297, 300]);
 
+/**
+ * Babelfish for PostgreSQL keeps SQL Server's numbers for some errors (2627, 8134, 50000) but
+ * reports syntax errors, missing objects and bad casts all as 33557097, and a login to a missing
+ * database without a number: those are told apart by the message.
+ */
+const BABELFISH_GENERIC = 33557097;
+const babelfishMissingDatabase = /^database ".*" does not exist$/i;
+
+function messages(links: readonly SqlServerErrorShape[]): string {
+  return links.map((l) => l.message).find((m) => m !== undefined) ?? '';
+}
+
 /** The error and everything it wraps, outermost first (bounded: chains are short). */
 function chain(error: unknown): SqlServerErrorShape[] {
   const out: SqlServerErrorShape[] = [];
@@ -43,13 +55,18 @@ function kindOf(links: readonly SqlServerErrorShape[], number: number | undefine
   const codes = links.map((l) => l.code).filter((c): c is string => c !== undefined);
   if (codes.some((c) => certificateCodes.has(c))) return 'certificate-untrusted';
   if (codes.includes('ECANCEL')) return ctx.timeoutMs !== undefined && ctx.cancelled !== true ? 'timeout' : 'cancelled';
-  if (codes.includes('ELOGIN')) return number === 4060 ? 'database-missing' : 'login-failed';
-  if (codes.includes('ETIMEOUT')) return ctx.phase === 'connect' ? 'unreachable' : 'timeout';
+  if (codes.includes('ELOGIN')) return number === 4060 || babelfishMissingDatabase.test(messages(links)) ? 'database-missing' : 'login-failed';
+  // A cancel the server does not acknowledge (Babelfish reads the attention only after the batch)
+  // ends in tedious's "Failed to cancel request" ETIMEOUT and a dropped connection: still the
+  // caller's cancel.
+  if (codes.includes('ETIMEOUT')) return ctx.phase === 'connect' ? 'unreachable' : ctx.cancelled === true ? 'cancelled' : 'timeout';
+  if (ctx.cancelled === true && codes.some((c) => networkCodes.has(c))) return 'cancelled';
   if (codes.some((c) => networkCodes.has(c))) return 'unreachable';
   if (number === undefined) return ctx.phase === 'connect' ? 'unreachable' : 'other';
   if (number === 18456) return 'login-failed';
   if (number === 4060) return 'database-missing';
   if (number === 102 || number === 156) return 'syntax';
+  if (number === BABELFISH_GENERIC && /^syntax error/i.test(messages(links))) return 'syntax';
   if (constraintNumbers.has(number)) return 'constraint';
   if (number === 1205) return 'deadlock';
   if (permissionNumbers.has(number)) return 'permission';

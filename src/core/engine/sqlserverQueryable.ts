@@ -2,7 +2,7 @@ import sql from 'mssql';
 import { EngineError } from './errors';
 import type { ErrorContext } from './errorContext';
 import { mapSqlServerError, type SqlServerErrorFacts } from './sqlserverErrors';
-import { mssqlColumnTypeName, mssqlType, mssqlValue, normaliseRow, type MssqlColumnMeta } from './sqlserverTypes';
+import { mssqlBulkType, mssqlColumnTypeName, mssqlType, mssqlTypedValue, mssqlValue, normaliseRow, type MssqlColumnMeta } from './sqlserverTypes';
 import type {
   BatchOptions, BatchResult, BulkColumn, BulkLoadOptions, BulkRows, QueryOptions, QueryResult, Queryable, Row,
   SqlParam, SqlType, SqlValue, StreamOptions, TableRef,
@@ -46,7 +46,7 @@ export class SqlServerQueryable implements Queryable {
   private request(params: readonly SqlParam[] | undefined): sql.Request {
     const request = this.newRequest();
     (params ?? []).forEach((p, i) => {
-      if (isTypedParam(p)) request.input(`p${i + 1}`, mssqlType(sql, p.type), mssqlValue(p.value));
+      if (isTypedParam(p)) request.input(`p${i + 1}`, mssqlType(sql, p.type), mssqlTypedValue(p.type, p.value));
       else request.input(`p${i + 1}`, mssqlValue(p));
     });
     return request;
@@ -131,7 +131,7 @@ export class SqlServerQueryable implements Queryable {
     const newTable = (): sql.Table => {
       const t = new sql.Table(path);
       t.create = false;
-      for (const c of columns) t.columns.add(c.name, mssqlType(sql, c.type), { nullable: c.nullable ?? true });
+      for (const c of columns) t.columns.add(c.name, mssqlBulkType(sql, c.type), { nullable: c.nullable ?? true });
       return t;
     };
     let chunk = newTable();

@@ -22,6 +22,33 @@ export function mssqlType(sql: MssqlModule, type: SqlType): mssql.ISqlType {
   }
 }
 
+/**
+ * The type a bulk-load column is declared with. DECIMAL is declared DECIMAL(38, scale) whatever
+ * the column's precision: tedious sends a precision-dependent value length, which Babelfish for
+ * PostgreSQL 4.2 misreads in a TDS bulk load, silently corrupting the values (1.25 stored as
+ * 1.78e29, then unreadable). With precision 38 both servers read the values exactly, and the
+ * server still checks each against the column's own precision.
+ */
+export function mssqlBulkType(sql: MssqlModule, type: SqlType): mssql.ISqlType {
+  return type.kind === 'decimal' ? sql.Decimal(38, type.scale) : mssqlType(sql, type);
+}
+
+const TIMESTAMP_TEXT = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,7}))?Z?$/;
+
+/**
+ * A typed parameter's value. A timestamp given as text ("2024-02-29 23:59:58.123456", UTC)
+ * becomes a Date plus tedious's `nanosecondDelta` (the seconds below the millisecond): a plain
+ * Date would drop the microseconds DATETIME2(6) keeps.
+ */
+export function mssqlTypedValue(type: SqlType, value: unknown): unknown {
+  if (type.kind !== 'timestamp' || typeof value !== 'string') return mssqlValue(value);
+  const m = TIMESTAMP_TEXT.exec(value.trim());
+  if (m === null) return value;
+  const fraction = (m[7] ?? '').padEnd(7, '0');
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6]), Number(fraction.slice(0, 3))));
+  return Object.assign(date, { nanosecondDelta: Number(`0.000${fraction.slice(3)}`) });
+}
+
 /** A value as tedious accepts it for its type (bytes as Buffer, a bigint as its decimal text). */
 export function mssqlValue(value: unknown): unknown {
   if (value === undefined) return null;

@@ -6,6 +6,7 @@ import { EngineError, type EngineErrorKind } from '../../../src/core/engine/erro
 import type { ConnectionConfig } from '../../../src/core/engine/config';
 import type { BulkColumn, Engine, ServerMessage, SqlParam } from '../../../src/core/engine/types';
 import { skipBecause } from '../../support/skip';
+import { isBabelfish } from '../../../src/core/engine/serverProduct';
 import { engineTargets, type OpenedEngine } from './engineTargets';
 import { asSuperuser, localPostgres } from '../../support/throwawayDatabase';
 
@@ -23,6 +24,16 @@ async function rejection(promise: Promise<unknown>): Promise<EngineError> {
     return error;
   }
   assert.fail('expected the promise to reject');
+}
+
+/** Resolves once another session of this test's application is running a statement. */
+async function waitForRunning(engine: Engine): Promise<void> {
+  for (;;) {
+    const { rows } = await engine.query<{ n: number }>(
+      "SELECT COUNT(*) AS n FROM sys.dm_exec_sessions WHERE session_id <> @@SPID AND program_name = @p1 AND status IN ('running', 'active')",
+      ['dwb-contract-test']);
+    if ((rows[0]?.n ?? 0) > 0) return;
+  }
 }
 
 function assertKind(error: EngineError, kind: EngineErrorKind): void {
@@ -60,9 +71,17 @@ for (const target of engineTargets) {
       if (target.skipReason !== undefined) skipBecause(this, target.skipReason);
     });
 
+    // Server detection (SERVERPROPERTY('Babelfish')): Babelfish for PostgreSQL speaks TDS and
+    // T-SQL but cannot interrupt a running statement, nor run WAITFOR.
+    let babelfish = false;
+    const sqlServerOnly = (context: Mocha.Context, what: string): void => {
+      if (babelfish) skipBecause(context, `SQL Server only: ${what}; the server is Babelfish for PostgreSQL (SERVERPROPERTY('Babelfish') = 1), which reads a TDS attention only after the batch ends and has no WAITFOR`);
+    };
+
     before(async function () {
       if (target.skipReason !== undefined) return;
       opened = await target.open();
+      babelfish = isBabelfish(await opened.engine.serverInfo());
       await engine().batch(target.sql.createRoundTrip);
       await engine().batch(target.sql.createLoad);
     });
@@ -96,10 +115,10 @@ for (const target of engineTargets) {
         { value: bytes, type: { kind: 'bytes' } },
       ];
       const placeholders = params.map((_, i) => p(i + 1)).join(', ');
-      await engine().query(`INSERT INTO round_trip (id, i, b, s, d, f, ok, t, v, dt, ts, ts0, by) VALUES (${placeholders})`, params);
+      await engine().query(`INSERT INTO round_trip (id, i, b, s, d, f, ok, t, v, dt, ts, ts0, bin) VALUES (${placeholders})`, params);
       await engine().query(`INSERT INTO round_trip (id) VALUES (${p(1)})`, [2]);
       const { rows } = await engine().query<Record<string, unknown>>(
-        `SELECT id, i, b, s, d, f, ok, t, v, dt, ts, ts0, by, ${target.sql.micros('ts')} AS ts_micros FROM round_trip ORDER BY id`,
+        `SELECT id, i, b, s, d, f, ok, t, v, dt, ts, ts0, bin, ${target.sql.micros('ts')} AS ts_micros FROM round_trip ORDER BY id`,
       );
       const [full, empty] = rows;
       assert.ok(full !== undefined && empty !== undefined);
@@ -115,8 +134,8 @@ for (const target of engineTargets) {
       assert.deepEqual(full['ts'], new Date(Date.UTC(2024, 1, 29, 23, 59, 58, 123)));
       assert.equal(full['ts_micros'], '123456', 'the server keeps microseconds a Date cannot hold');
       assert.deepEqual(full['ts0'], new Date(Date.UTC(2024, 1, 29, 23, 59, 58)), 'timestamp(0) rounds .123 away');
-      assert.deepEqual(Buffer.from(full['by'] as Uint8Array), Buffer.from(bytes));
-      for (const column of ['i', 'b', 's', 'd', 'f', 'ok', 't', 'v', 'dt', 'ts', 'ts0', 'by']) {
+      assert.deepEqual(Buffer.from(full['bin'] as Uint8Array), Buffer.from(bytes));
+      for (const column of ['i', 'b', 's', 'd', 'f', 'ok', 't', 'v', 'dt', 'ts', 'ts0', 'bin']) {
         assert.equal(empty[column], null, `${column} stays NULL`);
       }
     });
@@ -232,7 +251,8 @@ for (const target of engineTargets) {
     });
 
     if (target.canInterruptStatements) {
-      it('cancels a running statement (30 s sleep) with kind cancelled', async () => {
+      it('cancels a running statement (30 s sleep) with kind cancelled', async function () {
+        sqlServerOnly(this, 'interrupting a statement mid-way (WAITFOR DELAY)');
         const controller = new AbortController();
         setTimeout(() => controller.abort(), 300);
         assertKind(await rejection(engine().query(target.sql.sleep30, [], { signal: controller.signal })), 'cancelled');
@@ -240,9 +260,31 @@ for (const target of engineTargets) {
         assert.equal(rows[0]?.one, 1);
       });
 
-      it('times out a running statement with kind timeout', async () => {
+      it('times out a running statement with kind timeout', async function () {
+        sqlServerOnly(this, 'a request timeout that interrupts the statement (WAITFOR DELAY)');
         assertKind(await rejection(engine().query(target.sql.sleep30, [], { timeoutMs: 300 })), 'timeout');
       });
+      if (target.sql.cpuBound !== undefined) {
+        const cpuBound = target.sql.cpuBound;
+        it('Babelfish: an abort during a CPU-bound statement is reported as cancelled (the connection is dropped), and the pool recovers', async function () {
+          if (!babelfish) skipBecause(this, 'Babelfish only: SQL Server interrupts the statement itself (the case above)');
+          const controller = new AbortController();
+          const running = rejection(engine().query(cpuBound, [], { signal: controller.signal }));
+          // Aborted once the server reports the statement running on some session of this test.
+          await waitForRunning(engine());
+          controller.abort();
+          assertKind(await running, 'cancelled');
+          const { rows } = await engine().query<{ one: number }>('SELECT 1 AS one');
+          assert.equal(rows[0]?.one, 1);
+        });
+
+        it('Babelfish: a request timeout during a CPU-bound statement is reported as timeout, and the pool recovers', async function () {
+          if (!babelfish) skipBecause(this, 'Babelfish only: SQL Server interrupts the statement itself (the case above)');
+          assertKind(await rejection(engine().query(cpuBound, [], { timeoutMs: 300 })), 'timeout');
+          const { rows } = await engine().query<{ one: number }>('SELECT 1 AS one');
+          assert.equal(rows[0]?.one, 1);
+        });
+      }
     } else {
       it('cannot interrupt a running statement: an abort during it lets it complete (documented)', async () => {
         const controller = new AbortController();
@@ -282,11 +324,15 @@ for (const target of engineTargets) {
         if (!target.hasServer) skipBecause(this, `${target.title} runs in-process: there is no server to miss, no login and one database`);
       });
 
-      const password = 'S3cr3t-Senha!';
-      const withChanges = (changes: Partial<Record<'port' | 'user' | 'database', string | number>>): ConnectionConfig => {
+      // The target's own password where it has one (a server that checks it), else a stand-in;
+      // either way no error may carry it.
+      const standIn = 'S3cr3t-Senha!';
+      let password = standIn;
+      const withChanges = (changes: Partial<Record<'port' | 'user' | 'database' | 'password', string | number>>, extra: Record<string, unknown> = {}): ConnectionConfig => {
         const base = opened?.config;
         if (base === undefined || base.engine === 'pglite') throw new Error('server target expected');
-        return { ...base, password, connectTimeoutMs: 5000, ...changes } as ConnectionConfig;
+        password = base.password !== undefined && base.password !== '' ? base.password : standIn;
+        return { ...base, password, connectTimeoutMs: 5000, ...extra, ...changes } as ConnectionConfig;
       };
       async function failure(config: ConnectionConfig): Promise<EngineError> {
         const other = await createEngine(config);
@@ -324,6 +370,23 @@ for (const target of engineTargets) {
         }
       });
 
+      if (target.sql.param(1) === '@p1') {
+        it('login-failed: a wrong password, with what to do (TDS over TLS)', async () => {
+          const error = await failure(withChanges({ password: 'Wrong-Passw0rd!' }));
+          assertKind(error, 'login-failed');
+          assert.match(error.message, /refused the login of user ".+"\. Check the user in dw-workbench\.json and the password stored for this connection\./);
+          assert.ok(!error.message.includes('Wrong-Passw0rd!'), error.message);
+          assertNoPassword(error);
+        });
+
+        it('certificate-untrusted: a self-signed server certificate, offering to trust it', async () => {
+          const error = await failure(withChanges({}, { trustServerCertificate: false, encrypt: true }));
+          assertKind(error, 'certificate-untrusted');
+          assert.match(error.message, /not trusted \(self-signed\).*"trustServerCertificate": true/);
+          assertNoPassword(error);
+        });
+      }
+
       it('database-missing: a database that does not exist', async () => {
         const error = await failure(withChanges({ database: 'dwb_no_such_database' }));
         assertKind(error, 'database-missing');
@@ -334,9 +397,43 @@ for (const target of engineTargets) {
   });
 }
 
-// Keeps the wrong-password limitation visible in every run's summary rather than in a comment only.
-describe('Engine contract: PostgreSQL wrong password', function () {
-  it('rejects a wrong password with kind login-failed', function () {
-    skipBecause(this, `the local PostgreSQL trusts every connection from ${localPostgres.host} (pg_hba.conf: trust), so no password is ever checked; login-failed is covered by a NOLOGIN role and by the SQL Server error-shape unit test`);
+/**
+ * DW_TEST_PG_PASSWORD_AUTH: "host=..;port=..;user=..;password=..;database=.." of a PostgreSQL that
+ * checks passwords (md5/scram). The local one at 5432 trusts 127.0.0.1; .ci/setup-babelfish.sh
+ * exports the PostgreSQL side of its cluster (md5), a real PostgreSQL 16 server.
+ */
+function passwordCheckingPostgres(): ConnectionConfig | undefined {
+  const raw = process.env['DW_TEST_PG_PASSWORD_AUTH'];
+  if (raw === undefined || raw === '') return undefined;
+  const parts = new Map(raw.split(';').filter((x) => x.includes('=')).map((x) => [x.slice(0, x.indexOf('=')).trim(), x.slice(x.indexOf('=') + 1).trim()] as const));
+  return {
+    engine: 'postgres', host: parts.get('host') ?? '127.0.0.1', port: Number(parts.get('port') ?? 5432),
+    user: parts.get('user') ?? 'postgres', password: parts.get('password') ?? '', database: parts.get('database') ?? 'postgres',
+  };
+}
+
+describe('Engine contract: PostgreSQL wrong password (DW_TEST_PG_PASSWORD_AUTH)', function () {
+  it('rejects a wrong password with kind login-failed, and accepts the right one', async function () {
+    const config = passwordCheckingPostgres();
+    if (config === undefined || config.engine !== 'postgres') {
+      skipBecause(this, `the local PostgreSQL trusts every connection from ${localPostgres.host} (pg_hba.conf: trust), so no password is checked there; set DW_TEST_PG_PASSWORD_AUTH (bash .ci/setup-babelfish.sh env exports one) to run this case`);
+    }
+    const right = await createEngine(config);
+    try {
+      const { rows } = await right.query<{ one: number }>('SELECT 1 AS one');
+      assert.equal(rows[0]?.one, 1, 'the right password logs in');
+    } finally {
+      await right.close();
+    }
+    const wrongPassword = 'Wrong-Passw0rd!';
+    const wrong = await createEngine({ ...config, password: wrongPassword, connectTimeoutMs: 5000 });
+    try {
+      const error = await rejection(wrong.query('SELECT 1'));
+      assertKind(error, 'login-failed');
+      assert.match(error.message, /Check the user in dw-workbench\.json and the password stored for this connection\./);
+      assert.ok(!error.message.includes(wrongPassword) && !String(error.stack).includes(wrongPassword));
+    } finally {
+      await wrong.close();
+    }
   });
 });

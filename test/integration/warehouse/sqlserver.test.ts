@@ -7,8 +7,10 @@ import { splitTsql } from '../../../src/core/script/tsql-splitter';
 import { warehouseContract } from '../../../src/core/warehouse/contract';
 import { warehouseScripts } from '../../../src/core/warehouse/scripts';
 import { declaredType } from '../../../src/core/warehouse/typeNames';
+import { loadGenerated } from '../../../src/core/generate/load';
 import { skipBecause } from '../../support/skip';
-import { repoRoot } from './scratch';
+import { createDatabase, dropDatabase, localPostgres, throwawayName } from '../../support/throwawayDatabase';
+import { bootstrapWithPsql, repoRoot } from './scratch';
 
 /**
  * The SQL Server scripts on a real SQL Server, when DW_TEST_MSSQL names one. They create the
@@ -67,6 +69,8 @@ describe('warehouse bootstrap on SQL Server (DW_TEST_MSSQL)', () => {
     const c = config();
     if (c === undefined) skipBecause(this, 'SQL Server cannot run on this machine; set DW_TEST_MSSQL="host=..;port=..;user=sa;password=.." (a throw-away instance) to run it');
     engine = await createEngine({ engine: 'sqlserver', ...c, database: 'master', trustServerCertificate: true });
+    // A fresh warehouse each run: the generator refuses an OLTP that already has rows.
+    for (const db of ['ECOMMERCE_OLTP', 'DW_ECOMMERCE']) await engine.batch(`IF DB_ID(N'${db}') IS NOT NULL DROP DATABASE ${db};`);
   });
   after(async () => {
     if (engine !== undefined) await engine.close();
@@ -90,6 +94,39 @@ describe('warehouse bootstrap on SQL Server (DW_TEST_MSSQL)', () => {
            ELSE '' END AS type
            FROM ${db}.sys.columns c WHERE c.object_id = OBJECT_ID(N'${db}.${t.schema}.${t.name}') ORDER BY c.column_id`);
       assert.deepEqual(r.rows.map((x) => `${x.name} ${x.type}`), t.columns.map((c) => `${c.name} ${declaredType(c.type, 'sqlserver')}`), t.name);
+    }
+  });
+
+  it('loads generated data over TDS bulk load and reads every DECIMAL column back exactly', async function () {
+    // The same generation (scale, seed) through PostgreSQL's COPY is the independent reference.
+    const c = config();
+    if (c === undefined) this.skip();
+    const oltp = await createEngine({ engine: 'sqlserver', ...c, database: 'ECOMMERCE_OLTP', trustServerCertificate: true });
+    const pgName = throwawayName('dwb_decimal_ref');
+    await createDatabase(pgName);
+    const pg = await createEngine({ engine: 'postgres', ...localPostgres, database: pgName });
+    try {
+      bootstrapWithPsql(pgName, { skipSecurity: true });
+      const options = { scale: 0.01, seed: 11 };
+      const loaded = await loadGenerated(oltp, options);
+      await loadGenerated(pg, options);
+      let compared = 0;
+      for (const t of warehouseContract.filter((x) => x.layer === 'oltp')) {
+        const decimals = t.columns.filter((col) => col.type.kind === 'decimal').map((col) => col.name);
+        if (decimals.length === 0 || (loaded.rows[t.name] ?? 0) === 0) continue;
+        const list = [t.primaryKey, ...decimals].join(', ');
+        const order = `ORDER BY ${t.primaryKey}`;
+        const tds = await oltp.query(`SELECT ${list} FROM ${t.schema}.${t.name} ${order}`);
+        const ref = await pg.query(`SELECT ${list} FROM ${t.schema}.${t.name} ${order}`);
+        assert.equal(tds.rows.length, loaded.rows[t.name], t.name);
+        assert.deepEqual(tds.rows.map((r) => decimals.map((d) => r[d])), ref.rows.map((r) => decimals.map((d) => r[d])), t.name);
+        compared += tds.rows.length * decimals.length;
+      }
+      assert.ok(compared > 1000, `only ${compared} DECIMAL values compared`);
+    } finally {
+      await oltp.close();
+      await pg.close();
+      await dropDatabase(pgName);
     }
   });
 });

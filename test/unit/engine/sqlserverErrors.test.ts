@@ -3,8 +3,7 @@ import type { ErrorContext } from '../../../src/core/engine/errorContext';
 import type { EngineErrorKind } from '../../../src/core/engine/errors';
 import { mapSqlServerError } from '../../../src/core/engine/sqlserverErrors';
 
-// No SQL Server can run here, so these are the driver's error objects as mssql 12 / tedious 19
-// build them (ConnectionError/RequestError wrapping the tedious error as originalError).
+// The driver's error objects as mssql 12 / tedious 19 build them (Babelfish's as it sends them) (ConnectionError/RequestError wrapping the tedious error as originalError).
 const password = 'Sup3r-Secreta!';
 const connect: ErrorContext = { engine: 'sqlserver', phase: 'connect', address: '127.0.0.1:1433', database: 'DW_ECOMMERCE', user: 'etl_monitor', password };
 const statement: ErrorContext = { ...connect, phase: 'statement' };
@@ -30,6 +29,10 @@ const cases: readonly { title: string; error: object; ctx: ErrorContext; kind: E
   { title: 'ECANCEL after our abort', error: { name: 'RequestError', code: 'ECANCEL', message: 'Canceled.' }, ctx: { ...statement, cancelled: true }, kind: 'cancelled' },
   { title: 'ECANCEL after our timeout', error: { name: 'RequestError', code: 'ECANCEL', message: 'Canceled.' }, ctx: { ...statement, timeoutMs: 500 }, kind: 'timeout' },
   { title: 'ETIMEOUT on a request', error: { name: 'RequestError', code: 'ETIMEOUT', message: 'Timeout: Request failed to complete in 15000ms' }, ctx: statement, kind: 'timeout' },
+  { title: 'ETIMEOUT of a cancel the server did not acknowledge (Babelfish) after our abort', error: { name: 'RequestError', code: 'ETIMEOUT', message: 'Failed to cancel request in 5000ms' }, ctx: { ...statement, cancelled: true }, kind: 'cancelled' },
+  { title: 'Babelfish 33557097 syntax error', error: requestError(33557097, "syntax error near 'FROM' at line 3 and character position 5", { lineNumber: 3 }), ctx: statement, kind: 'syntax' },
+  { title: 'Babelfish 33557097 missing relation', error: requestError(33557097, 'relation "round_trip" does not exist'), ctx: statement, kind: 'other' },
+  { title: 'Babelfish ELOGIN for a missing database', error: connectionError('ELOGIN', 'database "DW_ECOMMERCE" does not exist'), ctx: connect, kind: 'database-missing' },
   { title: '102 incorrect syntax', error: requestError(102, "Incorrect syntax near 'FROM'.", { lineNumber: 3 }), ctx: statement, kind: 'syntax' },
   { title: '156 keyword syntax', error: requestError(156, "Incorrect syntax near the keyword 'FROM'.", { lineNumber: 3 }), ctx: statement, kind: 'syntax' },
   { title: '2627 primary key', error: requestError(2627, "Violation of PRIMARY KEY constraint 'PK_DIM_CLIENTE'.", { class: 14 }), ctx: statement, kind: 'constraint' },
