@@ -49,8 +49,9 @@ function sqlType(c: ColumnMeta): SqlType {
 }
 
 /**
- * T-SQL. The merge takes HOLDLOCK so a concurrent insert of the same natural key cannot slip
- * between the match and the insert (MERGE alone is not atomic against that).
+ * T-SQL, as SQL Server and Babelfish both run it: no MERGE, no CREATE OR ALTER. The upsert's
+ * statements take UPDLOCK, HOLDLOCK so a concurrent insert of the same natural key cannot slip
+ * between the match and the insert.
  */
 export const sqlserverEtl: EtlDialect = {
   name: 'sqlserver',
@@ -108,15 +109,19 @@ export const sqlserverEtl: EtlDialect = {
     const cols = src.columns.map(ident);
     const rest = src.columns.filter((c) => c !== m.naturalKey).map(ident);
     const nk = ident(m.naturalKey);
-    return `DECLARE @actions TABLE (action nvarchar(10));
-      MERGE ${table(m.target)} WITH (HOLDLOCK) AS t
-      USING (${src.select}) AS s ON t.${nk} = s.${nk}
-      WHEN MATCHED AND EXISTS (SELECT ${rest.map((c) => `s.${c}`).join(', ')} EXCEPT SELECT ${rest.map((c) => `t.${c}`).join(', ')})
-        THEN UPDATE SET ${rest.map((c) => `${c} = s.${c}`).join(', ')}
-      WHEN NOT MATCHED BY TARGET THEN INSERT (${cols.join(', ')}) VALUES (${cols.map((c) => `s.${c}`).join(', ')})
-      OUTPUT $action INTO @actions;
-      SELECT CAST(SUM(CASE WHEN action = 'INSERT' THEN 1 ELSE 0 END) AS int) AS inserted,
-             CAST(SUM(CASE WHEN action = 'UPDATE' THEN 1 ELSE 0 END) AS int) AS updated FROM @actions;`;
+    // No MERGE (Babelfish has none; on SQL Server this is the form recommended over it): the
+    // changed members updated, then the new ones inserted, both under UPDLOCK, HOLDLOCK so a
+    // concurrent writer of the same natural key waits for the batch transaction.
+    return `DECLARE @updated int, @inserted int;
+      UPDATE t SET ${rest.map((c) => `${c} = s.${c}`).join(', ')}
+      FROM ${table(m.target)} t WITH (UPDLOCK, HOLDLOCK) JOIN (${src.select}) s ON t.${nk} = s.${nk}
+      WHERE EXISTS (SELECT ${rest.map((c) => `s.${c}`).join(', ')} EXCEPT SELECT ${rest.map((c) => `t.${c}`).join(', ')});
+      SET @updated = @@ROWCOUNT;
+      INSERT INTO ${table(m.target)} (${cols.join(', ')})
+      SELECT ${cols.map((c) => `s.${c}`).join(', ')} FROM (${src.select}) s
+      WHERE NOT EXISTS (SELECT 1 FROM ${table(m.target)} t WITH (UPDLOCK, HOLDLOCK) WHERE t.${nk} = s.${nk});
+      SET @inserted = @@ROWCOUNT;
+      SELECT @inserted AS inserted, @updated AS updated;`;
   },
   scd2CloseSql(m: MergeSpec): string {
     const h = scd2Of(m);
@@ -124,7 +129,7 @@ export const sqlserverEtl: EtlDialect = {
     const rest = src.columns.filter((c) => c !== m.naturalKey).map(ident);
     const nk = ident(m.naturalKey);
     return `UPDATE t SET t.${ident(h.validTo)} = SYSUTCDATETIME(), t.${ident(h.isCurrent)} = CAST(0 AS bit)
-      FROM ${table(m.target)} t WITH (HOLDLOCK) JOIN (${src.select}) s ON t.${nk} = s.${nk}
+      FROM ${table(m.target)} t WITH (UPDLOCK, HOLDLOCK) JOIN (${src.select}) s ON t.${nk} = s.${nk}
       WHERE t.${ident(h.isCurrent)} = 1
         AND EXISTS (SELECT ${rest.map((c) => `s.${c}`).join(', ')} EXCEPT SELECT ${rest.map((c) => `t.${c}`).join(', ')});
       SELECT @@ROWCOUNT AS n;`;
@@ -136,7 +141,7 @@ export const sqlserverEtl: EtlDialect = {
     const nk = ident(m.naturalKey);
     return `INSERT INTO ${table(m.target)} (${[...cols, ident(h.validFrom), ident(h.validTo), ident(h.isCurrent)].join(', ')})
       SELECT ${cols.map((c) => `s.${c}`).join(', ')}, SYSUTCDATETIME(), NULL, CAST(1 AS bit) FROM (${src.select}) s
-      WHERE NOT EXISTS (SELECT 1 FROM ${table(m.target)} t WITH (HOLDLOCK) WHERE t.${nk} = s.${nk} AND t.${ident(h.isCurrent)} = 1);
+      WHERE NOT EXISTS (SELECT 1 FROM ${table(m.target)} t WITH (UPDLOCK, HOLDLOCK) WHERE t.${nk} = s.${nk} AND t.${ident(h.isCurrent)} = 1);
       SELECT @@ROWCOUNT AS n;`;
   },
   selfLookupSql(m: MergeSpec): string | undefined {

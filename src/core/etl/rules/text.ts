@@ -26,6 +26,33 @@ export function trimmed(value: unknown): string | null {
 const pgTrim = (x: string): string => `NULLIF(btrim(${x}, ${PG_WS}), '')`;
 const msTrim = (x: string): string => `NULLIF(TRIM(${MS_WS} FROM ${x}), '')`;
 
+/**
+ * T-SQL whitespace runs to one space, trimmed, empty to NULL, with scalar functions only:
+ * each space gains a marker after it, "marker + space" pairs go, then the markers. (STRING_SPLIT's
+ * ordinal and STRING_AGG ... WITHIN GROUP, the set-based form, are SQL Server 2022 only and
+ * missing on Babelfish; without them the words' order is not guaranteed.) The marker is
+ * NCHAR(1), a control character no text column holds, compared in a binary collation (a
+ * linguistic one ignores it).
+ */
+function msCollapse(x: string): string {
+  const spaced = `REPLACE(REPLACE(REPLACE(${x}, CHAR(9), ' '), CHAR(13), ' '), CHAR(10), ' ')`;
+  const marked = `REPLACE(TRIM(' ' FROM ${spaced}) COLLATE Latin1_General_BIN2, ' ', ' ' + NCHAR(1))`;
+  return `NULLIF(REPLACE(REPLACE(${marked}, NCHAR(1) + ' ', ''), NCHAR(1), ''), '') COLLATE DATABASE_DEFAULT`;
+}
+
+/** Letters T-SQL title-cases after a space: Latin, with the accents of Portuguese and Spanish. */
+const TITLE_LETTERS = 'abcdefghijklmnopqrstuvwxyzàáâãäåæçèéêëìíîïñòóôõöøùúûüýÿ';
+
+/**
+ * Title case of single-spaced text in T-SQL: lower case, then the first letter and every letter
+ * after a space upper-cased (one binary-collated REPLACE per letter, so no set and no order).
+ */
+function msTitle(x: string): string {
+  const lower = `LOWER(${x}) COLLATE Latin1_General_BIN2`;
+  const words = [...TITLE_LETTERS].reduce((acc, ch) => `REPLACE(${acc}, N' ${ch}', N' ${ch.toUpperCase()}')`, `N' ' + ${lower}`);
+  return `STUFF(${words}, 1, 1, '') COLLATE DATABASE_DEFAULT`;
+}
+
 export const direto: ScalarRule = {
   name: 'direto',
   kind: 'scalar',
@@ -59,7 +86,7 @@ export const normalizarTexto: ScalarRule = {
   sql: {
     postgres: (x) => ({ value: `regexp_replace(${pgTrim(x)}, '[ \\t\\r\\n]+', ' ', 'g')` }),
     sqlserver: (x) => ({
-      value: `(SELECT STRING_AGG(w.value, ' ') WITHIN GROUP (ORDER BY w.ordinal) FROM STRING_SPLIT(REPLACE(REPLACE(REPLACE(${x}, CHAR(9), ' '), CHAR(13), ' '), CHAR(10), ' '), ' ', 1) AS w WHERE w.value <> '')`,
+      value: msCollapse(x),
     }),
   },
 };
@@ -82,7 +109,7 @@ export const normalizarTextoTitulo: ScalarRule = {
       value: `CASE WHEN ${x} !~ '[^[:alnum:] \\t\\r\\n]' THEN initcap(regexp_replace(${pgTrim(x)}, '[ \\t\\r\\n]+', ' ', 'g')) ELSE (SELECT string_agg(upper(left(w, 1)) || lower(substr(w, 2)), ' ' ORDER BY n) FROM regexp_split_to_table(${x}, '[ \\t\\r\\n]+') WITH ORDINALITY AS t(w, n) WHERE w <> '') END`,
     }),
     sqlserver: (x) => ({
-      value: `(SELECT STRING_AGG(UPPER(LEFT(w.value, 1)) + LOWER(SUBSTRING(w.value, 2, 4000)), ' ') WITHIN GROUP (ORDER BY w.ordinal) FROM STRING_SPLIT(REPLACE(REPLACE(REPLACE(${x}, CHAR(9), ' '), CHAR(13), ' '), CHAR(10), ' '), ' ', 1) AS w WHERE w.value <> '')`,
+      value: msTitle(msCollapse(x)),
     }),
   },
 };

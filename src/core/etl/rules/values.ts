@@ -31,9 +31,17 @@ export const clampScoreCredito: ScalarRule = {
         rejects: `(NOT ${isNumber})`,
       };
     },
-    sqlserver: (x) => ({
-      value: `CAST(CASE WHEN ROUND(CAST(${x} AS decimal(18,4)), 0) > 1000 THEN 1000 WHEN ROUND(CAST(${x} AS decimal(18,4)), 0) < 0 THEN 0 ELSE ROUND(CAST(${x} AS decimal(18,4)), 0) END AS int)`,
-    }),
+    sqlserver: (x) => {
+      // The PostgreSQL regular expression in LIKE: -?[0-9]+(\.[0-9]+)? between spaces.
+      const t = `LTRIM(RTRIM(CAST(${x} AS nvarchar(100))))`;
+      const u = `(CASE WHEN LEFT(${t}, 1) = '-' THEN SUBSTRING(${t}, 2, 100) ELSE ${t} END)`;
+      const isNumber = `(${u} <> '' AND ${u} NOT LIKE '%[^0-9.]%' AND ${u} NOT LIKE '%.%.%' AND ${u} NOT LIKE '.%' AND ${u} NOT LIKE '%.')`;
+      const n = `ROUND(TRY_CAST(${t} AS decimal(18,4)), 0)`;
+      return {
+        value: `CASE WHEN ${isNumber} THEN CAST(CASE WHEN ${n} > 1000 THEN 1000 WHEN ${n} < 0 THEN 0 ELSE ${n} END AS int) END`,
+        rejects: `(${x} IS NOT NULL AND NOT ${isNumber})`,
+      };
+    },
   },
 };
 

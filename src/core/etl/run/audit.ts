@@ -38,7 +38,23 @@ export async function closeRun(
   );
 }
 
+/**
+ * Babelfish for PostgreSQL 4.2 sometimes plans the foreign key check of this INSERT again with
+ * the schema mapped twice ("relation dw_ecommerce_dw_ecommerce_audit.etl_run does not exist"),
+ * on a connection's second entity of a run; the same statement run again passes. Once only.
+ */
+const BABELFISH_FK_REPLAN = /relation "[^"]*_audit\.etl_run" does not exist/;
+
 export async function openRunEntity(q: Queryable, d: EtlDialect, runId: number, entity: string, from: Watermark): Promise<void> {
+  try {
+    await insertRunEntity(q, d, runId, entity, from);
+  } catch (e) {
+    if (!(d.name === 'sqlserver' && e instanceof Error && BABELFISH_FK_REPLAN.test(e.message))) throw e;
+    await insertRunEntity(q, d, runId, entity, from);
+  }
+}
+
+async function insertRunEntity(q: Queryable, d: EtlDialect, runId: number, entity: string, from: Watermark): Promise<void> {
   const p = d.param;
   await q.query(
     `INSERT INTO audit.etl_run_entity (run_id, entity_name, status, extracted_count, upserted_count, soft_deleted_count,
