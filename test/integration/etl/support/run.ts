@@ -62,6 +62,11 @@ export class TestClock {
     return `CAST('${new Date(this.at).toISOString().slice(0, 19).replace('T', ' ')}' AS timestamp)`;
   }
 
+  /** The current change stamp as a time. */
+  stampTime(): Date {
+    return new Date(this.at);
+  }
+
   readonly now = (): Date => new Date(this.at + 2000);
 
   advance(): void {
