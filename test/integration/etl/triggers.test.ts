@@ -29,7 +29,6 @@ for (const c of FACT_CASES) {
     let oltp: Engine;
     const order = DEFINITIONS.map((d) => d.entity);
     const clock = new TestClock();
-    const NOW = { toString: () => clock.stamp() };
     const etl = async (): Promise<EtlRunResult> => {
       const r = await runEtl({ source: c.plan === 'transfer' ? oltp : dw, target: dw, definitions: DEFINITIONS, plan: c.plan, entities: order, startedBy: 'test', now: clock.now });
       clock.advance();
@@ -69,17 +68,17 @@ for (const c of FACT_CASES) {
       const customersBefore = await scalar(`SELECT max(updated_at) FROM core.customers`);
       await oltp.batch(`
         INSERT INTO core.orders (order_number, customer_id, seller_id, region_id, order_date, created_at, updated_at)
-          SELECT 'TRG-' || order_id, ${a}, seller_id, region_id, order_date, ${NOW}, ${NOW} FROM core.orders
+          SELECT 'TRG-' || order_id, ${a}, seller_id, region_id, order_date, ${clock.stamp()}, ${clock.stamp()} FROM core.orders
           WHERE customer_id = ${a} AND deleted_at IS NULL ORDER BY order_id LIMIT 1;
         INSERT INTO core.order_items (order_id, product_id, quantity, unit_price, gross_amount, discount_amount, net_amount, cost_amount, created_at, updated_at)
-          SELECT o.order_id, i.product_id, 2, i.unit_price, i.unit_price * 2, 0, i.unit_price * 2, i.cost_amount, ${NOW}, ${NOW}
+          SELECT o.order_id, i.product_id, 2, i.unit_price, i.unit_price * 2, 0, i.unit_price * 2, i.cost_amount, ${clock.stamp()}, ${clock.stamp()}
           FROM core.orders o, core.order_items i WHERE o.order_number LIKE 'TRG-%' AND o.customer_id = ${a}
             AND i.order_item_id = (SELECT min(order_item_id) FROM core.order_items);
         INSERT INTO core.order_items (order_id, product_id, quantity, unit_price, gross_amount, discount_amount, net_amount, cost_amount, created_at, updated_at)
-          SELECT o.order_id, i.product_id, 1, 77.70, 77.70, 0, 77.70, 10, ${NOW}, ${NOW}
+          SELECT o.order_id, i.product_id, 1, 77.70, 77.70, 0, 77.70, 10, ${clock.stamp()}, ${clock.stamp()}
           FROM core.orders o, core.order_items i WHERE o.order_id = (SELECT min(order_id) FROM core.orders WHERE customer_id = ${b} AND deleted_at IS NULL)
             AND i.order_item_id = (SELECT min(order_item_id) FROM core.order_items);
-        UPDATE core.orders SET deleted_at = ${NOW}, updated_at = ${NOW}
+        UPDATE core.orders SET deleted_at = ${clock.stamp()}, updated_at = ${clock.stamp()}
           WHERE order_id = (SELECT min(order_id) FROM core.orders WHERE customer_id = ${cc} AND deleted_at IS NULL);`);
       assert.equal(await scalar(`SELECT max(updated_at) FROM core.customers`), customersBefore);
       assert.equal(await dimClienteDiff(dw, `cliente_original_id IN (${a}, ${b}, ${cc})`), 6, 'the three customers differ before the run');
@@ -107,20 +106,20 @@ for (const c of FACT_CASES) {
       assert.ok(discounts > 0);
       const saleBefore = await scalar(`SELECT venda_id FROM fact.fact_vendas WHERE item_pedido_original_id = ${item}`);
 
-      await oltp.query(`UPDATE core.order_items SET deleted_at = ${NOW}, updated_at = ${NOW} WHERE order_item_id = ${item}`);
+      await oltp.query(`UPDATE core.order_items SET deleted_at = ${clock.stamp()}, updated_at = ${clock.stamp()} WHERE order_item_id = ${item}`);
       await etl();
       assert.equal(await count(dw, `SELECT count(*) AS n FROM fact.fact_vendas WHERE item_pedido_original_id = ${item}`), 0);
       assert.equal(await count(dw, DISCOUNTS_DIFF), 0);
 
       // The discount row changes while its item is deleted: no foreign key failure, no fact.
-      await oltp.query(`UPDATE core.order_item_discounts SET rejection_reason = 'revisto', updated_at = ${NOW} WHERE order_item_id = ${item} AND deleted_at IS NULL`);
+      await oltp.query(`UPDATE core.order_item_discounts SET rejection_reason = 'revisto', updated_at = ${clock.stamp()} WHERE order_item_id = ${item} AND deleted_at IS NULL`);
       const changed = await etl();
       assert.deepEqual(countsOf(changed, 'fact_descontos'), [discounts, 0, discounts]);
       assert.equal(await count(dw, DISCOUNTS_DIFF), 0);
       assert.equal(await count(dw, `SELECT count(*) AS n FROM fact.fact_descontos WHERE motivo_rejeicao = 'revisto'`), 0);
 
       // Restored: the sale comes back (a new venda_id) and its discounts with it, through the trigger.
-      await oltp.query(`UPDATE core.order_items SET deleted_at = NULL, updated_at = ${NOW} WHERE order_item_id = ${item}`);
+      await oltp.query(`UPDATE core.order_items SET deleted_at = NULL, updated_at = ${clock.stamp()} WHERE order_item_id = ${item}`);
       const restored = await etl();
       assert.equal(await count(dw, SALES_DIFF), 0);
       assert.equal(await count(dw, DISCOUNTS_DIFF), 0);
@@ -134,7 +133,7 @@ for (const c of FACT_CASES) {
       const orderId = await scalar(`SELECT min(i.order_id) FROM core.order_items i JOIN core.order_item_discounts d ON d.order_item_id = i.order_item_id
           WHERE i.deleted_at IS NULL AND d.deleted_at IS NULL`);
       await oltp.query(`UPDATE core.orders SET customer_id = (SELECT max(customer_id) FROM core.customers WHERE deleted_at IS NULL),
-          seller_id = (SELECT max(seller_id) FROM core.sellers), order_number = order_number || '-X', updated_at = ${NOW}
+          seller_id = (SELECT max(seller_id) FROM core.sellers), order_number = order_number || '-X', updated_at = ${clock.stamp()}
         WHERE order_id = ${orderId}`);
       const items = await count(oltp, `SELECT count(*) AS n FROM core.order_items WHERE order_id = ${orderId} AND deleted_at IS NULL`);
       assert.ok(await count(dw, SALES_ORDER_DIFF) >= items);
@@ -152,11 +151,11 @@ for (const c of FACT_CASES) {
 
     it('dimensions and fact_metas follow the tables they join: supplier, team and month peers', async () => {
       await oltp.batch(`
-        UPDATE core.suppliers SET supplier_name = 'Fornecedor Renomeado', updated_at = ${NOW}
+        UPDATE core.suppliers SET supplier_name = 'Fornecedor Renomeado', updated_at = ${clock.stamp()}
           WHERE supplier_id = (SELECT min(supplier_id) FROM core.products WHERE deleted_at IS NULL);
-        UPDATE core.teams SET team_name = 'Equipe Renomeada', updated_at = ${NOW}
+        UPDATE core.teams SET team_name = 'Equipe Renomeada', updated_at = ${clock.stamp()}
           WHERE team_id = (SELECT min(team_id) FROM core.sellers WHERE deleted_at IS NULL);
-        UPDATE core.seller_targets_monthly SET realized_amount = 999999999, updated_at = ${NOW}
+        UPDATE core.seller_targets_monthly SET realized_amount = 999999999, updated_at = ${clock.stamp()}
           WHERE seller_target_id = (SELECT max(seller_target_id) FROM core.seller_targets_monthly WHERE deleted_at IS NULL);`);
       await etl();
       assert.equal(await count(dw, `SELECT count(*) AS n FROM dim.dim_produto d JOIN core.products p ON p.product_id = d.produto_original_id

@@ -3,6 +3,7 @@ import type { Engine, Queryable } from '../../../src/core/engine/types';
 import { runEtl, type EtlRunOptions, type EtlRunResult } from '../../../src/core/etl/run/run';
 import type { EtlEvent } from '../../../src/core/etl/run/events';
 import { DEFINITIONS, TestClock, count } from './support/run';
+import { dimClienteDiff } from './support/customers';
 import { FACT_CASES, SALES_DIFF, bootstrapFactsWarehouse, type FactsWarehouse } from './support/facts';
 
 /** The issue's check: sales whose order's customer is in dim_cliente but that still point at -1. */
@@ -91,6 +92,30 @@ for (const c of FACT_CASES) {
       assert.equal(await count(dw, RESOLVABLE_UNKNOWN), 0);
       assert.equal(await count(dw, `SELECT count(*) AS n FROM ctl.etl_unresolved WHERE member_key = '${customer}'`), 0);
     });
+
+    it('a soft-deleted order takes its sales out of fact_vendas as out of dim_cliente; a soft-deleted product turns Inativo', async () => {
+      const orderId = await count(oltp, `SELECT min(o.order_id) AS n FROM core.orders o JOIN core.order_items i ON i.order_id = o.order_id
+          WHERE o.deleted_at IS NULL AND i.deleted_at IS NULL`);
+      const product = await count(oltp, `SELECT min(product_id) AS n FROM core.products WHERE deleted_at IS NULL AND product_status = 'Ativo'`);
+      await oltp.batch(`
+        UPDATE core.orders SET deleted_at = ${clock.stamp()}, updated_at = ${clock.stamp()} WHERE order_id = ${orderId};
+        UPDATE core.products SET deleted_at = ${clock.stamp()}, updated_at = ${clock.stamp()} WHERE product_id = ${product};`);
+      const sales = `SELECT count(*) AS n FROM fact.fact_vendas v JOIN core.order_items i ON i.order_item_id = v.item_pedido_original_id WHERE i.order_id = ${orderId}`;
+      assert.ok(await count(dw, sales) > 0);
+      const { result } = await etl();
+      assert.deepEqual(failures(result), []);
+      assert.equal(await count(dw, sales), 0);
+      assert.equal(await count(dw, SALES_DIFF), 0);
+      assert.equal(await dimClienteDiff(dw), 0);
+      assert.equal(await count(dw, `SELECT count(*) AS n FROM dim.dim_produto WHERE produto_original_id = ${product} AND situacao = 'Inativo'`), 1);
+
+      // Restored: the sales come back.
+      await oltp.query(`UPDATE core.orders SET deleted_at = NULL, updated_at = ${clock.stamp()} WHERE order_id = ${orderId}`);
+      assert.deepEqual(failures((await etl()).result), []);
+      assert.ok(await count(dw, sales) > 0);
+      assert.equal(await count(dw, SALES_DIFF), 0);
+      assert.equal(await dimClienteDiff(dw), 0);
+    });
   });
 }
 
@@ -169,13 +194,15 @@ describe('ETL truth under live traffic: open transactions, failed dimensions, co
             await customerWithOrder(tx, tag, `(now() AT TIME ZONE 'utc')`, `(now() AT TIME ZONE 'utc')`);
           });
           // The customer changes again in a later transaction: its row moves past the order's.
-          await s.query(`UPDATE core.customers SET segment = 'varejo', updated_at = now() AT TIME ZONE 'utc' WHERE customer_code = '${tag}'`);
+          await s.query(`UPDATE core.customers SET full_name = full_name || ' (revisto)', updated_at = now() AT TIME ZONE 'utc' WHERE customer_code = '${tag}'`);
           written++;
         }
       } finally {
         await s.release();
       }
     })();
+    // Observed after the runs; a writer failure must not go unhandled meanwhile.
+    writer.catch(() => undefined);
     try {
       for (let i = 0; i < 8; i++) {
         const r = await run();

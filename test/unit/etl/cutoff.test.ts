@@ -7,12 +7,11 @@ import { CutoffRefusedError, runCutoff } from '../../../src/core/etl/run/cutoff'
 /** A source that answers the two cutoff queries: the server clock and its open transactions. */
 function source(open: Record<string, unknown> | Error, serverNow = '2024-03-02T10:00:30.400000'): Engine {
   return {
-    query: async (sql: string) => {
+    query: (sql: string) => {
       if (sql === postgresEtl.openTransactionsSql || sql === sqlserverEtl.openTransactionsSql) {
-        if (open instanceof Error) throw open;
-        return { rows: [open], rowsAffected: 0 };
+        return open instanceof Error ? Promise.reject(open) : Promise.resolve({ rows: [open], rowsAffected: 0 });
       }
-      return { rows: [{ cutoff: serverNow }], rowsAffected: 0 };
+      return Promise.resolve({ rows: [{ cutoff: serverNow }], rowsAffected: 0 });
     },
   } as unknown as Engine;
 }

@@ -46,7 +46,7 @@ interface OpenTransactions {
 async function openTransactions(source: Engine, d: EtlDialect): Promise<OpenTransactions> {
   try {
     const row = (await source.query<Record<string, unknown>>(d.openTransactionsSql)).rows[0] ?? {};
-    const text = (v: unknown): string | undefined => (v === null || v === undefined ? undefined : String(v));
+    const text = (v: unknown): string | undefined => (typeof v === 'string' || typeof v === 'number' ? String(v) : undefined);
     return { oldest: text(row['oldest']), process: text(row['pid']), hidden: Number(row['hidden'] ?? 0) };
   } catch (e) {
     return { oldest: undefined, process: undefined, hidden: undefined, refusal: e instanceof Error ? e.message : String(e) };
