@@ -17,7 +17,10 @@ ctl.etl_control; named entities run even when inactive.
   --wait <seconds>  how long to wait for an entity another run is loading (default: the
                     project's etl.onLocked / etl.lockTimeoutSeconds; 0 fails at once)
   --json            print the outcome as JSON
-Exit code 0 when every entity succeeded, 1 when any failed or rejected rows (partial).`;
+With --all, the entities it does not run (inactive) are printed, with the reason; an entity
+skipped because a dimension it looks up failed in the run is shown as SKIPPED.
+Exit code 0 when every entity succeeded, 1 when any failed or rejected rows (partial),
+2 when an entity named has no definition.`;
 
 /** The project's entity definitions, or the shipped ones when the project has none. */
 export function entitiesDir(project: Project): string {
@@ -40,7 +43,7 @@ function progressLine(e: EtlEvent): string | undefined {
     case 'run-start': return `run ${e.runId}: ${e.entities.join(', ') || '(no active entity)'}`;
     case 'entity-start': return `${e.entity}: from (${e.watermark.updatedAt}, ${e.watermark.id}) up to ${e.cutoff}, batches of ${e.batchSize}`;
     case 'batch': return `${e.entity}: batch ${e.batch}${e.trigger === undefined ? '' : ` (trigger ${e.trigger.name})`}: ${e.rows} rows, ${e.upserted} upserted, ${e.rejected} rejected, ${e.rowsPerSecond} rows/s`;
-    case 'entity-end': return `${e.entity}: ${e.status.toUpperCase()}${e.error ? ` - ${e.error}` : ''}`;
+    case 'entity-end': return `${e.entity}: ${e.skippedBecause === undefined ? e.status.toUpperCase() : 'SKIPPED'}${e.error ? ` - ${e.error}` : ''}`;
     case 'run-end': return undefined;
   }
 }
@@ -49,7 +52,7 @@ function summary(result: EtlRunResult): string {
   return renderTable(
     ['ENTITY', 'STATUS', 'EXTRACTED', 'UPSERTED', 'SOFT DELETED', 'REJECTED', 'ERROR'],
     result.entities.map((e) => [
-      e.entity, e.status.toUpperCase(), String(e.counts.extracted), String(e.counts.upserted),
+      e.entity, e.skippedBecause === undefined ? e.status.toUpperCase() : 'SKIPPED', String(e.counts.extracted), String(e.counts.upserted),
       String(e.counts.softDeleted), String(e.counts.rejected), e.error ?? '',
     ]),
   );
@@ -74,6 +77,11 @@ export const etlCommand: CliCommand = {
     if (values.all && positionals.length > 0) throw new TypeError('Give entity names or --all, not both.');
     const project = loadProject(io.cwd);
     const definitions = loadEntityDefinitions(entitiesDir(project));
+    const unknown = positionals.filter((name) => !definitions.some((d) => d.entity === name));
+    if (unknown.length > 0) {
+      io.stderr.write(`No ETL entity named ${unknown.join(', ')} in ${entitiesDir(project)}; known: ${definitions.map((d) => d.entity).join(', ')}\n`);
+      return EXIT_CODES.usage;
+    }
     const engines = new ProjectEngines(project, io.env[passwordEnvName(project)], 'DW Workbench ETL');
     try {
       const result = await runEtl({
@@ -90,7 +98,11 @@ export const etlCommand: CliCommand = {
           if (line !== undefined) io.stderr.write(`${line}\n`);
         },
       });
-      io.stdout.write(values.json ? `${JSON.stringify(result, null, 2)}\n` : summary(result));
+      // Without names the run takes the active entities: say which definitions it left out.
+      const ran = new Set(result.entities.map((e) => e.entity));
+      const skipped = positionals.length > 0 ? [] : definitions.filter((d) => !ran.has(d.entity)).map((d) => ({ entity: d.entity, reason: 'not active in ctl.etl_control' }));
+      if (!values.json && skipped.length > 0) io.stderr.write(`skipped (not active in ctl.etl_control): ${skipped.map((x) => x.entity).join(', ')}\n`);
+      io.stdout.write(values.json ? `${JSON.stringify({ ...result, skipped }, null, 2)}\n` : summary(result));
       if (io.signal?.aborted) return EXIT_CODES.interrupted;
       return result.status === 'success' ? EXIT_CODES.ok : EXIT_CODES.failed;
     } finally {

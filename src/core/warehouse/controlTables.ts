@@ -92,6 +92,24 @@ export const ETL_TRIGGER_WATERMARK: TableSpec = {
   unique: [['entity_name', 'trigger_name']],
 };
 
+/**
+ * Target rows a batch had to point at the unknown member (-1) although the source named a
+ * member (not loaded yet): what the next run re-resolves (`src/core/etl/run/lateMembers.ts`).
+ * Created by the ETL when missing.
+ */
+export const ETL_UNRESOLVED: TableSpec = {
+  layer: 'dw', schema: 'ctl', name: 'etl_unresolved', primaryKey: 'unresolved_id',
+  columns: [
+    req('unresolved_id', t.bigint, { identity: true }),
+    req('entity_name', t.text(100)),
+    req('target_column', t.text(128)),
+    req('row_key', t.bigint),
+    req('member_key', t.text(40)),
+    req('noted_at', ts3, { default: utcNow }),
+  ],
+  unique: [['entity_name', 'row_key', 'target_column']],
+};
+
 export const CONNECTION_LOGIN_EVENTS: TableSpec = {
   layer: 'dw', schema: 'audit', name: 'connection_login_events', primaryKey: 'event_id',
   columns: [

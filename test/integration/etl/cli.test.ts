@@ -48,6 +48,10 @@ describe('dwb etl (PostgreSQL)', () => {
     const json = JSON.parse(r.stdout) as { status: string; entities: { entity: string; counts: { extracted: number } }[] };
     assert.equal(json.status, 'success');
     assert.deepEqual(json.entities.map((e) => [e.entity, e.counts.extracted]), [['dim_cliente', 3]]);
+    // The shipped definitions it did not run (inactive), each with the reason.
+    const skipped = (JSON.parse(r.stdout) as { skipped: { entity: string; reason: string }[] }).skipped;
+    assert.equal(skipped.length, 8);
+    assert.ok(skipped.every((x) => x.entity !== 'dim_cliente' && x.reason === 'not active in ctl.etl_control'));
     assert.equal(await count(wh.engine, 'SELECT count(*) AS n FROM dim.dim_cliente'), 3);
   });
 
@@ -74,9 +78,15 @@ describe('dwb etl (PostgreSQL)', () => {
     }
   });
 
-  it('exits non-zero when an entity is unknown', async () => {
+  it('--all prints the entities it skipped and why', async () => {
+    const r = await dwb('--all');
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /skipped \(not active in ctl\.etl_control\): .*fact_vendas/);
+  });
+
+  it('exits 2 (wrong command line) when an entity is unknown', async () => {
     const r = await dwb('dim_nada');
-    assert.notEqual(r.code, 0);
+    assert.equal(r.code, 2);
     assert.match(r.stderr, /No ETL entity named dim_nada/);
   });
 

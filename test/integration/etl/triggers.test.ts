@@ -3,7 +3,7 @@ import type { Engine } from '../../../src/core/engine/types';
 import { EntityControlQueries } from '../../../src/core/etl/control/state';
 import { runEtl, type EtlRunResult } from '../../../src/core/etl/run/run';
 import { dimClienteDiff } from './support/customers';
-import { DEFINITIONS, count } from './support/run';
+import { DEFINITIONS, TestClock, count } from './support/run';
 import { DISCOUNTS_DIFF, SALES_DIFF, FACT_CASES, bootstrapFactsWarehouse, type FactsWarehouse } from './support/facts';
 /** Sales whose customer, seller or order number is not their order's (computed independently). */
 const SALES_ORDER_DIFF = `SELECT count(*) AS n FROM fact.fact_vendas v
@@ -15,14 +15,11 @@ const SALES_ORDER_DIFF = `SELECT count(*) AS n FROM fact.fact_vendas v
      OR v.vendedor_id IS DISTINCT FROM COALESCE(s.vendedor_id, -1)
      OR v.numero_pedido IS DISTINCT FROM o.order_number`;
 
-/** A change stamp every later run's cutoff covers: the current second (`now` is UTC in the OLTP). */
-const NOW = `date_trunc('second', now() AT TIME ZONE 'utc')`;
-
 /**
  * The trigger watermarks sit at a run's cutoff second: changes stamped in that same second would
- * look already seen (with cutoff_minutes = 0 the cutoff is now). Real cutoffs are minutes behind.
+ * look already seen. The runs read an injected clock that the test moves past each run's cutoff
+ * (`TestClock`), so changes are stamped after it without waiting for the wall clock.
  */
-const nextSecond = (): Promise<void> => new Promise((r) => setTimeout(r, 1100));
 
 for (const c of FACT_CASES) {
   describe(`ETL triggers: rows re-triggered by changes of other tables (${c.engine}, ${c.plan} plan)`, function () {
@@ -31,8 +28,10 @@ for (const c of FACT_CASES) {
     let dw: Engine;
     let oltp: Engine;
     const order = DEFINITIONS.map((d) => d.entity);
+    const clock = new TestClock();
     const etl = async (): Promise<EtlRunResult> => {
-      const r = await runEtl({ source: c.plan === 'transfer' ? oltp : dw, target: dw, definitions: DEFINITIONS, plan: c.plan, entities: order, startedBy: 'test' });
+      const r = await runEtl({ source: c.plan === 'transfer' ? oltp : dw, target: dw, definitions: DEFINITIONS, plan: c.plan, entities: order, startedBy: 'test', now: clock.now });
+      clock.advance();
       assert.deepEqual(r.entities.filter((e) => e.status !== 'success').map((e) => `${e.entity}: ${e.error ?? e.status}`), []);
       return r;
     };
@@ -55,7 +54,6 @@ for (const c of FACT_CASES) {
       assert.equal(await count(dw, DISCOUNTS_DIFF), 0);
       assert.equal(await count(dw, `SELECT count(*) AS n FROM ctl.etl_trigger_watermark WHERE watermark_id = 9223372036854775807`),
         DEFINITIONS.reduce((n, d) => n + (d.source.triggers?.length ?? 0), 0));
-      await nextSecond();
       const second = await etl();
       for (const e of ['dim_cliente', 'fact_vendas', 'fact_descontos']) assert.deepEqual(countsOf(second, e), [0, 0, 0], e);
     });
@@ -67,21 +65,20 @@ for (const c of FACT_CASES) {
           ORDER BY customer_id LIMIT 3`)).rows.map((r) => String(r.customer_id));
       assert.equal(ids.length, 3);
       const [a, b, cc] = ids as [string, string, string];
-      await nextSecond();
       const customersBefore = await scalar(`SELECT max(updated_at) FROM core.customers`);
       await oltp.batch(`
         INSERT INTO core.orders (order_number, customer_id, seller_id, region_id, order_date, created_at, updated_at)
-          SELECT 'TRG-' || order_id, ${a}, seller_id, region_id, order_date, ${NOW}, ${NOW} FROM core.orders
+          SELECT 'TRG-' || order_id, ${a}, seller_id, region_id, order_date, ${clock.stamp()}, ${clock.stamp()} FROM core.orders
           WHERE customer_id = ${a} AND deleted_at IS NULL ORDER BY order_id LIMIT 1;
         INSERT INTO core.order_items (order_id, product_id, quantity, unit_price, gross_amount, discount_amount, net_amount, cost_amount, created_at, updated_at)
-          SELECT o.order_id, i.product_id, 2, i.unit_price, i.unit_price * 2, 0, i.unit_price * 2, i.cost_amount, ${NOW}, ${NOW}
+          SELECT o.order_id, i.product_id, 2, i.unit_price, i.unit_price * 2, 0, i.unit_price * 2, i.cost_amount, ${clock.stamp()}, ${clock.stamp()}
           FROM core.orders o, core.order_items i WHERE o.order_number LIKE 'TRG-%' AND o.customer_id = ${a}
             AND i.order_item_id = (SELECT min(order_item_id) FROM core.order_items);
         INSERT INTO core.order_items (order_id, product_id, quantity, unit_price, gross_amount, discount_amount, net_amount, cost_amount, created_at, updated_at)
-          SELECT o.order_id, i.product_id, 1, 77.70, 77.70, 0, 77.70, 10, ${NOW}, ${NOW}
+          SELECT o.order_id, i.product_id, 1, 77.70, 77.70, 0, 77.70, 10, ${clock.stamp()}, ${clock.stamp()}
           FROM core.orders o, core.order_items i WHERE o.order_id = (SELECT min(order_id) FROM core.orders WHERE customer_id = ${b} AND deleted_at IS NULL)
             AND i.order_item_id = (SELECT min(order_item_id) FROM core.order_items);
-        UPDATE core.orders SET deleted_at = ${NOW}, updated_at = ${NOW}
+        UPDATE core.orders SET deleted_at = ${clock.stamp()}, updated_at = ${clock.stamp()}
           WHERE order_id = (SELECT min(order_id) FROM core.orders WHERE customer_id = ${cc} AND deleted_at IS NULL);`);
       assert.equal(await scalar(`SELECT max(updated_at) FROM core.customers`), customersBefore);
       assert.equal(await dimClienteDiff(dw, `cliente_original_id IN (${a}, ${b}, ${cc})`), 6, 'the three customers differ before the run');
@@ -96,7 +93,6 @@ for (const c of FACT_CASES) {
       assert.equal(await count(dw, SALES_DIFF), 0);
       assert.equal(await count(dw, SALES_ORDER_DIFF), 0);
 
-      await nextSecond();
       const again = await etl();
       assert.deepEqual(countsOf(again, 'dim_cliente'), [0, 0, 0]);
     });
@@ -110,23 +106,20 @@ for (const c of FACT_CASES) {
       assert.ok(discounts > 0);
       const saleBefore = await scalar(`SELECT venda_id FROM fact.fact_vendas WHERE item_pedido_original_id = ${item}`);
 
-      await nextSecond();
-      await oltp.query(`UPDATE core.order_items SET deleted_at = ${NOW}, updated_at = ${NOW} WHERE order_item_id = ${item}`);
+      await oltp.query(`UPDATE core.order_items SET deleted_at = ${clock.stamp()}, updated_at = ${clock.stamp()} WHERE order_item_id = ${item}`);
       await etl();
       assert.equal(await count(dw, `SELECT count(*) AS n FROM fact.fact_vendas WHERE item_pedido_original_id = ${item}`), 0);
       assert.equal(await count(dw, DISCOUNTS_DIFF), 0);
 
       // The discount row changes while its item is deleted: no foreign key failure, no fact.
-      await nextSecond();
-      await oltp.query(`UPDATE core.order_item_discounts SET rejection_reason = 'revisto', updated_at = ${NOW} WHERE order_item_id = ${item} AND deleted_at IS NULL`);
+      await oltp.query(`UPDATE core.order_item_discounts SET rejection_reason = 'revisto', updated_at = ${clock.stamp()} WHERE order_item_id = ${item} AND deleted_at IS NULL`);
       const changed = await etl();
       assert.deepEqual(countsOf(changed, 'fact_descontos'), [discounts, 0, discounts]);
       assert.equal(await count(dw, DISCOUNTS_DIFF), 0);
       assert.equal(await count(dw, `SELECT count(*) AS n FROM fact.fact_descontos WHERE motivo_rejeicao = 'revisto'`), 0);
 
       // Restored: the sale comes back (a new venda_id) and its discounts with it, through the trigger.
-      await nextSecond();
-      await oltp.query(`UPDATE core.order_items SET deleted_at = NULL, updated_at = ${NOW} WHERE order_item_id = ${item}`);
+      await oltp.query(`UPDATE core.order_items SET deleted_at = NULL, updated_at = ${clock.stamp()} WHERE order_item_id = ${item}`);
       const restored = await etl();
       assert.equal(await count(dw, SALES_DIFF), 0);
       assert.equal(await count(dw, DISCOUNTS_DIFF), 0);
@@ -139,9 +132,8 @@ for (const c of FACT_CASES) {
     it('fact_vendas and fact_descontos: an order moved to another customer and seller re-triggers its sales and discounts', async () => {
       const orderId = await scalar(`SELECT min(i.order_id) FROM core.order_items i JOIN core.order_item_discounts d ON d.order_item_id = i.order_item_id
           WHERE i.deleted_at IS NULL AND d.deleted_at IS NULL`);
-      await nextSecond();
       await oltp.query(`UPDATE core.orders SET customer_id = (SELECT max(customer_id) FROM core.customers WHERE deleted_at IS NULL),
-          seller_id = (SELECT max(seller_id) FROM core.sellers), order_number = order_number || '-X', updated_at = ${NOW}
+          seller_id = (SELECT max(seller_id) FROM core.sellers), order_number = order_number || '-X', updated_at = ${clock.stamp()}
         WHERE order_id = ${orderId}`);
       const items = await count(oltp, `SELECT count(*) AS n FROM core.order_items WHERE order_id = ${orderId} AND deleted_at IS NULL`);
       assert.ok(await count(dw, SALES_ORDER_DIFF) >= items);
@@ -158,13 +150,12 @@ for (const c of FACT_CASES) {
     });
 
     it('dimensions and fact_metas follow the tables they join: supplier, team and month peers', async () => {
-      await nextSecond();
       await oltp.batch(`
-        UPDATE core.suppliers SET supplier_name = 'Fornecedor Renomeado', updated_at = ${NOW}
+        UPDATE core.suppliers SET supplier_name = 'Fornecedor Renomeado', updated_at = ${clock.stamp()}
           WHERE supplier_id = (SELECT min(supplier_id) FROM core.products WHERE deleted_at IS NULL);
-        UPDATE core.teams SET team_name = 'Equipe Renomeada', updated_at = ${NOW}
+        UPDATE core.teams SET team_name = 'Equipe Renomeada', updated_at = ${clock.stamp()}
           WHERE team_id = (SELECT min(team_id) FROM core.sellers WHERE deleted_at IS NULL);
-        UPDATE core.seller_targets_monthly SET realized_amount = 999999999, updated_at = ${NOW}
+        UPDATE core.seller_targets_monthly SET realized_amount = 999999999, updated_at = ${clock.stamp()}
           WHERE seller_target_id = (SELECT max(seller_target_id) FROM core.seller_targets_monthly WHERE deleted_at IS NULL);`);
       await etl();
       assert.equal(await count(dw, `SELECT count(*) AS n FROM dim.dim_produto d JOIN core.products p ON p.product_id = d.produto_original_id
@@ -180,8 +171,8 @@ for (const c of FACT_CASES) {
     });
 
     it('full reload and a reset watermark move the triggers to the cutoff again, re-triggering nothing after', async () => {
-      await nextSecond();
-      const full = await runEtl({ source: c.plan === 'transfer' ? oltp : dw, target: dw, definitions: DEFINITIONS, plan: c.plan, entities: ['dim_cliente'], full: true, startedBy: 'test' });
+      const full = await runEtl({ source: c.plan === 'transfer' ? oltp : dw, target: dw, definitions: DEFINITIONS, plan: c.plan, entities: ['dim_cliente'], full: true, startedBy: 'test', now: clock.now });
+      clock.advance();
       assert.equal(full.status, 'success');
       const cutoffs = await count(dw, `SELECT count(*) AS n FROM ctl.etl_trigger_watermark
           WHERE entity_name = 'dim_cliente' AND watermark_id = 9223372036854775807 AND watermark_updated_at > (SELECT max(updated_at) FROM core.orders)`);
@@ -190,11 +181,9 @@ for (const c of FACT_CASES) {
       assert.equal(await new EntityControlQueries(dw, 'postgres').resetWatermark('fact_vendas'), true);
       const triggerAt = `SELECT to_char(watermark_updated_at, 'YYYYMMDDHH24MISS') AS n FROM ctl.etl_trigger_watermark WHERE entity_name = 'fact_vendas'`;
       const before = await count(dw, triggerAt);
-      await nextSecond();
       const reset = await etl();
       assert.equal(countsOf(reset, 'fact_vendas')[0], await count(oltp, 'SELECT count(*) AS n FROM core.order_items'));
       assert.ok((await count(dw, triggerAt)) > before, 'the trigger moved to the reset run\'s cutoff');
-      await nextSecond();
       const after = await etl();
       for (const e of ['dim_cliente', 'fact_vendas', 'fact_descontos']) assert.deepEqual(countsOf(after, e), [0, 0, 0], e);
       assert.equal(await dimClienteDiff(dw), 0);

@@ -10,8 +10,10 @@ import { softDeleteSql } from '../../../src/core/etl/run/softDelete';
 const sales = loadEntityDefinitions(path.resolve(__dirname, '../../../etl/entities')).find((d) => d.entity === 'fact_vendas');
 
 describe('ETL: soft-deleted facts are deleted, dependents first', () => {
-  it('fact_vendas deletes soft-deleted items and their fact_descontos rows', () => {
-    assert.deepEqual(sales?.source.deletedAt, 'deleted_at');
+  it('fact_vendas deletes the sales of soft-deleted items and orders, and their fact_descontos rows', () => {
+    assert.deepEqual(sales?.source.deletedAt, 'effective_deleted_at');
+    const effective = sales?.source.derived?.find((x) => x.name === 'effective_deleted_at')?.sql;
+    assert.equal(effective, 'COALESCE(s.deleted_at, (SELECT o.deleted_at FROM core.orders o WHERE o.order_id = s.order_id))');
     assert.deepEqual(sales?.target.deleteSoftDeleted, { key: 'venda_id', dependents: [{ table: 'fact.fact_descontos', column: 'venda_id' }] });
   });
 

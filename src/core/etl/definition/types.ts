@@ -84,6 +84,11 @@ export interface EntityDefinition {
   readonly target: EntityTarget;
   readonly scd: ScdPolicy;
   readonly columns: readonly ColumnMapping[];
+  /**
+   * When a dimension this entity looks up failed in the same run: 'skip' (default) does not
+   * load the entity (its keys would resolve against a stale dimension); 'load' loads it anyway.
+   */
+  readonly onDependencyFailure?: 'skip' | 'load';
   /** The file it came from, for messages. */
   readonly file: string;
 }

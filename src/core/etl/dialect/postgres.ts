@@ -140,4 +140,18 @@ export const postgresEtl: EtlDialect = {
   falseLiteral: 'false',
   insertReturning: (t, columns, values, id) =>
     `INSERT INTO ${table(t)} (${columns.map(ident).join(', ')}) VALUES (${values.join(', ')}) RETURNING ${ident(id)}`,
+  // Other client sessions of this database with a transaction open (xact_start). Sessions of
+  // other roles show NULLs and '<insufficient privilege>' unless the login has pg_read_all_stats.
+  openTransactionsSql: `SELECT to_char(min(xact_start) AT TIME ZONE 'utc', 'YYYY-MM-DD"T"HH24:MI:SS.US') AS oldest,
+      CAST((array_agg(pid ORDER BY xact_start) FILTER (WHERE xact_start IS NOT NULL))[1] AS varchar(20)) AS pid,
+      CAST(count(*) FILTER (WHERE query = '<insufficient privilege>') AS int) AS hidden
+    FROM pg_stat_activity
+    WHERE datname = current_database() AND pid <> pg_backend_pid() AND (backend_type = 'client backend' OR backend_type IS NULL)`,
+  openTransactionsPermission: 'pg_read_all_stats (GRANT pg_read_all_stats TO <login>), or the role of every writer',
+  resolveLateMembersSql: (target, naturalKey, l, entity) => `WITH r AS (
+      UPDATE ${table(target)} AS t SET ${ident(l.target)} = g.${ident(l.surrogateKey)}
+      FROM ctl.etl_unresolved u JOIN ${table(l.table)} g ON g.${ident(l.naturalKey)} = CAST(u.member_key AS ${l.keyType ?? 'bigint'})
+      WHERE u.entity_name = ${entity} AND u.target_column = '${l.target}' AND t.${ident(naturalKey)} = u.row_key AND t.${ident(l.target)} = -1
+      RETURNING 1)
+    SELECT CAST(count(*) AS int) AS n FROM r`,
 };

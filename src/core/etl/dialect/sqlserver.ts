@@ -163,4 +163,23 @@ export const sqlserverEtl: EtlDialect = {
   falseLiteral: 'CAST(0 AS bit)',
   insertReturning: (t, columns, values, id) =>
     `INSERT INTO ${table(t)} (${columns.map(ident).join(', ')}) OUTPUT INSERTED.${ident(id)} VALUES (${values.join(', ')})`,
+  // --- Run cutoff and late members (added with the shared run cutoff; not yet run on a server) ---
+  // The oldest transaction open by another session of the instance (all databases: a conservative
+  // bound), its begin time moved from server local time to UTC. Needs VIEW SERVER STATE (SQL Server
+  // 2019 and before) or VIEW SERVER PERFORMANCE STATE (2022): without it the query fails and the
+  // run treats the open transactions as unseen (`runCutoff`).
+  openTransactionsSql: `SELECT TOP (1)
+      CONVERT(varchar(27), DATEADD(minute, -DATEPART(TZOFFSET, SYSDATETIMEOFFSET()), CAST(a.transaction_begin_time AS datetime2(7))), 126) AS oldest,
+      CAST(st.session_id AS varchar(20)) AS pid, 0 AS hidden
+    FROM sys.dm_tran_active_transactions a
+    JOIN sys.dm_tran_session_transactions st ON st.transaction_id = a.transaction_id
+    WHERE st.session_id <> @@SPID
+    ORDER BY a.transaction_begin_time`,
+  openTransactionsPermission: 'VIEW SERVER STATE (SQL Server 2022: VIEW SERVER PERFORMANCE STATE)',
+  resolveLateMembersSql: (target, naturalKey, l, entity) => `UPDATE t SET t.${ident(l.target)} = g.${ident(l.surrogateKey)}
+      FROM ${table(target)} t
+      JOIN [ctl].[etl_unresolved] u ON u.row_key = t.${ident(naturalKey)} AND u.entity_name = ${entity} AND u.target_column = N'${l.target}'
+      JOIN ${table(l.table)} g ON g.${ident(l.naturalKey)} = CAST(u.member_key AS ${l.keyType ?? 'bigint'})
+      WHERE t.${ident(l.target)} = -1;
+    SELECT @@ROWCOUNT AS n;`,
 };

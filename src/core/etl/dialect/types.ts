@@ -42,6 +42,8 @@ export interface MergeLookup {
   readonly table: string;
   readonly naturalKey: string;
   readonly surrogateKey: string;
+  /** The natural key's type in the stage (`bigint`, `date`), spelled alike in both dialects. */
+  readonly keyType?: string;
 }
 
 export interface MergeSpec {
@@ -151,4 +153,19 @@ export interface EtlDialect {
   readonly falseLiteral: string;
   /** Appends `RETURNING`/`OUTPUT` for an INSERT that must give back the new identity. */
   readonly insertReturning: (table: string, columns: readonly string[], values: readonly string[], idColumn: string) => string;
+  /**
+   * One row (or none): `oldest`, the start of the oldest transaction still open in the source
+   * database by another session, as UTC ISO text (NULL when none); `pid`, its server process;
+   * `hidden`, how many other sessions' transactions this login cannot see. The run's cutoff
+   * never passes `oldest` (`runCutoff`). May fail when the login lacks the permission.
+   */
+  readonly openTransactionsSql: string;
+  /** What the source login needs for `openTransactionsSql` to see every session. */
+  readonly openTransactionsPermission: string;
+  /**
+   * Target rows still on the unknown member (-1) for `lookup` whose member has arrived since,
+   * set to its surrogate key from `ctl.etl_unresolved` (the natural key their batch could not
+   * find; `lateMembers.ts`). `entity` is a quoted literal. One row back: n, the rows resolved.
+   */
+  readonly resolveLateMembersSql: (target: string, naturalKey: string, lookup: MergeLookup, entity: string) => string;
 }

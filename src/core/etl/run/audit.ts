@@ -127,13 +127,21 @@ export async function writeRejects(
 }
 
 /**
+ * When an interrupted entity row ends: the last moment its run is known to have worked on it (its
+ * last committed batch, which stamps `ctl.etl_control.updated_at`, or its start), not the moment
+ * a later run closed it, so its duration leaves out the downtime in between. Portable SQL.
+ */
+const LAST_SIGN_OF_LIFE = `COALESCE((SELECT CASE WHEN c.updated_at > etl_run_entity.started_at THEN c.updated_at END
+      FROM ctl.etl_control c WHERE c.entity_name = etl_run_entity.entity_name), etl_run_entity.started_at)`;
+
+/**
  * Closes what a crashed run left 'running' for this entity. Called while holding the entity's
  * lock, so no live run can own those rows.
  */
 export async function closeInterruptedEntity(q: Queryable, d: EtlDialect, entity: string, currentRunId: number): Promise<number> {
   const p = d.param;
   const r = await q.query(
-    `UPDATE audit.etl_run_entity SET status = 'failed', error_message = ${p(1)}, finished_at = ${d.nowUtc}
+    `UPDATE audit.etl_run_entity SET status = 'failed', error_message = ${p(1)}, finished_at = ${LAST_SIGN_OF_LIFE}
       WHERE entity_name = ${p(2)} AND status = 'running' AND run_id <> ${p(3)}`,
     [INTERRUPTED_MESSAGE, entity, currentRunId],
   );
@@ -149,15 +157,17 @@ export async function runningRuns(q: Queryable, d: EtlDialect, currentRunId: num
   return r.rows.map((row) => Number(row['run_id']));
 }
 
+/** Closes a dead run and its running entities as failed; the run ends at its entities' last end or start. */
 export async function closeInterruptedRun(q: Queryable, d: EtlDialect, runId: number): Promise<void> {
   const p = d.param;
   await q.query(
-    `UPDATE audit.etl_run_entity SET status = 'failed', error_message = ${p(1)}, finished_at = ${d.nowUtc}
+    `UPDATE audit.etl_run_entity SET status = 'failed', error_message = ${p(1)}, finished_at = ${LAST_SIGN_OF_LIFE}
       WHERE run_id = ${p(2)} AND status = 'running'`,
     [INTERRUPTED_MESSAGE, runId],
   );
   await q.query(
-    `UPDATE audit.etl_run SET status = 'failed', error_message = ${p(1)}, finished_at = ${d.nowUtc},
+    `UPDATE audit.etl_run SET status = 'failed', error_message = ${p(1)},
+        finished_at = COALESCE((SELECT MAX(COALESCE(e.finished_at, e.started_at)) FROM audit.etl_run_entity e WHERE e.run_id = ${p(2)}), etl_run.started_at),
         entities_failed = (SELECT COUNT(*) FROM audit.etl_run_entity e WHERE e.run_id = ${p(2)} AND e.status = 'failed'),
         entities_succeeded = (SELECT COUNT(*) FROM audit.etl_run_entity e WHERE e.run_id = ${p(2)} AND e.status = 'success')
       WHERE run_id = ${p(2)} AND status = 'running'`,

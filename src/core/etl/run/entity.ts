@@ -60,7 +60,7 @@ export function lookupsOf(entity: CompiledEntity): {
 } {
   return {
     extra: entity.lookups.map((l) => ({ name: l.stageColumn, type: l.stageType })),
-    lookups: entity.lookups.map((l) => ({ target: l.target, stageColumn: l.stageColumn, ...l.rule.dimension })),
+    lookups: entity.lookups.map((l) => ({ target: l.target, stageColumn: l.stageColumn, keyType: l.stageType, ...l.rule.dimension })),
   };
 }
 
@@ -113,7 +113,7 @@ export async function loadEntity(ctx: EntityLoadContext): Promise<EntityLoadResu
   const { entity, dialect: d, session } = ctx;
   const def = entity.definition;
   const { merge, bulkColumns } = transferStageOf(entity, d, stageName(def.entity));
-  const write = batchMerge(d, merge);
+  const write = batchMerge(d, merge, def.entity);
   const removals = softDeleteSql(def, d, merge.stage);
   const extractSql = ctx.sourceDialect.extractPageSql(extractSpecOf(entity, ctx.sourceDialect));
   const opts = ctx.signal ? { signal: ctx.signal } : {};

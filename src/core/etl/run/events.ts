@@ -1,5 +1,6 @@
 import type { EntityStatus, Watermark } from './control';
 import type { RunStatus } from './audit';
+import type { RunCutoff } from './cutoff';
 
 /** How a run moves data: rows through this process, or one in-server statement per batch. */
 export type EtlPlan = 'transfer' | 'pushdown';
@@ -17,7 +18,13 @@ export interface EntityCounts {
  * subscribe to these. Every event carries the run id of `audit.etl_run`.
  */
 export type EtlEvent =
-  | { readonly type: 'run-start'; readonly runId: number; readonly entities: readonly string[] }
+  | {
+      readonly type: 'run-start';
+      readonly runId: number;
+      readonly entities: readonly string[];
+      /** The run's one cutoff (every entity reads up to it), and what bounded it. */
+      readonly cutoff?: RunCutoff;
+    }
   | {
       readonly type: 'entity-start';
       readonly runId: number;
@@ -57,6 +64,8 @@ export type EtlEvent =
       readonly watermark: Watermark;
       readonly seconds: number;
       readonly error?: string;
+      /** The entity did not run: a dimension it looks up failed in this run. */
+      readonly skippedBecause?: string;
     }
   | {
       readonly type: 'run-end';

@@ -68,7 +68,7 @@ export async function pageWriter(ctx: EntityLoadContext, keys?: string): Promise
   const insertSql = pushdownInsertSql(entity, d, stage, extractSql);
   const statsSql = pushdownStatsSql(d.stageTable(stage));
   const rejectsSql = pushdownRejectsSql(d, d.stageTable(stage));
-  const write = batchMerge(d, merge);
+  const write = batchMerge(d, merge, def.entity);
   const removals = softDeleteSql(def, d, stage, PUSHDOWN_ACCEPTED);
   await session.query(d.createStageSql(merge));
   return async (tx, params, phase, opts) => {

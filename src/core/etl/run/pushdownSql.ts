@@ -1,5 +1,6 @@
 import type { EtlDialect, MergeSpec } from '../dialect/types';
 import type { CompiledEntity } from '../transform/compile';
+import { noteUnresolvedCtes } from './lateMembers';
 
 /** Bookkeeping columns of the pushdown stage, typed alike in both dialects. */
 export const PUSHDOWN_EXTRA = [
@@ -103,8 +104,10 @@ export function pushdownRejectsSql(d: EtlDialect, from: string, first = 1): stri
  */
 export function pushdownDirectSql(entity: CompiledEntity, d: EtlDialect, merge: MergeSpec, extractSql: string): string | undefined {
   if (d.upsertCte === undefined || merge.history !== undefined || d.selfLookupSql(merge) !== undefined) return undefined;
+  const notes = noteUnresolvedCtes(d, { ...merge, filter: PUSHDOWN_ACCEPTED }, entity.definition.entity, 'v');
   return `WITH v AS MATERIALIZED (${pushdownSelectSql(entity, d, extractSql)}),
-    m AS (${d.upsertCte({ ...merge, filter: PUSHDOWN_ACCEPTED }, 'v')}),
+    m AS (${d.upsertCte({ ...merge, filter: PUSHDOWN_ACCEPTED }, 'v')}),${notes.map((n, i) => `
+    n${i} AS (${n}),`).join('')}
     r AS (${pushdownRejectsSql(d, 'v', 5)} RETURNING 1),
     stats AS (${pushdownStatsSql('v')})
     SELECT stats.*, (SELECT CAST(count(*) AS int) FROM m) AS upserted, (SELECT CAST(count(*) AS int) FROM r) AS rejects_written FROM stats`;

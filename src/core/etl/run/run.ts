@@ -5,8 +5,8 @@ import type { ColumnMeta, EtlDialect } from '../dialect/types';
 import type { EntityDefinition } from '../definition/types';
 import { compileEntity, type CompiledEntity } from '../transform/compile';
 import type { RunStatus } from './audit';
-import { closeInterruptedEntity, closeInterruptedRun, closeRun, closeRunEntity, openRun, openRunEntity, runningRuns } from './audit';
-import type { EntityControl, EntityStatus } from './control';
+import { addBatchCounts, closeInterruptedEntity, closeInterruptedRun, closeRun, closeRunEntity, openRun, openRunEntity, runningRuns } from './audit';
+import type { EntityControl, EntityStatus, Watermark } from './control';
 import { INITIAL_WATERMARK, readControls, recordEntityOutcome, registerEntity } from './control';
 import { EntityBusyError, UnknownEntityError } from './errors';
 import type { EntityCounts, EtlEvent, EtlPhase, EtlPhaseInfo, EtlPlan } from './events';
@@ -15,6 +15,11 @@ import { loadEntity, type EntityLoadContext } from './entity';
 import { checkTriggers, runTriggers } from './triggers';
 import { loadOrder } from './order';
 import { resolvePlan, type PlanChoice } from './plan';
+import { runCutoff, type RunCutoff } from './cutoff';
+import { resolveLateMembers } from './lateMembers';
+import { transferStageOf } from './transferStage';
+import { ensureTableSql } from '../../warehouse/ddl';
+import { ETL_UNRESOLVED } from '../../warehouse/controlTables';
 
 export interface EtlRunOptions {
   readonly source: Engine;
@@ -38,6 +43,11 @@ export interface EtlRunOptions {
    * 'transfer' always moves rows through this process; 'pushdown' fails when it cannot run.
    */
   readonly plan?: 'auto' | EtlPlan;
+  /**
+   * The clock the run's cutoff reads (UTC); default: the source server's clock. Tests inject one
+   * so a change stamped at a known time is inside or outside a run's window without waiting.
+   */
+  readonly now?: () => Date;
 }
 
 export interface EntityOutcome {
@@ -45,12 +55,16 @@ export interface EntityOutcome {
   readonly status: EntityStatus;
   readonly counts: EntityCounts;
   readonly error?: string;
+  /** Set when the entity did not run: a dimension it looks up failed in this run (status 'failed'). */
+  readonly skippedBecause?: string;
 }
 
 export interface EtlRunResult {
   readonly runId: number;
   readonly status: RunStatus;
   readonly entities: readonly EntityOutcome[];
+  /** The one cutoff every entity of the run read up to. */
+  readonly cutoff: RunCutoff;
 }
 
 const NO_COUNTS: EntityCounts = { extracted: 0, upserted: 0, softDeleted: 0, rejected: 0, batches: 0 };
@@ -135,18 +149,28 @@ export async function runEtl(o: EtlRunOptions): Promise<EtlRunResult> {
   for (const def of defs) await registerEntity(o.target, d, def);
   await o.target.query(d.ensureRejectTableSql);
   await o.target.query(d.ensureTriggerTableSql);
+  await o.target.query(ensureTableSql(ETL_UNRESOLVED, d.name));
   const compiled = loadOrder(await compileAll(o, defs));
   const plan = await resolvePlan(o);
   const names = compiled.map((x) => x.definition.entity);
+  // One cutoff for the whole run, so a fact never reads source rows newer than its dimensions did:
+  // the largest cutoff_minutes of the run's entities, bounded by the source's open transactions.
+  const minutes = Math.max(0, ...defs.map((def) => controls0.find((c) => c.entity === def.entity)?.cutoffMinutes ?? 2));
+  const cutoff = await runCutoff(o.source, etlDialect(o.source.dialect), minutes, names, o.now);
   const session = await o.target.session();
   try {
     const runId = await openRun(session, d, names, o.startedBy ?? 'dwb');
     let result: EtlRunResult | undefined;
     const work = session.withLock(runLock(runId), { timeoutMs: 0 }, async () => {
-      emit({ type: 'run-start', runId, entities: names });
+      emit({ type: 'run-start', runId, entities: names, cutoff });
       await closeDeadRuns(session, d, runId);
       const outcomes: EntityOutcome[] = [];
-      for (const entity of compiled) outcomes.push(await runOneEntity(o, plan, session, d, runId, entity, emit));
+      for (const entity of compiled) {
+        const failedDependency = failedDependencyOf(entity, compiled, outcomes);
+        outcomes.push(failedDependency === undefined
+          ? await runOneEntity(o, plan, session, d, runId, entity, cutoff.at, emit)
+          : await skipEntity(o.target, session, d, runId, entity.definition.entity, failedDependency, emit));
+      }
       const status = runStatusOf(outcomes);
       const failed = outcomes.filter((x) => x.status === 'failed');
       const error = failed.length === 0 ? null : failed.map((x) => `${x.entity}: ${x.error ?? 'failed'}`).join('; ');
@@ -156,7 +180,7 @@ export async function runEtl(o: EtlRunOptions): Promise<EtlRunResult> {
         type: 'run-end', runId, status, succeeded, failed: failed.length,
         seconds: (performance.now() - started) / 1000, ...(error === null ? {} : { error }),
       });
-      result = { runId, status, entities: outcomes };
+      result = { runId, status, entities: outcomes, cutoff };
       return result;
     });
     try {
@@ -215,6 +239,7 @@ async function runOneEntity(
   d: EtlDialect,
   runId: number,
   entity: CompiledEntity,
+  cutoff: string,
   emit: (e: EtlEvent) => void,
 ): Promise<EntityOutcome> {
   const name = entity.definition.entity;
@@ -230,8 +255,6 @@ async function runOneEntity(
       await closeInterruptedEntity(session, d, name, runId);
       await openRunEntity(session, d, runId, name, from);
       const sd = etlDialect(o.source.dialect);
-      const cutoffRow = await o.source.query<Record<string, unknown>>(sd.cutoffSql, [control?.cutoffMinutes ?? 2]);
-      const cutoff = String(cutoffRow.rows[0]?.['cutoff']);
       const batchSize = control?.batchSize ?? 1000;
       const { plan, sourceDatabase } = choice;
       emit({ type: 'entity-start', runId, entity: name, plan, ...(sourceDatabase === undefined ? {} : { sourceDatabase }), watermark: from, cutoff, batchSize });
@@ -251,7 +274,8 @@ async function runOneEntity(
           },
           beforePhase: o.beforePhase,
         };
-        const r = await runTriggers(load, plan, await (plan === 'pushdown' ? pushdownEntity : loadEntity)(load));
+        const loaded = await runTriggers(load, plan, await (plan === 'pushdown' ? pushdownEntity : loadEntity)(load));
+        const r = await resolveLate(load, loaded);
         const status: EntityStatus = r.counts.rejected > 0 ? 'partial' : 'success';
         const error = r.counts.rejected > 0 ? `${r.counts.rejected} source row(s) rejected; see audit.etl_reject for run ${runId}` : null;
         await closeRunEntity(session, d, runId, name, status, error);
@@ -271,6 +295,49 @@ async function runOneEntity(
     emit({ type: 'entity-end', runId, entity: name, status: 'failed', counts, watermark, seconds: (performance.now() - t0) / 1000, error });
     return { entity: name, status: 'failed', counts, error };
   }
+}
+
+/**
+ * The entity's rows still on the unknown member whose member has arrived (this run's dimensions
+ * included) get its key, in one transaction with their audit count (as upserts).
+ */
+async function resolveLate(ctx: EntityLoadContext, loaded: { counts: EntityCounts; watermark: Watermark }): Promise<{ counts: EntityCounts; watermark: Watermark }> {
+  const { entity, dialect: d, session } = ctx;
+  const merge = transferStageOf(entity, d, 'unused').merge;
+  if ((merge.lookups ?? []).length === 0 || merge.history !== undefined) return loaded;
+  const opts = ctx.signal ? { signal: ctx.signal } : {};
+  const resolved = await session.transaction(async (tx) => {
+    const n = await resolveLateMembers(tx, d, merge, entity.definition.entity, opts);
+    if (n > 0) await addBatchCounts(tx, d, ctx.runId, entity.definition.entity, { extracted: 0, upserted: n, softDeleted: 0 }, loaded.watermark);
+    return n;
+  });
+  return resolved === 0 ? loaded : { ...loaded, counts: { ...loaded.counts, upserted: loaded.counts.upserted + resolved } };
+}
+
+/** The run's entity (a dimension this one looks up) that failed or was skipped in this run, if any. */
+function failedDependencyOf(entity: CompiledEntity, compiled: readonly CompiledEntity[], done: readonly EntityOutcome[]): string | undefined {
+  if (entity.definition.onDependencyFailure === 'load') return undefined;
+  const byTable = new Map(compiled.map((x) => [x.definition.target.table, x.definition.entity]));
+  for (const table of entity.dependsOn) {
+    const dep = byTable.get(table);
+    if (dep !== undefined && done.find((x) => x.entity === dep)?.status === 'failed') return dep;
+  }
+  return undefined;
+}
+
+/** Records an entity not run because `dependency` failed: its audit row 'failed' with the reason. */
+async function skipEntity(
+  target: Engine, session: Session, d: EtlDialect, runId: number, name: string, dependency: string, emit: (e: EtlEvent) => void,
+): Promise<EntityOutcome> {
+  const skippedBecause = `${dependency} failed in this run`;
+  const error = `Skipped: ${skippedBecause}, so its keys would resolve against a stale dimension (the definition's onDependencyFailure: "load" loads it anyway)`;
+  const record = async (q: Session): Promise<void> => {
+    await openRunEntity(q, d, runId, name, INITIAL_WATERMARK);
+    await closeRunEntity(q, d, runId, name, 'failed', error);
+  };
+  await record(session).catch(() => onFreshSession(target, record).catch(() => undefined));
+  emit({ type: 'entity-end', runId, entity: name, status: 'failed', counts: NO_COUNTS, watermark: INITIAL_WATERMARK, seconds: 0, error, skippedBecause });
+  return { entity: name, status: 'failed', counts: NO_COUNTS, error, skippedBecause };
 }
 
 async function markFailed(target: Engine, session: Session, d: EtlDialect, runId: number, entity: string, error: string): Promise<void> {

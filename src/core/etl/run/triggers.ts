@@ -77,7 +77,7 @@ async function transferWriter(ctx: EntityLoadContext, t: EntityTrigger): Promise
   const def = entity.definition;
   // The entity's stage shape under its own name: the main stream's stage stays as it left it.
   const { merge, bulkColumns } = transferStageOf(entity, d, `${stageName(def.entity)}_trg`);
-  const write = batchMerge(d, merge);
+  const write = batchMerge(d, merge, def.entity);
   const removals = softDeleteSql(def, d, merge.stage);
   const sd = ctx.sourceDialect;
   const extractSql = sd.extractPageSql({ ...extractSpecOf(entity, sd), byKeys: { keys: triggerKeysSql(t, sd), chunk: 5 } });

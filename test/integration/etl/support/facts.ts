@@ -6,23 +6,29 @@ import { ProjectEngines } from '../../../../src/core/project';
 import { asSuperuser } from '../../engine/throwawayDatabase';
 import { BOOTSTRAP_SECRETS, scaffoldEtlProject } from './project';
 
-/** Live items the OLTP holds that fact_vendas lacks, and fact rows no live item explains. */
+/** Items that are live with their order: the sales fact_vendas must hold (computed from the OLTP alone). */
+export const LIVE_ITEMS = `SELECT i.order_item_id FROM core.order_items i JOIN core.orders o ON o.order_id = i.order_id
+    WHERE i.deleted_at IS NULL AND o.deleted_at IS NULL`;
+
+/** Live items (live orders) the OLTP holds that fact_vendas lacks, and fact rows no live item explains. */
 export const SALES_DIFF = `SELECT
-    (SELECT count(*) FROM (SELECT order_item_id FROM core.order_items WHERE deleted_at IS NULL
+    (SELECT count(*) FROM (${LIVE_ITEMS}
        EXCEPT SELECT item_pedido_original_id FROM fact.fact_vendas) x) +
     (SELECT count(*) FROM (SELECT item_pedido_original_id FROM fact.fact_vendas
-       EXCEPT SELECT order_item_id FROM core.order_items WHERE deleted_at IS NULL) y) AS n`;
+       EXCEPT ${LIVE_ITEMS}) y) AS n`;
 
-/** The same for fact_descontos: one row per live discount of a live item, pointing at its sale. */
+/** The same for fact_descontos: one row per live discount of a live item of a live order, pointing at its sale. */
 export const DISCOUNTS_DIFF = `SELECT
     (SELECT count(*) FROM (SELECT d.order_item_discount_id, d.order_item_id FROM core.order_item_discounts d
-       JOIN core.order_items i ON i.order_item_id = d.order_item_id WHERE d.deleted_at IS NULL AND i.deleted_at IS NULL
+       JOIN core.order_items i ON i.order_item_id = d.order_item_id JOIN core.orders o ON o.order_id = i.order_id
+       WHERE d.deleted_at IS NULL AND i.deleted_at IS NULL AND o.deleted_at IS NULL
        EXCEPT SELECT x.desconto_aplicado_original_id, v.item_pedido_original_id FROM fact.fact_descontos x
        JOIN fact.fact_vendas v ON v.venda_id = x.venda_id) a) +
     (SELECT count(*) FROM (SELECT x.desconto_aplicado_original_id, v.item_pedido_original_id FROM fact.fact_descontos x
        LEFT JOIN fact.fact_vendas v ON v.venda_id = x.venda_id
        EXCEPT SELECT d.order_item_discount_id, d.order_item_id FROM core.order_item_discounts d
-       JOIN core.order_items i ON i.order_item_id = d.order_item_id WHERE d.deleted_at IS NULL AND i.deleted_at IS NULL) b) AS n`;
+       JOIN core.order_items i ON i.order_item_id = d.order_item_id JOIN core.orders o ON o.order_id = i.order_id
+       WHERE d.deleted_at IS NULL AND i.deleted_at IS NULL AND o.deleted_at IS NULL) b) AS n`;
 
 /** A bootstrapped project (generated at scale 0.01) whose ETL runs with cutoff 0 and batches of 300. */
 export interface FactsWarehouse {

@@ -43,3 +43,33 @@ export async function count(engine: Engine, sql: string, params: readonly unknow
   const r = await engine.query<{ n: unknown }>(sql, params as never);
   return Number(r.rows[0]?.n);
 }
+
+/**
+ * The clock a test gives the run's cutoff (`EtlRunOptions.now`), moved by the test instead of
+ * waiting for the wall clock: changes are stamped at `stamp()` (a whole second, ahead of the
+ * real time, so every row the database already holds is older), a run reads `now()` (two
+ * seconds later: its cutoff, the whole second minus one, covers the stamp), and `advance()`
+ * after a run moves the stamps past that run's cutoff.
+ */
+export class TestClock {
+  private at: number;
+  constructor(start = Date.now()) {
+    this.at = Math.ceil(start / 1000) * 1000 + 1000;
+  }
+
+  /** SQL literal of the current change stamp (UTC, as the OLTP keeps it). */
+  stamp(): string {
+    return `CAST('${new Date(this.at).toISOString().slice(0, 19).replace('T', ' ')}' AS timestamp)`;
+  }
+
+  /** The current change stamp as a time. */
+  stampTime(): Date {
+    return new Date(this.at);
+  }
+
+  readonly now = (): Date => new Date(this.at + 2000);
+
+  advance(): void {
+    this.at += 3000;
+  }
+}
