@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createEngine } from '../../../src/core/engine/factory';
 import type { Engine } from '../../../src/core/engine/types';
-import { splitTsql } from '../../../src/core/script/tsql-splitter';
+import { splitTsql } from '../../../src/core/script/tsqlSplitter';
 import { warehouseScripts } from '../../../src/core/warehouse/scripts';
 import { sqlServerConfig } from '../engine/engineTargets';
 
