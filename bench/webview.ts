@@ -23,7 +23,7 @@ import { SALES_LIMITS, salesSql } from '../src/core/sales/sql';
 import type { SqlParam } from '../src/core/engine/types';
 import { DEFAULT_AUDIT_FILTERS, type MonitorData } from '../src/protocol/monitor';
 import type { SalesDashboardData, SalesFilters, SalesQueryId } from '../src/protocol/sales';
-import { chromiumAvailable, openDashboardBrowser } from '../test/integration/dashboards/browserHarness';
+import { bothDashboards, chromiumAvailable, openDashboardBrowser } from '../test/integration/dashboards/browserHarness';
 import { createDashboardWarehouse, type DashboardWarehouse } from '../test/integration/dashboards/warehouseFixture';
 
 const RUNS = Number(process.env['DWB_BENCH_RUNS'] ?? 5);
@@ -95,10 +95,9 @@ async function main(): Promise<void> {
   try {
     const sales = new SalesQueries(w.engine, 'postgres');
     const monitor = new MonitorQueries(w.engine, 'postgres');
-    const b = await openDashboardBrowser(async (m) => {
-      const r = await salesHandler(sales, { showSql: () => Promise.resolve(), exportCsv: () => Promise.resolve({ saved: false, rows: 0 }) })(m);
-      return r ?? monitorHandler(monitor, { runEntity: () => Promise.resolve(false), revealEntity: () => Promise.resolve() })(m);
-    });
+    const b = await openDashboardBrowser(bothDashboards(
+      salesHandler(sales, { showSql: () => Promise.resolve(), exportCsv: () => Promise.resolve({ saved: false, rows: 0 }) }),
+      monitorHandler(monitor, { runEntity: () => Promise.resolve(false), revealEntity: () => Promise.resolve() })));
     const waitCharts = () => b.page.waitForFunction(() => document.querySelectorAll('.chart').length === document.querySelectorAll('.chart canvas').length);
     const render = { monitor: [] as number[], sales: [] as number[], monitorBase: [] as number[], salesBase: [] as number[] };
     const filters = await sales.defaultFilters(new Date().toISOString().slice(0, 10));

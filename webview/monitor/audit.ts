@@ -1,7 +1,7 @@
 import type { ConnectionAudit } from '../../src/protocol/monitor';
 import { barList } from '../shared/bars';
 import { epochSeconds, lineChart, themeColor } from '../shared/chart';
-import { selectField, type SelectOption } from '../shared/controls';
+import { filterText, selectField, type SelectOption } from '../shared/controls';
 import { h, panel } from '../shared/dom';
 import { t } from '../shared/l10n';
 import { dataTable } from '../shared/table';
@@ -13,20 +13,29 @@ const HOURS = [1, 6, 24, 72, 168, 720];
 export function auditPanels(view: MonitorView, a: ConnectionAudit): HTMLElement[] {
   const off = view.client === undefined;
   const all = (values: readonly string[]): SelectOption[] => [{ value: '', label: t('All') }, ...values.map((v) => ({ value: v, label: v }))];
-  const filters = h('div', { class: 'toolbar', role: 'group', 'aria-label': t('Connection audit filters') },
-    selectField(t('Login'), 'audit-login', all(a.options.logins), a.filters.login ?? '', (v) => view.filterAudit({ login: v || null }), off),
-    selectField(t('Program'), 'audit-program', all(a.options.programs), a.filters.program ?? '', (v) => view.filterAudit({ program: v || null }), off),
-    selectField(t('Database'), 'audit-database', all(a.options.databases), a.filters.database ?? '', (v) => view.filterAudit({ database: v || null }), off),
-    selectField(t('Status'), 'audit-status', all(a.options.statuses), a.filters.status ?? '', (v) => view.filterAudit({ status: v || null }), off),
-    selectField(t('Window'), 'audit-hours', HOURS.map((n) => ({ value: String(n), label: t('Last {0} h', n) })), String(a.filters.hours), (v) => view.filterAudit({ hours: Number(v) }), off),
-  );
+  const filters = h('div', { class: 'toolbar', role: 'group', 'aria-label': t('Connection audit filters') }, ...(off
+    // A snapshot: the filters as text, nothing to operate.
+    ? [
+        filterText(t('Login'), 'audit-login', a.filters.login ?? t('All')),
+        filterText(t('Program'), 'audit-program', a.filters.program ?? t('All')),
+        filterText(t('Database'), 'audit-database', a.filters.database ?? t('All')),
+        filterText(t('Status'), 'audit-status', a.filters.status ?? t('All')),
+        filterText(t('Window'), 'audit-hours', t('Last {0} h', a.filters.hours)),
+      ]
+    : [
+        selectField(t('Login'), 'audit-login', all(a.options.logins), a.filters.login ?? '', (v) => view.filterAudit({ login: v || null })),
+        selectField(t('Program'), 'audit-program', all(a.options.programs), a.filters.program ?? '', (v) => view.filterAudit({ program: v || null })),
+        selectField(t('Database'), 'audit-database', all(a.options.databases), a.filters.database ?? '', (v) => view.filterAudit({ database: v || null })),
+        selectField(t('Status'), 'audit-status', all(a.options.statuses), a.filters.status ?? '', (v) => view.filterAudit({ status: v || null })),
+        selectField(t('Window'), 'audit-hours', HOURS.map((n) => ({ value: String(n), label: t('Last {0} h', n) })), String(a.filters.hours), (v) => view.filterAudit({ hours: Number(v) })),
+      ]));
   const count = (v: number): string => view.f.number.format(v);
   const top = (id: string, title: string, rows: readonly { name: string; count: number }[]) =>
     panel(id, title, [barList(rows.map((r) => ({ label: r.name, value: r.count })), count, t('No connection events.'))]);
   const perHour = a.perHour.length === 0
     ? h('p', { class: 'empty' }, t('No connection events.'))
     : lineChart(a.perHour.map((p) => epochSeconds(p.hour)), [{ label: t('Events'), color: themeColor('charts-purple', '#652d90'), values: a.perHour.map((p) => p.count) }],
-        t('Connection events per hour: {0} hours', a.perHour.length), count, true);
+        { id: 'perHour', title: t('Events per hour'), format: count, formatX: (s) => view.f.when(new Date(s * 1000).toISOString()), bars: true });
   const head = panel('audit', t('Connection audit'), [filters, h('p', { 'data-testid': 'audit-total', 'data-value': a.total }, t('{0} events in the window.', count(a.total)))]);
   head.classList.add('wide');
   const hourly = panel('perHour', t('Events per hour'), [perHour]);
@@ -39,16 +48,19 @@ export function auditPanels(view: MonitorView, a: ConnectionAudit): HTMLElement[
     { key: 'status', title: t('Status'), value: (r) => r.status },
     { key: 'host', title: t('Host'), value: (r) => r.host },
     { key: 'client', title: t('Client address'), value: (r) => r.clientAddress },
-    { key: 'session', title: t('Session'), value: (r) => r.sessionId, numeric: true },
-  ], { sortable: true, empty: t('No connection events.') })]);
+    { key: 'session', title: t('Session'), value: (r) => r.sessionId, numeric: true, identifier: true },
+  ], { id: 'recentEvents', label: t('Recent connection events'), sortable: true, empty: t('No connection events.') })]);
   recent.classList.add('wide');
   const correlation = panel('correlation', t('Connections around ETL failures (±30 min)'), [dataTable(a.correlation, [
-    { key: 'runId', title: t('Run'), value: (r) => r.runId, numeric: true },
+    { key: 'runId', title: t('Run'), value: (r) => r.runId, numeric: true, identifier: true },
     { key: 'entity', title: t('Entity'), value: (r) => r.entity },
     { key: 'failedAt', title: t('Failed'), value: (r) => r.failedAt, format: (r) => view.f.when(r.failedAt) },
     { key: 'connections', title: t('Connections'), value: (r) => r.connections, numeric: true },
-    { key: 'logins', title: t('Logins'), value: (r) => r.logins.join(', ') },
-  ], { empty: t('No failures in the last 14 days.'), onActivate: (r) => void view.openRun(r.runId), rowLabel: (r) => t('Run {0}: open its details', r.runId) })]);
+    { key: 'logins', title: t('Logins'), value: (r) => r.logins.join(', '), wrap: true },
+  ], {
+    id: 'correlation', label: t('Connections around ETL failures (±30 min)'), empty: t('No failures in the last 14 days.'), rowKey: (r) => r.runId,
+    ...(off ? {} : { onActivate: (r: { runId: number }) => void view.openRun(r.runId), rowLabel: (r: { runId: number }) => t('Run {0}: open its details', r.runId) }),
+  })]);
   const files = panel('auditFile', t('Login events (SQL Server Audit)'), [a.auditFileEvents === null
     ? h('p', { class: 'empty' }, t('No SQL Server Audit files on this server.'))
     : dataTable(a.auditFileEvents, [
@@ -57,7 +69,7 @@ export function auditPanels(view: MonitorView, a: ConnectionAudit): HTMLElement[
         { key: 'login', title: t('Login'), value: (r) => r.login },
         { key: 'succeeded', title: t('Succeeded'), value: (r) => (r.succeeded ? t('yes') : t('no')) },
         { key: 'client', title: t('Client address'), value: (r) => r.clientAddress },
-      ], { sortable: true, empty: t('No login events in the audit files.') })]);
+      ], { id: 'auditFile', label: t('Login events (SQL Server Audit)'), sortable: true, empty: t('No login events in the audit files.') })]);
   return [head, top('topLogins', t('Top logins'), a.topLogins), top('topPrograms', t('Top programs'), a.topPrograms),
     top('topDatabases', t('Top databases'), a.topDatabases), hourly, recent, correlation, files];
 }

@@ -9,39 +9,47 @@ const STATUSES: readonly RunStatus[] = ['success', 'partial', 'failed', 'running
 
 /** Runs in progress, last runs (with per-entity detail), timeline, status per day, volume. */
 export function runPanels(view: MonitorView, d: MonitorData, detail: { runId: number; rows: readonly RunEntityDetail[] } | undefined): HTMLElement[] {
-  const runs = (rows: readonly EtlRunSummary[], empty: string) => dataTable(rows, [
-    { key: 'runId', title: t('Run'), value: (r) => r.runId, numeric: true },
+  const live = view.client !== undefined;
+  const runs = (id: string, label: string, rows: readonly EtlRunSummary[], empty: string) => dataTable(rows, [
+    { key: 'runId', title: t('Run'), value: (r) => r.runId, numeric: true, identifier: true },
     { key: 'status', title: t('Status'), value: (r) => r.status, format: (r) => h('span', { class: `badge status-${r.status}` }, t(r.status)) },
-    { key: 'entities', title: t('Entities'), value: (r) => r.entitiesRequested },
+    // A list of entity names: it wraps (at its commas) instead of pushing the other columns out.
+    { key: 'entities', title: t('Entities'), value: (r) => r.entitiesRequested, format: (r) => r.entitiesRequested.split(/,\s*/).join(', '), wrap: true },
     { key: 'startedAt', title: t('Started'), value: (r) => r.startedAt, format: (r) => view.f.when(r.startedAt) },
     { key: 'duration', title: t('Duration (s)'), value: (r) => r.durationSeconds, numeric: true },
     { key: 'ok', title: t('Succeeded'), value: (r) => r.entitiesSucceeded, numeric: true },
     { key: 'failed', title: t('Failed'), value: (r) => r.entitiesFailed, numeric: true },
     { key: 'startedBy', title: t('Started by'), value: (r) => r.startedBy },
-  ], { empty, onActivate: (r) => void view.openRun(r.runId), rowLabel: (r) => t('Run {0}, {1}: open its details', r.runId, t(r.status)) });
+  ], {
+    id, label, empty, rowKey: (r) => r.runId,
+    // In a snapshot there is no host to open a run's detail: the rows are plain rows.
+    ...(live ? { onActivate: (r: EtlRunSummary) => void view.openRun(r.runId), rowLabel: (r: EtlRunSummary) => t('Run {0}, {1}: open its details', r.runId, t(r.status)) } : {}),
+  });
 
   const panels = [
-    panel('running', t('Runs in progress'), [runs(d.running, t('No run in progress.'))]),
-    panel('recentRuns', t('Last runs'), [runs(d.recentRuns, t('The ETL has not run yet.'))]),
+    panel('running', t('Runs in progress'), [runs('running', t('Runs in progress'), d.running, t('No run in progress.'))]),
+    panel('recentRuns', t('Last runs'), [runs('recentRuns', t('Last runs'), d.recentRuns, t('The ETL has not run yet.'))]),
   ];
-  panels[1]?.classList.add('wide');
+  // Run tables have eight columns: they take the whole width, so none is pushed out of view.
+  for (const p of panels) p.classList.add('wide');
   if (detail !== undefined) panels.push(runDetail(view, detail));
-  panels.push(timeline(view, d), statusPerDay(d),
+  panels.push(timeline(view, d), statusPerDay(view, d),
     panel('volume', t('Rows loaded per entity (14 days)'), [barList(d.volumePerEntity.map((v) => ({ label: v.entity, value: v.upserted })), (v) => view.f.number.format(v), t('No runs in the last 14 days.'))]));
   return panels;
 }
 
 function runDetail(view: MonitorView, detail: { runId: number; rows: readonly RunEntityDetail[] }): HTMLElement {
-  const el = panel('runDetail', t('Run {0}: entities', detail.runId), [dataTable(detail.rows, [
-    { key: 'entity', title: t('Entity'), value: (r) => r.entity, format: (r) => h('button', { class: 'link', type: 'button', onclick: () => view.revealEntity(r.entity) }, r.entity) },
+  const title = t('Run {0}: entities', detail.runId);
+  const el = panel('runDetail', title, [dataTable(detail.rows, [
+    { key: 'entity', title: t('Entity'), value: (r) => r.entity, format: (r) => view.entityLink(r.entity, 'runDetail') },
     { key: 'status', title: t('Status'), value: (r) => r.status, format: (r) => h('span', { class: `badge status-${r.status}` }, t(r.status)) },
     { key: 'extracted', title: t('Extracted'), value: (r) => r.extracted, numeric: true },
     { key: 'upserted', title: t('Upserted'), value: (r) => r.upserted, numeric: true },
     { key: 'softDeleted', title: t('Soft-deleted'), value: (r) => r.softDeleted, numeric: true },
     { key: 'from', title: t('Watermark from'), value: (r) => r.watermarkFrom },
     { key: 'to', title: t('Watermark to'), value: (r) => r.watermarkTo },
-    { key: 'error', title: t('Error'), value: (r) => r.errorMessage },
-  ], { empty: t('This run has no entity rows.') })]);
+    { key: 'error', title: t('Error'), value: (r) => r.errorMessage, wrap: true },
+  ], { id: 'runDetail', label: title, empty: t('This run has no entity rows.') })]);
   el.classList.add('wide');
   el.querySelector('h2')?.setAttribute('tabindex', '-1');
   return el;
@@ -59,14 +67,14 @@ function timeline(view: MonitorView, d: MonitorData): HTMLElement {
       mark.style.left = `${(((Date.parse(i.startedAt) - start) / (end - start)) * 100).toFixed(2)}%`;
       track.append(mark);
     }
-    return h('div', { class: 'timeline-row', 'data-entity': entity, 'data-runs': items.length }, h('button', { class: 'link', type: 'button', onclick: () => view.revealEntity(entity) }, entity), track);
+    return h('div', { class: 'timeline-row', 'data-entity': entity, 'data-runs': items.length }, view.entityLink(entity, 'timeline'), track);
   });
   const el = panel('timeline', t('Timeline of runs by entity (14 days)'), rows.length === 0 ? [h('p', { class: 'empty' }, t('No runs in the last 14 days.'))] : rows);
   el.classList.add('wide');
   return el;
 }
 
-function statusPerDay(d: MonitorData): HTMLElement {
+function statusPerDay(view: MonitorView, d: MonitorData): HTMLElement {
   const days = [...new Set(d.statusPerDay.map((s) => s.day))].sort();
   const max = Math.max(1, ...days.map((day) => d.statusPerDay.filter((s) => s.day === day).reduce((n, s) => n + s.runs, 0)));
   const rows = days.map((day) => {
@@ -79,7 +87,7 @@ function statusPerDay(d: MonitorData): HTMLElement {
       seg.style.flex = String(p.runs);
       stack.append(seg);
     }
-    return h('li', { 'data-day': day, 'data-runs': total }, h('span', { class: 'bar-label' }, day), h('span', { class: 'bar-track' }, stack), h('span', { class: 'bar-value' }, String(total)));
+    return h('li', { 'data-day': day, 'data-runs': total }, h('span', { class: 'bar-label' }, view.f.day(day)), h('span', { class: 'bar-track' }, stack), h('span', { class: 'bar-value' }, view.f.number.format(total)));
   });
   return panel('statusPerDay', t('Runs by status per day (14 days)'), [rows.length === 0 ? h('p', { class: 'empty' }, t('No runs in the last 14 days.')) : h('ol', { class: 'bars' }, ...rows)]);
 }

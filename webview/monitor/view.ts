@@ -1,6 +1,7 @@
-import type { ConnectionAuditFilters, ControlAction, MonitorData, MonitorMethods, RunEntityDetail } from '../../src/protocol/monitor';
+import type { ConnectionAuditFilters, ControlAction, ControlRow, MonitorData, MonitorMethods, RunEntityDetail } from '../../src/protocol/monitor';
 import { button, selectField } from '../shared/controls';
 import { h, panel, replace } from '../shared/dom';
+import { redrawKeepingPlace } from '../shared/focus';
 import { Formats } from '../shared/format';
 import { t } from '../shared/l10n';
 import { RpcFailure, type RpcClient } from '../shared/rpc';
@@ -57,7 +58,9 @@ export class MonitorView {
   show(data: MonitorData): void {
     this.data = data;
     this.remember(data.connections.filters, this.interval);
-    replace(this.root,
+    // Auto-refresh, filters and actions redraw the page; the user's focus stays where it was.
+    redrawKeepingPlace(this.root, () => replace(this.root,
+      this.skipLinks(),
       h('h1', {}, t('ETL monitor')),
       h('p', { class: 'subtitle', 'data-testid': 'updated' }, t('Updated {0}', this.f.when(data.generatedAt))),
       this.client === undefined ? h('p', { class: 'snapshot-note' }, t('Snapshot taken {0}. Actions are disabled.', this.f.when(data.generatedAt))) : this.toolbar(),
@@ -71,7 +74,7 @@ export class MonitorView {
         this.failures(data),
         ...auditPanels(this, data.connections),
       ),
-    );
+    ));
     this.root.setAttribute('aria-busy', 'false');
     this.root.dataset['rendered'] = String(Date.now());
   }
@@ -152,13 +155,30 @@ export class MonitorView {
         `${c.ok ? '✔' : '✖'} ${names[c.id] ?? c.id}${c.detail === '' ? '' : ` (${c.detail})`}`)))]);
   }
 
-  private entityLink(entity: string): HTMLElement {
-    return h('button', { class: 'link', type: 'button', title: t('Reveal {0} in the ETL Entities view', entity), onclick: () => this.revealEntity(entity) }, entity);
+  /** Links past the toolbar and the long panels to the ones a user comes for. */
+  private skipLinks(): HTMLElement {
+    const link = (id: string, title: string): HTMLElement => h('li', {}, h('a', {
+      href: `#panel-${id}`, 'data-focus': `skip:${id}`,
+      onclick: (e: Event) => {
+        e.preventDefault();
+        const heading = this.root.querySelector<HTMLElement>(`#${id}-title`);
+        heading?.setAttribute('tabindex', '-1');
+        heading?.focus();
+      },
+    }, t('Skip to {0}', title)));
+    return h('nav', { 'aria-label': t('Skip links') }, h('ul', { class: 'skip-links' },
+      link('recentRuns', t('Last runs')), link('control', 'ctl.etl_control'), link('audit', t('Connection audit'))));
+  }
+
+  /** An entity name that reveals it in the ETL Entities view (plain text in a snapshot). */
+  entityLink(entity: string, where: string): HTMLElement | string {
+    if (this.client === undefined) return entity;
+    return h('button', { class: 'link', type: 'button', 'data-focus': `${where}:entity:${entity}`, title: t('Reveal {0} in the ETL Entities view', entity), onclick: () => this.revealEntity(entity) }, entity);
   }
 
   private health(d: MonitorData): HTMLElement {
     const el = panel('health', t('Health and reconciliation'), [dataTable(d.health, [
-      { key: 'entity', title: t('Entity'), value: (r) => r.entity, format: (r) => this.entityLink(r.entity) },
+      { key: 'entity', title: t('Entity'), value: (r) => r.entity, format: (r) => this.entityLink(r.entity, 'health') },
       { key: 'state', title: t('State'), value: (r) => r.state, format: (r) => h('span', { class: `badge state-${r.state}` }, t(r.state)) },
       { key: 'sourceCount', title: t('Source rows'), value: (r) => r.sourceCount, numeric: true },
       { key: 'targetCount', title: t('Target rows'), value: (r) => r.targetCount, numeric: true },
@@ -166,26 +186,31 @@ export class MonitorView {
       { key: 'lastSuccessAt', title: t('Last success'), value: (r) => r.lastSuccessAt, format: (r) => this.f.when(r.lastSuccessAt) },
       { key: 'lag', title: t('Lag (min)'), value: (r) => r.lagMinutes, numeric: true },
       { key: 'sla', title: t('SLA (min)'), value: (r) => r.slaMinutes, numeric: true },
-    ], { sortable: true, empty: t('No entities registered.') })]);
+    ], { id: 'health', label: t('Health and reconciliation'), sortable: true, empty: t('No entities registered.') })]);
     el.classList.add('wide');
     return el;
   }
 
   private control(d: MonitorData): HTMLElement {
-    const off = this.client === undefined;
+    const live = this.client !== undefined;
     const el = panel('control', 'ctl.etl_control', [dataTable(d.control, [
-      { key: 'entity', title: t('Entity'), value: (r) => r.entity, format: (r) => this.entityLink(r.entity) },
+      { key: 'entity', title: t('Entity'), value: (r) => r.entity, format: (r) => this.entityLink(r.entity, 'control') },
       { key: 'isActive', title: t('Active'), value: (r) => (r.isActive ? t('yes') : t('no')) },
       { key: 'watermark', title: t('Watermark'), value: (r) => `${r.watermarkUpdatedAt} #${r.watermarkId}`, format: (r) => `${this.f.when(r.watermarkUpdatedAt)} #${r.watermarkId}` },
       { key: 'cutoff', title: t('Cutoff (min)'), value: (r) => r.cutoffMinutes, numeric: true },
       { key: 'batch', title: t('Batch size'), value: (r) => r.batchSize, numeric: true },
-      { key: 'lastStatus', title: t('Last status'), value: (r) => r.lastStatus, format: (r) => h('span', { class: `status-${r.lastStatus ?? 'none'}` }, r.lastStatus ?? '—') },
-      { key: 'lastRunId', title: t('Last run'), value: (r) => r.lastRunId, numeric: true },
-      { key: 'actions', title: t('Actions'), value: () => null, format: (r) => h('span', { class: 'row-actions' },
-          button(t('Run'), `run-${r.entity}`, () => this.act('run', r.entity), { disabled: off || !r.isActive, title: t('Run {0} now', r.entity) }),
-          button(t('Reset watermark'), `reset-${r.entity}`, () => this.act('reset-watermark', r.entity), { secondary: true, disabled: off, title: t('Reset the watermark of {0}', r.entity) }),
-          button(r.isActive ? t('Deactivate') : t('Activate'), `toggle-${r.entity}`, () => this.act(r.isActive ? 'deactivate' : 'activate', r.entity), { secondary: true, disabled: off })) },
-    ], { empty: t('No entities registered.') })]);
+      { key: 'lastStatus', title: t('Last status'), value: (r) => r.lastStatus, format: (r) => h('span', { class: `status-${r.lastStatus ?? 'none'}` }, r.lastStatus === null ? '—' : t(r.lastStatus)) },
+      { key: 'lastRunId', title: t('Last run'), value: (r) => r.lastRunId, numeric: true, identifier: true },
+      // Each button is named by its visible text and its entity ("Activate dim_produto").
+      // A snapshot has no host to act on: no actions column there.
+      ...(live ? [{ key: 'actions', title: t('Actions'), value: () => null, format: (r: ControlRow) => {
+        const toggle = r.isActive ? t('Deactivate') : t('Activate');
+        return h('span', { class: 'row-actions' },
+          button(t('Run'), `run-${r.entity}`, () => this.act('run', r.entity), { disabled: !r.isActive, title: t('Run {0} now', r.entity), name: `${t('Run')} ${r.entity}` }),
+          button(t('Reset watermark'), `reset-${r.entity}`, () => this.act('reset-watermark', r.entity), { secondary: true, title: t('Reset the watermark of {0}', r.entity), name: `${t('Reset watermark')} ${r.entity}` }),
+          button(toggle, `toggle-${r.entity}`, () => this.act(r.isActive ? 'deactivate' : 'activate', r.entity), { secondary: true, name: `${toggle} ${r.entity}` }));
+      } }] : []),
+    ], { id: 'control', label: 'ctl.etl_control', empty: t('No entities registered.') })]);
     el.classList.add('wide');
     return el;
   }

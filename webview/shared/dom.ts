@@ -24,7 +24,7 @@ export function append(el: Element, children: readonly Child[]): void {
 
 /** A titled panel; `actions` sit at the right of its heading. */
 export function panel(id: string, title: string, body: Child[], actions: Child[] = []): HTMLElement {
-  return h('section', { class: 'panel', 'data-testid': id, 'aria-labelledby': `${id}-title` },
+  return h('section', { class: 'panel', id: `panel-${id}`, 'data-testid': id, 'aria-labelledby': `${id}-title` },
     h('header', {}, h('h2', { id: `${id}-title` }, title), h('span', { class: 'actions' }, ...actions)),
     ...body);
 }

@@ -20,6 +20,14 @@ export function webviewBundle(kind: DashboardKind): string {
   return readFileSync(path.join(root, 'dist', 'webview', `${kind}.js`), 'utf8');
 }
 
+/** One handler for a browser that shows both dashboards: each request goes to its dashboard's handler. */
+export function bothDashboards(sales: MessageHandler, monitor: MessageHandler): MessageHandler {
+  return (m) => {
+    const method = typeof m === 'object' && m !== null ? (m as { method?: unknown }).method : undefined;
+    return (typeof method === 'string' && method.startsWith('monitor/') ? monitor : sales)(m);
+  };
+}
+
 export interface DashboardBrowser {
   readonly page: Page;
   /** Every request the page sent, in order (for round-trip assertions). */
