@@ -5,12 +5,12 @@ import { filterText, selectField, type SelectOption } from '../shared/controls';
 import { h, panel } from '../shared/dom';
 import { t } from '../shared/l10n';
 import { dataTable } from '../shared/table';
-import type { MonitorView } from './view';
+import type { PanelHost } from './panelHost';
 
 const HOURS = [1, 6, 24, 72, 168, 720];
 
 /** Connection audit: filters, totals, top lists, events per hour, recent events, correlation. */
-export function auditPanels(view: MonitorView, a: ConnectionAudit): HTMLElement[] {
+export function auditPanels(view: PanelHost, a: ConnectionAudit): HTMLElement[] {
   const off = view.client === undefined;
   const all = (values: readonly string[]): SelectOption[] => [{ value: '', label: t('All') }, ...values.map((v) => ({ value: v, label: v }))];
   const filters = h('div', { class: 'toolbar', role: 'group', 'aria-label': t('Connection audit filters') }, ...(off

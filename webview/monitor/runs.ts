@@ -3,12 +3,12 @@ import { barList } from '../shared/bars';
 import { h, panel } from '../shared/dom';
 import { t } from '../shared/l10n';
 import { dataTable } from '../shared/table';
-import type { MonitorView } from './view';
+import type { PanelHost } from './panelHost';
 
 const STATUSES: readonly RunStatus[] = ['success', 'partial', 'failed', 'running'];
 
 /** Runs in progress, last runs (with per-entity detail), timeline, status per day, volume. */
-export function runPanels(view: MonitorView, d: MonitorData, detail: { runId: number; rows: readonly RunEntityDetail[] } | undefined): HTMLElement[] {
+export function runPanels(view: PanelHost, d: MonitorData, detail: { runId: number; rows: readonly RunEntityDetail[] } | undefined): HTMLElement[] {
   const live = view.client !== undefined;
   const runs = (id: string, label: string, rows: readonly EtlRunSummary[], empty: string) => dataTable(rows, [
     { key: 'runId', title: t('Run'), value: (r) => r.runId, numeric: true, identifier: true },
@@ -38,7 +38,7 @@ export function runPanels(view: MonitorView, d: MonitorData, detail: { runId: nu
   return panels;
 }
 
-function runDetail(view: MonitorView, detail: { runId: number; rows: readonly RunEntityDetail[] }): HTMLElement {
+function runDetail(view: PanelHost, detail: { runId: number; rows: readonly RunEntityDetail[] }): HTMLElement {
   const title = t('Run {0}: entities', detail.runId);
   const el = panel('runDetail', title, [dataTable(detail.rows, [
     { key: 'entity', title: t('Entity'), value: (r) => r.entity, format: (r) => view.entityLink(r.entity, 'runDetail') },
@@ -55,7 +55,7 @@ function runDetail(view: MonitorView, detail: { runId: number; rows: readonly Ru
   return el;
 }
 
-function timeline(view: MonitorView, d: MonitorData): HTMLElement {
+function timeline(view: PanelHost, d: MonitorData): HTMLElement {
   const end = Date.parse(d.generatedAt);
   const start = end - 14 * 86_400_000;
   const byEntity = new Map<string, TimelineMark[]>();
@@ -74,7 +74,7 @@ function timeline(view: MonitorView, d: MonitorData): HTMLElement {
   return el;
 }
 
-function statusPerDay(view: MonitorView, d: MonitorData): HTMLElement {
+function statusPerDay(view: PanelHost, d: MonitorData): HTMLElement {
   const days = [...new Set(d.statusPerDay.map((s) => s.day))].sort();
   const max = Math.max(1, ...days.map((day) => d.statusPerDay.filter((s) => s.day === day).reduce((n, s) => n + s.runs, 0)));
   const rows = days.map((day) => {

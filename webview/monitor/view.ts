@@ -1,20 +1,21 @@
-import type { ConnectionAuditFilters, ControlAction, ControlRow, MonitorData, MonitorMethods, RunEntityDetail } from '../../src/protocol/monitor';
+import type { ConnectionAuditFilters, ControlAction, ControlRow, MonitorData, RunEntityDetail } from '../../src/protocol/monitor';
 import { button, selectField } from '../shared/controls';
 import { h, panel, replace } from '../shared/dom';
 import { redrawKeepingPlace } from '../shared/focus';
 import { Formats } from '../shared/format';
 import { t } from '../shared/l10n';
-import { RpcFailure, type RpcClient } from '../shared/rpc';
+import { RpcFailure } from '../shared/rpc';
 import { dataTable } from '../shared/table';
 import { auditPanels } from './audit';
+import type { MonitorClient, PanelHost } from './panelHost';
 import { runPanels } from './runs';
 
-export type MonitorClient = RpcClient<{ [K in keyof MonitorMethods]: MonitorMethods[K] }>;
+export type { MonitorClient } from './panelHost';
 
 const INTERVALS = [0, 10, 30, 60, 300];
 
 /** Renders the ETL monitor; refreshes on a timer the user can change or pause. */
-export class MonitorView {
+export class MonitorView implements PanelHost {
   readonly f: Formats;
   private data: MonitorData | undefined;
   private timer: ReturnType<typeof setInterval> | undefined;
