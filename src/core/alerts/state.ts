@@ -1,3 +1,4 @@
+import { isEngineError } from '../engine/errors';
 import type { Queryable, SqlParam, Dialect } from '../engine/types';
 import { ALERT_STATE } from '../warehouse/controlTables';
 import { ensureTableSql } from '../warehouse/ddl';
@@ -71,11 +72,17 @@ export class AlertStateStore {
     }));
   }
 
+  /** False when the key exists (another evaluator may have inserted it a moment ago: its primary key says so). */
   async insertOpen(f: Finding, now: Date): Promise<boolean> {
-    const r = await this.db.query(this.sql.insertOpen, [
-      text(f.key, 200), text(f.entityName, 100), text(f.rule, 40), text(f.severity, 20), text(f.title, 200), text(f.detail, 1000), ts(now),
-    ]);
-    return r.rowsAffected === 1;
+    try {
+      const r = await this.db.query(this.sql.insertOpen, [
+        text(f.key, 200), text(f.entityName, 100), text(f.rule, 40), text(f.severity, 20), text(f.title, 200), text(f.detail, 1000), ts(now),
+      ]);
+      return r.rowsAffected === 1;
+    } catch (e) {
+      if (isEngineError(e) && e.kind === 'constraint') return false;
+      throw e;
+    }
   }
 
   async reopen(f: Finding, now: Date): Promise<boolean> {
