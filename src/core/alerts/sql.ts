@@ -21,27 +21,33 @@ export interface AlertSql {
   readonly resolve: string;
 }
 
-function build(d: { p: (n: number) => string; isActive: string }): AlertSql {
+interface Pieces {
+  readonly p: (n: number) => string;
+  readonly isActive: string;
+  /** A correlated subquery joined to each row, kept when it returns nothing. */
+  readonly apply: (body: string, alias: string) => string;
+  readonly top1: string;
+  readonly limit1: string;
+}
+
+function build(d: Pieces): AlertSql {
   const p = d.p;
   return {
-    status: `WITH latest AS (
-  SELECT re.entity_name, re.status, re.started_at, re.finished_at, re.error_message,
-         ROW_NUMBER() OVER (PARTITION BY re.entity_name
-                            ORDER BY COALESCE(re.finished_at, re.started_at) DESC, re.run_entity_id DESC) AS rn
-    FROM audit.etl_run_entity re
-), recent AS (
-  SELECT re.entity_name, COUNT(*) AS runs,
-         SUM(CASE WHEN re.status = 'failed' THEN 1 ELSE 0 END) AS failed
-    FROM audit.etl_run_entity re
-   WHERE re.started_at >= ${p(1)} AND re.started_at <= ${p(2)}
-   GROUP BY re.entity_name
-)
-SELECT c.entity_name, c.last_status, c.last_success_at, c.watermark_updated_at,
+    // Per active entity, through the (entity_name, started_at) index: its latest run and its
+    // runs of the window (one sort of every run by entity name cost more than all of it). The
+    // latest run is the latest started: the entity lock keeps two runs of one entity from
+    // overlapping, so it is also the latest finished (the users' order).
+    status: `SELECT c.entity_name, c.last_status, c.last_success_at, c.watermark_updated_at,
        l.status AS run_status, l.started_at AS run_started_at, l.finished_at AS run_finished_at,
        l.error_message AS run_error, COALESCE(r.runs, 0) AS runs_7d, COALESCE(r.failed, 0) AS failed_7d
   FROM ctl.etl_control c
-  LEFT JOIN latest l ON l.entity_name = c.entity_name AND l.rn = 1
-  LEFT JOIN recent r ON r.entity_name = c.entity_name
+  ${d.apply(`SELECT ${d.top1}re.status, re.started_at, re.finished_at, re.error_message
+      FROM audit.etl_run_entity re
+     WHERE re.entity_name = c.entity_name
+     ORDER BY re.started_at DESC, re.run_entity_id DESC${d.limit1}`, 'l')}
+  ${d.apply(`SELECT COUNT(*) AS runs, SUM(CASE WHEN re.status = 'failed' THEN 1 ELSE 0 END) AS failed
+      FROM audit.etl_run_entity re
+     WHERE re.entity_name = c.entity_name AND re.started_at >= ${p(1)} AND re.started_at <= ${p(2)}`, 'r')}
  WHERE ${d.isActive}
  ORDER BY c.entity_name`,
     listState: `SELECT alert_key, entity_name, rule_name, status, severity, title, detail, opened_at, last_seen_at,
@@ -67,8 +73,12 @@ SELECT ${p(1)}, ${p(2)}, ${p(3)}, 'open', ${p(4)}, ${p(5)}, ${p(6)}, ${p(7)}, ${
   };
 }
 
-const postgres = build({ p: (n) => `$${n}`, isActive: 'c.is_active' });
-const sqlserver = build({ p: (n) => `@p${n}`, isActive: 'c.is_active = 1' });
+const postgres = build({
+  p: (n) => `$${n}`, isActive: 'c.is_active', apply: (body, alias) => `LEFT JOIN LATERAL (${body}) ${alias} ON true`, top1: '', limit1: '\n     LIMIT 1',
+});
+const sqlserver = build({
+  p: (n) => `@p${n}`, isActive: 'c.is_active = 1', apply: (body, alias) => `OUTER APPLY (${body}) ${alias}`, top1: 'TOP (1) ', limit1: '',
+});
 
 export function alertSql(dialect: Dialect): AlertSql {
   return dialect === 'postgres' ? postgres : sqlserver;
