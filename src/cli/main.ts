@@ -64,6 +64,11 @@ if (require.main === module) {
     process.stderr.write('\nStopping (Ctrl+C again to quit at once)...\n');
     interrupt.abort();
   });
+  // A service manager (docker stop, systemd) asks with SIGTERM: the same clean stop.
+  process.on('SIGTERM', () => {
+    if (interrupt.signal.aborted) process.exit(EXIT_CODES.interrupted);
+    interrupt.abort();
+  });
   main(process.argv.slice(2), io).then(
     (code) => {
       process.exitCode = code;

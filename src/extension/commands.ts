@@ -18,12 +18,16 @@ import {
 import { showStackLogsCommand } from './stack/logs';
 import type { StackSession } from './stack/session';
 import { startStackCommand } from './stack/start';
+import { setAlertWebhookCommand, type AlertStatus } from './alerts/status';
+import { checkWarehouseCommand, type CheckDiagnostics } from './checks/run';
 
 /** What a command needs beyond the context: the views it acts on. */
 export interface Views {
   readonly entities: EntitiesTree;
   readonly etl: EtlRuns;
   readonly stack: StackSession;
+  readonly checks: CheckDiagnostics;
+  readonly alerts: AlertStatus;
 }
 
 type Handler = (...args: never[]) => unknown;
@@ -61,6 +65,9 @@ const commandTable: Readonly<Record<string, (ctx: DwContext, views: Views) => Ha
   'dwWorkbench.backupNow': (ctx, views) => backupNowCommand(ctx, views.stack),
   'dwWorkbench.restoreBackup': (ctx, views) => restoreBackupCommand(ctx, views.stack),
   'dwWorkbench.destroyStack': (ctx, views) => destroyStackCommand(ctx, views.stack),
+  'dwWorkbench.checkWarehouse': (ctx, views) => checkWarehouseCommand(ctx, views.checks),
+  'dwWorkbench.evaluateAlerts': (_ctx, views) => () => views.alerts.evaluate(true),
+  'dwWorkbench.setAlertWebhook': setAlertWebhookCommand,
 };
 
 /**

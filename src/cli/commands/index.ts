@@ -8,6 +8,9 @@ import { detectCommand } from './detect';
 import { bootstrapCommand } from './bootstrap';
 import { stackCommand } from './stack';
 import { runCommand } from './run';
+import { checkCommand } from './check';
+import { alertsCommand } from './alerts';
+import { watchCommand } from './watch';
 
 /** Every `dwb` subcommand, in the order `dwb --help` lists them. */
-export const commands: readonly CliCommand[] = [demoCommand, initCommand, detectCommand, doctorCommand, stackCommand, bootstrapCommand, runCommand, etlCommand, dashboardCommand];
+export const commands: readonly CliCommand[] = [demoCommand, initCommand, detectCommand, doctorCommand, stackCommand, bootstrapCommand, runCommand, etlCommand, dashboardCommand, checkCommand, alertsCommand, watchCommand];

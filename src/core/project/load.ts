@@ -82,6 +82,9 @@ function schemaProblem(error: ErrorObject, tree: Node, at: At): ProjectProblem {
           `(VS Code) or the environment variable named by connection.passwordEnv (CLI, default DWB_PASSWORD).`,
       );
     }
+    if (error.instancePath === '/alerts/rules') {
+      return at(keyNode.offset, pointer, `Unknown alert rule '${extra}': the rules are ${ALERT_RULES.join(', ')}.`);
+    }
     return at(keyNode.offset, pointer, `Unknown setting '${extra}' in ${where}.`);
   }
   if (error.keyword === 'required') {
@@ -106,7 +109,7 @@ function schemaProblem(error: ErrorObject, tree: Node, at: At): ProjectProblem {
 /** Rules JSON Schema cannot say clearly: which connection settings each engine needs. */
 function semanticProblems(config: ProjectFile, tree: Node, at: At): ProjectProblem[] {
   const problems: ProjectProblem[] = [];
-  const offsetOf = (...segments: string[]): number => (findNodeAtLocation(tree, segments) ?? tree).offset;
+  const offsetOf = (...segments: (string | number)[]): number => (findNodeAtLocation(tree, segments) ?? tree).offset;
   if (config.engine === 'pglite') {
     for (const key of ['host', 'port', 'user', 'encrypt', 'trustServerCertificate'] as const) {
       if (config.connection[key] !== undefined) {
@@ -124,7 +127,38 @@ function semanticProblems(config: ProjectFile, tree: Node, at: At): ProjectProbl
         `'connection.dataDir' applies only to the embedded engine (pglite).`));
     }
   }
+  return [...problems, ...alertAndCheckProblems(config, offsetOf, at)];
+}
+
+const ALERT_RULES = ['etl_failure', 'sla_watermark_delay', 'sla_no_recent_run', 'etl_recurrent_failure'] as const;
+
+/** What the alerts and checks sections need beyond their schema: a real time zone, unique names. */
+function alertAndCheckProblems(config: ProjectFile, offsetOf: (...segments: (string | number)[]) => number, at: At): ProjectProblem[] {
+  const problems: ProjectProblem[] = [];
+  const zone = config.alerts?.timezone;
+  if (zone !== undefined && !isTimeZone(zone)) {
+    problems.push(at(offsetOf('alerts', 'timezone'), '/alerts/timezone', `'alerts.timezone' is not a time zone this system knows: '${zone}' (use an IANA name such as "America/Sao_Paulo" or "UTC").`));
+  }
+  const unique = (names: readonly (string | undefined)[], section: string, label: string): void => {
+    const seen = new Set<string>();
+    names.forEach((name, i) => {
+      if (name === undefined) return;
+      if (seen.has(name)) problems.push(at(offsetOf(section, label, i, 'name'), `/${section}/${label}/${i}/name`, `'${section}.${label}' names '${name}' twice: names must be unique.`));
+      seen.add(name);
+    });
+  };
+  unique((config.alerts?.webhooks ?? []).map((w) => w.name ?? w.kind), 'alerts', 'webhooks');
+  unique((config.checks?.custom ?? []).map((c) => c.name), 'checks', 'custom');
   return problems;
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** A failed oneOf also reports each branch's own failure; the oneOf message alone says it better. */

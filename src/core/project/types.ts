@@ -37,6 +37,32 @@ export interface ProjectEtl {
   readonly lockTimeoutSeconds?: number;
 }
 
+export type AlertRuleName = 'etl_failure' | 'sla_watermark_delay' | 'sla_no_recent_run' | 'etl_recurrent_failure';
+export type WebhookKind = 'discord' | 'slack' | 'teams' | 'json';
+export type CheckSeverity = 'error' | 'warning' | 'info';
+/** One text for both engines, or one per engine. */
+export type PortableSql = string | { readonly postgres: string; readonly sqlserver: string };
+
+export interface ProjectAlerts {
+  readonly rules?: {
+    readonly etl_failure?: { readonly enabled?: boolean };
+    readonly sla_watermark_delay?: { readonly enabled?: boolean; readonly slaMinutes?: number };
+    readonly sla_no_recent_run?: { readonly enabled?: boolean; readonly hours?: number };
+    readonly etl_recurrent_failure?: { readonly enabled?: boolean; readonly threshold?: number; readonly minRuns?: number };
+  };
+  readonly cooldownMinutes?: number;
+  readonly webhooks?: readonly { readonly name?: string; readonly kind: WebhookKind; readonly urlEnv?: string }[];
+  readonly delivery?: { readonly timeoutSeconds?: number; readonly retries?: number; readonly backoffSeconds?: number };
+  readonly timezone?: string;
+}
+
+export interface ProjectChecks {
+  readonly severity?: { readonly fk_orphans?: CheckSeverity; readonly duplicate_keys?: CheckSeverity; readonly coverage?: CheckSeverity };
+  readonly minimumRows?: Readonly<Record<string, number>>;
+  readonly offendingLimit?: number;
+  readonly custom?: readonly { readonly name: string; readonly description?: string; readonly sql: PortableSql; readonly severity?: CheckSeverity }[];
+}
+
 export interface ProjectFile {
   readonly name: string;
   readonly engine: EngineName;
@@ -46,6 +72,8 @@ export interface ProjectFile {
   readonly stack?: ProjectStack;
   readonly bootstrap?: { readonly steps?: readonly BootstrapStep[] };
   readonly etl?: ProjectEtl;
+  readonly alerts?: ProjectAlerts;
+  readonly checks?: ProjectChecks;
 }
 
 /** A loaded project: the file's content plus where it lives. */

@@ -130,7 +130,31 @@ export const CONNECTION_LOGIN_EVENTS: TableSpec = {
   ],
 };
 
-export const controlTables: readonly TableSpec[] = [ETL_CONTROL, ETL_RUN, ETL_RUN_ENTITY, ETL_REJECT, ETL_TRIGGER_WATERMARK, CONNECTION_LOGIN_EVENTS];
+/**
+ * One row per alert (`entity|rule`) the alerts ever opened: open or resolved, when it was last
+ * delivered (the cooldown) and the last delivery error. Kept in the warehouse so that every
+ * evaluator (VS Code, `dwb alerts`, `dwb watch`) sees the same state and an alert is delivered once.
+ */
+export const ALERT_STATE: TableSpec = {
+  layer: 'dw', schema: 'ctl', name: 'alert_state', primaryKey: 'alert_key',
+  columns: [
+    req('alert_key', t.text(200)),
+    req('entity_name', t.text(100)),
+    req('rule_name', t.text(40)),
+    req('status', t.text(20), { default: dflt('open'), oneOf: ['open', 'resolved'] }),
+    req('severity', t.text(20)),
+    req('title', t.text(200)),
+    opt('detail', t.text(1000)),
+    req('opened_at', ts3),
+    req('last_seen_at', ts3),
+    opt('last_sent_at', ts3),
+    opt('resolved_at', ts3),
+    opt('delivery_error', t.text(1000)),
+    req('updated_at', ts3, { default: utcNow }),
+  ],
+};
+
+export const controlTables: readonly TableSpec[] = [ETL_CONTROL, ETL_RUN, ETL_RUN_ENTITY, ETL_REJECT, ETL_TRIGGER_WATERMARK, CONNECTION_LOGIN_EVENTS, ALERT_STATE];
 
 /** The nine registered entities (DOMAIN.md); only dim_cliente is active by default. */
 export interface RegisteredEntity {

@@ -40,6 +40,7 @@ const dw: readonly Entry[] = [
   ['dw/07_connection_audit_table.sql', 'dw', 'dw'],
   ['dw/08_connection_audit.sql', 'dw', 'dw'],
   ['dw/09_views.sql', 'dw', 'dw'],
+  ['dw/10_alert_state.sql', 'dw', 'dw'],
 ];
 
 const postgres: readonly Entry[] = [

@@ -16,6 +16,9 @@ import { servicesOf } from '../scripts/commands';
 import { registerScriptStatusBar } from '../scripts/statusBar';
 import { StackSession } from '../stack/session';
 import { registerStackStatusBar } from '../stack/statusBar';
+import { AlertStatus } from '../alerts/status';
+import { CheckDiagnostics } from '../checks/run';
+import { registerCheckTasks } from '../checks/tasks';
 
 export { parseProject, ProjectFileError } from '../../core/project';
 export { Connections } from '../connections';
@@ -44,7 +47,11 @@ export function startFeatures(ctx: DwContext, shell: ShellParts): Features {
   const stack = new StackSession(ctx);
   ctx.subscriptions.push(etl, entities, stack);
   const tasks = new EtlTaskProvider(ctx, etl);
-  const handlers = commandHandlers(ctx, { entities, etl, stack });
+  const checks = new CheckDiagnostics();
+  const alerts = new AlertStatus(ctx);
+  ctx.subscriptions.push(checks, alerts);
+  registerCheckTasks(ctx, checks);
+  const handlers = commandHandlers(ctx, { entities, etl, stack, checks, alerts });
   registerStackStatusBar(ctx, stack);
   registerScriptStatusBar(ctx);
   // Started after the project loaded: read the stack's status now rather than at the next change.

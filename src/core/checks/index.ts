@@ -1,0 +1,4 @@
+export * from './catalog';
+export * from './locate';
+export * from './run';
+export * from './project';

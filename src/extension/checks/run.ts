@@ -1,0 +1,82 @@
+import path from 'node:path';
+import * as vscode from 'vscode';
+import { problemLine, projectChecks, resultMessage, runChecks, type CheckReport, type CheckResult } from '../../core/checks';
+import type { Project } from '../../core/project';
+import type { DwContext } from '../context';
+import { entitiesDir } from '../etl/definitions';
+
+const SEVERITY = { error: vscode.DiagnosticSeverity.Error, warning: vscode.DiagnosticSeverity.Warning, info: vscode.DiagnosticSeverity.Information } as const;
+
+/** The checks' results in the Problems panel, at the definition, script or project file line each comes from. */
+export class CheckDiagnostics implements vscode.Disposable {
+  private readonly collection = vscode.languages.createDiagnosticCollection('dw-workbench-checks');
+
+  publish(project: Project, report: CheckReport): void {
+    const byFile = new Map<string, vscode.Diagnostic[]>();
+    for (const r of report.checks.filter((c) => !c.ok)) {
+      const file = r.location?.file ?? project.file;
+      const line = Math.max(0, (r.location?.line ?? 1) - 1);
+      const column = Math.max(0, (r.location?.column ?? 1) - 1);
+      const d = new vscode.Diagnostic(new vscode.Range(line, column, line, column + 1), resultMessage(r), SEVERITY[r.severity]);
+      d.source = 'DW Workbench checks';
+      d.code = r.check;
+      byFile.set(file, [...(byFile.get(file) ?? []), d]);
+    }
+    this.collection.clear();
+    for (const [file, diagnostics] of byFile) this.collection.set(vscode.Uri.file(file), diagnostics);
+  }
+
+  dispose(): void {
+    this.collection.dispose();
+  }
+}
+
+/** Runs every check of the project on its warehouse. */
+export async function checkProject(ctx: DwContext, project: Project, signal?: AbortSignal): Promise<CheckReport> {
+  const engine = await ctx.connections.engine(project, 'dw');
+  const checks = projectChecks(project, engine.dialect, entitiesDir(ctx, project));
+  return runChecks(engine, checks, { limit: project.config.checks?.offendingLimit ?? 20, ...(signal ? { signal } : {}) });
+}
+
+/** The lines the dw-check task prints (the $dw-check problem matcher reads the failed ones). */
+export function reportLines(project: Project, report: CheckReport): string[] {
+  const relative = (file: string): string => path.relative(project.root, file) || file;
+  const status = (r: CheckResult): string => (r.ok ? 'OK  ' : r.severity === 'error' ? 'FAIL' : r.severity.toUpperCase());
+  const s = report.summary;
+  return [
+    ...report.checks.map((r) => `${status(r)} ${r.check} = ${r.value ?? '-'} (expected ${r.expected})`),
+    ...report.checks.map((r) => problemLine(r, relative)).filter((l): l is string => l !== undefined),
+    `${s.passed}/${s.total_checks} checks passed (${s.errors} errors, ${s.warnings} warnings).`,
+  ];
+}
+
+/** DW: Check Warehouse: runs the checks with progress and puts the failures in Problems. */
+export function checkWarehouseCommand(ctx: DwContext, diagnostics: CheckDiagnostics): () => Promise<void> {
+  return async () => {
+    const project = await ctx.requireProject();
+    if (project === undefined) return;
+    try {
+      const report = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking the warehouse…'), cancellable: true },
+        (_progress, token) => {
+          const abort = new AbortController();
+          token.onCancellationRequested(() => abort.abort());
+          return checkProject(ctx, project, abort.signal);
+        },
+      );
+      diagnostics.publish(project, report);
+      for (const line of reportLines(project, report)) ctx.log.info(line);
+      const s = report.summary;
+      const text = vscode.l10n.t('Warehouse checks: {0} of {1} passed ({2} errors, {3} warnings).', s.passed, s.total_checks, s.errors, s.warnings);
+      if (s.failed === 0) {
+        void vscode.window.showInformationMessage(text);
+      } else {
+        const show = vscode.l10n.t('Show Problems');
+        const choice = await (s.errors > 0 ? vscode.window.showErrorMessage(text, show) : vscode.window.showWarningMessage(text, show));
+        if (choice === show) await vscode.commands.executeCommand('workbench.actions.view.problems');
+      }
+    } catch (e) {
+      void vscode.window.showErrorMessage(vscode.l10n.t('Check Warehouse failed: {0}', e instanceof Error ? e.message : String(e)));
+    }
+  };
+}
