@@ -5,7 +5,7 @@ import { alertSettings, evaluateRules, runAlertCycle, AlertStateStore } from '..
 import { checkCatalog, runChecks } from '../../../src/core/checks';
 import { createEngine } from '../../../src/core/engine/factory';
 import type { Engine } from '../../../src/core/engine/types';
-import { splitTsql } from '../../../src/core/script/tsql-splitter';
+import { splitTsql } from '../../../src/core/script/tsqlSplitter';
 import { warehouseScripts } from '../../../src/core/warehouse/scripts';
 import { skipBecause } from '../../support/skip';
 import { independentValues } from './independent';

@@ -1,5 +1,5 @@
 import type { Engine, Queryable, Row, Session } from '../../engine/types';
-import type { EtlDialect, ExtractSpec, MergeLookup, MergeSpec } from '../dialect/types';
+import type { EtlDialect, ExtractSpec } from '../dialect/types';
 import type { CompiledEntity } from '../transform/compile';
 import { transformBatch, type RejectedRow } from '../transform/transform';
 import { addBatchCounts, writeRejects } from './audit';
@@ -51,23 +51,6 @@ export function extractSpecOf(entity: CompiledEntity, d: EtlDialect, database?: 
     columns: entity.sourceColumns,
     derived: (def.source.derived ?? []).map((x) => ({ name: x.name, sql: typeof x.sql === 'string' ? x.sql : x.sql[d.name] })),
   };
-}
-
-/** The lookups' stage columns (natural keys) and how the merge resolves them. */
-export function lookupsOf(entity: CompiledEntity): {
-  readonly extra: readonly { readonly name: string; readonly type: string }[];
-  readonly lookups: readonly MergeLookup[];
-} {
-  return {
-    extra: entity.lookups.map((l) => ({ name: l.stageColumn, type: l.stageType })),
-    lookups: entity.lookups.map((l) => ({ target: l.target, stageColumn: l.stageColumn, keyType: l.stageType, ...l.rule.dimension })),
-  };
-}
-
-/** The SCD2 columns of the merge, when the entity keeps history. */
-export function historyOf(entity: CompiledEntity): Pick<MergeSpec, 'history'> {
-  const scd = entity.definition.scd;
-  return scd.type === 2 ? { history: { validFrom: scd.validFrom, validTo: scd.validTo, isCurrent: scd.isCurrent } } : {};
 }
 
 /** Adds a committed batch to the entity's counts and reports it. */

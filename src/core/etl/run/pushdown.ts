@@ -1,6 +1,7 @@
 import type { QueryOptions, Queryable, SqlParam } from '../../engine/types';
 import type { EntityLoadContext, EntityLoadResult } from './entity';
-import { extractSpecOf, historyOf, lookupsOf, reportBatch, stageName } from './entity';
+import { extractSpecOf, reportBatch, stageName } from './entity';
+import { mergeSpecOf } from './mergeSpec';
 import { batchMerge } from './merge';
 import { addBatchCounts } from './audit';
 import type { Watermark } from './control';
@@ -42,17 +43,10 @@ export async function pageWriter(ctx: EntityLoadContext, keys?: string): Promise
   const { entity, dialect: d, session } = ctx;
   const def = entity.definition;
   const stage = `${stageName(def.entity)}_push`;
-  const { extra, lookups } = lookupsOf(entity);
-  const merge = {
-    target: def.target.table,
-    stage,
-    naturalKey: def.target.naturalKey,
-    columns: entity.targetColumns.map((c) => c.name),
-    extra: [...PUSHDOWN_EXTRA, ...extra],
+  const merge = mergeSpecOf(entity, stage, {
+    leading: PUSHDOWN_EXTRA,
     filter: def.target.deleteSoftDeleted === undefined ? PUSHDOWN_ACCEPTED : `${PUSHDOWN_ACCEPTED} AND ${NOT_DELETED}`,
-    lookups,
-    ...historyOf(entity),
-  };
+  });
   const extractSql = d.extractPageSql({ ...extractSpecOf(entity, d, ctx.sourceDatabase), asSubquery: true, ...(keys === undefined ? {} : { byKeys: { keys } }) });
   // A target that deletes soft-deleted rows takes the staged form: the deletes read the stage.
   const direct = def.target.deleteSoftDeleted === undefined ? pushdownDirectSql(entity, d, merge, extractSql) : undefined;

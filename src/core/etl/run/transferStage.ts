@@ -1,7 +1,7 @@
 import type { SqlType } from '../../engine/types';
 import type { EtlDialect, MergeSpec } from '../dialect/types';
 import type { CompiledEntity } from '../transform/compile';
-import { historyOf, lookupsOf } from './entity';
+import { mergeSpecOf } from './mergeSpec';
 import { DELETED_COLUMN, NOT_DELETED } from './softDelete';
 
 export interface TransferStage {
@@ -18,18 +18,8 @@ export interface TransferStage {
 export function transferStageOf(entity: CompiledEntity, d: EtlDialect, stage: string): TransferStage {
   const def = entity.definition;
   const deletes = def.target.deleteSoftDeleted !== undefined;
-  const { extra, lookups } = lookupsOf(entity);
   return {
-    merge: {
-      target: def.target.table,
-      stage,
-      naturalKey: def.target.naturalKey,
-      columns: entity.targetColumns.map((c) => c.name),
-      extra: deletes ? [...extra, { name: DELETED_COLUMN, type: 'int' }] : extra,
-      lookups,
-      ...(deletes ? { filter: NOT_DELETED } : {}),
-      ...historyOf(entity),
-    },
+    merge: mergeSpecOf(entity, stage, deletes ? { trailing: [{ name: DELETED_COLUMN, type: 'int' }], filter: NOT_DELETED } : {}),
     bulkColumns: [
       ...entity.targetColumns.map((c) => ({ name: c.name, type: d.sqlType(c), nullable: true })),
       ...entity.lookups.map((l) => ({
