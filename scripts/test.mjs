@@ -9,7 +9,9 @@ const argv = process.argv.slice(2);
 const dash = argv.indexOf('--');
 const named = dash < 0 ? argv : argv.slice(0, dash);
 const extra = dash < 0 ? [] : argv.slice(dash + 1);
-const suites = named.length > 0 ? named : ['unit', 'integration', 'stack', 'e2e'];
+// Files given after `--` (and no suite named) run alone: `node scripts/test.mjs -- test/x.test.ts`.
+const files = extra.filter((a) => a.endsWith('.ts') && !a.startsWith('-'));
+const suites = named.length > 0 ? named : files.length > 0 ? [] : ['unit', 'integration', 'stack', 'e2e'];
 const globs = suites.map((s) => `test/${s}/**/*.test.ts`);
 
 const result = spawnSync(

@@ -4,7 +4,8 @@
  */
 import { isRecord, nullIfEmpty, optionalText, unknownKeys, type Validation } from './rpc';
 
-export type RunStatus = 'running' | 'success' | 'failed' | 'partial';
+/** `cancelled`: a user stopped the run; its committed batches are kept. */
+export type RunStatus = 'running' | 'success' | 'failed' | 'partial' | 'cancelled';
 
 export interface PreflightCheck {
   readonly id: 'control-table' | 'active-entity' | 'audit-tables' | 'target-tables' | 'connection-audit' | 'first-run';

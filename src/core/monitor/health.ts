@@ -1,4 +1,5 @@
 import type { ControlRow, EntityHealth, EtlRunSummary, FailureGroup, HealthState, MonitorAlert, PreflightCheck } from '../../protocol/monitor';
+import { entityLag } from '../etl/present/lag';
 import type { FailedEntityRun } from './failures';
 
 /** Freshness SLA per entity in minutes; entities not listed get `defaultMinutes`. */
@@ -23,7 +24,8 @@ export function entityHealth(
   sla: SlaPolicy,
 ): EntityHealth {
   const slaMinutes = sla.perEntity?.[row.entity] ?? sla.defaultMinutes;
-  const lagMinutes = row.lastSuccessAt === null ? null : Math.max(0, Math.round((now.getTime() - Date.parse(row.lastSuccessAt)) / 60_000));
+  const lagMs = entityLag(row.lastSuccessAt, now);
+  const lagMinutes = lagMs === undefined ? null : Math.round(lagMs / 60_000);
   return {
     entity: row.entity,
     isActive: row.isActive,

@@ -111,17 +111,9 @@ export class MonitorQueries {
 
   /** Source-versus-target counts per entity; a table this connection cannot read counts as null. */
   private async health(control: readonly ControlRow[], now: Date): Promise<EntityHealth[]> {
-    const count = async (sql: string | undefined): Promise<number | null> => {
-      if (sql === undefined) return null;
-      try {
-        return num((await this.rows(sql))[0]?.['n']);
-      } catch {
-        return null;
-      }
-    };
     return Promise.all(
       control.map(async (row) => {
-        const [source, target] = await Promise.all([count(this.sourceCountSql(row)), count(this.targetCountSql(row))]);
+        const [source, target] = await Promise.all([this.count(this.sourceCountSql(row)), this.targetRows(row.targetTable)]);
         return entityHealth(row, { source, target }, now, this.options.sla ?? DEFAULT_SLA);
       }),
     );
@@ -133,8 +125,26 @@ export class MonitorQueries {
     return this.sql.sourceCount(`${this.d.sourcePrefix(this.options.sourceDatabase)}${this.d.quote(m[1] as string)}.${this.d.quote(m[2] as string)}`);
   }
 
-  private targetCountSql(row: ControlRow): string | undefined {
-    const m = QUALIFIED.exec(row.targetTable);
+  /** A COUNT(*) query's answer; null when there is no query or this connection cannot run it. */
+  private async count(sql: string | undefined): Promise<number | null> {
+    if (sql === undefined) return null;
+    try {
+      return num((await this.rows(sql))[0]?.['n']);
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * The rows a target table (`schema.table` as ctl.etl_control names it) holds now, the unknown
+   * member excluded; null when it cannot be read. The tree shows this, like the reconciliation.
+   */
+  targetRows(targetTable: string): Promise<number | null> {
+    return this.count(this.targetCountSql(targetTable));
+  }
+
+  private targetCountSql(targetTable: string): string | undefined {
+    const m = QUALIFIED.exec(targetTable);
     if (m === null) return undefined;
     const [, schema, table] = m as unknown as [string, string, string];
     // Dimensions keep an unknown member with surrogate key -1 (dim_cliente -> cliente_id).
