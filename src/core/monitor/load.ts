@@ -31,6 +31,19 @@ export interface MonitorOptions {
   readonly now?: () => Date;
 }
 
+/** What a user calls each part of the monitor that a query fills (errors name these, not the queries). */
+const PANEL_NAMES = {
+  control: 'ctl.etl_control',
+  running: 'Running now',
+  recent: 'Last runs',
+  timeline: 'Timeline',
+  statusPerDay: 'Runs per day',
+  volume: 'Volume per entity',
+  failures: 'Recent failures',
+  connections: 'Connection audit',
+} as const;
+const PANEL_COUNT = Object.keys(PANEL_NAMES).length;
+
 /** `schema.table` as ctl.etl_control stores it; anything else is not queried. */
 const QUALIFIED = /^([A-Za-z_][A-Za-z0-9_]{0,127})\.([A-Za-z_][A-Za-z0-9_]{0,127})$/;
 
@@ -59,9 +72,11 @@ export class MonitorQueries {
     const now = this.now();
     const since = ts(new Date(now.getTime() - HISTORY_DAYS * 86_400_000));
     const errors: string[] = [];
-    const settle = async <T>(panel: string, work: Promise<T>, fallback: T): Promise<T> =>
+    let lastError: unknown;
+    const settle = async <T>(panel: keyof typeof PANEL_NAMES, work: Promise<T>, fallback: T): Promise<T> =>
       work.catch((e: unknown) => {
-        errors.push(`${panel}: ${e instanceof Error ? e.message : String(e)}`);
+        lastError = e;
+        errors.push(`${PANEL_NAMES[panel]}: ${e instanceof Error ? e.message : String(e)}`);
         return fallback;
       });
     // Everything at once: the reconciliation counts start as soon as ctl.etl_control is read,
@@ -78,6 +93,8 @@ export class MonitorQueries {
       settle('failures', this.rows(this.sql.failures, [since]).then((r) => r.map(failedRun)), []),
       settle('connections', this.connectionAudit(filters, now), null),
     ]);
+    // Nothing could be read (the connection is down): one error, not one per panel.
+    if (errors.length === PANEL_COUNT && lastError instanceof Error) throw lastError;
     const failures = groupFailures(failed);
     return {
       preflight: preflight({

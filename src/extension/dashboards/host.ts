@@ -50,6 +50,10 @@ export function monitorHostActions(ctx: DwContext): MonitorHostActions {
       await vscode.commands.executeCommand('dwWorkbench.runEntity', entity);
       return true;
     },
+    async controlChanged(entity) {
+      ctx.log.info(`Monitor: ctl.etl_control of ${entity} changed; refreshing the ETL Entities view`);
+      if (await has('dwWorkbench.refreshEntities')) await vscode.commands.executeCommand('dwWorkbench.refreshEntities');
+    },
     async revealEntity(entity) {
       if (await has('dwWorkbench.revealEntity')) await vscode.commands.executeCommand('dwWorkbench.revealEntity', entity);
       else await vscode.commands.executeCommand('dwWorkbench.entities.focus');
