@@ -1,6 +1,8 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { homedir } from 'node:os';
 import * as vscode from 'vscode';
+import { defaultExportPath } from '../../core/dashboard/exportPath';
 import type { MonitorHostActions, SalesHostActions } from '../../core/dashboard/handler';
 import { salesCsvLines } from '../../core/sales/csv';
 import { salesQueryText, type SalesQueries } from '../../core/sales/load';
@@ -8,6 +10,15 @@ import type { DwContext } from '../context';
 
 /** Rows a CSV export may hold; the detail query streams them, so memory stays flat. */
 const CSV_MAX_ROWS = 1_000_000;
+
+/** The save dialog's starting file for an export: in the project's (or workspace's) folder. */
+export function exportUri(ctx: DwContext, fileName: string): vscode.Uri {
+  return vscode.Uri.file(defaultExportPath(fileName, {
+    projectRoot: ctx.project?.root,
+    workspaceFolders: (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath),
+    home: homedir(),
+  }));
+}
 
 export function salesHostActions(ctx: DwContext, queries: SalesQueries): SalesHostActions {
   return {
@@ -19,7 +30,7 @@ export function salesHostActions(ctx: DwContext, queries: SalesQueries): SalesHo
       const target = await vscode.window.showSaveDialog({
         title: vscode.l10n.t('Export sales detail as CSV'),
         filters: { CSV: ['csv'] },
-        defaultUri: vscode.Uri.file(`sales_${filters.from}_${filters.to}.csv`),
+        defaultUri: exportUri(ctx, `sales_${filters.from}_${filters.to}.csv`),
       });
       if (target === undefined) return { saved: false, rows: 0 };
       let rows = -1;
