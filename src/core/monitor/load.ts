@@ -29,6 +29,22 @@ export interface MonitorOptions {
   /** SQL Server: the `.sqlaudit` file pattern (e.g. `/var/opt/mssql/audit/*.sqlaudit`). */
   readonly auditFilePattern?: string;
   readonly now?: () => Date;
+  /**
+   * Targets (`schema.table`, lower case) that keep soft-deleted source rows, flagged inactive
+   * (the definitions' `target.activeColumn`): they reconcile with every source row, deleted
+   * ones included; other targets with the source rows not deleted.
+   */
+  readonly keepsSoftDeleted?: readonly string[];
+  /**
+   * False where no server sessions exist to audit (the embedded engine): the pre-flight list
+   * leaves out its connection-audit check. Default true.
+   */
+  readonly connectionAudit?: boolean;
+}
+
+/** `MonitorOptions.keepsSoftDeleted` from entity definitions: the targets with an active flag. */
+export function targetsKeepingSoftDeleted(definitions: readonly { readonly target: { readonly table: string; readonly activeColumn?: string } }[]): string[] {
+  return definitions.filter((d) => d.target.activeColumn !== undefined).map((d) => d.target.table.toLowerCase());
 }
 
 /** What a user calls each part of the monitor that a query fills (errors name these, not the queries). */
@@ -101,7 +117,7 @@ export class MonitorQueries {
         control,
         auditReadable: running !== null && recent !== null,
         health,
-        connectionEvents: connections?.total ?? null,
+        connectionEvents: this.options.connectionAudit === false ? 'not-applicable' : connections?.total ?? null,
         recentRuns: recent ?? [],
         failures,
       }),
@@ -116,7 +132,7 @@ export class MonitorQueries {
       control: control ?? [],
       failures,
       alerts: alertsFrom(health, failed),
-      connections: connections ?? emptyAudit(filters),
+      connections: connections ?? emptyAudit(filters, this.auditFileApplies()),
       errors,
       generatedAt: now.toISOString(),
     };
@@ -139,7 +155,8 @@ export class MonitorQueries {
   private sourceCountSql(row: ControlRow): string | undefined {
     const m = QUALIFIED.exec(row.sourceTable);
     if (m === null) return undefined;
-    return this.sql.sourceCount(`${this.d.sourcePrefix(this.options.sourceDatabase)}${this.d.quote(m[1] as string)}.${this.d.quote(m[2] as string)}`);
+    const withDeleted = this.options.keepsSoftDeleted?.includes(row.targetTable.toLowerCase()) ?? false;
+    return this.sql.sourceCount(`${this.d.sourcePrefix(this.options.sourceDatabase)}${this.d.quote(m[1] as string)}.${this.d.quote(m[2] as string)}`, withDeleted);
   }
 
   /** A COUNT(*) query's answer; null when there is no query or this connection cannot run it. */
@@ -206,7 +223,13 @@ export class MonitorQueries {
       })),
       correlation: correlate(correlation),
       auditFileEvents: auditFile,
+      auditFileApplies: this.auditFileApplies(),
     };
+  }
+
+  /** SQL Server Audit files exist only on SQL Server, and are read only when a pattern is given. */
+  private auditFileApplies(): boolean {
+    return this.sql.auditFileEvents !== null && this.options.auditFilePattern !== undefined;
   }
 
   private async auditFileEvents(): Promise<AuditFileEvent[] | null> {
@@ -263,10 +286,10 @@ function correlate(rows: Row[]): FailureCorrelation[] {
   return [...byRun.values()].map((c) => ({ ...c, logins: [...c.logins].sort() }));
 }
 
-function emptyAudit(filters: ConnectionAuditFilters): ConnectionAudit {
+function emptyAudit(filters: ConnectionAuditFilters, auditFileApplies: boolean): ConnectionAudit {
   return {
     filters,
     options: { logins: [], programs: [], databases: [], statuses: [] },
-    total: 0, topLogins: [], topPrograms: [], topDatabases: [], perHour: [], recent: [], correlation: [], auditFileEvents: null,
+    total: 0, topLogins: [], topPrograms: [], topDatabases: [], perHour: [], recent: [], correlation: [], auditFileEvents: null, auditFileApplies,
   };
 }

@@ -110,7 +110,8 @@ SELECT f.run_id, f.entity_name, f.failed_at, c.login_name, COUNT(c.event_id) AS 
     auditFileEvents: d.auditFileEvents,
     targetCount: (target: string, unknownKey: string | undefined) =>
       `SELECT COUNT(*) AS n FROM ${target}${unknownKey === undefined ? '' : ` WHERE ${unknownKey} <> -1`}`,
-    sourceCount: (source: string) => `SELECT COUNT(*) AS n FROM ${source} WHERE deleted_at IS NULL`,
+    // A target that keeps soft-deleted rows (flagged inactive) is reconciled with every source row.
+    sourceCount: (source: string, withDeleted: boolean) => `SELECT COUNT(*) AS n FROM ${source}${withDeleted ? '' : ' WHERE deleted_at IS NULL'}`,
   } as const;
 }
 

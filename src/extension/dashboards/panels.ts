@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { followingHandler, monitorHandler, salesHandler, type DashboardTarget, type MessageHandler } from '../../core/dashboard/handler';
 import { dashboardPage, type DashboardKind } from '../../core/dashboard/page';
 import { MonitorQueries } from '../../core/monitor/load';
+import { projectTargetsKeepingSoftDeleted } from '../etl/definitions';
 import type { Project } from '../../core/project';
 import { SalesQueries } from '../../core/sales/load';
 import { DEFAULT_AUDIT_FILTERS, validateAuditFilters, type MonitorInitialState } from '../../protocol/monitor';
@@ -24,7 +25,12 @@ async function queriesFor(ctx: DwContext, project: Project): Promise<{ sales: Sa
   const sourceDatabase = engine.dialect === 'sqlserver' ? project.config.databases?.oltp ?? 'ECOMMERCE_OLTP' : undefined;
   return {
     sales: new SalesQueries(engine, engine.dialect),
-    monitor: new MonitorQueries(engine, engine.dialect, { sourceDatabase, auditFilePattern: engine.dialect === 'sqlserver' ? '/var/opt/mssql/audit/*.sqlaudit' : undefined }),
+    monitor: new MonitorQueries(engine, engine.dialect, {
+      sourceDatabase,
+      auditFilePattern: engine.dialect === 'sqlserver' ? '/var/opt/mssql/audit/*.sqlaudit' : undefined,
+      keepsSoftDeleted: projectTargetsKeepingSoftDeleted(ctx, project),
+      connectionAudit: project.config.engine !== 'pglite',
+    }),
   };
 }
 
