@@ -257,6 +257,11 @@ export class MonitorQueries {
     return (await this.db.query(this.sql.setActive, [text(entity), { value: active, type: { kind: 'bool' } }])).rowsAffected === 1;
   }
 
+  /** Activates (or deactivates) every registered entity; returns how many changed. */
+  async setAllActive(active: boolean): Promise<number> {
+    return (await this.db.query(this.sql.setAllActive, [{ value: active, type: { kind: 'bool' } }])).rowsAffected;
+  }
+
   /** Runs the snapshot procedure; returns the sessions it captured. */
   async captureSnapshot(): Promise<number> {
     const before = (await this.rows(this.sql.now))[0]?.['now_utc'];

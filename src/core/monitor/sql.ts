@@ -72,6 +72,9 @@ export function monitorSql(d: MonitorSqlDialect) {
     setActive: `UPDATE ctl.etl_control
    SET is_active = ${d.p(2)}, updated_at = ${d.nowUtc}
  WHERE entity_name = ${d.p(1)}`,
+    setAllActive: `UPDATE ctl.etl_control
+   SET is_active = ${d.p(1)}, updated_at = ${d.nowUtc}
+ WHERE is_active <> ${d.p(1)}`,
     captureSnapshot: d.captureSnapshot,
     capturedSince: `SELECT COUNT(*) AS n FROM audit.connection_login_events WHERE captured_at >= ${d.p(1)}`,
     auditTotal: `SELECT COUNT(*) AS n

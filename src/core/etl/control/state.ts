@@ -127,4 +127,9 @@ export class EntityControlQueries {
   setActive(entity: string, active: boolean): Promise<boolean> {
     return this.monitor.setActive(entity, active);
   }
+
+  /** Every registered entity on (or off); returns how many changed. */
+  setAllActive(active: boolean): Promise<number> {
+    return this.monitor.setAllActive(active);
+  }
 }
