@@ -7,7 +7,8 @@ import type { SalesQueries } from '../sales/load';
 
 /** What only the host can do (open an editor, reveal a tree item, run the ETL, save a file). */
 export interface SalesHostActions {
-  showSql(query: SalesQueryId): Promise<void>;
+  /** `filters`: those of the dashboard's last load (undefined before one), written into the text. */
+  showSql(query: SalesQueryId, filters: SalesFilters | undefined): Promise<void>;
   exportCsv(filters: SalesFilters): Promise<{ saved: boolean; rows: number }>;
 }
 
@@ -49,12 +50,17 @@ function dispatcher<P>(
 
 type Call<M> = { [K in keyof M]: { method: K; params: M[K] extends { params: infer P } ? P : never } }[keyof M];
 
-export function salesHandler(queries: SalesQueries, host: SalesHostActions): MessageHandler {
+export function salesHandler(queries: SalesQueries, host: SalesHostActions, initialFilters?: SalesFilters): MessageHandler {
+  let shown = initialFilters;
   return dispatcher(validateSalesParams, async (call) => {
     const c = call as Call<SalesMethods>;
     switch (c.method) {
-      case 'sales/load': return queries.load(c.params.filters);
-      case 'sales/showSql': await host.showSql(c.params.query); return null;
+      case 'sales/load': {
+        const data = await queries.load(c.params.filters);
+        shown = c.params.filters;
+        return data;
+      }
+      case 'sales/showSql': await host.showSql(c.params.query, shown); return null;
       case 'sales/exportCsv': return host.exportCsv(c.params.filters);
     }
   });

@@ -6,7 +6,7 @@ import { projectTargetsKeepingSoftDeleted } from '../etl/definitions';
 import type { Project } from '../../core/project';
 import { SalesQueries } from '../../core/sales/load';
 import { DEFAULT_AUDIT_FILTERS, validateAuditFilters, type MonitorInitialState } from '../../protocol/monitor';
-import { validateSalesFilters, type SalesInitialState } from '../../protocol/sales';
+import { validateSalesFilters, type SalesFilters, type SalesInitialState } from '../../protocol/sales';
 import type { DwContext } from '../context';
 import { showError } from '../engineErrors';
 import { monitorHostActions, salesHostActions } from './host';
@@ -43,6 +43,8 @@ export class DashboardPanels implements vscode.Disposable {
   private readonly open = new Map<DashboardKind, vscode.WebviewPanel>();
   /** What each open panel shows now (its last load), for "Export as HTML". */
   private readonly shown = new Map<DashboardKind, unknown>();
+  /** The sales panel's first filters ("Show SQL" writes them in until the webview loads others). */
+  private salesFilters: SalesFilters | undefined;
 
   /** The serializers are registered by the activation shell (src/extension/shell.ts), which calls `attach`. */
   constructor(private readonly ctx: DwContext) {}
@@ -130,7 +132,7 @@ export class DashboardPanels implements vscode.Disposable {
       handler: async (): Promise<MessageHandler> => {
         const queries = await queriesFor(this.ctx, project);
         return kind === 'sales'
-          ? salesHandler(queries.sales, salesHostActions(this.ctx, queries.sales))
+          ? salesHandler(queries.sales, salesHostActions(this.ctx, queries.sales), this.salesFilters)
           : monitorHandler(queries.monitor, monitorHostActions(this.ctx));
       },
     };
@@ -162,6 +164,7 @@ export class DashboardPanels implements vscode.Disposable {
     if (kind === 'sales') {
       const restored = validateSalesFilters(saved['filters']);
       const filters = restored.ok ? restored.value : await queries.sales.defaultFilters(new Date().toISOString().slice(0, 10));
+      this.salesFilters = filters;
       const initialState: SalesInitialState = { kind, language: vscode.env.language, data: await queries.sales.load(filters), snapshot: false };
       return initialState;
     }
