@@ -57,13 +57,16 @@ describe('dashboard requests follow the project (PGlite warehouse)', () => {
 describe('monitor load with the warehouse unreachable (PostgreSQL on a closed port)', () => {
   let engine: Engine;
   before(async () => {
-    engine = await createEngine({ engine: 'postgres', host: '127.0.0.1', port: 1, user: 'postgres', database: 'postgres', connectTimeoutMs: 2000 });
+    engine = await createEngine({ engine: 'postgres', host: '127.0.0.1', port: 1, user: 'postgres', database: 'postgres', connectTimeoutMs: 2000, dockerStack: false });
   });
   after(async () => engine?.close());
 
   it('fails once with the connection error instead of one "could not read" per panel', async () => {
     await assert.rejects(new MonitorQueries(engine, 'postgres').load(DEFAULT_AUDIT_FILTERS), (e: Error) => {
       assert.doesNotMatch(e.message, /statusPerDay|volume:|timeline:/);
+      // A project without a stack is not told to start one.
+      assert.doesNotMatch(e.message, /Start Stack/);
+      assert.match(e.message, /Cannot reach PostgreSQL at 127\.0\.0\.1:1/);
       return true;
     });
   });
