@@ -181,7 +181,7 @@ export class SalesQueries {
       byTeam: labelled(byTeam),
       byWeekday: byWeekday.map((r) => ({ weekday: count(r['weekday']) - 1, netRevenue: money(r['net_revenue']) })),
       sellerRanking: sellers.map((r, i) => ({
-        rank: i + 1, seller: String(r['seller']), team: cellText(r['team']), netRevenue: money(r['net_revenue']), orders: count(r['orders']),
+        rank: i + 1, seller: String(r['seller']), unknown: Number(r['min_seller_id']) === -1, team: cellText(r['team']), netRevenue: money(r['net_revenue']), orders: count(r['orders']),
       })),
       detail: detail.slice(0, DETAIL_ROWS).map(detailRow),
       detailTruncated: detail.length > DETAIL_ROWS,

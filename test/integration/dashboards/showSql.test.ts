@@ -31,4 +31,12 @@ describe('"Show SQL" text runs as is, with the filters written in (PostgreSQL)',
       assert.deepEqual([Number(row['net_revenue']), Number(row['orders'])], [shown.netRevenue, shown.orders], JSON.stringify(filters));
     }
   });
+  it('marks the unknown member (key -1) in the seller ranking, so the UI can name it in its own language', async () => {
+    await w.engine.batch(`CREATE TEMP TABLE one_sale AS SELECT * FROM fact.fact_vendas LIMIT 1;
+      UPDATE one_sale SET venda_id = (SELECT MAX(venda_id) + 1 FROM fact.fact_vendas), item_pedido_original_id = 999999999, vendedor_id = -1;
+      INSERT INTO fact.fact_vendas SELECT * FROM one_sale;`);
+    const ranking = (await new SalesQueries(w.engine, 'postgres').load({ ...all, from: '2023-01-01', to: '2026-12-31' })).sellerRanking;
+    assert.deepEqual(ranking.filter((r) => r.unknown).map((r) => r.seller), ['Desconhecido']);
+    assert.ok(ranking.filter((r) => !r.unknown).length > 1);
+  });
 });
