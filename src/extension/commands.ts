@@ -8,7 +8,7 @@ import { setPassword } from './commands/setPassword';
 import { testConnection } from './commands/testConnection';
 import type { EntitiesTree } from './entities/tree';
 import {
-  activateEntity, deactivateEntity, dryRunEtl, fullReloadEntity, openEntityDefinition, resetWatermark, revealEntity, runEtl, showEntityHistory,
+  activateAllEntities, activateEntity, deactivateAllEntities, deactivateEntity, dryRunEtl, fullReloadEntity, openEntityDefinition, resetWatermark, revealEntity, runEtl, showEntityHistory,
 } from './etl/commands';
 import type { EtlRuns } from './etl/runs';
 import { runFolderCommand, runScriptCommand, runSelectionCommand } from './scripts/commands';
@@ -52,6 +52,8 @@ const commandTable: Readonly<Record<string, (ctx: DwContext, views: Views) => Ha
   'dwWorkbench.resetWatermark': resetWatermark,
   'dwWorkbench.activateEntity': activateEntity,
   'dwWorkbench.deactivateEntity': deactivateEntity,
+  'dwWorkbench.activateAllEntities': activateAllEntities,
+  'dwWorkbench.deactivateAllEntities': deactivateAllEntities,
   'dwWorkbench.showEntityHistory': showEntityHistory,
   'dwWorkbench.openEntityDefinition': openEntityDefinition,
   'dwWorkbench.revealEntity': revealEntity,

@@ -12,6 +12,8 @@ export class ProjectState implements vscode.Disposable {
   private current: Project | undefined;
   /** What the last load read (file and text): a reload that reads the same keeps its outcome. */
   private loaded: { readonly file: string | undefined; readonly text: string | undefined } | undefined;
+  /** Why the project file could not be loaded (its first problem at file:line:column), if it could not. */
+  private fileProblem: string | undefined;
   private readonly changed = new vscode.EventEmitter<Project | undefined>();
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('dw-workbench-project');
   private readonly disposables: vscode.Disposable[] = [this.changed, this.diagnostics];
@@ -33,6 +35,11 @@ export class ProjectState implements vscode.Disposable {
 
   get project(): Project | undefined {
     return this.current;
+  }
+
+  /** The project file's problem while it has one (`dw-workbench.json:3:13: …`), else undefined. */
+  get problem(): string | undefined {
+    return this.fileProblem;
   }
 
   /** The project file's URI at the first workspace folder that has one. */
@@ -60,6 +67,7 @@ export class ProjectState implements vscode.Disposable {
     if (this.loaded !== undefined && this.loaded.file === uri?.fsPath && this.loaded.text === text) return this.current;
     this.diagnostics.clear();
     let next: Project | undefined;
+    let problem: string | undefined;
     if (uri !== undefined && text !== undefined) {
       // The parser (Ajv, the schema) lives in the feature bundle: it loads with the first project.
       try {
@@ -68,11 +76,14 @@ export class ProjectState implements vscode.Disposable {
       } catch (e) {
         if (!this.features.isProjectFileError(e)) throw e;
         this.showProblems(uri, e);
+        const first = e.problems[0];
+        problem = first === undefined ? e.message : `${PROJECT_FILE_NAME}:${first.line}:${first.column}: ${first.message}`;
         this.log.warn(`${uri.fsPath} has ${e.problems.length} problem(s); see the Problems panel.`);
       }
     }
     // Set with the project, before any await: a reload running alongside sees both or neither.
     this.current = next;
+    this.fileProblem = problem;
     this.loaded = { file: uri?.fsPath, text };
     await vscode.commands.executeCommand('setContext', 'dwWorkbench.hasProject', next !== undefined);
     this.changed.fire(next);

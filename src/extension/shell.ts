@@ -62,7 +62,7 @@ interface ContributedCommand {
 export function activateShell(ctx: DwContext): void {
   let features: Features | undefined;
   const entities = new EntitiesProxy(() => start());
-  const entitiesView = vscode.window.createTreeView(ENTITIES_VIEW, { treeDataProvider: entities });
+  const entitiesView = vscode.window.createTreeView(ENTITIES_VIEW, { treeDataProvider: entities, canSelectMany: true });
   ctx.subscriptions.push(entities, entitiesView);
   const parts: ShellParts = {
     entitiesView,

@@ -4,7 +4,8 @@
  */
 import { isRecord, nullIfEmpty, optionalText, unknownKeys, type Validation } from './rpc';
 
-export type RunStatus = 'running' | 'success' | 'failed' | 'partial';
+/** `cancelled`: a user stopped the run; its committed batches are kept. */
+export type RunStatus = 'running' | 'success' | 'failed' | 'partial' | 'cancelled';
 
 export interface PreflightCheck {
   readonly id: 'control-table' | 'active-entity' | 'audit-tables' | 'target-tables' | 'connection-audit' | 'first-run';
@@ -62,7 +63,8 @@ export interface VolumePerEntity {
   readonly softDeleted: number;
 }
 
-export type HealthState = 'ok' | 'late' | 'failed' | 'inactive' | 'never-run';
+/** `mismatch`: loaded on time, but the source and target counts differ. */
+export type HealthState = 'ok' | 'late' | 'failed' | 'inactive' | 'never-run' | 'mismatch';
 
 export interface EntityHealth {
   readonly entity: string;
@@ -170,6 +172,8 @@ export interface ConnectionAudit {
   readonly correlation: readonly FailureCorrelation[];
   /** Login events from SQL Server Audit files; null where the server has none (PostgreSQL). */
   readonly auditFileEvents: readonly AuditFileEvent[] | null;
+  /** False on engines without SQL Server Audit (PostgreSQL, PGlite): the webview hides that panel. */
+  readonly auditFileApplies: boolean;
 }
 
 export interface MonitorData {

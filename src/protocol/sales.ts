@@ -49,7 +49,13 @@ export interface TrendPoint {
 
 export interface SellerRank {
   readonly rank: number;
+  /** The warehouse's label; for the unknown member (key -1) its own word ("Desconhecido"). */
   readonly seller: string;
+  /**
+   * True for the warehouse's unknown member (surrogate key -1: sales without a known seller):
+   * the webview shows its own "Unknown" in the UI language instead of the warehouse's label.
+   */
+  readonly unknown: boolean;
   readonly team: string;
   readonly netRevenue: number;
   readonly orders: number;

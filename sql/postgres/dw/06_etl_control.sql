@@ -23,7 +23,7 @@ BEGIN
       CONSTRAINT pk_etl_control PRIMARY KEY (entity_name),
       CONSTRAINT ck_etl_control_cutoff_minutes CHECK (cutoff_minutes BETWEEN 0 AND 1440),
       CONSTRAINT ck_etl_control_batch_size CHECK (batch_size BETWEEN 1 AND 100000),
-      CONSTRAINT ck_etl_control_last_status CHECK (last_status IN ('success', 'failed', 'partial'))
+      CONSTRAINT ck_etl_control_last_status CHECK (last_status IN ('success', 'failed', 'partial', 'cancelled'))
     );
     RAISE NOTICE 'Created table ctl.etl_control.';
   ELSE
@@ -45,7 +45,7 @@ BEGIN
       entities_failed integer NOT NULL DEFAULT 0,
       error_message text NULL,
       CONSTRAINT pk_etl_run PRIMARY KEY (run_id),
-      CONSTRAINT ck_etl_run_status CHECK (status IN ('running', 'success', 'failed', 'partial')),
+      CONSTRAINT ck_etl_run_status CHECK (status IN ('running', 'success', 'failed', 'partial', 'cancelled')),
       CONSTRAINT ck_etl_run_entities_succeeded CHECK (entities_succeeded >= 0),
       CONSTRAINT ck_etl_run_entities_failed CHECK (entities_failed >= 0)
     );
@@ -76,7 +76,7 @@ BEGIN
       CONSTRAINT pk_etl_run_entity PRIMARY KEY (run_entity_id),
       CONSTRAINT uq_etl_run_entity_run_id_entity_name UNIQUE (run_id, entity_name),
       CONSTRAINT fk_etl_run_entity_run_id FOREIGN KEY (run_id) REFERENCES audit.etl_run (run_id),
-      CONSTRAINT ck_etl_run_entity_status CHECK (status IN ('running', 'success', 'failed', 'partial')),
+      CONSTRAINT ck_etl_run_entity_status CHECK (status IN ('running', 'success', 'failed', 'partial', 'cancelled')),
       CONSTRAINT ck_etl_run_entity_extracted_count CHECK (extracted_count >= 0),
       CONSTRAINT ck_etl_run_entity_upserted_count CHECK (upserted_count >= 0),
       CONSTRAINT ck_etl_run_entity_soft_deleted_count CHECK (soft_deleted_count >= 0)
@@ -106,6 +106,27 @@ BEGIN
   ELSE
     RAISE NOTICE 'Table audit.etl_reject already exists.';
   END IF;
+END $$;
+
+-- Warehouses bootstrapped before runs could end 'cancelled' (a user's cancel): widen the three
+-- status checks in place. A rerun finds them widened and leaves them.
+DO $$
+DECLARE
+  c record;
+BEGIN
+  FOR c IN SELECT * FROM (VALUES
+      ('ctl.etl_control', 'ck_etl_control_last_status', 'last_status IN (''success'', ''failed'', ''partial'', ''cancelled'')'),
+      ('audit.etl_run', 'ck_etl_run_status', 'status IN (''running'', ''success'', ''failed'', ''partial'', ''cancelled'')'),
+      ('audit.etl_run_entity', 'ck_etl_run_entity_status', 'status IN (''running'', ''success'', ''failed'', ''partial'', ''cancelled'')')
+    ) AS v(table_name, constraint_name, check_text)
+  LOOP
+    IF NOT EXISTS (SELECT 1 FROM pg_constraint WHERE conname = c.constraint_name AND conrelid = c.table_name::regclass
+                     AND pg_get_constraintdef(oid) LIKE '%cancelled%') THEN
+      EXECUTE format('ALTER TABLE %s DROP CONSTRAINT IF EXISTS %I', c.table_name, c.constraint_name);
+      EXECUTE format('ALTER TABLE %s ADD CONSTRAINT %I CHECK (%s)', c.table_name, c.constraint_name, c.check_text);
+      RAISE NOTICE 'Constraint % now allows cancelled.', c.constraint_name;
+    END IF;
+  END LOOP;
 END $$;
 
 -- One watermark per trigger of an entity (a change stream of another source table that re-triggers

@@ -27,7 +27,7 @@ BEGIN
     CONSTRAINT pk_etl_control PRIMARY KEY (entity_name),
     CONSTRAINT ck_etl_control_cutoff_minutes CHECK (cutoff_minutes BETWEEN 0 AND 1440),
     CONSTRAINT ck_etl_control_batch_size CHECK (batch_size BETWEEN 1 AND 100000),
-    CONSTRAINT ck_etl_control_last_status CHECK (last_status IN (N'success', N'failed', N'partial'))
+    CONSTRAINT ck_etl_control_last_status CHECK (last_status IN (N'success', N'failed', N'partial', N'cancelled'))
   );
   PRINT N'Created table ctl.etl_control.';
 END
@@ -48,7 +48,7 @@ BEGIN
     entities_failed INT NOT NULL CONSTRAINT df_etl_run_entities_failed DEFAULT 0,
     error_message NVARCHAR(MAX) NULL,
     CONSTRAINT pk_etl_run PRIMARY KEY (run_id),
-    CONSTRAINT ck_etl_run_status CHECK (status IN (N'running', N'success', N'failed', N'partial')),
+    CONSTRAINT ck_etl_run_status CHECK (status IN (N'running', N'success', N'failed', N'partial', N'cancelled')),
     CONSTRAINT ck_etl_run_entities_succeeded CHECK (entities_succeeded >= 0),
     CONSTRAINT ck_etl_run_entities_failed CHECK (entities_failed >= 0)
   );
@@ -78,7 +78,7 @@ BEGIN
     CONSTRAINT pk_etl_run_entity PRIMARY KEY (run_entity_id),
     CONSTRAINT uq_etl_run_entity_run_id_entity_name UNIQUE (run_id, entity_name),
     CONSTRAINT fk_etl_run_entity_run_id FOREIGN KEY (run_id) REFERENCES audit.etl_run (run_id),
-    CONSTRAINT ck_etl_run_entity_status CHECK (status IN (N'running', N'success', N'failed', N'partial')),
+    CONSTRAINT ck_etl_run_entity_status CHECK (status IN (N'running', N'success', N'failed', N'partial', N'cancelled')),
     CONSTRAINT ck_etl_run_entity_extracted_count CHECK (extracted_count >= 0),
     CONSTRAINT ck_etl_run_entity_upserted_count CHECK (upserted_count >= 0),
     CONSTRAINT ck_etl_run_entity_soft_deleted_count CHECK (soft_deleted_count >= 0)
@@ -87,6 +87,32 @@ BEGIN
 END
 ELSE
   PRINT N'Table audit.etl_run_entity already exists.';
+GO
+
+-- Warehouses bootstrapped before runs could end 'cancelled' (a user's cancel): widen the three
+-- status checks in place. A rerun finds them widened and leaves them.
+IF NOT EXISTS (SELECT 1 FROM sys.check_constraints WHERE name = N'ck_etl_control_last_status' AND definition LIKE N'%cancelled%')
+BEGIN
+  ALTER TABLE ctl.etl_control DROP CONSTRAINT ck_etl_control_last_status;
+  ALTER TABLE ctl.etl_control ADD CONSTRAINT ck_etl_control_last_status CHECK (last_status IN (N'success', N'failed', N'partial', N'cancelled'));
+  PRINT N'Constraint ck_etl_control_last_status now allows cancelled.';
+END
+GO
+
+IF NOT EXISTS (SELECT 1 FROM sys.check_constraints WHERE name = N'ck_etl_run_status' AND definition LIKE N'%cancelled%')
+BEGIN
+  ALTER TABLE audit.etl_run DROP CONSTRAINT ck_etl_run_status;
+  ALTER TABLE audit.etl_run ADD CONSTRAINT ck_etl_run_status CHECK (status IN (N'running', N'success', N'failed', N'partial', N'cancelled'));
+  PRINT N'Constraint ck_etl_run_status now allows cancelled.';
+END
+GO
+
+IF NOT EXISTS (SELECT 1 FROM sys.check_constraints WHERE name = N'ck_etl_run_entity_status' AND definition LIKE N'%cancelled%')
+BEGIN
+  ALTER TABLE audit.etl_run_entity DROP CONSTRAINT ck_etl_run_entity_status;
+  ALTER TABLE audit.etl_run_entity ADD CONSTRAINT ck_etl_run_entity_status CHECK (status IN (N'running', N'success', N'failed', N'partial', N'cancelled'));
+  PRINT N'Constraint ck_etl_run_entity_status now allows cancelled.';
+END
 GO
 
 IF OBJECT_ID(N'audit.etl_reject', N'U') IS NULL

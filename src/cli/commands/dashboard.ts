@@ -46,7 +46,7 @@ export const dashboardCommand: CliCommand = {
         theme,
         language: values.lang,
         period: { from: values.from, to: values.to },
-        monitor: { sourceDatabase: engine.dialect === 'sqlserver' ? project.config.databases?.oltp : undefined },
+        monitor: { sourceDatabase: engine.dialect === 'sqlserver' ? project.config.databases?.oltp : undefined, connectionAudit: project.config.engine !== 'pglite' },
       });
       const out = path.resolve(io.cwd, values.out ?? `${kind}.html`);
       await writeFile(out, html, 'utf8');

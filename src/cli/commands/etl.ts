@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { EntityControlQueries } from '../../core/etl/control/state';
 import { loadEntityDefinitions } from '../../core/etl/definition/load';
 import type { EtlEvent } from '../../core/etl/run/events';
 import { runEtl, type EtlRunResult } from '../../core/etl/run/run';
@@ -10,6 +11,7 @@ import { EXIT_CODES, type CliCommand, type CliIo } from '../command';
 import { renderTable } from '../table';
 
 const USAGE = `dwb etl [entity...|--all] [--full] [--wait <seconds>] [--json]
+dwb etl activate|deactivate <entity...|--all>
 
 Runs the incremental ETL. With no entity (or --all) it runs every entity active in
 ctl.etl_control; named entities run even when inactive.
@@ -20,7 +22,10 @@ ctl.etl_control; named entities run even when inactive.
 With --all, the entities it does not run (inactive) are printed, with the reason; an entity
 skipped because a dimension it looks up failed in the run is shown as SKIPPED.
 Exit code 0 when every entity succeeded, 1 when any failed or rejected rows (partial),
-2 when an entity named has no definition.`;
+2 when an entity named has no definition.
+
+activate / deactivate switch ctl.etl_control.is_active: of the named entities, or with
+--all of every registered one (what "All active entities" then runs).`;
 
 /** The project's entity definitions, or the shipped ones when the project has none. */
 export function entitiesDir(project: Project): string {
@@ -63,6 +68,7 @@ export const etlCommand: CliCommand = {
   summary: 'Run the incremental ETL (exactly-once batches, audited in audit.etl_run)',
   usage: USAGE,
   async run(args: string[], io: CliIo): Promise<number> {
+    if (args[0] === 'activate' || args[0] === 'deactivate') return setActive(args[0] === 'activate', args.slice(1), io);
     const { values, positionals } = parseArgs({
       args,
       options: {
@@ -110,3 +116,31 @@ export const etlCommand: CliCommand = {
     }
   },
 };
+
+/** `dwb etl activate|deactivate <entity...|--all>`: switches ctl.etl_control.is_active. */
+async function setActive(active: boolean, args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseArgs({ args, options: { all: { type: 'boolean', default: false } }, allowPositionals: true, strict: true });
+  if (values.all === (positionals.length > 0)) {
+    io.stderr.write(`Give entity names or --all (dwb etl ${active ? 'activate' : 'deactivate'} --all).\n`);
+    return EXIT_CODES.usage;
+  }
+  const project = loadProject(io.cwd);
+  const engines = new ProjectEngines(project, io.env[passwordEnvName(project)], 'DW Workbench ETL');
+  try {
+    const target = await engines.get('dw');
+    const queries = new EntityControlQueries(target, target.dialect);
+    if (!(await queries.hasControlTable())) {
+      io.stderr.write('The warehouse has no ctl.etl_control yet: run "dwb bootstrap" first.\n');
+      return EXIT_CODES.failed;
+    }
+    if (values.all) await queries.setAllActive(active);
+    const missing: string[] = [];
+    for (const entity of positionals) if (!(await queries.setActive(entity, active))) missing.push(entity);
+    for (const entity of missing) io.stderr.write(`${entity} has no row in ctl.etl_control (registered: run it once with "dwb etl ${entity}").\n`);
+    const states = await queries.entities();
+    io.stdout.write(renderTable(['ENTITY', 'ACTIVE'], states.map((s) => [s.entity, s.isActive ? 'yes' : 'no'])));
+    return missing.length === 0 ? EXIT_CODES.ok : EXIT_CODES.failed;
+  } finally {
+    await engines.close();
+  }
+}

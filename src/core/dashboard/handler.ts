@@ -7,13 +7,16 @@ import type { SalesQueries } from '../sales/load';
 
 /** What only the host can do (open an editor, reveal a tree item, run the ETL, save a file). */
 export interface SalesHostActions {
-  showSql(query: SalesQueryId): Promise<void>;
+  /** `filters`: those of the dashboard's last load (undefined before one), written into the text. */
+  showSql(query: SalesQueryId, filters: SalesFilters | undefined): Promise<void>;
   exportCsv(filters: SalesFilters): Promise<{ saved: boolean; rows: number }>;
 }
 
 export interface MonitorHostActions {
   runEntity(entity: string): Promise<boolean>;
   revealEntity(entity: string): Promise<void>;
+  /** After an action changed ctl.etl_control (activate, deactivate, reset): views showing it refresh. */
+  controlChanged?(entity: string): Promise<void>;
 }
 
 /** Handles one raw message from a webview; undefined for messages that are not requests. */
@@ -47,12 +50,17 @@ function dispatcher<P>(
 
 type Call<M> = { [K in keyof M]: { method: K; params: M[K] extends { params: infer P } ? P : never } }[keyof M];
 
-export function salesHandler(queries: SalesQueries, host: SalesHostActions): MessageHandler {
+export function salesHandler(queries: SalesQueries, host: SalesHostActions, initialFilters?: SalesFilters): MessageHandler {
+  let shown = initialFilters;
   return dispatcher(validateSalesParams, async (call) => {
     const c = call as Call<SalesMethods>;
     switch (c.method) {
-      case 'sales/load': return queries.load(c.params.filters);
-      case 'sales/showSql': await host.showSql(c.params.query); return null;
+      case 'sales/load': {
+        const data = await queries.load(c.params.filters);
+        shown = c.params.filters;
+        return data;
+      }
+      case 'sales/showSql': await host.showSql(c.params.query, shown); return null;
       case 'sales/exportCsv': return host.exportCsv(c.params.filters);
     }
   });
@@ -68,13 +76,44 @@ export function monitorHandler(queries: MonitorQueries, host: MonitorHostActions
       case 'monitor/revealEntity': await host.revealEntity(c.params.entity); return null;
       case 'monitor/action': {
         const { action, entity } = c.params;
-        switch (action) {
-          case 'run': return { done: await host.runEntity(entity) };
-          case 'reset-watermark': return { done: await queries.resetWatermark(entity) };
-          case 'activate': return { done: await queries.setActive(entity, true) };
-          case 'deactivate': return { done: await queries.setActive(entity, false) };
-        }
+        if (action === 'run') return { done: await host.runEntity(entity) };
+        const done = action === 'reset-watermark' ? await queries.resetWatermark(entity) : await queries.setActive(entity, action === 'activate');
+        if (done) await host.controlChanged?.(entity);
+        return { done };
       }
     }
   });
+}
+
+/** Where a dashboard's requests go now: the current project's handler, or why there is none. */
+export type DashboardTarget =
+  | { readonly ok: true; readonly key: object; readonly handler: () => Promise<MessageHandler> }
+  | { readonly ok: false; readonly message: string };
+
+/**
+ * A handler that follows the project: each request asks `current()` where to go. While the
+ * project file is broken (or absent) every request gets one error reply saying so, and runs no
+ * query; once the project is back (a new `key`), the next request builds a handler on it, so an
+ * open dashboard recovers without being reopened.
+ */
+export function followingHandler(current: () => DashboardTarget): MessageHandler {
+  let built: { key: object; handler: Promise<MessageHandler> } | undefined;
+  return async (message) => {
+    const target = current();
+    if (!target.ok) {
+      built = undefined;
+      const id = isRpcRequest(message) ? message.id : undefined;
+      return id === undefined ? undefined : fail(id, 'not-available', target.message);
+    }
+    if (built?.key !== target.key) built = { key: target.key, handler: target.handler() };
+    const handler = built.handler;
+    try {
+      return await (await handler)(message);
+    } catch (e) {
+      // Building the handler failed (the engine could not open): say why, build again next time.
+      if (built?.handler === handler) built = undefined;
+      const id = isRpcRequest(message) ? message.id : undefined;
+      return id === undefined ? undefined : fail(id, isEngineError(e) ? 'query-failed' : 'action-failed', e instanceof Error ? e.message : String(e));
+    }
+  };
 }

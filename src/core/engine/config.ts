@@ -22,6 +22,8 @@ export interface ServerConnectionConfig {
   readonly poolMax?: number;
   /** Shown as the program name in the server's session views (connection audit). */
   readonly applicationName?: string;
+  /** The project runs this server in its Docker stack (error messages then point at the stack). */
+  readonly dockerStack?: boolean;
 }
 
 export interface PgliteConnectionConfig {

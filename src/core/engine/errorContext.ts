@@ -16,6 +16,12 @@ export interface ErrorContext {
   readonly cancelled?: boolean;
   /** The statement ran into its timeoutMs. */
   readonly timeoutMs?: number;
+  /**
+   * Whether the project runs this server in its Docker stack: an unreachable server or a missing
+   * database then points at the stack; false points at the server and the project file.
+   * Undefined (a connection not from a project) keeps the stack hint.
+   */
+  readonly dockerStack?: boolean;
   /** Only to mask it should a driver ever echo it back. */
   readonly password?: string;
 }
@@ -45,19 +51,22 @@ export function engineErrorMessage(kind: EngineErrorKind, ctx: ErrorContext, ser
   const message = ((): string => {
     switch (kind) {
       case 'unreachable':
-        return `Cannot reach ${where}. Is the stack up? Run 'DW: Start Stack'.`;
+        return ctx.dockerStack === false
+          ? `Cannot reach ${where}. Is the server running, and are "host" and "port" in dw-workbench.json right?`
+          : `Cannot reach ${where}. Is the stack up? Run 'DW: Start Stack'.`;
       case 'login-failed':
         return `${where} refused the login${ctx.user === undefined ? '' : ` of user "${ctx.user}"`}. Check the user in dw-workbench.json and the password stored for this connection.`;
       case 'certificate-untrusted':
         return `The TLS certificate of ${where} is not trusted (self-signed). For a local development stack only (localhost), trust it by setting "trustServerCertificate": true in this connection in dw-workbench.json.`;
       case 'database-missing':
-        return `Database "${ctx.database}" does not exist on ${where}. Create it (run the stack's init scripts) or fix "database" in dw-workbench.json.`;
+        return `Database "${ctx.database}" does not exist on ${where}. Create it (${ctx.dockerStack === false ? `CREATE DATABASE ${ctx.database}` : "run the stack's init scripts"}) or fix "database" in dw-workbench.json.`;
       case 'timeout':
         return `The statement ran longer than ${ctx.timeoutMs ?? '?'} ms on ${product} and was cancelled. Raise the timeout or narrow the statement.`;
       case 'cancelled':
         return `The statement was cancelled on ${product}.`;
       case 'syntax':
-        return `Syntax error${line === undefined ? '' : ` at line ${line}`}: ${serverText}`;
+        // The line is the statement's: a script's runner puts the file's line in front, so this one is detail.
+        return `Syntax error: ${serverText}${line === undefined ? '' : ` (line ${line} of the statement)`}`;
       case 'constraint':
         return `A constraint rejected the change: ${serverText}`;
       case 'deadlock':

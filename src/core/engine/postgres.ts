@@ -44,6 +44,7 @@ export class PostgresEngine implements Engine {
         address: `${config.host}:${config.port}`,
         database: config.database,
         user: config.user,
+        ...(config.dockerStack === undefined ? {} : { dockerStack: config.dockerStack }),
         ...(config.password === undefined ? {} : { password: config.password }),
       },
       cancelBackend: (pid) => this.cancelBackend(pid),

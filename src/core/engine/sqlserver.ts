@@ -167,6 +167,7 @@ export function openSqlServerEngine(config: ServerConnectionConfig, options: Sql
     address: `${config.host}:${config.port}`,
     database: config.database,
     user: config.user,
+    ...(config.dockerStack === undefined ? {} : { dockerStack: config.dockerStack }),
     ...(config.password === undefined ? {} : { password: config.password }),
   };
   const pool = new sql.ConnectionPool(poolConfig(config, options, facts, config.poolMax ?? 10));

@@ -1,4 +1,5 @@
 import type { ControlRow, EntityHealth, EtlRunSummary, FailureGroup, HealthState, MonitorAlert, PreflightCheck } from '../../protocol/monitor';
+import { entityLag } from '../etl/present/lag';
 import type { FailedEntityRun } from './failures';
 
 /** Freshness SLA per entity in minutes; entities not listed get `defaultMinutes`. */
@@ -9,11 +10,19 @@ export interface SlaPolicy {
 
 export const DEFAULT_SLA: SlaPolicy = { defaultMinutes: 24 * 60 };
 
-export function healthState(row: ControlRow, lagMinutes: number | null, slaMinutes: number): HealthState {
+export function healthState(
+  row: ControlRow,
+  lagMinutes: number | null,
+  slaMinutes: number,
+  counts: { source: number | null; target: number | null } = { source: null, target: null },
+): HealthState {
   if (!row.isActive) return 'inactive';
   if (row.lastStatus === 'failed') return 'failed';
   if (lagMinutes === null) return 'never-run';
-  return lagMinutes > slaMinutes ? 'late' : 'ok';
+  if (lagMinutes > slaMinutes) return 'late';
+  // Loaded and on time, but source and target disagree: not "ok".
+  if (counts.source !== null && counts.target !== null && counts.source !== counts.target) return 'mismatch';
+  return 'ok';
 }
 
 export function entityHealth(
@@ -23,7 +32,8 @@ export function entityHealth(
   sla: SlaPolicy,
 ): EntityHealth {
   const slaMinutes = sla.perEntity?.[row.entity] ?? sla.defaultMinutes;
-  const lagMinutes = row.lastSuccessAt === null ? null : Math.max(0, Math.round((now.getTime() - Date.parse(row.lastSuccessAt)) / 60_000));
+  const lagMs = entityLag(row.lastSuccessAt, now);
+  const lagMinutes = lagMs === undefined ? null : Math.round(lagMs / 60_000);
   return {
     entity: row.entity,
     isActive: row.isActive,
@@ -35,7 +45,7 @@ export function entityHealth(
     lastStatus: row.lastStatus,
     lagMinutes,
     slaMinutes,
-    state: healthState(row, lagMinutes, slaMinutes),
+    state: healthState(row, lagMinutes, slaMinutes, counts),
   };
 }
 
@@ -59,7 +69,8 @@ export interface PreflightInput {
   readonly control: readonly ControlRow[] | null;
   readonly auditReadable: boolean;
   readonly health: readonly EntityHealth[];
-  readonly connectionEvents: number | null;
+  /** Events in the window; 'not-applicable' where no server sessions exist (the check is left out). */
+  readonly connectionEvents: number | null | 'not-applicable';
   readonly recentRuns: readonly EtlRunSummary[];
   readonly failures: readonly FailureGroup[];
 }
@@ -74,7 +85,9 @@ export function preflight(input: PreflightInput): PreflightCheck[] {
     { id: 'active-entity', ok: active.length > 0, detail: active.map((c) => c.entity).join(', ') },
     { id: 'audit-tables', ok: input.auditReadable, detail: '' },
     { id: 'target-tables', ok: active.length > 0 && unreadable.length === 0, detail: unreadable.join(', ') },
-    { id: 'connection-audit', ok: (input.connectionEvents ?? 0) > 0, detail: String(input.connectionEvents ?? 0) },
+    ...(input.connectionEvents === 'not-applicable'
+      ? []
+      : [{ id: 'connection-audit' as const, ok: (input.connectionEvents ?? 0) > 0, detail: String(input.connectionEvents ?? 0) }]),
     { id: 'first-run', ok: input.recentRuns.length > 0, detail: String(input.recentRuns.length) },
   ];
 }

@@ -29,7 +29,36 @@ export interface MonitorOptions {
   /** SQL Server: the `.sqlaudit` file pattern (e.g. `/var/opt/mssql/audit/*.sqlaudit`). */
   readonly auditFilePattern?: string;
   readonly now?: () => Date;
+  /**
+   * Targets (`schema.table`, lower case) that keep soft-deleted source rows, flagged inactive
+   * (the definitions' `target.activeColumn`): they reconcile with every source row, deleted
+   * ones included; other targets with the source rows not deleted.
+   */
+  readonly keepsSoftDeleted?: readonly string[];
+  /**
+   * False where no server sessions exist to audit (the embedded engine): the pre-flight list
+   * leaves out its connection-audit check. Default true.
+   */
+  readonly connectionAudit?: boolean;
 }
+
+/** `MonitorOptions.keepsSoftDeleted` from entity definitions: the targets with an active flag. */
+export function targetsKeepingSoftDeleted(definitions: readonly { readonly target: { readonly table: string; readonly activeColumn?: string } }[]): string[] {
+  return definitions.filter((d) => d.target.activeColumn !== undefined).map((d) => d.target.table.toLowerCase());
+}
+
+/** What a user calls each part of the monitor that a query fills (errors name these, not the queries). */
+const PANEL_NAMES = {
+  control: 'ctl.etl_control',
+  running: 'Running now',
+  recent: 'Last runs',
+  timeline: 'Timeline',
+  statusPerDay: 'Runs per day',
+  volume: 'Volume per entity',
+  failures: 'Recent failures',
+  connections: 'Connection audit',
+} as const;
+const PANEL_COUNT = Object.keys(PANEL_NAMES).length;
 
 /** `schema.table` as ctl.etl_control stores it; anything else is not queried. */
 const QUALIFIED = /^([A-Za-z_][A-Za-z0-9_]{0,127})\.([A-Za-z_][A-Za-z0-9_]{0,127})$/;
@@ -59,9 +88,11 @@ export class MonitorQueries {
     const now = this.now();
     const since = ts(new Date(now.getTime() - HISTORY_DAYS * 86_400_000));
     const errors: string[] = [];
-    const settle = async <T>(panel: string, work: Promise<T>, fallback: T): Promise<T> =>
+    let lastError: unknown;
+    const settle = async <T>(panel: keyof typeof PANEL_NAMES, work: Promise<T>, fallback: T): Promise<T> =>
       work.catch((e: unknown) => {
-        errors.push(`${panel}: ${e instanceof Error ? e.message : String(e)}`);
+        lastError = e;
+        errors.push(`${PANEL_NAMES[panel]}: ${e instanceof Error ? e.message : String(e)}`);
         return fallback;
       });
     // Everything at once: the reconciliation counts start as soon as ctl.etl_control is read,
@@ -78,13 +109,15 @@ export class MonitorQueries {
       settle('failures', this.rows(this.sql.failures, [since]).then((r) => r.map(failedRun)), []),
       settle('connections', this.connectionAudit(filters, now), null),
     ]);
+    // Nothing could be read (the connection is down): one error, not one per panel.
+    if (errors.length === PANEL_COUNT && lastError instanceof Error) throw lastError;
     const failures = groupFailures(failed);
     return {
       preflight: preflight({
         control,
         auditReadable: running !== null && recent !== null,
         health,
-        connectionEvents: connections?.total ?? null,
+        connectionEvents: this.options.connectionAudit === false ? 'not-applicable' : connections?.total ?? null,
         recentRuns: recent ?? [],
         failures,
       }),
@@ -99,7 +132,7 @@ export class MonitorQueries {
       control: control ?? [],
       failures,
       alerts: alertsFrom(health, failed),
-      connections: connections ?? emptyAudit(filters),
+      connections: connections ?? emptyAudit(filters, this.auditFileApplies()),
       errors,
       generatedAt: now.toISOString(),
     };
@@ -111,17 +144,9 @@ export class MonitorQueries {
 
   /** Source-versus-target counts per entity; a table this connection cannot read counts as null. */
   private async health(control: readonly ControlRow[], now: Date): Promise<EntityHealth[]> {
-    const count = async (sql: string | undefined): Promise<number | null> => {
-      if (sql === undefined) return null;
-      try {
-        return num((await this.rows(sql))[0]?.['n']);
-      } catch {
-        return null;
-      }
-    };
     return Promise.all(
       control.map(async (row) => {
-        const [source, target] = await Promise.all([count(this.sourceCountSql(row)), count(this.targetCountSql(row))]);
+        const [source, target] = await Promise.all([this.count(this.sourceCountSql(row)), this.targetRows(row.targetTable)]);
         return entityHealth(row, { source, target }, now, this.options.sla ?? DEFAULT_SLA);
       }),
     );
@@ -130,11 +155,30 @@ export class MonitorQueries {
   private sourceCountSql(row: ControlRow): string | undefined {
     const m = QUALIFIED.exec(row.sourceTable);
     if (m === null) return undefined;
-    return this.sql.sourceCount(`${this.d.sourcePrefix(this.options.sourceDatabase)}${this.d.quote(m[1] as string)}.${this.d.quote(m[2] as string)}`);
+    const withDeleted = this.options.keepsSoftDeleted?.includes(row.targetTable.toLowerCase()) ?? false;
+    return this.sql.sourceCount(`${this.d.sourcePrefix(this.options.sourceDatabase)}${this.d.quote(m[1] as string)}.${this.d.quote(m[2] as string)}`, withDeleted);
   }
 
-  private targetCountSql(row: ControlRow): string | undefined {
-    const m = QUALIFIED.exec(row.targetTable);
+  /** A COUNT(*) query's answer; null when there is no query or this connection cannot run it. */
+  private async count(sql: string | undefined): Promise<number | null> {
+    if (sql === undefined) return null;
+    try {
+      return num((await this.rows(sql))[0]?.['n']);
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * The rows a target table (`schema.table` as ctl.etl_control names it) holds now, the unknown
+   * member excluded; null when it cannot be read. The tree shows this, like the reconciliation.
+   */
+  targetRows(targetTable: string): Promise<number | null> {
+    return this.count(this.targetCountSql(targetTable));
+  }
+
+  private targetCountSql(targetTable: string): string | undefined {
+    const m = QUALIFIED.exec(targetTable);
     if (m === null) return undefined;
     const [, schema, table] = m as unknown as [string, string, string];
     // Dimensions keep an unknown member with surrogate key -1 (dim_cliente -> cliente_id).
@@ -179,7 +223,13 @@ export class MonitorQueries {
       })),
       correlation: correlate(correlation),
       auditFileEvents: auditFile,
+      auditFileApplies: this.auditFileApplies(),
     };
+  }
+
+  /** SQL Server Audit files exist only on SQL Server, and are read only when a pattern is given. */
+  private auditFileApplies(): boolean {
+    return this.sql.auditFileEvents !== null && this.options.auditFilePattern !== undefined;
   }
 
   private async auditFileEvents(): Promise<AuditFileEvent[] | null> {
@@ -205,6 +255,11 @@ export class MonitorQueries {
 
   async setActive(entity: string, active: boolean): Promise<boolean> {
     return (await this.db.query(this.sql.setActive, [text(entity), { value: active, type: { kind: 'bool' } }])).rowsAffected === 1;
+  }
+
+  /** Activates (or deactivates) every registered entity; returns how many changed. */
+  async setAllActive(active: boolean): Promise<number> {
+    return (await this.db.query(this.sql.setAllActive, [{ value: active, type: { kind: 'bool' } }])).rowsAffected;
   }
 
   /** Runs the snapshot procedure; returns the sessions it captured. */
@@ -236,10 +291,10 @@ function correlate(rows: Row[]): FailureCorrelation[] {
   return [...byRun.values()].map((c) => ({ ...c, logins: [...c.logins].sort() }));
 }
 
-function emptyAudit(filters: ConnectionAuditFilters): ConnectionAudit {
+function emptyAudit(filters: ConnectionAuditFilters, auditFileApplies: boolean): ConnectionAudit {
   return {
     filters,
     options: { logins: [], programs: [], databases: [], statuses: [] },
-    total: 0, topLogins: [], topPrograms: [], topDatabases: [], perHour: [], recent: [], correlation: [], auditFileEvents: null,
+    total: 0, topLogins: [], topPrograms: [], topDatabases: [], perHour: [], recent: [], correlation: [], auditFileEvents: null, auditFileApplies,
   };
 }

@@ -72,6 +72,9 @@ export function monitorSql(d: MonitorSqlDialect) {
     setActive: `UPDATE ctl.etl_control
    SET is_active = ${d.p(2)}, updated_at = ${d.nowUtc}
  WHERE entity_name = ${d.p(1)}`,
+    setAllActive: `UPDATE ctl.etl_control
+   SET is_active = ${d.p(1)}, updated_at = ${d.nowUtc}
+ WHERE is_active <> ${d.p(1)}`,
     captureSnapshot: d.captureSnapshot,
     capturedSince: `SELECT COUNT(*) AS n FROM audit.connection_login_events WHERE captured_at >= ${d.p(1)}`,
     auditTotal: `SELECT COUNT(*) AS n
@@ -110,7 +113,8 @@ SELECT f.run_id, f.entity_name, f.failed_at, c.login_name, COUNT(c.event_id) AS 
     auditFileEvents: d.auditFileEvents,
     targetCount: (target: string, unknownKey: string | undefined) =>
       `SELECT COUNT(*) AS n FROM ${target}${unknownKey === undefined ? '' : ` WHERE ${unknownKey} <> -1`}`,
-    sourceCount: (source: string) => `SELECT COUNT(*) AS n FROM ${source} WHERE deleted_at IS NULL`,
+    // A target that keeps soft-deleted rows (flagged inactive) is reconciled with every source row.
+    sourceCount: (source: string, withDeleted: boolean) => `SELECT COUNT(*) AS n FROM ${source}${withDeleted ? '' : ' WHERE deleted_at IS NULL'}`,
   } as const;
 }
 

@@ -47,6 +47,7 @@ export function connectionConfig(project: Project, role: DatabaseRole, password?
     ...(connection.trustServerCertificate === undefined ? {} : { trustServerCertificate: connection.trustServerCertificate }),
     connectTimeoutMs: (connection.connectTimeoutSeconds ?? 15) * 1000,
     applicationName: 'DW Workbench',
+    dockerStack: project.config.stack !== undefined,
   };
 }
 

@@ -31,6 +31,39 @@ export function salesQueryText(dialect: Dialect, id: SalesQueryId): string {
   return `${header.join('\n')}\n${texts[dialect][id]}\n`;
 }
 
+const BASE_DIALECTS = { postgres: postgresSalesDialect, sqlserver: sqlServerSalesDialect } as const;
+
+/**
+ * The SQL text of one panel with the given filters written in as literals, so it runs as is in
+ * a query editor ("Show SQL"). The same text `salesQueryText` shows, with each placeholder
+ * replaced by its value (NULL for a filter that is not set).
+ */
+export function salesQueryLiteralText(dialect: Dialect, id: SalesQueryId, filters: SalesFilters): string {
+  const text = (v: string | null): string => (v === null ? 'NULL' : `${dialect === 'sqlserver' ? 'N' : ''}'${v.replaceAll("'", "''")}'`);
+  const values: Record<number, string> = {
+    1: String(dateId(filters.from)), 2: String(dateId(filters.to)),
+    3: text(filters.category), 4: text(filters.state), 5: text(filters.region), 6: text(filters.team), 7: text(filters.seller),
+    8: String(SALES_LIMITS[id] ?? 0),
+  };
+  const base = BASE_DIALECTS[dialect];
+  const literal = (n: number): string => values[n] ?? 'NULL';
+  const sql = salesSql({
+    ...base,
+    p: literal,
+    // A bare NULL has no type in PostgreSQL's `IS NULL` test of an untyped literal: keep the cast.
+    pText: (n) => (dialect === 'postgres' ? `CAST(${literal(n)} AS varchar)` : literal(n)),
+  })[id];
+  const header = [
+    `-- Sales dashboard: ${id} (${dialect}), filters ${filters.from} to ${filters.to}` +
+      ['category', 'state', 'region', 'team', 'seller'].flatMap((k) => {
+        const v = filters[k as 'category'];
+        return v === null ? [] : [`, ${k} ${v.replace(/[\r\n]+/g, ' ')}`];
+      }).join(''),
+    '-- Read-only view of the query the dashboard runs, with its current filters written in.',
+  ];
+  return `${header.join('\n')}\n${sql}\n`;
+}
+
 /** A scalar cell as text (drivers hand back strings, numbers, bigints, booleans or Dates). */
 export function cellText(v: unknown, fallback = ''): string {
   if (v === null || v === undefined) return fallback;
@@ -148,7 +181,7 @@ export class SalesQueries {
       byTeam: labelled(byTeam),
       byWeekday: byWeekday.map((r) => ({ weekday: count(r['weekday']) - 1, netRevenue: money(r['net_revenue']) })),
       sellerRanking: sellers.map((r, i) => ({
-        rank: i + 1, seller: String(r['seller']), team: cellText(r['team']), netRevenue: money(r['net_revenue']), orders: count(r['orders']),
+        rank: i + 1, seller: String(r['seller']), unknown: Number(r['min_seller_id']) === -1, team: cellText(r['team']), netRevenue: money(r['net_revenue']), orders: count(r['orders']),
       })),
       detail: detail.slice(0, DETAIL_ROWS).map(detailRow),
       detailTruncated: detail.length > DETAIL_ROWS,

@@ -59,6 +59,7 @@ export function salesSql(d: SalesSqlDialect): Readonly<Record<SalesQueryId, stri
  ORDER BY dd.dia_da_semana`,
     sellerRanking: `SELECT ${d.top(d.p(8))} v.nome_vendedor AS seller,
        MIN(${team}) AS team,
+       MIN(v.vendedor_id) AS min_seller_id,
        SUM(f.valor_total_liquido) AS net_revenue,
        COUNT(DISTINCT f.numero_pedido) AS orders
   ${from}

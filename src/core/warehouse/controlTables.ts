@@ -2,7 +2,7 @@ import { dflt, opt, req, t, utcNow, type TableSpec } from './spec';
 
 /** ETL control and audit: the contract the ETL writes and the monitor reads (DOMAIN.md). */
 const ts3 = { kind: 'timestamp', precision: 3 } as const;
-const RUN_STATUSES = ['running', 'success', 'failed', 'partial'] as const;
+const RUN_STATUSES = ['running', 'success', 'failed', 'partial', 'cancelled'] as const;
 
 export const ETL_CONTROL: TableSpec = {
   layer: 'dw', schema: 'ctl', name: 'etl_control', primaryKey: 'entity_name',
@@ -17,7 +17,7 @@ export const ETL_CONTROL: TableSpec = {
     req('batch_size', t.int, { default: dflt(1000), range: [1, 100000] }),
     req('is_active', t.bool, { default: dflt(false) }),
     opt('last_run_id', t.bigint),
-    opt('last_status', t.text(20), { oneOf: ['success', 'failed', 'partial'] }),
+    opt('last_status', t.text(20), { oneOf: ['success', 'failed', 'partial', 'cancelled'] }),
     opt('last_success_at', ts3),
     req('created_at', ts3, { default: utcNow }),
     req('updated_at', ts3, { default: utcNow }),

@@ -5,6 +5,7 @@ import { DEFAULT_AUDIT_FILTERS, type MonitorData } from '../../protocol/monitor'
 import type { SalesDashboardData } from '../../protocol/sales';
 import type { DwContext } from '../context';
 import { showError } from '../engineErrors';
+import { exportUri } from './host';
 import { dashboardQueries, DashboardPanels } from './panels';
 
 let panels: DashboardPanels | undefined;
@@ -36,7 +37,7 @@ export const exportDashboardHtml = (ctx: DwContext) => async (): Promise<void> =
   try {
     const queries = await dashboardQueries(ctx);
     if (queries === undefined) return;
-    const target = await vscode.window.showSaveDialog({ filters: { HTML: ['html'] }, defaultUri: vscode.Uri.file(`${picked}.html`) });
+    const target = await vscode.window.showSaveDialog({ filters: { HTML: ['html'] }, defaultUri: exportUri(ctx, `${picked}.html`) });
     if (target === undefined) return;
     const bundle = await readWebviewBundle(picked, vscode.Uri.joinPath(ctx.extension.extensionUri, 'dist').fsPath);
     const theme = vscode.window.activeColorTheme.kind === vscode.ColorThemeKind.Light ? 'light' : vscode.window.activeColorTheme.kind === vscode.ColorThemeKind.Dark ? 'dark' : 'high-contrast';

@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
-import { monitorHandler, salesHandler, type MessageHandler } from '../../core/dashboard/handler';
+import { followingHandler, monitorHandler, salesHandler, type DashboardTarget, type MessageHandler } from '../../core/dashboard/handler';
 import { dashboardPage, type DashboardKind } from '../../core/dashboard/page';
 import { MonitorQueries } from '../../core/monitor/load';
+import { projectTargetsKeepingSoftDeleted } from '../etl/definitions';
+import type { Project } from '../../core/project';
 import { SalesQueries } from '../../core/sales/load';
 import { DEFAULT_AUDIT_FILTERS, validateAuditFilters, type MonitorInitialState } from '../../protocol/monitor';
-import { validateSalesFilters, type SalesInitialState } from '../../protocol/sales';
+import { validateSalesFilters, type SalesFilters, type SalesInitialState } from '../../protocol/sales';
 import type { DwContext } from '../context';
 import { showError } from '../engineErrors';
 import { monitorHostActions, salesHostActions } from './host';
@@ -15,11 +17,20 @@ export const VIEW_TYPES: Record<DashboardKind, string> = { monitor: 'dwWorkbench
 export async function dashboardQueries(ctx: DwContext): Promise<{ sales: SalesQueries; monitor: MonitorQueries } | undefined> {
   const project = await ctx.requireProject();
   if (project === undefined) return undefined;
+  return queriesFor(ctx, project);
+}
+
+async function queriesFor(ctx: DwContext, project: Project): Promise<{ sales: SalesQueries; monitor: MonitorQueries }> {
   const engine = await ctx.connections.engine(project, 'dw');
   const sourceDatabase = engine.dialect === 'sqlserver' ? project.config.databases?.oltp ?? 'ECOMMERCE_OLTP' : undefined;
   return {
     sales: new SalesQueries(engine, engine.dialect),
-    monitor: new MonitorQueries(engine, engine.dialect, { sourceDatabase, auditFilePattern: engine.dialect === 'sqlserver' ? '/var/opt/mssql/audit/*.sqlaudit' : undefined }),
+    monitor: new MonitorQueries(engine, engine.dialect, {
+      sourceDatabase,
+      auditFilePattern: engine.dialect === 'sqlserver' ? '/var/opt/mssql/audit/*.sqlaudit' : undefined,
+      keepsSoftDeleted: projectTargetsKeepingSoftDeleted(ctx, project),
+      connectionAudit: project.config.engine !== 'pglite',
+    }),
   };
 }
 
@@ -32,6 +43,8 @@ export class DashboardPanels implements vscode.Disposable {
   private readonly open = new Map<DashboardKind, vscode.WebviewPanel>();
   /** What each open panel shows now (its last load), for "Export as HTML". */
   private readonly shown = new Map<DashboardKind, unknown>();
+  /** The sales panel's first filters ("Show SQL" writes them in until the webview loads others). */
+  private salesFilters: SalesFilters | undefined;
 
   /** The serializers are registered by the activation shell (src/extension/shell.ts), which calls `attach`. */
   constructor(private readonly ctx: DwContext) {}
@@ -74,12 +87,15 @@ export class DashboardPanels implements vscode.Disposable {
     panel.webview.options = this.options();
     panel.webview.html = `<!DOCTYPE html><html><body>${vscode.l10n.t('Loading…')}</body></html>`;
     try {
-      const queries = await dashboardQueries(this.ctx);
-      if (queries === undefined) {
-        panel.dispose();
+      const project = this.ctx.project ?? (await this.ctx.projectState.reload());
+      if (project === undefined) {
+        this.waitForProject(kind, panel, state, scope);
         return;
       }
-      const { initialState, handler } = await this.prepare(kind, queries, state);
+      const initialState = await this.prepare(kind, await queriesFor(this.ctx, project), state);
+      // Requests follow the project: a broken project file gets one clear error, and the fixed
+      // file is picked up by the next request, without reopening the panel.
+      const handler = followingHandler(() => this.target(kind));
       this.shown.set(kind, (initialState as { data: unknown }).data);
       const script = panel.webview.asWebviewUri(vscode.Uri.joinPath(this.ctx.extension.extensionUri, 'dist', 'webview', `${kind}.js`));
       panel.webview.onDidReceiveMessage(async (message: unknown) => {
@@ -98,13 +114,59 @@ export class DashboardPanels implements vscode.Disposable {
     }
   }
 
-  private async prepare(kind: DashboardKind, queries: { sales: SalesQueries; monitor: MonitorQueries }, state: unknown): Promise<{ initialState: unknown; handler: MessageHandler }> {
+  /** Where the panel's requests go now: the current project's queries, or why there are none. */
+  private target(kind: DashboardKind): DashboardTarget {
+    const project = this.ctx.project;
+    if (project === undefined) {
+      const problem = this.ctx.projectState.problem;
+      return {
+        ok: false,
+        message: problem === undefined
+          ? vscode.l10n.t('This workspace has no dw-workbench.json. Create a warehouse project first.')
+          : vscode.l10n.t('The project file has a problem: {0}. Fix it (see the Problems panel) and refresh.', problem),
+      };
+    }
+    return {
+      ok: true,
+      key: project,
+      handler: async (): Promise<MessageHandler> => {
+        const queries = await queriesFor(this.ctx, project);
+        return kind === 'sales'
+          ? salesHandler(queries.sales, salesHostActions(this.ctx, queries.sales), this.salesFilters)
+          : monitorHandler(queries.monitor, monitorHostActions(this.ctx));
+      },
+    };
+  }
+
+  /**
+   * No project (none in the workspace, or its file is broken): the panel says so with the way
+   * out, instead of staying on "Loading…", and fills itself once a project loads.
+   */
+  private waitForProject(kind: DashboardKind, panel: vscode.WebviewPanel, state: unknown, scope: vscode.Disposable[]): void {
+    const problem = this.ctx.projectState.problem;
+    const [text, command, action] = problem === undefined
+      ? [vscode.l10n.t('This workspace has no dw-workbench.json. Create a warehouse project first.'), 'dwWorkbench.newProject', vscode.l10n.t('New Warehouse Project')]
+      : [vscode.l10n.t('The project file has a problem: {0}. Fix it (see the Problems panel) and refresh.', problem), 'dwWorkbench.openProjectFile', vscode.l10n.t('Open Project File')];
+    panel.webview.options = { ...this.options(), enableScripts: false, enableCommandUris: [command] };
+    panel.webview.html = noProjectPage(text, `command:${command}`, action);
+    const listener = this.ctx.projectState.onDidChange((project) => {
+      if (project === undefined) return;
+      listener.dispose();
+      // Everything of the first attach goes; the panel is filled as if it had just opened.
+      for (const d of scope.splice(0)) d.dispose();
+      void this.attach(kind, panel, state);
+    });
+    scope.push(listener);
+  }
+
+  private async prepare(kind: DashboardKind, queries: { sales: SalesQueries; monitor: MonitorQueries }, state: unknown): Promise<unknown> {
     const saved = (typeof state === 'object' && state !== null ? state : {}) as Record<string, unknown>;
     if (kind === 'sales') {
       const restored = validateSalesFilters(saved['filters']);
       const filters = restored.ok ? restored.value : await queries.sales.defaultFilters(new Date().toISOString().slice(0, 10));
+      this.salesFilters = filters;
       const initialState: SalesInitialState = { kind, language: vscode.env.language, data: await queries.sales.load(filters), snapshot: false };
-      return { initialState, handler: salesHandler(queries.sales, salesHostActions(this.ctx, queries.sales)) };
+      return initialState;
     }
     const restored = validateAuditFilters(saved['audit']);
     const autoRefresh = vscode.workspace.getConfiguration('dwWorkbench.monitor').get<number>('autoRefreshSeconds', 30);
@@ -112,11 +174,22 @@ export class DashboardPanels implements vscode.Disposable {
       kind, language: vscode.env.language, snapshot: false, autoRefreshSeconds: autoRefresh,
       data: await queries.monitor.load(restored.ok ? restored.value : DEFAULT_AUDIT_FILTERS),
     };
-    return { initialState, handler: monitorHandler(queries.monitor, monitorHostActions(this.ctx)) };
+    return initialState;
   }
 
   dispose(): void {
     for (const p of this.open.values()) p.dispose();
     this.open.clear();
   }
+}
+
+const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** A static page (no script) with one message and one command link. */
+function noProjectPage(text: string, href: string, action: string): string {
+  return `<!DOCTYPE html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline';"></head>
+<body style="font-family: var(--vscode-font-family); color: var(--vscode-foreground); padding: 2em;">
+<p data-testid="no-project">${escapeHtml(text)}</p>
+<p><a href="${escapeHtml(href)}" style="color: var(--vscode-textLink-foreground);">${escapeHtml(action)}</a></p>
+</body></html>`;
 }

@@ -12,17 +12,20 @@ const ICONS: Readonly<Record<EntityIcon, () => vscode.ThemeIcon>> = {
   success: () => new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed')),
   failed: () => new vscode.ThemeIcon('error', new vscode.ThemeColor('testing.iconFailed')),
   partial: () => new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground')),
+  cancelled: () => new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('list.warningForeground')),
   running: () => new vscode.ThemeIcon('loading~spin'),
   never: () => new vscode.ThemeIcon('circle-outline'),
+  inactive: () => new vscode.ThemeIcon('debug-pause', new vscode.ThemeColor('disabledForeground')),
 };
 
 function description(m: EntityItemModel, s: EntityState): string {
+  // "inactive" first: a narrow view cuts the description's end off.
   const parts = [
-    ...(m.lastRows === null ? [] : [vscode.l10n.t('{0} rows', m.lastRows.toLocaleString(vscode.env.language))]),
+    ...(s.isActive ? [] : [vscode.l10n.t('inactive')]),
+    ...(m.rows === null ? [] : [vscode.l10n.t('{0} rows', m.rows.toLocaleString(vscode.env.language))]),
     m.lastRunAgo === undefined ? vscode.l10n.t('never run') : vscode.l10n.t('last run {0} ago', m.lastRunAgo),
     m.lag === undefined ? vscode.l10n.t('not loaded') : vscode.l10n.t('lag {0}', m.lag),
   ];
-  if (!s.isActive) parts.push(vscode.l10n.t('inactive'));
   return parts.join(' · ');
 }
 
@@ -35,6 +38,7 @@ function tooltip(m: EntityItemModel, s: EntityState): vscode.MarkdownString {
     md.appendMarkdown('  \n');
   };
   const run = s.lastRun;
+  row(vscode.l10n.t('Rows in {0}', s.targetTable), s.targetRows === null ? '—' : s.targetRows.toLocaleString(vscode.env.language));
   row(vscode.l10n.t('Rows (last run)'), run === null ? '—' : vscode.l10n.t('{0} upserted of {1} extracted', run.upserted, run.extracted));
   row(vscode.l10n.t('Last run'), run === null ? '—' : `#${run.runId} ${run.status} ${run.startedAt}`);
   row(vscode.l10n.t('Watermark'), watermarkText(s.watermark));

@@ -102,18 +102,46 @@ export const resetWatermark = (ctx: DwContext, views: EtlViews) => async (arg?: 
   return done;
 };
 
-const setActive = (active: boolean) => (ctx: DwContext, views: EtlViews) => async (arg?: EntityArg): Promise<boolean> => {
-  const entity = await entityOrPick(ctx, arg, active ? vscode.l10n.t('Entity to activate') : vscode.l10n.t('Entity to deactivate'));
-  if (entity === undefined) return false;
-  const done = await onControl(ctx, views, active ? vscode.l10n.t('Activate failed') : vscode.l10n.t('Deactivate failed'), (q) => q.setActive(entity, active));
-  if (done) ctx.log.info(`${entity} ${active ? 'activated' : 'deactivated'} in ctl.etl_control`);
-  else void vscode.window.showWarningMessage(vscode.l10n.t('{0} has no row in ctl.etl_control yet; run it once to register it.', entity));
-  return done;
+/**
+ * The tree passes the clicked node and, with several rows selected, all of them: every selected
+ * entity is acted on. Other callers pass a name (or nothing: a pick).
+ */
+async function entitiesOrPick(ctx: DwContext, arg: EntityArg, selected: unknown, placeHolder: string): Promise<string[]> {
+  const many = Array.isArray(selected) ? (selected as EntityArg[]).map(entityOf).filter((e): e is string => e !== undefined) : [];
+  if (many.length > 0) return many;
+  const one = await entityOrPick(ctx, arg, placeHolder);
+  return one === undefined ? [] : [one];
+}
+
+const setActive = (active: boolean) => (ctx: DwContext, views: EtlViews) => async (arg?: EntityArg, selected?: unknown): Promise<boolean> => {
+  const entities = await entitiesOrPick(ctx, arg, selected, active ? vscode.l10n.t('Entity to activate') : vscode.l10n.t('Entity to deactivate'));
+  if (entities.length === 0) return false;
+  const missing: string[] = [];
+  const done = await onControl(ctx, views, active ? vscode.l10n.t('Activate failed') : vscode.l10n.t('Deactivate failed'), async (q) => {
+    for (const entity of entities) if (!(await q.setActive(entity, active))) missing.push(entity);
+    return missing.length < entities.length;
+  });
+  if (done) ctx.log.info(`${entities.filter((e) => !missing.includes(e)).join(', ')} ${active ? 'activated' : 'deactivated'} in ctl.etl_control`);
+  for (const entity of missing) void vscode.window.showWarningMessage(vscode.l10n.t('{0} has no row in ctl.etl_control yet; run it once to register it.', entity));
+  return done && missing.length === 0;
 };
 export const activateEntity = setActive(true);
 export const deactivateEntity = setActive(false);
 
-const STATUS_ICONS: Readonly<Record<string, string>> = { success: '$(pass)', failed: '$(error)', partial: '$(warning)', running: '$(loading~spin)' };
+/** "Activate All" / "Deactivate All" in the ETL Entities view's title bar. */
+const setAllActive = (active: boolean) => (ctx: DwContext, views: EtlViews) => async (): Promise<number> => {
+  let changed = 0;
+  await onControl(ctx, views, active ? vscode.l10n.t('Activate failed') : vscode.l10n.t('Deactivate failed'), async (q) => {
+    changed = await q.setAllActive(active);
+    return true;
+  });
+  ctx.log.info(`${changed} entit${changed === 1 ? 'y' : 'ies'} ${active ? 'activated' : 'deactivated'} in ctl.etl_control`);
+  return changed;
+};
+export const activateAllEntities = setAllActive(true);
+export const deactivateAllEntities = setAllActive(false);
+
+const STATUS_ICONS: Readonly<Record<string, string>> = { success: '$(pass)', failed: '$(error)', partial: '$(warning)', cancelled: '$(circle-slash)', running: '$(loading~spin)' };
 
 function historyItem(r: RunEntityDetail): vscode.QuickPickItem {
   return {

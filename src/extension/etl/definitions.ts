@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { listEntityDefinitionFiles, loadEntityDefinitions, type EntityDefinition } from '../../core/etl';
+import { targetsKeepingSoftDeleted } from '../../core/monitor/load';
 import type { Project } from '../../core/project';
 import type { DwContext } from '../context';
 
@@ -24,4 +25,16 @@ export function definitionFiles(ctx: DwContext, project: Project): { readonly en
 export function lockWaitMs(project: Project): number {
   const etl = project.config.etl;
   return etl?.onLocked === 'fail' ? 0 : (etl?.lockTimeoutSeconds ?? 60) * 1000;
+}
+
+/**
+ * The project's targets that keep soft-deleted rows (an active flag), for the monitor's
+ * reconciliation; empty while a definition has problems (the ETL reports those).
+ */
+export function projectTargetsKeepingSoftDeleted(ctx: DwContext, project: Project): string[] {
+  try {
+    return targetsKeepingSoftDeleted(loadDefinitions(ctx, project));
+  } catch {
+    return [];
+  }
 }

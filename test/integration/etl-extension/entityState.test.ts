@@ -57,6 +57,8 @@ for (const [label, create] of cases) describe(`ETL entities tree and dry run on 
       [cliente?.lastRun?.runId, cliente?.lastRun?.status, cliente?.lastRun?.extracted, cliente?.lastRun?.upserted, cliente?.lastStatus],
       [second.result.runId, 'success', 1, 1, 'success'],
     );
+    // The rows the table holds (5), not the last run's count (1): the tree shows this one.
+    assert.equal(cliente?.targetRows, 5);
     assert.equal(cliente?.watermark.updatedAt.slice(0, 19), '2024-03-05T10:00:00');
     assert.equal(cliente?.watermark.id, '5');
     const history = await q.history('dim_cliente', 10);

@@ -90,6 +90,19 @@ describe('dwb etl (PostgreSQL)', () => {
     assert.match(r.stderr, /No ETL entity named dim_nada/);
   });
 
+  it('activates and deactivates every registered entity headless (dwb etl activate --all)', async () => {
+    const on = await dwb('activate', '--all');
+    assert.equal(on.code, 0, on.stderr);
+    assert.equal(await count(wh.engine, 'SELECT count(*) AS n FROM ctl.etl_control WHERE NOT is_active'), 0);
+    assert.match(on.stdout, /dim_vendedor\s+yes/);
+    const off = await dwb('deactivate', 'dim_vendedor', 'no_such_entity');
+    assert.equal(off.code, 1);
+    assert.match(off.stderr, /no_such_entity has no row in ctl\.etl_control/);
+    assert.equal(await count(wh.engine, "SELECT count(*) AS n FROM ctl.etl_control WHERE NOT is_active"), 1);
+    assert.equal((await dwb('activate')).code, 2, 'names or --all are required');
+    await wh.engine.query(`UPDATE ctl.etl_control SET is_active = (entity_name = 'dim_cliente')`);
+  });
+
   it('has usage text', () => {
     assert.match(etlCommand.usage, /dwb etl \[entity\.\.\.\|--all\] \[--full\]/);
   });

@@ -99,7 +99,13 @@ describe('ETL runs that overlap, are cancelled or crash (PostgreSQL)', function 
         return Promise.resolve();
       },
     });
-    assert.equal(result.status, 'failed');
+    // A user's cancel is recorded as cancelled (not failed) in the run, the entity and ctl.etl_control.
+    assert.equal(result.status, 'cancelled');
+    assert.equal(result.entities[0]?.status, 'cancelled');
+    const audit = (await wh.engine.query(`SELECT r.status AS run_status, e.status AS entity_status, c.last_status
+      FROM audit.etl_run r JOIN audit.etl_run_entity e ON e.run_id = r.run_id JOIN ctl.etl_control c ON c.entity_name = e.entity_name
+      WHERE r.run_id = $1`, [result.runId])).rows;
+    assert.deepEqual(audit, [{ run_status: 'cancelled', entity_status: 'cancelled', last_status: 'cancelled' }]);
     assert.equal(events.filter((e) => e.type === 'batch').length, 2);
     assert.deepEqual(await watermarkOf(wh.engine, 'dim_cliente'), { ts: '2024-03-01 10:09:00', id: '10' });
     assert.equal(await count(wh.engine, 'SELECT count(*) AS n FROM dim.dim_cliente'), 10);

@@ -33,6 +33,17 @@ describe('warehouse bootstrap on PostgreSQL (psql -v ON_ERROR_STOP=1 -f)', () =>
     assert.deepEqual(rows.split('\n').filter((r) => r.endsWith('|t')), ['dim_cliente|t']);
   });
 
+  it('widens the run status checks of a warehouse bootstrapped before cancelled existed, once', () => {
+    psqlQuery(db, `ALTER TABLE audit.etl_run DROP CONSTRAINT ck_etl_run_status;
+      ALTER TABLE audit.etl_run ADD CONSTRAINT ck_etl_run_status CHECK (status IN ('running', 'success', 'failed', 'partial'))`);
+    const notices = bootstrapWithPsql(db);
+    assert.match(notices, /Constraint ck_etl_run_status now allows cancelled/);
+    assert.doesNotMatch(notices, /ck_etl_run_entity_status now allows/);
+    const checks = psqlQuery(db, `SELECT conname FROM pg_constraint WHERE conname IN ('ck_etl_run_status', 'ck_etl_run_entity_status', 'ck_etl_control_last_status')
+      AND pg_get_constraintdef(oid) LIKE '%cancelled%' ORDER BY conname`);
+    assert.deepEqual(checks.split('\n'), ['ck_etl_control_last_status', 'ck_etl_run_entity_status', 'ck_etl_run_status']);
+  });
+
   it('fills DIM_DATA with Portuguese names and national holidays', () => {
     assert.equal(psqlQuery(db, "SELECT nome_mes || ',' || nome_dia_semana || ',' || eh_feriado FROM dim.dim_data WHERE data = '2024-03-29'"), 'Março,Sexta-feira,true');
     assert.equal(psqlQuery(db, "SELECT nome_feriado FROM dim.dim_data WHERE data = '2025-04-18'"), 'Sexta-feira Santa');

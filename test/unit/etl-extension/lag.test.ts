@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { humanDuration, isInitialWatermark, utcMillis, watermarkLag } from '../../../src/core/etl/present/lag';
+import { entityLag, humanDuration, isInitialWatermark, utcMillis } from '../../../src/core/etl/present/lag';
 
 describe('ETL entity lag', () => {
   it('says durations the way people do, from seconds to days', () => {
@@ -20,15 +20,15 @@ describe('ETL entity lag', () => {
     assert.equal(utcMillis('not a date'), undefined);
   });
 
-  it('is now minus the watermark', () => {
+  it('is now minus the last successful load', () => {
     const now = new Date(Date.UTC(2024, 2, 1, 12, 30, 0));
-    assert.equal(watermarkLag('2024-03-01T10:00:00.000000', now), 2.5 * 3_600_000);
-    assert.equal(humanDuration(watermarkLag('2024-03-01T10:00:00.000000', now) ?? -1), '2 h 30 min');
+    assert.equal(entityLag('2024-03-01T10:00:00.000Z', now), 2.5 * 3_600_000);
+    assert.equal(humanDuration(entityLag('2024-03-01T10:00:00.000Z', now) ?? -1), '2 h 30 min');
   });
 
-  it('is undefined for an entity that never loaded (the initial 1900-01-01 watermark)', () => {
+  it('is undefined for an entity that never loaded (no last success)', () => {
     assert.ok(isInitialWatermark('1900-01-01T00:00:00.000000'));
     assert.ok(!isInitialWatermark('2024-03-01T10:00:00'));
-    assert.equal(watermarkLag('1900-01-01T00:00:00.000000', new Date()), undefined);
+    assert.equal(entityLag(null, new Date()), undefined);
   });
 });

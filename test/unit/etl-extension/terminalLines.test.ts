@@ -101,4 +101,11 @@ describe('dw-etl task terminal lines', () => {
   it('writes CRLF line ends, including inside multi-line messages', () => {
     assert.equal(terminalText(['a', 'b\nc']), 'a\r\nb\r\nc\r\n');
   });
+  it('says how many extracted rows were already up to date, so a full reload writing none is not read as a failure', () => {
+    const counts = { extracted: 112_217, upserted: 0, softDeleted: 0, rejected: 0, batches: 113 };
+    const [line] = eventLines({ type: 'entity-end', runId: 9, entity: 'fact_vendas', status: 'success', seconds: 30, watermark: wm, counts }, fileOf);
+    assert.match(line ?? '', /112217 extracted, 0 upserted in 113 batch\(es\).*; 112217 already up to date \(not written\)$/);
+    const [written] = eventLines({ type: 'entity-end', runId: 9, entity: 'fact_vendas', status: 'success', seconds: 1, watermark: wm, counts: { ...counts, extracted: 5, upserted: 5 } }, fileOf);
+    assert.doesNotMatch(written ?? '', /up to date/);
+  });
 });

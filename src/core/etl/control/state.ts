@@ -10,7 +10,7 @@ import type { Watermark } from '../run/control';
 /** The last audit.etl_run_entity row of an entity. */
 export interface LastEntityRun {
   readonly runId: number;
-  /** running, success, failed or partial. */
+  /** running, success, failed, partial or cancelled. */
   readonly status: string;
   readonly extracted: number;
   readonly upserted: number;
@@ -31,6 +31,8 @@ export interface EntityState {
   readonly lastStatus: string | null;
   readonly lastSuccessAt: string | null;
   readonly lastRun: LastEntityRun | null;
+  /** Rows the target table holds now (unknown member excluded); null when it cannot be read. */
+  readonly targetRows: number | null;
 }
 
 const MONITOR_DIALECTS: Readonly<Record<Dialect, MonitorSqlDialect>> = { postgres: postgresMonitorDialect, sqlserver: sqlServerMonitorDialect };
@@ -62,7 +64,7 @@ function historySql(dialect: Dialect, limit: number): string {
     ${d.limit(limit)}`;
 }
 
-function entityState(r: Row): EntityState {
+function entityState(r: Row, targetRows: number | null): EntityState {
   const runId = numOrNull(r['run_id']);
   return {
     entity: String(r['entity_name']),
@@ -86,6 +88,7 @@ function entityState(r: Row): EntityState {
             finishedAt: isoTimestamp(r['run_finished_at']),
             error: textOrNull(r['error_message']),
           },
+    targetRows,
   };
 }
 
@@ -106,7 +109,8 @@ export class EntityControlQueries {
   }
 
   async entities(): Promise<EntityState[]> {
-    return (await this.db.query(entityStatesSql(this.dialect))).rows.map(entityState);
+    const rows = (await this.db.query(entityStatesSql(this.dialect))).rows;
+    return Promise.all(rows.map(async (r) => entityState(r, await this.monitor.targetRows(String(r['target_table'])))));
   }
 
   /** The entity's last `limit` runs, newest first. */
@@ -122,5 +126,10 @@ export class EntityControlQueries {
 
   setActive(entity: string, active: boolean): Promise<boolean> {
     return this.monitor.setActive(entity, active);
+  }
+
+  /** Every registered entity on (or off); returns how many changed. */
+  setAllActive(active: boolean): Promise<number> {
+    return this.monitor.setAllActive(active);
   }
 }

@@ -1,7 +1,7 @@
 import type { EntityState } from '../control/state';
-import { humanDuration, watermarkLag } from './lag';
+import { entityLag, humanDuration } from './lag';
 
-export type EntityIcon = 'success' | 'failed' | 'partial' | 'running' | 'never';
+export type EntityIcon = 'success' | 'failed' | 'partial' | 'cancelled' | 'running' | 'never' | 'inactive';
 
 /** A tree row for one entity, without any UI type: the extension maps it to a TreeItem. */
 export interface EntityItemModel {
@@ -12,22 +12,24 @@ export interface EntityItemModel {
   /** When the last run started (ISO), or null. */
   readonly lastRunAt: string | null;
   readonly lastRunAgo: string | undefined;
-  /** now - watermark, human readable; undefined while never loaded. */
+  /** now - last successful load (`entityLag`, as the monitor), human readable; undefined while never loaded. */
   readonly lag: string | undefined;
-  /** Rows of the last run: upserted, else extracted; null before any run. */
-  readonly lastRows: number | null;
+  /** Rows the target table holds now (not the last run's count); null when it cannot be counted. */
+  readonly rows: number | null;
 }
 
 function iconOf(s: EntityState, runningHere: boolean): EntityIcon {
   if (runningHere || s.lastRun?.status === 'running') return 'running';
+  // Its own icon: an inactive entity is not one that never ran (the last run is in the tooltip).
+  if (!s.isActive) return 'inactive';
   const status = s.lastRun?.status ?? s.lastStatus;
-  if (status === 'success' || status === 'failed' || status === 'partial') return status;
+  if (status === 'success' || status === 'failed' || status === 'partial' || status === 'cancelled') return status;
   return 'never';
 }
 
 export function entityItemModel(s: EntityState, now: Date, runningHere = false): EntityItemModel {
   const icon = iconOf(s, runningHere);
-  const lagMs = watermarkLag(s.watermark.updatedAt, now);
+  const lagMs = entityLag(s.lastSuccessAt, now);
   const startedAt = s.lastRun?.startedAt ?? null;
   const startedMs = startedAt === null ? NaN : Date.parse(startedAt);
   return {
@@ -37,6 +39,6 @@ export function entityItemModel(s: EntityState, now: Date, runningHere = false):
     lastRunAt: startedAt,
     lastRunAgo: Number.isNaN(startedMs) ? undefined : humanDuration(now.getTime() - startedMs),
     lag: lagMs === undefined ? undefined : humanDuration(lagMs),
-    lastRows: s.lastRun === null ? null : s.lastRun.upserted || s.lastRun.extracted,
+    rows: s.targetRows,
   };
 }

@@ -30,9 +30,13 @@ export function humanDuration(ms: number): string {
   return h % 24 === 0 ? `${d} d` : `${d} d ${h % 24} h`;
 }
 
-/** Lag of an entity: now minus its watermark; undefined while it has never loaded. */
-export function watermarkLag(updatedAt: string, now: Date): number | undefined {
-  if (isInitialWatermark(updatedAt)) return undefined;
-  const ms = utcMillis(updatedAt);
+/**
+ * Lag of an entity, the one definition the tree and the monitor share: now minus its last
+ * successful load (ctl.etl_control.last_success_at); undefined while it has never loaded. The
+ * watermark is not a lag: it is the newest source change loaded, which can be a year old in a
+ * warehouse loaded a minute ago.
+ */
+export function entityLag(lastSuccessAt: string | null, now: Date): number | undefined {
+  const ms = lastSuccessAt === null ? undefined : utcMillis(lastSuccessAt);
   return ms === undefined ? undefined : Math.max(0, now.getTime() - ms);
 }

@@ -40,8 +40,11 @@ export function eventLines(e: EtlEvent, fileOf: (entity: string) => string | und
           `watermark ${watermarkText(e.trigger === undefined ? e.watermark : e.trigger.watermark)}`,
       ];
     case 'entity-end': {
+      // Upserted counts the rows written; a full reload of rows already right writes none of them.
+      const unchanged = Math.max(0, e.counts.extracted - e.counts.upserted - e.counts.softDeleted - e.counts.rejected);
       const head = `${e.entity}: ${e.status.toUpperCase()} in ${e.seconds.toFixed(1)} s: ${e.counts.extracted} extracted, ` +
-        `${e.counts.upserted} upserted in ${e.counts.batches} batch(es), watermark ${watermarkText(e.watermark)}`;
+        `${e.counts.upserted} upserted in ${e.counts.batches} batch(es), watermark ${watermarkText(e.watermark)}` +
+        (unchanged === 0 ? '' : `; ${unchanged} already up to date (not written)`);
       if (e.status !== 'failed') return e.error ? [head, `${e.entity}: ${e.error}`] : [head];
       return [head, failureLine(fileOf(e.entity) ?? e.entity, 1, e.entity, e.error ?? 'failed')];
     }

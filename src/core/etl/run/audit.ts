@@ -3,7 +3,7 @@ import type { EtlDialect } from '../dialect/types';
 import type { RejectedRow } from '../transform/transform';
 import type { EntityStatus, Watermark } from './control';
 
-export type RunStatus = 'running' | 'success' | 'failed' | 'partial';
+export type RunStatus = 'running' | 'success' | 'failed' | 'partial' | 'cancelled';
 
 /** Message for runs and entities that a crashed process left 'running'. */
 export const INTERRUPTED_MESSAGE =

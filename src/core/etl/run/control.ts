@@ -77,4 +77,4 @@ export async function recordEntityOutcome(
   );
 }
 
-export type EntityStatus = 'success' | 'failed' | 'partial';
+export type EntityStatus = 'success' | 'failed' | 'partial' | 'cancelled';

@@ -8,7 +8,7 @@ import type { RunStatus } from './audit';
 import { addBatchCounts, closeInterruptedEntity, closeInterruptedRun, closeRun, closeRunEntity, openRun, openRunEntity, runningRuns } from './audit';
 import type { EntityControl, EntityStatus, Watermark } from './control';
 import { INITIAL_WATERMARK, readControls, recordEntityOutcome, registerEntity } from './control';
-import { EntityBusyError, UnknownEntityError } from './errors';
+import { EntityBusyError, EtlCancelledError, UnknownEntityError } from './errors';
 import type { EntityCounts, EtlEvent, EtlPhase, EtlPhaseInfo, EtlPlan } from './events';
 import { pushdownEntity } from './pushdown';
 import { loadEntity, type EntityLoadContext } from './entity';
@@ -129,6 +129,8 @@ function messageOf(e: unknown): string {
 }
 
 function runStatusOf(outcomes: readonly EntityOutcome[]): RunStatus {
+  // A user's cancel is not a failure: the run says so, whatever had finished before it.
+  if (outcomes.some((o) => o.status === 'cancelled')) return 'cancelled';
   if (outcomes.every((o) => o.status === 'success')) return 'success';
   if (outcomes.every((o) => o.status === 'failed')) return 'failed';
   return 'partial';
@@ -166,6 +168,8 @@ export async function runEtl(o: EtlRunOptions): Promise<EtlRunResult> {
       await closeDeadRuns(session, d, runId);
       const outcomes: EntityOutcome[] = [];
       for (const entity of compiled) {
+        // Once cancelled, the entities not started yet are not started (nor recorded).
+        if (o.signal?.aborted && outcomes.some((x) => x.status === 'cancelled')) break;
         const failedDependency = failedDependencyOf(entity, compiled, outcomes);
         outcomes.push(failedDependency === undefined
           ? await runOneEntity(o, plan, session, d, runId, entity, cutoff.at, emit)
@@ -174,7 +178,7 @@ export async function runEtl(o: EtlRunOptions): Promise<EtlRunResult> {
       const status = runStatusOf(outcomes);
       const failed = outcomes.filter((x) => x.status === 'failed');
       const error = failed.length === 0 ? null : failed.map((x) => `${x.entity}: ${x.error ?? 'failed'}`).join('; ');
-      const succeeded = outcomes.filter((x) => x.status !== 'failed').length;
+      const succeeded = outcomes.filter((x) => x.status === 'success' || x.status === 'partial').length;
       await closeRunSafely(o.target, session, d, runId, { status, succeeded, failed: failed.length, error });
       emit({
         type: 'run-end', runId, status, succeeded, failed: failed.length,
@@ -284,9 +288,11 @@ async function runOneEntity(
         return { entity: name, status, counts: r.counts, ...(error ? { error } : {}) };
       } catch (e) {
         const error = messageOf(e);
-        await markFailed(o.target, session, d, runId, name, error);
-        emit({ type: 'entity-end', runId, entity: name, status: 'failed', counts, watermark, seconds: (performance.now() - t0) / 1000, error });
-        return { entity: name, status: 'failed', counts, error };
+        // Aborting stops the query in flight too (its error is the driver's): the signal decides.
+        const status: EntityStatus = e instanceof EtlCancelledError || o.signal?.aborted === true ? 'cancelled' : 'failed';
+        await markEnded(o.target, session, d, runId, name, status, error);
+        emit({ type: 'entity-end', runId, entity: name, status, counts, watermark, seconds: (performance.now() - t0) / 1000, error });
+        return { entity: name, status, counts, error };
       }
     });
   } catch (e) {
@@ -340,10 +346,10 @@ async function skipEntity(
   return { entity: name, status: 'failed', counts: NO_COUNTS, error, skippedBecause };
 }
 
-async function markFailed(target: Engine, session: Session, d: EtlDialect, runId: number, entity: string, error: string): Promise<void> {
+async function markEnded(target: Engine, session: Session, d: EtlDialect, runId: number, entity: string, status: 'failed' | 'cancelled', error: string): Promise<void> {
   const record = async (q: Session): Promise<void> => {
-    await closeRunEntity(q, d, runId, entity, 'failed', error);
-    await recordEntityOutcome(q, d, entity, runId, 'failed');
+    await closeRunEntity(q, d, runId, entity, status, error);
+    await recordEntityOutcome(q, d, entity, runId, status);
   };
   try {
     await record(session);
