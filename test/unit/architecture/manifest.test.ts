@@ -48,9 +48,13 @@ describe('extension manifest', () => {
   it('reads every setting it contributes (a setting nobody reads promises what does not happen)', () => {
     const src = sourceText(path.join(root, 'src'));
     const unread = Object.keys(manifest.contributes.configuration.properties).filter((key) => {
-      const dot = key.lastIndexOf('.');
-      const [section, name] = [key.slice(0, dot), key.slice(dot + 1)];
-      return !(src.includes(`getConfiguration('${section}')`) && src.includes(`'${name}'`)) && !src.includes(`'${key}'`);
+      // Read as getConfiguration('<section>').get('<rest>') at any split of the key, or by its full name.
+      const parts = key.split('.');
+      const readSomewhere = parts.slice(1).some((_, i) => {
+        const [section, rest] = [parts.slice(0, i + 1).join('.'), parts.slice(i + 1).join('.')];
+        return src.includes(`getConfiguration('${section}')`) && src.includes(`'${rest}'`);
+      });
+      return !readSomewhere && !src.includes(`'${key}'`);
     });
     assert.deepEqual(unread, []);
   });
