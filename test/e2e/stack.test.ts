@@ -6,22 +6,13 @@ import path from 'node:path';
 import { composeProjectName, createProcessRunner } from '../../src/core/stack';
 import { requireDocker, TEST_POSTGRES_IMAGE, useSetupDockerConfig } from '../stack/dockerTestEnv';
 import { createWorkspace, stepper, windowPerSuite, type Workbench } from './harness';
+import { freePort } from '../support/freePort';
 
 // Before any e2e file starts code-server: its extension hosts find the compose v2 plugin there.
 useSetupDockerConfig();
 
 const STACK_CHANNEL = 'DW Workbench: Stack';
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address !== null ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
 
 async function statusBarText(wb: Workbench): Promise<string> {
   return wb.page.locator('.monaco-workbench .part.statusbar').innerText();
