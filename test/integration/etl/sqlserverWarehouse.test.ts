@@ -84,11 +84,11 @@ async function differences(dw: Engine): Promise<Record<string, number>> {
  * Cases that do not hold yet on this suite's server, with the exact reason: skipped visibly
  * (never counted as passing) until the reason is gone.
  */
-const LOCK_LEFT_HELD = 'Babelfish 4.2: sp_releaseapplock of an earlier run failed ("lock TsqlApplockSync is not held") or left the entity lock held by an idle pooled connection, so this run is refused as "being loaded by another run" with no run active (engine adapter withLock on Babelfish); runs on SQL Server';
 const NOT_YET_ON_BABELFISH: Readonly<Record<string, string>> = {
-  'pushdown: rejects a row that breaks a rule into audit.etl_reject and loads the rest': LOCK_LEFT_HELD,
-  'transfer: rejects a row that breaks a rule into audit.etl_reject and loads the rest': LOCK_LEFT_HELD,
-  'cancels a run mid-batch: nothing of the batch is kept, the next run completes it': LOCK_LEFT_HELD,
+  'pushdown: rejects a row that breaks a rule into audit.etl_reject and loads the rest':
+    'fails on Babelfish 4.2, cause not yet found: the pushdown run wrote 7 audit.etl_reject rows for the one broken source row (source_key 1, telefone) where 1 is expected; the transfer plan writes 1',
+  'cancels a run mid-batch: nothing of the batch is kept, the next run completes it':
+    'not yet passed on Babelfish 4.2: its one run there ended with the earlier reject cases\' customers still rejected (those cases are fixed, this one not re-run yet); after the cancel drops the connection, sp_releaseapplock there logs "lock TsqlApplockSync is not held"',
 };
 let babelfish = false;
 
@@ -181,8 +181,9 @@ describe('ETL on SQL Server: the shipped entities from ECOMMERCE_OLTP into DW_EC
       await oltp.query(`UPDATE core.customers SET phone = N'ramal abc', updated_at = DATEADD(second, -2, SYSUTCDATETIME()) WHERE customer_id = @p1`, [id]);
       const r = await etl({ plan, entities: ['dim_cliente'] });
       const e = r.entities[0];
-      assert.equal(e?.status, 'success', JSON.stringify(e));
-      assert.equal(e?.counts.rejected, 1);
+      // A rejected row makes the entity 'partial': loaded, with rows to look at in audit.etl_reject.
+      assert.equal(e?.status, 'partial', JSON.stringify(e));
+      assert.ok((e?.counts.rejected ?? 0) >= 1, 'the broken row is rejected');
       assert.equal(await n(dw, `SELECT COUNT(*) AS n FROM audit.etl_reject WHERE run_id = @p1 AND entity_name = 'dim_cliente' AND source_key = @p2
         AND column_name = 'telefone' AND rule_name = 'normalizar_telefone'`, [r.runId, String(id)]), 1);
       assert.equal(await n(dw, 'SELECT COUNT(*) AS n FROM dim.dim_cliente WHERE cliente_original_id = @p1 AND telefone IS NULL', [id]), 0);
