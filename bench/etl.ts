@@ -5,6 +5,7 @@
 // client-side limit), (d) an in-server INSERT ... SELECT into a copy of the target (the
 // server-side limit), (e) the pushdown plan; then an incremental run with 1% of rows changed.
 // Usage: npm run bench:etl [-- --rows 1000000 --batch 50000 --sample 5000 --trials 3]
+// `--engine sqlserver`: the same on the server of DW_TEST_MSSQL (bench/etlSqlServer.ts).
 // Prints a table, then one last line of JSON.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -17,6 +18,7 @@ import { runEtl } from '../src/core/etl/run/run';
 import { compileEntity, type CompiledEntity } from '../src/core/etl/transform/compile';
 import { transformBatch } from '../src/core/etl/transform/transform';
 import { createThrowawayDatabase, postgresConnection } from '../test/support/throwawayDatabase';
+import { benchSqlServer } from './etlSqlServer';
 
 function argNumber(name: string, fallback: number): number {
   const at = process.argv.indexOf(`--${name}`);
@@ -209,7 +211,13 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((e: unknown) => {
+const engineAt = process.argv.indexOf('--engine');
+const engine = engineAt < 0 ? 'postgres' : process.argv[engineAt + 1];
+if (engine !== 'postgres' && engine !== 'sqlserver') throw new Error(`--engine ${String(engine)}: expected postgres or sqlserver`);
+(engine === 'sqlserver'
+  ? benchSqlServer({ rows, batch, sample, trials: TRIALS, root, definition, seconds })
+  : main()
+).catch((e: unknown) => {
   process.stderr.write(`${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
   process.exit(1);
 });

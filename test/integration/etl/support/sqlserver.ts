@@ -1,0 +1,82 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { createEngine } from '../../../../src/core/engine/factory';
+import type { Engine } from '../../../../src/core/engine/types';
+import { loadGenerated } from '../../../../src/core/generate/load';
+import { splitTsql } from '../../../../src/core/script/tsqlSplitter';
+import { warehouseScripts } from '../../../../src/core/warehouse/scripts';
+
+export interface MssqlConfig {
+  readonly host: string;
+  readonly port: number;
+  readonly user: string;
+  readonly password: string;
+}
+
+/** `host=..;port=..;user=..;password=..` from DW_TEST_MSSQL; undefined when no server is configured. */
+export function mssqlConfig(): MssqlConfig | undefined {
+  const raw = process.env['DW_TEST_MSSQL'];
+  if (raw === undefined || raw === '') return undefined;
+  const parts = new Map(raw.split(';').filter((p) => p.includes('=')).map((p) => [p.slice(0, p.indexOf('=')).trim().toLowerCase(), p.slice(p.indexOf('=') + 1).trim()] as const));
+  return { host: parts.get('host') ?? '127.0.0.1', port: Number(parts.get('port') ?? 1433), user: parts.get('user') ?? 'sa', password: parts.get('password') ?? '' };
+}
+
+export const NO_MSSQL = 'SQL Server cannot run on this machine; set DW_TEST_MSSQL="host=..;port=..;user=sa;password=.." (a throw-away instance) to run it';
+
+export function openMssql(c: MssqlConfig, database: string, extra: { poolMax?: number } = {}): Promise<Engine> {
+  return createEngine({ engine: 'sqlserver', ...c, database, trustServerCertificate: true, ...extra });
+}
+
+/** The shipped OLTP and warehouse scripts: ECOMMERCE_OLTP and DW_ECOMMERCE on one instance, as users run them. */
+export async function bootstrapTwoDatabases(engine: Engine): Promise<void> {
+  const variables = { DIM_DATA_START: '2024-01-01', DIM_DATA_END: '2024-12-31' };
+  const session = await engine.session();
+  try {
+    for (const script of warehouseScripts('sqlserver').filter((x) => x.group === 'oltp' || x.group === 'dw')) {
+      const file = path.resolve(__dirname, '../../../../sql', script.path);
+      const plan = await splitTsql(await readFile(file, 'utf8'), { file, readFile: (p) => readFile(p), variables });
+      for (const b of plan.batches) await session.batch(b.text);
+    }
+  } finally {
+    await session.release();
+  }
+}
+
+/** Whether the server is Babelfish for PostgreSQL (SERVERPROPERTY('Babelfish') is NULL on SQL Server). */
+export async function isBabelfish(engine: Engine): Promise<boolean> {
+  const r = await engine.query<{ b: unknown }>("SELECT CAST(SERVERPROPERTY('Babelfish') AS nvarchar(10)) AS b");
+  return r.rows[0]?.b !== null && r.rows[0]?.b !== undefined;
+}
+
+export interface SqlServerWarehouse {
+  readonly oltp: Engine;
+  readonly dw: Engine;
+  readonly config: MssqlConfig;
+  close(): Promise<void>;
+}
+
+/**
+ * Both databases dropped and built again from the shipped scripts, the OLTP filled by the
+ * generator at `scale` (multi-row INSERTs: fresh identities, no bulk load), every entity's
+ * control row at cutoff 0 and `batchSize`.
+ */
+export async function freshSqlServerWarehouse(c: MssqlConfig, o: { scale: number; seed: number; batchSize: number }): Promise<SqlServerWarehouse> {
+  const master = await openMssql(c, 'master');
+  try {
+    for (const db of ['DW_ECOMMERCE', 'ECOMMERCE_OLTP']) await master.batch(`IF DB_ID(N'${db}') IS NOT NULL DROP DATABASE ${db}`);
+    await bootstrapTwoDatabases(master);
+  } finally {
+    await master.close();
+  }
+  const oltp = await openMssql(c, 'ECOMMERCE_OLTP', { poolMax: 4 });
+  const dw = await openMssql(c, 'DW_ECOMMERCE', { poolMax: 4 });
+  try {
+    await loadGenerated(oltp, { scale: o.scale, seed: o.seed, method: 'insert' });
+    await dw.query('UPDATE ctl.etl_control SET cutoff_minutes = 0, batch_size = @p1', [o.batchSize]);
+  } catch (e) {
+    await oltp.close();
+    await dw.close();
+    throw e;
+  }
+  return { oltp, dw, config: c, close: async () => { await oltp.close(); await dw.close(); } };
+}
