@@ -1,8 +1,12 @@
-// Engine benchmark on the local PostgreSQL (a fresh database per run): the same dim_cliente-shaped
-// rows loaded by COPY (bulkLoad), by multi-row INSERT, by single-row INSERT, then streamed back.
-// Usage: npm run bench:engine [-- --rows 200000 --single 5000]
-// Prints a table, then one last line of JSON with the rates.
+// Engine benchmark on the local PostgreSQL, or with `--engine sqlserver` on the SQL Server that
+// DW_TEST_MSSQL names (Babelfish in CI); a fresh database per run: the same dim_cliente-shaped
+// rows loaded by bulk load (COPY FROM STDIN / TDS bulk load), by multi-row INSERT, by single-row
+// INSERT, then streamed back.
+// Usage: npm run bench:engine [-- --engine postgres|sqlserver --rows 200000 --single 5000]
+// Prints a table, then one last line of JSON with the rates (the same fields for both engines).
+import { randomBytes } from 'node:crypto';
 import { createThrowawayDatabase, postgresConnection } from '../test/support/throwawayDatabase';
+import { sqlServerConfig } from '../test/integration/engine/engineTargets';
 import { createEngine } from '../src/core/engine/index';
 import type { BulkColumn, Engine, SqlParam } from '../src/core/engine/index';
 
@@ -12,9 +16,13 @@ function argNumber(name: string, fallback: number): number {
   return value !== undefined && Number.isFinite(value) && value > 0 ? Math.floor(value) : fallback;
 }
 
+const engineKind = process.argv.includes('--engine') ? process.argv[process.argv.indexOf('--engine') + 1] : 'postgres';
+if (engineKind !== 'postgres' && engineKind !== 'sqlserver') throw new Error(`--engine ${String(engineKind)}: use postgres or sqlserver`);
+const sqlServer = engineKind === 'sqlserver';
 const rows = argNumber('rows', 200_000);
 const singleRows = Math.min(rows, argNumber('single', 5_000));
-const rowsPerInsert = 1000;
+// SQL Server takes at most 2100 parameters per statement: 100 rows of 18 columns.
+const rowsPerInsert = sqlServer ? 100 : 1000;
 
 const columns: readonly BulkColumn[] = [
   { name: 'cliente_original_id', type: { kind: 'bigint' } },
@@ -37,10 +45,10 @@ const columns: readonly BulkColumn[] = [
   { name: 'eh_cliente_vip', type: { kind: 'bool' } },
 ];
 
-const pgDdl: Record<string, string> = {
-  bigint: 'bigint', int: 'integer', date: 'date', bool: 'boolean', timestamp: 'timestamp(6)',
-  decimal: 'numeric(15,2)', text: 'varchar(200)',
-};
+const ddl: Record<string, string> = sqlServer
+  ? { bigint: 'bigint', int: 'int', date: 'date', bool: 'bit', timestamp: 'datetime2(6)', decimal: 'decimal(15,2)', text: 'nvarchar(200)' }
+  : { bigint: 'bigint', int: 'integer', date: 'date', bool: 'boolean', timestamp: 'timestamp(6)', decimal: 'numeric(15,2)', text: 'varchar(200)' };
+const placeholder = (n: number): string => (sqlServer ? `@p${n}` : `$${n}`);
 
 const cities = ['São Paulo', 'Rio de Janeiro', 'Belo Horizonte', 'Porto Alegre', 'Recife', 'Brasília'];
 const states = ['SP', 'RJ', 'MG', 'RS', 'PE', 'DF'];
@@ -68,7 +76,7 @@ const columnList = columns.map((c) => c.name).join(', ');
 function insertStatement(rowCount: number): string {
   const tuples: string[] = [];
   for (let r = 0; r < rowCount; r++) {
-    tuples.push(`(${columns.map((_, c) => `$${r * columns.length + c + 1}`).join(', ')})`);
+    tuples.push(`(${columns.map((_, c) => placeholder(r * columns.length + c + 1)).join(', ')})`);
   }
   return `INSERT INTO dim_cliente_bench (${columnList}) VALUES ${tuples.join(', ')}`;
 }
@@ -85,8 +93,8 @@ async function timed(work: () => Promise<number>): Promise<Measured> {
 }
 
 async function run(engine: Engine): Promise<{ bulk: Measured; multirow: Measured; single: Measured; stream: Measured }> {
-  await engine.batch(`CREATE TABLE dim_cliente_bench (${columns.map((c) => `${c.name} ${pgDdl[c.type.kind]}`).join(', ')})`);
-  const truncate = (): Promise<unknown> => engine.batch('TRUNCATE dim_cliente_bench');
+  await engine.batch(`CREATE TABLE dim_cliente_bench (${columns.map((c) => `${c.name} ${ddl[c.type.kind]}`).join(', ')})`);
+  const truncate = (): Promise<unknown> => engine.batch('TRUNCATE TABLE dim_cliente_bench');
 
   const multirow = await timed(async () => {
     for (let from = 0; from < rows; from += rowsPerInsert) {
@@ -110,7 +118,7 @@ async function run(engine: Engine): Promise<{ bulk: Measured; multirow: Measured
   await truncate();
 
   const bulk = await timed(() => engine.bulkLoad({ name: 'dim_cliente_bench' }, columns, clienteRows(0, rows)));
-  await engine.batch('ANALYZE dim_cliente_bench');
+  if (!sqlServer) await engine.batch('ANALYZE dim_cliente_bench');
 
   const stream = await timed(async () => {
     let count = 0;
@@ -120,26 +128,46 @@ async function run(engine: Engine): Promise<{ bulk: Measured; multirow: Measured
   return { bulk, multirow, single, stream };
 }
 
+/** A fresh database and an engine on it; `drop` removes both. */
+async function scratch(): Promise<{ engine: Engine; label: string; drop(): Promise<void> }> {
+  if (!sqlServer) {
+    const db = await createThrowawayDatabase('dwb_bench');
+    const engine = await createEngine(postgresConnection(db.name), { applicationName: 'dwb-bench' });
+    return { engine, label: 'PostgreSQL 127.0.0.1:5432', drop: async () => { await engine.close(); await db.drop(); } };
+  }
+  const config = sqlServerConfig();
+  if (config === undefined || config.engine !== 'sqlserver') throw new Error('--engine sqlserver needs DW_TEST_MSSQL="host=..;port=..;user=..;password=.." (bash .ci/setup-babelfish.sh env)');
+  const name = `dwb_bench_${randomBytes(4).toString('hex')}`;
+  const master = await createEngine({ ...config, database: 'master' }, { applicationName: 'dwb-bench' });
+  await master.batch(`CREATE DATABASE ${name}`);
+  const engine = await createEngine({ ...config, database: name }, { applicationName: 'dwb-bench' });
+  const info = await engine.serverInfo();
+  return {
+    engine,
+    label: `${info.product} ${info.version} ${config.host}:${config.port}`,
+    drop: async () => { await engine.close(); await master.batch(`DROP DATABASE ${name}`); await master.close(); },
+  };
+}
+
 async function main(): Promise<void> {
-  const db = await createThrowawayDatabase('dwb_bench');
-  const engine = await createEngine(postgresConnection(db.name), { applicationName: 'dwb-bench' });
+  const target = await scratch();
+  const label = target.label;
   let results: Awaited<ReturnType<typeof run>>;
   try {
-    results = await run(engine);
+    results = await run(target.engine);
   } finally {
-    await engine.close();
-    await db.drop();
+    await target.drop();
   }
   const rate = (r: Measured): number => Math.round(r.rows / r.seconds);
   const baseline = rate(results.bulk);
   const lines: [string, Measured][] = [
-    ['bulkLoad (COPY FROM STDIN)', results.bulk],
+    [sqlServer ? 'bulkLoad (TDS bulk load)' : 'bulkLoad (COPY FROM STDIN)', results.bulk],
     [`multi-row INSERT (${rowsPerInsert} rows/statement)`, results.multirow],
     ['single-row INSERT (autocommit)', results.single],
     ['stream (cursor, fetch 5000)', results.stream],
   ];
-  console.log(`PostgreSQL 127.0.0.1:5432, ${columns.length}-column dim_cliente rows, ${rows} rows (single-row INSERT: ${singleRows})`);
-  console.log(`${'method'.padEnd(40)} ${'rows'.padStart(8)} ${'seconds'.padStart(8)} ${'rows/s'.padStart(9)} ${'vs COPY'.padStart(8)}`);
+  console.log(`${label}, ${columns.length}-column dim_cliente rows, ${rows} rows (single-row INSERT: ${singleRows})`);
+  console.log(`${'method'.padEnd(40)} ${'rows'.padStart(8)} ${'seconds'.padStart(8)} ${'rows/s'.padStart(9)} ${'vs bulk'.padStart(8)}`);
   for (const [name, r] of lines) {
     console.log(`${name.padEnd(40)} ${String(r.rows).padStart(8)} ${r.seconds.toFixed(2).padStart(8)} ${String(rate(r)).padStart(9)} ${(rate(r) / baseline).toFixed(3).padStart(8)}`);
   }
@@ -148,6 +176,7 @@ async function main(): Promise<void> {
     multirow_insert_rows_s: rate(results.multirow),
     single_insert_rows_s: rate(results.single),
     stream_rows_s: rate(results.stream),
+    bulk_vs_single: Math.round(rate(results.bulk) / rate(results.single)),
   }));
 }
 

@@ -16,6 +16,8 @@ const cents = (v: unknown): number => Math.round(Number(v ?? 0) * 100) / 100;
  * dashboard does not read), the monitor's over audit and ctl directly.
  */
 describe('dashboards in T-SQL on SQL Server (DW_TEST_MSSQL)', function () {
+  // The bootstrap and the fixture on a busy 2-core machine.
+  this.timeout(600_000);
   let w: SqlServerWarehouse | undefined;
   const db = (): SqlServerWarehouse => {
     if (w === undefined) throw new Error('no warehouse');

@@ -42,7 +42,9 @@ async function fingerprint(engine: Engine): Promise<unknown[]> {
   return out;
 }
 
-describe('warehouse bootstrap on SQL Server (DW_TEST_MSSQL)', () => {
+describe('warehouse bootstrap on SQL Server (DW_TEST_MSSQL)', function () {
+  // Two bootstraps (about 100 batches each, with the date dimension) on a busy 2-core machine.
+  this.timeout(600_000);
   let engine: Engine;
   before(async function () {
     const c = config();
