@@ -89,30 +89,27 @@ ELSE
   PRINT N'Table audit.etl_run_entity already exists.';
 GO
 
--- Warehouses bootstrapped before runs could end 'cancelled' (a user's cancel): widen the three
--- status checks in place. A rerun finds them widened and leaves them.
-IF NOT EXISTS (SELECT 1 FROM sys.check_constraints WHERE name = N'ck_etl_control_last_status' AND definition LIKE N'%cancelled%')
-BEGIN
+-- Warehouses bootstrapped before runs could end 'cancelled' (a user's cancel): the three status
+-- checks are (re)made with the widened list. They are dropped and made again on every run rather
+-- than compared first: Babelfish cannot read a check constraint's definition (sys.check_constraints,
+-- OBJECT_DEFINITION and INFORMATION_SCHEMA fail on it), and re-making a check on these small
+-- tables costs nothing; a rerun leaves the same constraints.
+IF EXISTS (SELECT 1 FROM sys.check_constraints WHERE name = N'ck_etl_control_last_status' AND parent_object_id = OBJECT_ID(N'ctl.etl_control'))
   ALTER TABLE ctl.etl_control DROP CONSTRAINT ck_etl_control_last_status;
-  ALTER TABLE ctl.etl_control ADD CONSTRAINT ck_etl_control_last_status CHECK (last_status IN (N'success', N'failed', N'partial', N'cancelled'));
-  PRINT N'Constraint ck_etl_control_last_status now allows cancelled.';
-END
+ALTER TABLE ctl.etl_control ADD CONSTRAINT ck_etl_control_last_status CHECK (last_status IN (N'success', N'failed', N'partial', N'cancelled'));
+PRINT N'Constraint ck_etl_control_last_status allows cancelled.';
 GO
 
-IF NOT EXISTS (SELECT 1 FROM sys.check_constraints WHERE name = N'ck_etl_run_status' AND definition LIKE N'%cancelled%')
-BEGIN
+IF EXISTS (SELECT 1 FROM sys.check_constraints WHERE name = N'ck_etl_run_status' AND parent_object_id = OBJECT_ID(N'audit.etl_run'))
   ALTER TABLE audit.etl_run DROP CONSTRAINT ck_etl_run_status;
-  ALTER TABLE audit.etl_run ADD CONSTRAINT ck_etl_run_status CHECK (status IN (N'running', N'success', N'failed', N'partial', N'cancelled'));
-  PRINT N'Constraint ck_etl_run_status now allows cancelled.';
-END
+ALTER TABLE audit.etl_run ADD CONSTRAINT ck_etl_run_status CHECK (status IN (N'running', N'success', N'failed', N'partial', N'cancelled'));
+PRINT N'Constraint ck_etl_run_status allows cancelled.';
 GO
 
-IF NOT EXISTS (SELECT 1 FROM sys.check_constraints WHERE name = N'ck_etl_run_entity_status' AND definition LIKE N'%cancelled%')
-BEGIN
+IF EXISTS (SELECT 1 FROM sys.check_constraints WHERE name = N'ck_etl_run_entity_status' AND parent_object_id = OBJECT_ID(N'audit.etl_run_entity'))
   ALTER TABLE audit.etl_run_entity DROP CONSTRAINT ck_etl_run_entity_status;
-  ALTER TABLE audit.etl_run_entity ADD CONSTRAINT ck_etl_run_entity_status CHECK (status IN (N'running', N'success', N'failed', N'partial', N'cancelled'));
-  PRINT N'Constraint ck_etl_run_entity_status now allows cancelled.';
-END
+ALTER TABLE audit.etl_run_entity ADD CONSTRAINT ck_etl_run_entity_status CHECK (status IN (N'running', N'success', N'failed', N'partial', N'cancelled'));
+PRINT N'Constraint ck_etl_run_entity_status allows cancelled.';
 GO
 
 IF OBJECT_ID(N'audit.etl_reject', N'U') IS NULL
