@@ -78,7 +78,7 @@ export const runCommand: CliCommand = {
       options: {
         var: { type: 'string', multiple: true, default: [] },
         database: { type: 'string', default: 'dw' },
-        'dryRun': { type: 'boolean', default: false },
+        'dry-run': { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
       },
       allowPositionals: true,
@@ -105,7 +105,7 @@ export const runCommand: CliCommand = {
     const variables = scriptVariables({ dialect, environment: io.env, ...(project.config.variables === undefined ? {} : { project: project.config.variables }), commandLine });
     const file = path.resolve(io.cwd, target);
 
-    if (values['dryRun']) {
+    if (values['dry-run']) {
       const plan = await loadScriptPlan(file, { dialect, variables });
       io.stdout.write(values.json ? `${JSON.stringify(planToJson(plan), null, 2)}\n` : formatDryRun(plan, io.cwd));
       return EXIT_CODES.ok;
