@@ -4,13 +4,20 @@ import { postgresEtl } from '../../../src/core/etl/dialect/postgres';
 import { sqlserverEtl } from '../../../src/core/etl/dialect/sqlserver';
 import { CutoffRefusedError, runCutoff } from '../../../src/core/etl/run/cutoff';
 
-/** A source that answers the two cutoff queries: the server clock and its open transactions. */
-function source(open: Record<string, unknown> | Error, serverNow = '2024-03-02T10:00:30.400000'): Engine {
+/**
+ * A source that answers the cutoff queries: the server clock, its open transactions, and the
+ * T-SQL fallback over pg_stat_activity (`fallback`; by default it fails as on a real SQL Server).
+ */
+function source(
+  open: Record<string, unknown> | Error,
+  serverNow = '2024-03-02T10:00:30.400000',
+  fallback: Record<string, unknown> | Error = new Error("Invalid object name 'pg_catalog.pg_stat_activity'."),
+): Engine {
+  const answer = (r: Record<string, unknown> | Error) => (r instanceof Error ? Promise.reject(r) : Promise.resolve({ rows: [r], rowsAffected: 0 }));
   return {
     query: (sql: string) => {
-      if (sql === postgresEtl.openTransactionsSql || sql === sqlserverEtl.openTransactionsSql) {
-        return open instanceof Error ? Promise.reject(open) : Promise.resolve({ rows: [open], rowsAffected: 0 });
-      }
+      if (sql === postgresEtl.openTransactionsSql || sql === sqlserverEtl.openTransactionsSql) return answer(open);
+      if (sql === sqlserverEtl.openTransactionsFallbackSql) return answer(fallback);
       return Promise.resolve({ rows: [{ cutoff: serverNow }], rowsAffected: 0 });
     },
   } as unknown as Engine;
@@ -51,5 +58,12 @@ describe('ETL run cutoff', () => {
     await assert.rejects(runCutoff(source(denied), sqlserverEtl, 0, ['dim_cliente'], clock), /VIEW SERVER STATE.*|cannot be read/);
     assert.match((await runCutoff(source(denied), sqlserverEtl, 2, ['x'], clock)).warning ?? '', /VIEW SERVER STATE/);
     assert.match(sqlserverEtl.openTransactionsSql, /sys\.dm_tran_active_transactions/);
+  });
+
+  it('on Babelfish (no sys.dm_tran_* views) reads the open transactions from pg_stat_activity', async () => {
+    const missing = new Error('relation "sys.dm_tran_active_transactions" does not exist');
+    const c = await runCutoff(source(missing, undefined, { oldest: '2024-03-02 10:00:12.600000', pid: '27029', hidden: 0 }), sqlserverEtl, 0, ['dim_cliente'], clock);
+    assert.deepEqual(c, { at: '2024-03-02T10:00:11.000000', boundedBy: 'open-transaction', openSince: '2024-03-02 10:00:12.600000', openProcess: '27029' });
+    assert.match(sqlserverEtl.openTransactionsFallbackSql ?? '', /pg_catalog\.pg_stat_activity/);
   });
 });

@@ -175,6 +175,16 @@ export const sqlserverEtl: EtlDialect = {
     JOIN sys.dm_tran_session_transactions st ON st.transaction_id = a.transaction_id
     WHERE st.session_id <> @@SPID
     ORDER BY a.transaction_begin_time`,
+  // Babelfish for PostgreSQL: every T-SQL database lives in one PostgreSQL database, whose
+  // sessions pg_stat_activity lists with their transaction's start (@@SPID is the backend's pid).
+  openTransactionsFallbackSql: `SELECT TOP (1)
+      CONVERT(varchar(27), DATEADD(minute, -DATEPART(TZOFFSET, SYSDATETIMEOFFSET()), CAST(a.xact_start AS datetime2(6))), 126) AS oldest,
+      CAST(a.pid AS varchar(20)) AS pid,
+      (SELECT COUNT(*) FROM pg_catalog.pg_stat_activity h WHERE h.query = '<insufficient privilege>') AS hidden
+    FROM pg_catalog.pg_stat_activity a
+    WHERE a.xact_start IS NOT NULL AND a.pid <> @@SPID
+      AND a.datname = (SELECT m.datname FROM pg_catalog.pg_stat_activity m WHERE m.pid = @@SPID)
+    ORDER BY a.xact_start`,
   openTransactionsPermission: 'VIEW SERVER STATE (SQL Server 2022: VIEW SERVER PERFORMANCE STATE)',
   resolveLateMembersSql: (target, naturalKey, l, entity) => `UPDATE t SET t.${ident(l.target)} = g.${ident(l.surrogateKey)}
       FROM ${table(target)} t

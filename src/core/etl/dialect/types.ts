@@ -160,6 +160,11 @@ export interface EtlDialect {
    * never passes `oldest` (`runCutoff`). May fail when the login lacks the permission.
    */
   readonly openTransactionsSql: string;
+  /**
+   * The same answer another way, tried when `openTransactionsSql` fails (Babelfish has no
+   * sys.dm_tran_* views but reads PostgreSQL's pg_stat_activity over TDS).
+   */
+  readonly openTransactionsFallbackSql?: string;
   /** What the source login needs for `openTransactionsSql` to see every session. */
   readonly openTransactionsPermission: string;
   /**

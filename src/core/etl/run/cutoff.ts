@@ -45,7 +45,16 @@ interface OpenTransactions {
 
 async function openTransactions(source: Engine, d: EtlDialect): Promise<OpenTransactions> {
   try {
-    const row = (await source.query<Record<string, unknown>>(d.openTransactionsSql)).rows[0] ?? {};
+    const read = async (sql: string): Promise<Record<string, unknown>> => (await source.query<Record<string, unknown>>(sql)).rows[0] ?? {};
+    let row: Record<string, unknown>;
+    try {
+      row = await read(d.openTransactionsSql);
+    } catch (e) {
+      if (d.openTransactionsFallbackSql === undefined) throw e;
+      // Where the fallback does not apply either (a SQL Server login without the permission), the
+      // first refusal is the one that says what to grant.
+      row = await read(d.openTransactionsFallbackSql).catch(() => Promise.reject(e instanceof Error ? e : new Error(String(e))));
+    }
     const text = (v: unknown): string | undefined => (typeof v === 'string' || typeof v === 'number' ? String(v) : undefined);
     return { oldest: text(row['oldest']), process: text(row['pid']), hidden: Number(row['hidden'] ?? 0) };
   } catch (e) {
