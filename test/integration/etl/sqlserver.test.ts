@@ -67,14 +67,15 @@ describe('ETL pushdown across two databases of one SQL Server instance (DW_TEST_
     }
     oltp = await createEngine({ engine: 'sqlserver', ...c, database: 'ECOMMERCE_OLTP', trustServerCertificate: true });
     dw = await createEngine({ engine: 'sqlserver', ...c, database: 'DW_ECOMMERCE', trustServerCertificate: true });
-    await oltp.batch(`DELETE FROM core.order_items; DELETE FROM core.orders; DELETE FROM core.customers;
+    // Earlier suites may have loaded generated data: children first (discounts of items, items, orders).
+    await oltp.batch(`DELETE FROM core.order_item_discounts; DELETE FROM core.order_items; DELETE FROM core.orders; DELETE FROM core.customers;
       INSERT INTO core.customers (customer_code, full_name, email, phone, document_number, customer_type, segment, credit_score,
           city, state, country, zip_code, is_active, updated_at, deleted_at)
         SELECT CONCAT(N'T', n), CONCAT(N'Cliente ', n), CONCAT(N' Cliente', n, N'@Mail.COM '), N'(11) 98888-0000', N'123.456.789-09',
           N'VIP', N'Pessoa Fisica', 700, N'  SAO   paulo ', N'SP', N'BR', N'01310-100', 1,
           DATEADD(second, n, CAST('2024-03-01' AS datetime2(0))), CASE WHEN n % 10 = 0 THEN CAST('2024-04-01' AS datetime2(0)) END
         FROM (SELECT TOP (250) ROW_NUMBER() OVER (ORDER BY (SELECT NULL)) AS n FROM sys.all_objects) g;`);
-    await dw.batch(`DELETE FROM dim.dim_cliente WHERE cliente_id > 0;
+    await dw.batch(`DELETE FROM fact.fact_descontos; DELETE FROM fact.fact_vendas; DELETE FROM dim.dim_cliente WHERE cliente_id > 0;
       UPDATE ctl.etl_control SET watermark_updated_at = '1900-01-01', watermark_id = 0, batch_size = 100, cutoff_minutes = 0
         WHERE entity_name = 'dim_cliente';`);
   });
@@ -84,7 +85,7 @@ describe('ETL pushdown across two databases of one SQL Server instance (DW_TEST_
   });
 
   async function load(plan: 'auto' | 'transfer'): Promise<{ events: EtlEvent[]; rows: unknown[] }> {
-    await dw.batch(`DELETE FROM dim.dim_cliente WHERE cliente_id > 0;
+    await dw.batch(`DELETE FROM fact.fact_descontos; DELETE FROM fact.fact_vendas; DELETE FROM dim.dim_cliente WHERE cliente_id > 0;
       UPDATE ctl.etl_control SET watermark_updated_at = '1900-01-01', watermark_id = 0 WHERE entity_name = 'dim_cliente';`);
     const events: EtlEvent[] = [];
     const result = await runEtl({ source: oltp, target: dw, definitions: DEFINITIONS, entities: ['dim_cliente'], plan, startedBy: 'test', onEvent: (e) => events.push(e) });
