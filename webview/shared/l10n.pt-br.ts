@@ -103,6 +103,8 @@ export const ptBr: Readonly<Record<string, string>> = {
   "Orders": "Pedidos",
   "other": "outro",
   "partial": "parcial",
+  "cancelled": "cancelado",
+  "mismatch": "divergente",
   "Pause": "Pausar",
   "Period": "Período",
   "permission": "permissão",

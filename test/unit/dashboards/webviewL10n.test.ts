@@ -24,8 +24,8 @@ describe('dashboard webview strings', () => {
   });
 
   it('translates the values shown through t(variable): statuses, health states, error kinds, weekdays', () => {
-    const statuses: RunStatus[] = ['running', 'success', 'failed', 'partial'];
-    const states: HealthState[] = ['ok', 'late', 'failed', 'inactive', 'never-run'];
+    const statuses: RunStatus[] = ['running', 'success', 'failed', 'partial', 'cancelled'];
+    const states: HealthState[] = ['ok', 'late', 'failed', 'inactive', 'never-run', 'mismatch'];
     const kinds: ErrorKind[] = ['timeout', 'deadlock', 'constraint', 'connection', 'permission', 'conversion', 'other'];
     const days = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
     assert.deepEqual([...statuses, ...states, ...kinds, ...days].filter((k) => !(k in ptBr)), []);
