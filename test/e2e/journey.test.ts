@@ -147,7 +147,7 @@ describe('e2e: first steps on PostgreSQL', function () {
         await regiao.hover();
         await regiao.locator('.actions .action-label[aria-label="Run"]').click();
         const regiaoRun = (await runEnd(wb, runId, 300_000)).id;
-        await waitForEntityLoaded(wb, 'dim_regiao', '39', 60_000);
+        await waitForEntityLoaded(wb, 'dim_regiao', '39', 60_000, { inactive: true });
         await wb.screenshot('dim-regiao-loaded');
 
         // Activate (context menu) puts an entity in the "all active entities" run.

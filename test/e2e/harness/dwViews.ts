@@ -82,9 +82,11 @@ export async function bootstrapFromPalette(wb: Workbench, timeoutMs: number): Pr
 }
 
 /** Waits until an entity's tree row shows success (the green icon) and `rows` rows from its last run. */
-export async function waitForEntityLoaded(wb: Workbench, entity: string, rows: string, timeoutMs: number): Promise<void> {
+export async function waitForEntityLoaded(wb: Workbench, entity: string, rows: string, timeoutMs: number, options: { inactive?: boolean } = {}): Promise<void> {
   const row = wb.treeRow(entity);
-  await wb.until(async () => (await row.locator('.codicon-pass').count()) > 0 && (await rowDescription(wb, entity)).startsWith(`${rows} rows · `), timeoutMs,
+  // An inactive entity keeps its own icon and says "inactive" first, whatever its last run did.
+  const [icon, prefix] = options.inactive === true ? ['.codicon-debug-pause', `inactive · ${rows} rows · `] : ['.codicon-pass', `${rows} rows · `];
+  await wb.until(async () => (await row.locator(icon).count()) > 0 && (await rowDescription(wb, entity)).startsWith(prefix), timeoutMs,
     async () => `${entity} row: ${await rowDescription(wb, entity)}`);
 }
 
