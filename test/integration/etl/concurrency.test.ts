@@ -1,13 +1,11 @@
 import { strict as assert } from 'node:assert';
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import type { Engine } from '../../../src/core/engine/types';
 import { INTERRUPTED_MESSAGE } from '../../../src/core/etl/run/audit';
 import { dimClienteDifferences, insertCustomers } from './support/customers';
+import { killChildInBatch } from './support/crash';
 import { count, run, setControl, watermarkOf } from './support/run';
 import { createPostgresWarehouse, reopen, resetWarehouse, type TestWarehouse } from './support/warehouse';
 
-const root = path.resolve(__dirname, '../../..');
 
 /**
  * 'waiting' once a session of this database waits for an advisory lock (the ETL's entity lock),
@@ -115,16 +113,7 @@ describe('ETL runs that overlap, are cancelled or crash (PostgreSQL)', function 
   });
 
   it('a run left running by a killed process is closed as failed by the next run', async () => {
-    const child = spawn(process.execPath, ['--require', 'tsx/cjs', path.join(__dirname, 'support/crashChild.ts'), wh.name], {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    await new Promise<void>((resolve, reject) => {
-      child.stdout.on('data', (d: Buffer) => (d.toString().includes('IN-BATCH') ? resolve() : undefined));
-      child.on('exit', () => reject(new Error('the child ended before reaching the batch')));
-    });
-    child.kill('SIGKILL');
-    await new Promise((r) => child.on('exit', r));
+    await killChildInBatch(wh.name);
     assert.equal(await count(wh.engine, `SELECT count(*) AS n FROM audit.etl_run WHERE status = 'running'`), 1);
     const db = await reopen(wh.name);
     try {

@@ -1,11 +1,9 @@
 import { strict as assert } from 'node:assert';
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { insertCustomers } from './support/customers';
+import { killChildInBatch } from './support/crash';
 import { count, run, setControl } from './support/run';
 import { createPostgresWarehouse, reopen, type TestWarehouse } from './support/warehouse';
 
-const root = path.resolve(__dirname, '../../..');
 
 describe('ETL: a run killed mid-batch is closed with its own duration (PostgreSQL)', function () {
   this.timeout(300_000);
@@ -21,16 +19,7 @@ describe('ETL: a run killed mid-batch is closed with its own duration (PostgreSQ
 
   it('ends the killed run and its entity at their last sign of life, not when the next run closed them', async () => {
     // The child commits two batches, then stops dead inside the third: SIGKILL.
-    const child = spawn(process.execPath, ['--require', 'tsx/cjs', path.join(__dirname, 'support/crashChild.ts'), wh.name], {
-      cwd: root,
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    await new Promise<void>((resolve, reject) => {
-      child.stdout.on('data', (d: Buffer) => (d.toString().includes('IN-BATCH') ? resolve() : undefined));
-      child.on('exit', () => reject(new Error('the child ended before reaching the batch')));
-    });
-    child.kill('SIGKILL');
-    await new Promise((r) => child.on('exit', r));
+    await killChildInBatch(wh.name);
     // The downtime: everything from here on is after the run died.
     const killedBy = await wh.engine.query<{ t: unknown }>(`SELECT to_char(now() AT TIME ZONE 'utc', 'YYYY-MM-DD HH24:MI:SS.MS') AS t`);
     const db = await reopen(wh.name);

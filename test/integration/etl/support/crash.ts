@@ -1,4 +1,6 @@
 import { strict as assert } from 'node:assert';
+import { spawn } from 'node:child_process';
+import path from 'node:path';
 import type { EtlPhase, EtlPhaseInfo, EtlPlan } from '../../../../src/core/etl/run/events';
 import { run } from './run';
 import { killConnections, reopen, type TestWarehouse } from './warehouse';
@@ -34,4 +36,22 @@ export async function runKilledAt(
   } finally {
     await crashing.close().catch(() => undefined);
   }
+}
+
+/**
+ * A process that runs the ETL on database `name` (support/crashChild.ts), killed with SIGKILL
+ * once it says it is inside a batch (after committing the earlier ones): a process that dies.
+ */
+export async function killChildInBatch(name: string): Promise<void> {
+  const child = spawn(process.execPath, ['--require', 'tsx/cjs', path.join(__dirname, 'crashChild.ts'), name], {
+    cwd: path.resolve(__dirname, '../../../..'),
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout.on('data', (d: Buffer) => (d.toString().includes('IN-BATCH') ? resolve() : undefined));
+    child.on('exit', () => reject(new Error('the child ended before reaching the batch')));
+  });
+  const exited = new Promise((r) => child.on('exit', r));
+  child.kill('SIGKILL');
+  await exited;
 }
