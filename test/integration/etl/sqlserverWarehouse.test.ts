@@ -5,7 +5,7 @@ import type { EtlEvent, EtlPhase } from '../../../src/core/etl/run/events';
 import { INTERRUPTED_MESSAGE } from '../../../src/core/etl/run/audit';
 import { runEtl, type EtlRunOptions, type EtlRunResult } from '../../../src/core/etl/run/run';
 import { skipBecause } from '../../support/skip';
-import { DEFINITIONS } from './support/run';
+import { DEFINITIONS, TestClock } from './support/run';
 import { NO_MSSQL, freshSqlServerWarehouse, isBabelfish, mssqlConfig, openMssql, type SqlServerWarehouse } from './support/sqlserver';
 
 const OLTP = '[ECOMMERCE_OLTP]';
@@ -108,8 +108,10 @@ describe('ETL on SQL Server: the shipped entities from ECOMMERCE_OLTP into DW_EC
   let wh: SqlServerWarehouse;
   let oltp: Engine;
   let dw: Engine;
+  /** The runs' cutoff clock: changes are stamped after the last run's cutoff without waiting for the wall clock. */
+  let clock: TestClock;
   const etl = (o: Partial<EtlRunOptions> = {}): Promise<EtlRunResult> =>
-    runEtl({ source: oltp, target: dw, definitions: DEFINITIONS, entities: ALL, startedBy: 'test', ...o });
+    runEtl({ source: oltp, target: dw, definitions: DEFINITIONS, entities: ALL, startedBy: 'test', now: clock.now, ...o }).finally(() => clock.advance());
 
   before(async function () {
     const c = mssqlConfig();
@@ -118,6 +120,7 @@ describe('ETL on SQL Server: the shipped entities from ECOMMERCE_OLTP into DW_EC
     oltp = wh.oltp;
     dw = wh.dw;
     babelfish = await isBabelfish(dw);
+    clock = new TestClock();
   });
   after(async () => {
     await wh?.close();
@@ -150,12 +153,12 @@ describe('ETL on SQL Server: the shipped entities from ECOMMERCE_OLTP into DW_EC
 
   for (const plan of ['pushdown', 'transfer'] as const) {
     check(`${plan}: an incremental run takes updates, inserts and soft deletes, and only those`, async () => {
-      await oltp.batch(`DECLARE @at datetime2(0) = DATEADD(second, -2, SYSUTCDATETIME());
+      await oltp.batch(`DECLARE @at datetime2(0) = ${clock.stampTsql()};
         UPDATE core.customers SET email = UPPER(email), updated_at = @at WHERE customer_id % 7 = ${plan === 'pushdown' ? 0 : 1};
         UPDATE core.customers SET deleted_at = @at, updated_at = @at WHERE customer_id % 11 = ${plan === 'pushdown' ? 0 : 1};
         UPDATE core.order_items SET deleted_at = @at, updated_at = @at WHERE order_item_id % 13 = ${plan === 'pushdown' ? 0 : 1};
         UPDATE core.discount_campaigns SET deleted_at = @at, updated_at = @at WHERE discount_id = ${plan === 'pushdown' ? 1 : 2};`);
-      const changed = await n(oltp, `SELECT COUNT(*) AS n FROM core.customers WHERE updated_at >= DATEADD(minute, -1, SYSUTCDATETIME())`);
+      const changed = await n(oltp, `SELECT COUNT(*) AS n FROM core.customers WHERE updated_at = ${clock.stampTsql()}`);
       const r = await etl({ plan });
       assert.deepEqual(failures(r), []);
       // Besides the changed customers, the owners of the soft-deleted items (dim_cliente's triggers).
@@ -167,7 +170,7 @@ describe('ETL on SQL Server: the shipped entities from ECOMMERCE_OLTP into DW_EC
 
   check('re-loads the members a trigger table points at: a supplier renamed reaches its products', async () => {
     const supplier = await n(oltp, 'SELECT TOP 1 supplier_id AS n FROM core.products ORDER BY product_id');
-    await oltp.query(`UPDATE core.suppliers SET supplier_name = CONCAT(N'Fornecedor Renomeado ', supplier_id), updated_at = DATEADD(second, -2, SYSUTCDATETIME())
+    await oltp.query(`UPDATE core.suppliers SET supplier_name = CONCAT(N'Fornecedor Renomeado ', supplier_id), updated_at = ${clock.stampTsql()}
       WHERE supplier_id = @p1`, [supplier]);
     const r = await etl({ entities: ['dim_produto'] });
     assert.deepEqual(failures(r), []);
@@ -178,7 +181,7 @@ describe('ETL on SQL Server: the shipped entities from ECOMMERCE_OLTP into DW_EC
   for (const plan of ['pushdown', 'transfer'] as const) {
     check(`${plan}: rejects a row that breaks a rule into audit.etl_reject and loads the rest`, async () => {
       const id = plan === 'pushdown' ? 1 : 2;
-      await oltp.query(`UPDATE core.customers SET phone = N'ramal abc', updated_at = DATEADD(second, -2, SYSUTCDATETIME()) WHERE customer_id = @p1`, [id]);
+      await oltp.query(`UPDATE core.customers SET phone = N'ramal abc', updated_at = ${clock.stampTsql()} WHERE customer_id = @p1`, [id]);
       const r = await etl({ plan, entities: ['dim_cliente'] });
       const e = r.entities[0];
       // A rejected row makes the entity 'partial': loaded, with rows to look at in audit.etl_reject.
@@ -187,7 +190,7 @@ describe('ETL on SQL Server: the shipped entities from ECOMMERCE_OLTP into DW_EC
       assert.equal(await n(dw, `SELECT COUNT(*) AS n FROM audit.etl_reject WHERE run_id = @p1 AND entity_name = 'dim_cliente' AND source_key = @p2
         AND column_name = 'telefone' AND rule_name = 'normalizar_telefone'`, [r.runId, String(id)]), 1);
       assert.equal(await n(dw, 'SELECT COUNT(*) AS n FROM dim.dim_cliente WHERE cliente_original_id = @p1 AND telefone IS NULL', [id]), 0);
-      await oltp.query(`UPDATE core.customers SET phone = N'(11) 98888-0000', updated_at = DATEADD(second, -2, SYSUTCDATETIME()) WHERE customer_id = @p1`, [id]);
+      await oltp.query(`UPDATE core.customers SET phone = N'(11) 98888-0000', updated_at = ${clock.stampTsql()} WHERE customer_id = @p1`, [id]);
       assert.deepEqual(failures(await etl({ plan, entities: ['dim_cliente'] })), []);
     });
   }
@@ -215,7 +218,7 @@ describe('ETL on SQL Server: the shipped entities from ECOMMERCE_OLTP into DW_EC
   });
 
   check('cancels a run mid-batch: nothing of the batch is kept, the next run completes it', async () => {
-    await oltp.batch(`UPDATE core.order_items SET updated_at = DATEADD(second, -2, SYSUTCDATETIME()) WHERE order_item_id % 3 = 0`);
+    await oltp.batch(`UPDATE core.order_items SET updated_at = ${clock.stampTsql()} WHERE order_item_id % 3 = 0`);
     const abort = new AbortController();
     const r = await etl({
       entities: ['fact_vendas'],
@@ -257,7 +260,7 @@ describe('ETL on SQL Server: the shipped entities from ECOMMERCE_OLTP into DW_EC
         let killed = 0;
         try {
           await runEtl({
-            source: plan === 'transfer' ? source : oltp, target: crashing, definitions: DEFINITIONS, entities: ['fact_vendas'], plan: plan === 'transfer' ? 'transfer' : 'auto', startedBy: 'test',
+            source: plan === 'transfer' ? source : oltp, target: crashing, definitions: DEFINITIONS, entities: ['fact_vendas'], plan: plan === 'transfer' ? 'transfer' : 'auto', startedBy: 'test', now: clock.now,
             beforePhase: async (p, info) => {
               if (killed === 0 && p === phase && info.batch === 2) {
                 killed = await n(killer!, 'SELECT COUNT(pg_terminate_backend(pid)) AS n FROM pg_stat_activity WHERE application_name = $1', [app]);

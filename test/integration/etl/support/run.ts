@@ -59,7 +59,16 @@ export class TestClock {
 
   /** SQL literal of the current change stamp (UTC, as the OLTP keeps it). */
   stamp(): string {
-    return `CAST('${new Date(this.at).toISOString().slice(0, 19).replace('T', ' ')}' AS timestamp)`;
+    return `CAST('${this.text()}' AS timestamp)`;
+  }
+
+  /** The same stamp as a T-SQL literal (`timestamp` is rowversion there). */
+  stampTsql(): string {
+    return `CAST('${this.text()}' AS datetime2(0))`;
+  }
+
+  private text(): string {
+    return new Date(this.at).toISOString().slice(0, 19).replace('T', ' ');
   }
 
   /** The current change stamp as a time. */
