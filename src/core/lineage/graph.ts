@@ -86,6 +86,11 @@ export class LineageGraph {
     return { roots, direction, nodes, edges };
   }
 
+  /** The whole graph as one answer (every node a root of nothing). */
+  whole(): LineageSubgraph {
+    return { roots: [], direction: 'downstream', nodes: this.nodes, edges: this.edges };
+  }
+
   /** Nodes that could not be resolved, with their reasons and places. */
   dangling(): LineageNode[] {
     return this.nodes.filter((n) => n.kind === 'dangling');

@@ -25,10 +25,16 @@ export interface LineageSources {
   readonly variables?: Readonly<Record<string, string>>;
 }
 
-/** A project's sources: its definitions, its bootstrap's warehouse scripts and its checks. */
-export function projectLineageSources(project: Project, dialect: Dialect, entitiesDir: string): LineageSources {
+/**
+ * A project's sources: its definitions, its bootstrap's warehouse scripts and its checks. A
+ * project whose bootstrap names no warehouse script reads the shipped `sql/<dialect>/dw` under
+ * `assetsRoot` (what `dwb init` would have scaffolded).
+ */
+export function projectLineageSources(project: Project, dialect: Dialect, entitiesDir: string, assetsRoot: string): LineageSources {
   const variables = Object.fromEntries(Object.entries(project.config.variables ?? {}).map(([k, v]) => [k, String(v)]));
-  return { dialect, entitiesDir, scriptPaths: warehouseScriptPaths(project), checks: projectChecks(project, dialect, entitiesDir), variables };
+  const own = warehouseScriptPaths(project);
+  const scriptPaths = own.length > 0 ? own : shippedLineageSources(assetsRoot, dialect).scriptPaths;
+  return { dialect, entitiesDir, scriptPaths, checks: projectChecks(project, dialect, entitiesDir), variables };
 }
 
 /** The shipped warehouse: `etl/entities` and `sql/<dialect>/dw` under `root`. */
