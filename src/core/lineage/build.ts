@@ -66,9 +66,8 @@ class Catalog implements ColumnCatalog {
     }
   }
 
-  columnsOf(table: string): readonly string[] | undefined {
-    const o = this.objects.get(table.toLowerCase());
-    return o === undefined ? undefined : [...o.columns.keys()];
+  columnsOf(table: string): ReadonlyMap<string, string> | undefined {
+    return this.objects.get(table.toLowerCase())?.columns;
   }
 
   labelOf(table: string): string {

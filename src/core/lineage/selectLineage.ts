@@ -37,7 +37,8 @@ export interface QueryLineage {
 
 /** What the analysis knows of tables and views: their columns (lower-case names). */
 export interface ColumnCatalog {
-  columnsOf(table: string): readonly string[] | undefined;
+  /** Lower-case name -> the name as spelled. */
+  columnsOf(table: string): ReadonlyMap<string, string> | undefined;
   /** How people spell it (`fact.FACT_METAS`), for messages. */
   labelOf(table: string): string;
   /** The column COUNT(*) reads: the row's identity. */
@@ -50,7 +51,7 @@ interface Source {
   readonly alias: string;
   /** A base table or view of the catalog, or a name the catalog does not know. */
   readonly table?: string;
-  readonly known?: readonly string[];
+  readonly known?: ReadonlyMap<string, string>;
   /** A subquery or CTE: its columns' dependencies. */
   readonly derived?: ReadonlyMap<string, readonly ColumnDep[]>;
 }
@@ -191,7 +192,7 @@ export class QueryAnalyzer {
 
   private sourceColumns(s: Source): QueryOutput[] {
     if (s.derived !== undefined) return [...s.derived].map(([name, deps]) => ({ name, deps }));
-    if (s.table !== undefined && s.known !== undefined) return s.known.map((c) => ({ name: c, deps: [{ table: s.table ?? '', column: c, role: 'value' as const }] }));
+    if (s.table !== undefined && s.known !== undefined) return [...s.known.keys()].map((c) => ({ name: c, deps: [{ table: s.table ?? '', column: c, role: 'value' as const }] }));
     return [];
   }
 
@@ -352,7 +353,7 @@ export class QueryAnalyzer {
 }
 
 function hasColumn(s: Source, column: string): boolean {
-  return s.derived !== undefined ? s.derived.has(column) : (s.known?.includes(column) ?? false);
+  return s.derived !== undefined ? s.derived.has(column) : (s.known?.has(column) ?? false);
 }
 
 function depsOf(s: Source, column: string, role: DepRole): ColumnDep[] {
