@@ -1,14 +1,13 @@
 import { findNodeAtLocation, parseTree, type Node } from 'jsonc-parser';
 import type { Dialect } from '../engine/types';
-import { lineColumn } from '../checks/locate';
 import { EntityDefinitionError, problemText } from '../etl/definition/errors';
 import { parseEntityDefinition } from '../etl/definition/load';
 import type { EntityDefinition } from '../etl/definition/types';
 import { findRule } from '../etl/rules/catalogue';
 import { warehouseContract } from '../warehouse/contract';
 import { LineageGraph } from './graph';
-import { dedupe, QueryAnalyzer, objectName, type ColumnCatalog, type ColumnDep } from './selectLineage';
-import type { SqlAst, SqlParser } from './sqlParser';
+import { dedupe, QueryAnalyzer, objectName, type ColumnCatalog, type ColumnDep, type QueryLineage } from './selectLineage';
+import { onSqlParseCacheCleared, type SqlAst, type SqlParser } from './sqlParser';
 import type { LineageLocation, LineageNode, LineageVia } from './types';
 
 /** One batch of a warehouse script that creates a view. */
@@ -84,9 +83,20 @@ export function buildLineage(input: LineageInput, parser: SqlParser): LineageGra
   return new LineageBuilder(input, parser).build();
 }
 
+/**
+ * Query analyses by dialect, text, statement and the views known when it was analysed (the
+ * tables come from the contract, which does not change in a process): a rebuild after an edit
+ * analyses only what the edit could change. Results are immutable data.
+ */
+const analyses = new Map<string, QueryLineage>();
+const ANALYSES_LIMIT = 5000;
+onSqlParseCacheCleared(() => analyses.clear());
+
 class LineageBuilder {
   private readonly graph = new LineageGraph();
   private readonly catalog = new Catalog();
+  /** Names and columns of the views added so far: part of every analysis' cache key. */
+  private views = '';
 
   constructor(private readonly input: LineageInput, private readonly parser: SqlParser) {}
 
@@ -140,9 +150,10 @@ class LineageBuilder {
       return;
     }
     const tree = parseTree(text);
+    const starts = lineStarts(text);
     const lineAt = (...path: (string | number)[]): number => {
       const node: Node | undefined = tree === undefined ? undefined : findNodeAtLocation(tree, path);
-      return node === undefined ? 1 : lineColumn(text, node.offset).line;
+      return node === undefined ? 1 : lineOfOffset(starts, node.offset);
     };
     const derived = new Map<string, { deps: ColumnDep[]; dangling: string[] }>();
     const derivedDeps = (name: string): { deps: ColumnDep[]; dangling: string[] } | undefined => {
@@ -201,7 +212,7 @@ class LineageBuilder {
       const node = this.graph.addDangling({ label: context, reason: `derived SQL does not parse: ${parsed.failure.message}`, context, location });
       return { deps: [], dangling: [node.id] };
     }
-    const lineage = new QueryAnalyzer(this.catalog).analyze(queryOf(parsed.statements[0]));
+    const lineage = this.analyze(text, 0, queryOf(parsed.statements[0]));
     const out = lineage.outputs[0];
     const dangling = lineage.unresolved.map((u) => this.graph.addDangling({ label: u.text, reason: u.reason, context, location }).id);
     return { deps: dedupe([...(out?.deps ?? []), ...lineage.filters]), dangling };
@@ -224,11 +235,12 @@ class LineageBuilder {
       const name = objectName(create['name']);
       if (name === undefined) continue;
       const label = objectLabel(create['name']) ?? name;
-      const lineage = new QueryAnalyzer(this.catalog).analyze(create['query']);
+      const lineage = this.analyze(v.sql, parsed.statements.indexOf(statement), create['query']);
       const renamed = Array.isArray(create['columns']) ? create['columns'].map((c) => objectLabel([isObj(c) ? c['name'] : c])) : [];
       const columns = lineage.outputs.map((o, i) => ({ ...o, name: renamed[i] ?? o.name }));
       const location = { file: v.file, line: v.line };
       this.catalog.objects.set(name, { label, kind: 'view', layer: 'view', columns: new Map(columns.map((c) => [c.name.toLowerCase(), c.name])), location });
+      this.views += `${name}(${columns.map((c) => c.name.toLowerCase()).join(',')})`;
       const via: LineageVia = { kind: 'view', name: label };
       for (const c of columns) {
         const to = this.columnNode(name, c.name);
@@ -250,10 +262,10 @@ class LineageBuilder {
       return;
     }
     const via: LineageVia = { kind: c.kind, name: c.name };
-    for (const statement of parsed.statements) {
+    for (const [index, statement] of parsed.statements.entries()) {
       const query = queryOf(statement);
       if (query === undefined) continue;
-      const lineage = new QueryAnalyzer(this.catalog).analyze(query);
+      const lineage = this.analyze(c.sql, index, query);
       for (const o of lineage.outputs) for (const d of o.deps) this.graph.addEdge({ from: `${d.table}.${d.column}`, to: id, role: d.role, via });
       for (const d of lineage.filters) this.graph.addEdge({ from: `${d.table}.${d.column}`, to: id, role: 'filter', via });
       for (const u of lineage.unresolved) {
@@ -263,9 +275,39 @@ class LineageBuilder {
     }
   }
 
+  private analyze(sql: string, statement: number, query: SqlAst): QueryLineage {
+    const key = `${this.input.dialect}\u0000${statement}\u0000${this.views}\u0000${sql}`;
+    let lineage = analyses.get(key);
+    if (lineage === undefined) {
+      lineage = new QueryAnalyzer(this.catalog).analyze(query);
+      if (analyses.size >= ANALYSES_LIMIT) analyses.clear();
+      analyses.set(key, lineage);
+    }
+    return lineage;
+  }
+
   private locateIn(v: ViewScript, line: number): LineageLocation {
     return v.locate?.(line) ?? { file: v.file, line: v.line + line - 1 };
   }
+}
+
+/** Offsets where each line starts, for lineOfOffset. */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** 1-based line of an offset (binary search over lineStarts). */
+function lineOfOffset(starts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((starts[mid] ?? 0) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo + 1;
 }
 
 type Obj = Record<string, unknown>;

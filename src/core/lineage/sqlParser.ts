@@ -56,6 +56,14 @@ const CACHE_LIMIT = 5000;
 /** Forgets every parsed text (the benchmark measures builds that parse everything). */
 export function clearSqlParseCache(): void {
   cache.clear();
+  for (const f of onClear) f();
+}
+
+const onClear: (() => void)[] = [];
+
+/** Lets a cache derived from parsed texts be forgotten with them. */
+export function onSqlParseCacheCleared(f: () => void): void {
+  onClear.push(f);
 }
 
 /**
