@@ -25,7 +25,7 @@ export class ResultsView {
   private scrollTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(private readonly app: HTMLElement, private readonly language: string, events: ResultsViewEvents) {
-    const { post } = events;
+    const post = (m: ResultsViewMessage): void => events.post(m);
     this.grid = new Grid({ copy: (text) => post({ type: 'copy', text }) }, (count) => this.updateStatus(count));
     // The scroll position is saved once scrolling stops (setState writes the whole state).
     this.grid.onScroll(() => {

@@ -7,7 +7,10 @@ export type AskModal = (message: string, options: vscode.MessageOptions, ...item
  * The one confirmation of "Reset Watermark", wherever it starts (the ETL Entities tree, the
  * palette, the ETL monitor's row): a modal naming the entity and what the next run does.
  */
-export async function confirmResetWatermark(entity: string, ask: AskModal = vscode.window.showWarningMessage): Promise<boolean> {
+export async function confirmResetWatermark(
+  entity: string,
+  ask: AskModal = (message, options, ...items) => vscode.window.showWarningMessage(message, options, ...items),
+): Promise<boolean> {
   const reset = vscode.l10n.t('Reset Watermark');
   const choice = await ask(
     vscode.l10n.t('Reset the watermark of {0}?', entity),

@@ -21,7 +21,6 @@ function sourceText(dir: string): string {
     .join('\n');
 }
 
-
 describe('extension manifest', () => {
   it('contributes exactly the commands the extension registers, all in category DW', () => {
     const contributed = manifest.contributes.commands.map((c) => c.command).sort();
