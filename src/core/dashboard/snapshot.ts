@@ -4,11 +4,14 @@ import type { MonitorData, MonitorInitialState } from '../../protocol/monitor';
 import type { SalesDashboardData, SalesInitialState } from '../../protocol/sales';
 import { dashboardPage, type DashboardKind } from './page';
 import type { DashboardTheme } from './theme';
+import type { WebviewStrings } from '../webview/webviewPage';
 
 export interface SnapshotOptions {
   /** The webview bundle's JavaScript (`dist/webview/<kind>.js`), inlined into the page. */
   readonly bundle: string;
   readonly language?: string;
+  /** The strings of `language` (`vscode.l10n.bundle`, or `readL10nBundle`); none for English. */
+  readonly strings?: WebviewStrings | undefined;
   readonly theme?: DashboardTheme;
   readonly title?: string;
 }
@@ -29,6 +32,7 @@ export function renderDashboardSnapshot<K extends DashboardKind>(kind: K, data: 
     title: options.title ?? (kind === 'sales' ? 'Sales dashboard' : 'ETL monitor'),
     language,
     initialState,
+    strings: options.strings,
     script: { inline: options.bundle },
     theme: options.theme ?? 'light',
   });

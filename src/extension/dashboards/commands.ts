@@ -44,8 +44,8 @@ export const exportDashboardHtml = (ctx: DwContext) => async (): Promise<void> =
     // What the open panel shows (its filters included); a fresh load when none is open.
     const shown = panels?.shownData(picked);
     const html = picked === 'sales'
-      ? renderDashboardSnapshot('sales', (shown as SalesDashboardData | undefined) ?? await queries.sales.load(await queries.sales.defaultFilters(new Date().toISOString().slice(0, 10))), { bundle, language: vscode.env.language, theme })
-      : renderDashboardSnapshot('monitor', (shown as MonitorData | undefined) ?? await queries.monitor.load(DEFAULT_AUDIT_FILTERS), { bundle, language: vscode.env.language, theme });
+      ? renderDashboardSnapshot('sales', (shown as SalesDashboardData | undefined) ?? await queries.sales.load(await queries.sales.defaultFilters(new Date().toISOString().slice(0, 10))), { bundle, language: vscode.env.language, strings: vscode.l10n.bundle, theme })
+      : renderDashboardSnapshot('monitor', (shown as MonitorData | undefined) ?? await queries.monitor.load(DEFAULT_AUDIT_FILTERS), { bundle, language: vscode.env.language, strings: vscode.l10n.bundle, theme });
     await writeFile(target.fsPath, html, 'utf8');
     void vscode.window.showInformationMessage(vscode.l10n.t('Dashboard saved to {0}.', target.fsPath));
   } catch (e) {

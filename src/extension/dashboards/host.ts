@@ -7,6 +7,7 @@ import type { MonitorHostActions, SalesHostActions } from '../../core/dashboard/
 import { salesCsvLines } from '../../core/sales/csv';
 import { salesQueryLiteralText, salesQueryText, type SalesQueries } from '../../core/sales/load';
 import type { DwContext } from '../context';
+import { confirmResetWatermark } from '../etl/confirmations';
 
 /** Rows a CSV export may hold; the detail query streams them, so memory stays flat. */
 const CSV_MAX_ROWS = 1_000_000;
@@ -88,6 +89,11 @@ export function monitorHostActions(ctx: DwContext): MonitorHostActions {
     async controlChanged(entity) {
       ctx.log.info(`Monitor: ctl.etl_control of ${entity} changed; refreshing the ETL Entities view`);
       if (await has('dwWorkbench.refreshEntities')) await vscode.commands.executeCommand('dwWorkbench.refreshEntities');
+    },
+    async confirmResetWatermark(entity) {
+      const confirmed = await confirmResetWatermark(entity);
+      ctx.log.info(`Monitor: reset the watermark of ${entity}: ${confirmed ? 'confirmed' : 'not confirmed, nothing changed'}`);
+      return confirmed;
     },
     async revealEntity(entity) {
       if (await has('dwWorkbench.revealEntity')) await vscode.commands.executeCommand('dwWorkbench.revealEntity', entity);
