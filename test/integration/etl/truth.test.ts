@@ -160,7 +160,10 @@ describe('ETL truth under live traffic: open transactions, failed dimensions, co
         await tx.query(`SELECT 1 FROM fact.fact_vendas WHERE item_pedido_original_id = ${item} FOR UPDATE`);
         facts = run({
           entities: ['fact_vendas'], now: ahead,
-          beforePhase: async (phase, info) => { if (phase === 'merge' && info.trigger === undefined) merging(info.targetProcessId); },
+          beforePhase: (phase, info) => {
+            if (phase === 'merge' && info.trigger === undefined) merging(info.targetProcessId);
+            return Promise.resolve();
+          },
         });
         facts.catch(() => undefined);
         const pid = await mergePid;
