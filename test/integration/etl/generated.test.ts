@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import type { Engine } from '../../../src/core/engine/types';
 import { loadGenerated } from '../../../src/core/generate/load';
 import { dimClienteDifferences } from './support/customers';
-import { count, run, setControl } from './support/run';
+import { TestClock, count, run, setControl } from './support/run';
 import { createPgliteWarehouse, createPostgresWarehouse, type TestWarehouse } from './support/warehouse';
 
 const cases: readonly [string, () => Promise<TestWarehouse>][] = [
@@ -48,6 +48,34 @@ for (const [label, create] of cases) {
       assert.equal(result.entities[0]?.counts.softDeleted, await count(db, 'SELECT count(*) AS n FROM core.customers WHERE deleted_at IS NOT NULL'));
       assert.deepEqual(await dimClienteDifferences(db), []);
     });
+
+    for (const plan of ['pushdown', 'transfer'] as const) {
+      it(`${plan}: a broken row that several trigger pages of a run re-extract is rejected once`, async () => {
+        const clock = new TestClock();
+        // The customer with the most items: each page of two changed items extracts them again.
+        const customer = await count(db, `SELECT o.customer_id AS n FROM core.orders o JOIN core.order_items i ON i.order_id = o.order_id
+          WHERE o.deleted_at IS NULL AND o.customer_id IN (SELECT customer_id FROM core.customers WHERE deleted_at IS NULL)
+          GROUP BY o.customer_id ORDER BY count(*) DESC, o.customer_id LIMIT 1`);
+        await db.batch(`UPDATE core.order_items SET updated_at = ${clock.stamp()} WHERE order_id IN (SELECT order_id FROM core.orders WHERE customer_id = ${customer});
+          UPDATE core.customers SET phone = 'ramal abc', updated_at = ${clock.stamp()} WHERE customer_id = ${customer}`);
+        await setControl(db, 'dim_cliente', { batchSize: 2 });
+        try {
+          const { result, events } = await run(db, { plan, now: clock.now });
+          const pages = events.filter((e) => e.type === 'batch' && e.trigger?.name === 'order_items').length;
+          assert.ok(pages >= 3, `the customer's items span ${pages} trigger pages`);
+          assert.equal(result.entities[0]?.status, 'partial', JSON.stringify(result.entities));
+          assert.equal(result.entities[0]?.counts.rejected, 1);
+          assert.equal(await count(db, `SELECT count(*) AS n FROM audit.etl_reject WHERE run_id = $1`, [result.runId]), 1);
+          assert.match(result.entities[0]?.error ?? '', /^1 source row\(s\) rejected/);
+          clock.advance();
+          await db.query(`UPDATE core.customers SET phone = '(11) 98888-0000', updated_at = ${clock.stamp()} WHERE customer_id = $1`, [customer]);
+          assert.equal((await run(db, { plan, now: clock.now })).result.status, 'success');
+        } finally {
+          await setControl(db, 'dim_cliente', { batchSize: 37 });
+        }
+        assert.deepEqual(await dimClienteDifferences(db), []);
+      });
+    }
   });
 }
 

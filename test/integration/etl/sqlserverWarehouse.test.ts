@@ -6,7 +6,7 @@ import { INTERRUPTED_MESSAGE } from '../../../src/core/etl/run/audit';
 import { runEtl, type EtlRunOptions, type EtlRunResult } from '../../../src/core/etl/run/run';
 import { skipBecause } from '../../support/skip';
 import { DEFINITIONS, TestClock } from './support/run';
-import { NO_MSSQL, freshSqlServerWarehouse, isBabelfish, mssqlConfig, openMssql, type SqlServerWarehouse } from './support/sqlserver';
+import { NO_MSSQL, freshSqlServerWarehouse, mssqlConfig, openMssql, type SqlServerWarehouse } from './support/sqlserver';
 
 const OLTP = '[ECOMMERCE_OLTP]';
 const ALL = DEFINITIONS.map((d) => d.entity);
@@ -80,27 +80,6 @@ async function differences(dw: Engine): Promise<Record<string, number>> {
   return out;
 }
 
-/**
- * Cases that do not hold yet on this suite's server, with the exact reason: skipped visibly
- * (never counted as passing) until the reason is gone.
- */
-const NOT_YET_ON_BABELFISH: Readonly<Record<string, string>> = {
-  'pushdown: rejects a row that breaks a rule into audit.etl_reject and loads the rest':
-    'fails on Babelfish 4.2, cause not yet found: the pushdown run wrote 7 audit.etl_reject rows for the one broken source row (source_key 1, telefone) where 1 is expected; the transfer plan writes 1',
-  'cancels a run mid-batch: nothing of the batch is kept, the next run completes it':
-    'not yet passed on Babelfish 4.2: its one run there ended with the earlier reject cases\' customers still rejected (those cases are fixed, this one not re-run yet); after the cancel drops the connection, sp_releaseapplock there logs "lock TsqlApplockSync is not held"',
-};
-let babelfish = false;
-
-/** `it`, or on Babelfish a visible skip with its reason from NOT_YET_ON_BABELFISH. */
-function check(title: string, fn: () => Promise<void>): void {
-  const reason = NOT_YET_ON_BABELFISH[title];
-  it(title, async function () {
-    if (babelfish && reason !== undefined) skipBecause(this, reason);
-    await fn();
-  });
-}
-
 const failures = (r: EtlRunResult): string[] => r.entities.filter((e) => e.status !== 'success').map((e) => `${e.entity}: ${e.error ?? e.status}`);
 
 describe('ETL on SQL Server: the shipped entities from ECOMMERCE_OLTP into DW_ECOMMERCE (DW_TEST_MSSQL)', function () {
@@ -119,14 +98,13 @@ describe('ETL on SQL Server: the shipped entities from ECOMMERCE_OLTP into DW_EC
     wh = await freshSqlServerWarehouse(c, { scale: 0.01, seed: 7, batchSize: 300 });
     oltp = wh.oltp;
     dw = wh.dw;
-    babelfish = await isBabelfish(dw);
     clock = new TestClock();
   });
   after(async () => {
     await wh?.close();
   });
 
-  check('loads all nine entities through three-part names (pushdown), equal to independent T-SQL over the OLTP', async () => {
+  it('loads all nine entities through three-part names (pushdown), equal to independent T-SQL over the OLTP', async () => {
     const events: EtlEvent[] = [];
     const r = await etl({ onEvent: (e) => events.push(e) });
     assert.deepEqual(failures(r), []);
@@ -141,7 +119,7 @@ describe('ETL on SQL Server: the shipped entities from ECOMMERCE_OLTP into DW_EC
     assert.deepEqual(await differences(dw), {});
   });
 
-  check('computes in the transfer plan what the pushdown wrote: a full reload changes no row', async () => {
+  it('computes in the transfer plan what the pushdown wrote: a full reload changes no row', async () => {
     const r = await etl({ plan: 'transfer', full: true });
     assert.deepEqual(failures(r), []);
     for (const e of r.entities) {
@@ -152,7 +130,7 @@ describe('ETL on SQL Server: the shipped entities from ECOMMERCE_OLTP into DW_EC
   });
 
   for (const plan of ['pushdown', 'transfer'] as const) {
-    check(`${plan}: an incremental run takes updates, inserts and soft deletes, and only those`, async () => {
+    it(`${plan}: an incremental run takes updates, inserts and soft deletes, and only those`, async () => {
       await oltp.batch(`DECLARE @at datetime2(0) = ${clock.stampTsql()};
         UPDATE core.customers SET email = UPPER(email), updated_at = @at WHERE customer_id % 7 = ${plan === 'pushdown' ? 0 : 1};
         UPDATE core.customers SET deleted_at = @at, updated_at = @at WHERE customer_id % 11 = ${plan === 'pushdown' ? 0 : 1};
@@ -168,7 +146,7 @@ describe('ETL on SQL Server: the shipped entities from ECOMMERCE_OLTP into DW_EC
     });
   }
 
-  check('re-loads the members a trigger table points at: a supplier renamed reaches its products', async () => {
+  it('re-loads the members a trigger table points at: a supplier renamed reaches its products', async () => {
     const supplier = await n(oltp, 'SELECT TOP 1 supplier_id AS n FROM core.products ORDER BY product_id');
     await oltp.query(`UPDATE core.suppliers SET supplier_name = CONCAT(N'Fornecedor Renomeado ', supplier_id), updated_at = ${clock.stampTsql()}
       WHERE supplier_id = @p1`, [supplier]);
@@ -179,7 +157,7 @@ describe('ETL on SQL Server: the shipped entities from ECOMMERCE_OLTP into DW_EC
   });
 
   for (const plan of ['pushdown', 'transfer'] as const) {
-    check(`${plan}: rejects a row that breaks a rule into audit.etl_reject and loads the rest`, async () => {
+    it(`${plan}: rejects a row that breaks a rule into audit.etl_reject and loads the rest`, async () => {
       const id = plan === 'pushdown' ? 1 : 2;
       await oltp.query(`UPDATE core.customers SET phone = N'ramal abc', updated_at = ${clock.stampTsql()} WHERE customer_id = @p1`, [id]);
       const r = await etl({ plan, entities: ['dim_cliente'] });
@@ -195,7 +173,7 @@ describe('ETL on SQL Server: the shipped entities from ECOMMERCE_OLTP into DW_EC
     });
   }
 
-  check('refuses an entity whose sp_getapplock another session holds, and loads it once released', async () => {
+  it('refuses an entity whose sp_getapplock another session holds, and loads it once released', async () => {
     const holder = await dw.session();
     try {
       await holder.withLock('dwb.etl.entity.dim_regiao', { timeoutMs: 0 }, async () => {
@@ -209,7 +187,7 @@ describe('ETL on SQL Server: the shipped entities from ECOMMERCE_OLTP into DW_EC
     assert.deepEqual(failures(await etl({ entities: ['dim_regiao'] })), []);
   });
 
-  check('closes a run a crashed process left running (nobody holds its lock) before it starts', async () => {
+  it('closes a run a crashed process left running (nobody holds its lock) before it starts', async () => {
     const id = Number((await dw.query<{ id: unknown }>(`INSERT INTO audit.etl_run (entities_requested, started_by, started_at, status, entities_succeeded, entities_failed)
       OUTPUT INSERTED.run_id AS id VALUES (N'dim_regiao', N'crashed', SYSUTCDATETIME(), 'running', 0, 0)`)).rows[0]?.id);
     assert.deepEqual(failures(await etl({ entities: ['dim_regiao'] })), []);
@@ -217,7 +195,7 @@ describe('ETL on SQL Server: the shipped entities from ECOMMERCE_OLTP into DW_EC
     assert.deepEqual(row, { status: 'failed', error_message: INTERRUPTED_MESSAGE });
   });
 
-  check('cancels a run mid-batch: nothing of the batch is kept, the next run completes it', async () => {
+  it('cancels a run mid-batch: nothing of the batch is kept, the next run completes it', async () => {
     await oltp.batch(`UPDATE core.order_items SET updated_at = ${clock.stampTsql()} WHERE order_item_id % 3 = 0`);
     const abort = new AbortController();
     const r = await etl({
@@ -249,7 +227,7 @@ describe('ETL on SQL Server: the shipped entities from ECOMMERCE_OLTP into DW_EC
 
     const phases: EtlPhase[] = ['extract', 'stage', 'merge', 'commit', 'committed'];
     for (const plan of ['pushdown', 'transfer'] as const) for (const phase of phases) {
-      check(`${plan} killed before ${phase} of batch 2: no loss, no duplicate, audit equal to the data; the next run completes`, async () => {
+      it(`${plan} killed before ${phase} of batch 2: no loss, no duplicate, audit equal to the data; the next run completes`, async () => {
         const app = `dwb-etl-crash-${plan}-${phase}`;
         // The sales loaded again from the start, their discounts (which reference them) with them.
         await dw.batch(`DELETE FROM fact.fact_descontos; DELETE FROM fact.fact_vendas;
