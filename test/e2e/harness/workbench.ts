@@ -347,6 +347,24 @@ export class Workbench {
     });
   }
 
+  /**
+   * Answers the open input box whose prompt matches `prompt`: returns the value it offered,
+   * types `value` over it (or keeps the offer when undefined) and presses Enter. The answer took
+   * when the box shows another prompt or closes.
+   */
+  async answerInput(prompt: RegExp, value?: string, timeoutMs = 60_000): Promise<string> {
+    const message = this.page.locator('.quick-input-widget .quick-input-message');
+    await this.until(async () => (await this.quickInput.isVisible()) && prompt.test((await message.textContent()) ?? ''), timeoutMs,
+      async () => `no input box asking ${String(prompt)}; it shows ${JSON.stringify(await message.textContent().catch(() => ''))}`);
+    const offered = await this.quickInput.inputValue();
+    if (value !== undefined) await this.quickInput.fill(value);
+    await this.screenshot(`input-${prompt.source.slice(0, 24).replace(/[^A-Za-z0-9]+/g, '-')}`);
+    await this.page.keyboard.press('Enter');
+    await this.until(async () => !(await this.quickInput.isVisible()) || !prompt.test((await message.textContent()) ?? ''), 30_000,
+      async () => `the input box asking ${String(prompt)} stayed: ${JSON.stringify(await message.textContent().catch(() => ''))}`);
+    return offered;
+  }
+
   /** Whether the open quick pick lists `label` (exactly) within `timeoutMs`, without choosing it. */
   async lists(label: string, timeoutMs: number): Promise<boolean> {
     return this.quickPickRow(label).waitFor({ state: 'visible', timeout: timeoutMs }).then(() => true, () => false);
