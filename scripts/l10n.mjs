@@ -2,7 +2,7 @@
 // keys already there (other features' strings) and listing the ones pt-br still lacks.
 // Usage: node scripts/l10n.mjs
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -17,6 +17,19 @@ const merged = { ...bundle, ...extracted };
 writeFileSync(bundlePath, JSON.stringify(Object.fromEntries(Object.keys(merged).sort().map((k) => [k, merged[k]])), null, 2) + '\n');
 const pt = JSON.parse(readFileSync(path.join(root, 'l10n/bundle.l10n.pt-br.json'), 'utf8'));
 const missing = Object.keys(merged).filter((k) => !(k in pt));
-const unused = Object.keys(merged).filter((k) => !(k in extracted));
+// Core modules format their user-facing lines through a `say` function (vscode.l10n.t in VS Code).
+const coreSaid = new Set(sayLiterals(path.join(root, 'src/core')));
+const unused = Object.keys(merged).filter((k) => !(k in extracted) && !coreSaid.has(k));
 if (unused.length) console.log(`Not found in src/extension any more (remove if truly unused):\n${unused.map((k) => `  ${JSON.stringify(k)}`).join('\n')}`);
 console.log(missing.length ? `pt-br lacks ${missing.length}:\n${missing.map((k) => `  ${JSON.stringify(k)}`).join('\n')}` : 'pt-br is complete');
+
+/** The string literals passed to `say(...)` in the .ts files under `dir`. */
+function sayLiterals(dir) {
+  const out = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile() || !entry.name.endsWith('.ts')) continue;
+    const text = readFileSync(path.join(entry.parentPath ?? entry.path, entry.name), 'utf8');
+    for (const m of text.matchAll(/\bsay\('((?:[^'\\]|\\.)*)'/g)) out.push(m[1].replace(/\\(.)/g, '$1'));
+  }
+  return out;
+}
