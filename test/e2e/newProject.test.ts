@@ -74,9 +74,12 @@ describe('e2e: a new warehouse project from an empty window', function () {
       assert.match(await bootstrapFromPalette(wb, 600_000), /^Warehouse ready: 4 step\(s\) ran, 0 skipped\./);
       for (const entity of NINE) {
         await wb.treeRow(entity).waitFor({ state: 'visible', timeout: 60_000 });
-        assert.match(await rowDescription(wb, entity), /^never run/, entity);
+        // Active: an inactive entity's row says "inactive" first.
+        assert.match(await rowDescription(wb, entity), /^0 rows · never run/, entity);
       }
       await wb.screenshot('nine-entities');
+      // The project uses no Docker stack: the status bar says nothing of one.
+      assert.doesNotMatch(await wb.page.locator('.monaco-workbench .part.statusbar').innerText(), /Stack/);
     });
 
     await step('DW: Run ETL > All active entities loads the whole star in one run', async () => {
