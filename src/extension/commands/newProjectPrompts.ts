@@ -91,7 +91,7 @@ export async function askServer(engine: 'postgres' | 'sqlserver', previous?: Ser
   const kind = previous !== undefined ? 'server' : await pickOne<'stack' | 'server'>([
     {
       value: 'server', label: vscode.l10n.t('A {0} server that runs now', name),
-      detail: vscode.l10n.t('Host, port, user and database are asked next; the connection is tested before anything is written.'),
+      detail: vscode.l10n.t('Asks host, port, user and database, and tests the connection first.'),
     },
     {
       value: 'stack', label: vscode.l10n.t('The project\'s Docker stack'),

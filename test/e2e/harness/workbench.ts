@@ -339,6 +339,9 @@ export class Workbench {
         await this.screenshot(`pick-miss-${label}`);
         throw new Error(`quick pick "${label}": not listed within ${timeoutMs} ms; rows: ${JSON.stringify(await this.page.locator('.quick-input-widget .monaco-list-row .label-name').allTextContents())}`);
       }
+      // The pointer may still rest where the last click was, over a row whose long detail shows
+      // as a hover that covers the next rows: move it off the pick first.
+      await this.page.mouse.move(1, 400);
       await row.click();
       return eventually(async () => !(await row.isVisible()), 10_000);
     }, async () => {
