@@ -104,32 +104,14 @@ export async function closeRunEntity(
   );
 }
 
-/**
- * Writes rejected source rows, in the batch's transaction, and returns how many it wrote: a row
- * this run already rejected for the same column and rule (a trigger page re-extracts the rows its
- * changes name, so one broken row can come back in several pages of a run) is not written again.
- */
+/** Writes rejected source rows; runs in the batch's transaction. */
 export async function writeRejects(
   tx: Queryable,
-  d: EtlDialect,
   runId: number,
   entity: string,
   rejects: readonly RejectedRow[],
-): Promise<number> {
-  if (rejects.length === 0) return 0;
-  const seen = new Set(
-    (await tx.query<Record<string, unknown>>(
-      `SELECT source_key, column_name, rule_name FROM audit.etl_reject WHERE run_id = ${d.param(1)} AND entity_name = ${d.param(2)}`,
-      [runId, entity],
-    )).rows.map((r) => rejectKey(String(r['source_key']), r['column_name'] as string | null, r['rule_name'] as string | null)),
-  );
-  const fresh = rejects.filter((r) => {
-    const key = rejectKey(r.sourceKey, r.column, r.rule);
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-  if (fresh.length === 0) return 0;
+): Promise<void> {
+  if (rejects.length === 0) return;
   await tx.bulkLoad(
     { schema: 'audit', name: 'etl_reject' },
     [
@@ -140,12 +122,9 @@ export async function writeRejects(
       { name: 'rule_name', type: { kind: 'text', length: 100 }, nullable: true },
       { name: 'reason', type: { kind: 'text', length: 1000 } },
     ],
-    fresh.map((r) => [runId, entity, r.sourceKey, r.column, r.rule, r.reason.slice(0, 1000)]),
+    rejects.map((r) => [runId, entity, r.sourceKey, r.column, r.rule, r.reason.slice(0, 1000)]),
   );
-  return fresh.length;
 }
-
-const rejectKey = (sourceKey: string, column: string | null, rule: string | null): string => JSON.stringify([sourceKey, column, rule]);
 
 /**
  * When an interrupted entity row ends: the last moment its run is known to have worked on it (its

@@ -163,11 +163,11 @@ export async function loadEntity(ctx: EntityLoadContext): Promise<EntityLoadResu
       await phase('merge', batch);
       const upserted = straight ? loaded : await write(tx, opts);
       await deleteSoftDeleted(tx, removals, opts);
-      const rejected = await writeRejects(tx, d, ctx.runId, def.entity, rejects);
+      await writeRejects(tx, ctx.runId, def.entity, rejects);
       await advanceWatermark(tx, d, def.entity, next);
       await addBatchCounts(tx, d, ctx.runId, def.entity, { extracted, upserted, softDeleted }, next);
       await phase('commit', batch);
-      return { extracted, upserted, softDeleted, rejected, next };
+      return { extracted, upserted, softDeleted, rejected: rejects.length, next };
     };
     let page: Awaited<ReturnType<typeof loadPage>>;
     try {

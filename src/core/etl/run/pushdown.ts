@@ -56,7 +56,7 @@ export async function pageWriter(ctx: EntityLoadContext, keys?: string): Promise
       await phase('merge');
       const row = (await tx.query<Record<string, unknown>>(direct, [...params, ctx.runId, def.entity], opts)).rows[0] ?? {};
       const stats = statsOf(row);
-      return stats === undefined ? undefined : { ...stats, upserted: Number(row['upserted'] ?? 0), rejected: Number(row['rejects_written'] ?? 0) };
+      return stats === undefined ? undefined : { ...stats, upserted: Number(row['upserted'] ?? 0) };
     };
   }
   const insertSql = pushdownInsertSql(entity, d, stage, extractSql);
@@ -74,8 +74,8 @@ export async function pageWriter(ctx: EntityLoadContext, keys?: string): Promise
     await phase('merge');
     const upserted = await write(tx, opts);
     await deleteSoftDeleted(tx, removals, opts);
-    const rejected = stats.rejected > 0 ? (await tx.query(rejectsSql, [ctx.runId, def.entity])).rowsAffected : 0;
-    return { ...stats, upserted, rejected };
+    if (stats.rejected > 0) await tx.query(rejectsSql, [ctx.runId, def.entity]);
+    return { ...stats, upserted };
   };
 }
 

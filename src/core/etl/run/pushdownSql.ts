@@ -88,26 +88,17 @@ export function pushdownStatsSql(from: string): string {
     FROM ${from}`;
 }
 
-/**
- * Rejected rows of `from` into audit.etl_reject, but not one this run already rejected for the
- * same column and rule (a trigger page re-extracts rows an earlier page of the run read); params
- * `first` and the next: run id, entity.
- */
+/** Rejected rows of `from` into audit.etl_reject; params `first` and the next: run id, entity. */
 export function pushdownRejectsSql(d: EtlDialect, from: string, first = 1): string {
-  // Each parameter typed alike at both its uses: PostgreSQL deduces one type per parameter.
-  const run = `CAST(${d.param(first)} AS bigint)`;
-  const entity = `CAST(${d.param(first + 1)} AS varchar(100))`;
   return `INSERT INTO audit.etl_reject (run_id, entity_name, source_key, column_name, rule_name, reason)
-    SELECT ${run}, ${entity}, CAST(__id AS varchar(100)), __reject_column, __reject_rule, __reject_reason
-    FROM ${from} WHERE NOT (${PUSHDOWN_ACCEPTED})
-      AND NOT EXISTS (SELECT 1 FROM audit.etl_reject x WHERE x.run_id = ${run} AND x.entity_name = ${entity}
-        AND x.source_key = CAST(__id AS varchar(100)) AND x.column_name = __reject_column AND x.rule_name = __reject_rule)`;
+    SELECT ${d.param(first)}, ${d.param(first + 1)}, CAST(__id AS varchar(100)), __reject_column, __reject_rule, __reject_reason
+    FROM ${from} WHERE NOT (${PUSHDOWN_ACCEPTED})`;
 }
 
 /**
  * The whole page in ONE statement, no stage: the page computed once (a materialized CTE), the
  * accepted rows upserted, the rejects written to audit.etl_reject, and one row back with the
- * stats columns of `pushdownStatsSql` plus `upserted` and `rejects_written`. Undefined when the dialect has no
+ * stats columns of `pushdownStatsSql` plus `upserted`. Undefined when the dialect has no
  * data-modifying CTE (`upsertCte`) or the merge needs the stage (SCD2: two statements over it;
  * self-lookups: a second pass after the upsert). Params: the extract's four, run id, entity.
  */

@@ -105,8 +105,8 @@ async function transferWriter(ctx: EntityLoadContext, t: EntityTrigger): Promise
     await phase('merge');
     const upserted = extracted === 0 ? 0 : await write(tx, opts);
     if (extracted > 0) await deleteSoftDeleted(tx, removals, opts);
-    const rejected = await writeRejects(tx, d, ctx.runId, def.entity, rejects);
-    return { extracted, upserted, softDeleted, rejected };
+    await writeRejects(tx, ctx.runId, def.entity, rejects);
+    return { extracted, upserted, softDeleted, rejected: rejects.length };
   };
 }
 
