@@ -1,6 +1,7 @@
 // Refreshes the README's screenshots from what the test suites capture:
 // - the e2e "first steps" scenarios in a real VS Code (code-server + Chromium): the ETL Entities
 //   tree after the dim_cliente task, the ETL monitor, the sales dashboard;
+// - the e2e "new warehouse project" scenario: its server question and the nine entities loaded;
 // - the dashboards rendered in headless Chromium with real data (integration suite), in the dark
 //   theme and Brazilian Portuguese.
 // An image is replaced only when the scenario that takes it passed in this run.
@@ -45,9 +46,17 @@ const e2e = path.join(root, 'test-artifacts', 'e2e');
 for (const d of existsSync(e2e) ? readdirSync(e2e).filter((d) => d.startsWith('e2e-first-steps-')) : []) rmSync(path.join(e2e, d), { recursive: true, force: true });
 if (run('e2e', 'first steps') !== 0) console.error('some e2e "first steps" scenarios failed: only the images of those that passed are refreshed');
 missing.push(...collect(e2e, {
-  'vscode-etl-tree.png': /^e2e-first-steps-[^/]*run-task[^/]*\/\d+-tree-green\.png$/,
-  'vscode-monitor.png': /^e2e-first-steps-[^/]*etl-monitor[^/]*\/\d+-monitor\.png$/,
-  'vscode-sales.png': /^e2e-first-steps-[^/]*sales-dashboard[^/]*\/\d+-sales-last-7-days\.png$/,
+  // The PostgreSQL journey is one scenario ("a new warehouse"), its steps numbered in one folder.
+  'vscode-etl-tree.png': /^e2e-first-steps-on-postgresql-a-new-warehouse[^/]*\/\d+-tree-green\.png$/,
+  'vscode-monitor.png': /^e2e-first-steps-on-postgresql-a-new-warehouse[^/]*\/\d+-monitor\.png$/,
+  'vscode-sales.png': /^e2e-first-steps-on-postgresql-a-new-warehouse[^/]*\/\d+-sales-last-7-days\.png$/,
+}));
+
+for (const d of existsSync(e2e) ? readdirSync(e2e).filter((d) => d.startsWith('e2e-a-new-warehouse-project-')) : []) rmSync(path.join(e2e, d), { recursive: true, force: true });
+if (run('e2e', 'a new warehouse project') !== 0) console.error('the e2e "new warehouse project" scenario failed: its images are not refreshed');
+missing.push(...collect(e2e, {
+  'vscode-new-project-server.png': /^e2e-a-new-warehouse-project-[^/]*\/\d+-input-host-[^/]*\.png$/,
+  'vscode-new-project-loaded.png': /^e2e-a-new-warehouse-project-[^/]*\/\d+-all-loaded-tree\.png$/,
 }));
 
 const dashboards = path.join(root, 'test-artifacts', 'dashboards');

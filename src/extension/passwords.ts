@@ -9,7 +9,16 @@ export class PasswordStore {
   constructor(private readonly secrets: vscode.SecretStorage) {}
 
   private key(project: Project): string {
-    return `dwWorkbench.password:${project.file}:${project.config.connection.user ?? ''}`;
+    return PasswordStore.keyOf(project.file, project.config.connection.user ?? '');
+  }
+
+  private static keyOf(file: string, user: string): string {
+    return `dwWorkbench.password:${file}:${user}`;
+  }
+
+  /** For a project being created: the key its file and user will have once it loads. */
+  storeFor(file: string, user: string, password: string): Thenable<void> {
+    return this.secrets.store(PasswordStore.keyOf(file, user), password);
   }
 
   get(project: Project): Thenable<string | undefined> {

@@ -59,6 +59,9 @@ describe('e2e: first steps on PostgreSQL', function () {
       await step.click();
       await step.getByRole('button', { name: 'New Warehouse Project' }).click();
       await wb.pick('PostgreSQL', 180_000);
+      // The open folder is empty: the project goes there, served by its own Docker stack.
+      await wb.pick('This folder');
+      await wb.pick("The project's Docker stack");
       await wb.page.locator('.tabs-container .tab', { hasText: 'dw-workbench.json' }).waitFor({ state: 'visible', timeout: 60_000 });
       await wb.screenshot('project-scaffolded');
       const project = JSON.parse(readFileSync(path.join(folder, 'dw-workbench.json'), 'utf8')) as { engine: string };
@@ -81,9 +84,11 @@ describe('e2e: first steps on PostgreSQL', function () {
     const w = windowPerSuite((s) => {
       folder = path.join(s.workspacesDir, 'first-warehouse');
       const { projectFile } = scaffoldProject({ engine: 'postgres', target: folder, assetsRoot: repoRoot });
-      const project = JSON.parse(readFileSync(projectFile, 'utf8')) as { connection: { port: number }; databases: Record<string, string> };
+      const project = JSON.parse(readFileSync(projectFile, 'utf8')) as { connection: { port: number }; databases: Record<string, string>; variables: Record<string, string> };
       project.connection.port = 5432;
       project.databases = { oltp: database, dw: database };
+      // Only dim_cliente active, as in the users' own warehouse: the rest of the star is switched on from the tree.
+      project.variables['ETL_ACTIVE_ENTITIES'] = 'dim_cliente';
       writeFileSync(projectFile, `${JSON.stringify(project, null, 2)}\n`);
       return folder;
     });

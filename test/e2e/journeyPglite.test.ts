@@ -25,6 +25,7 @@ describe('e2e: first steps on the embedded engine (PGlite)', function () {
     await step('DW: New Warehouse Project > Embedded (PGlite) scaffolds the project', async () => {
       await wb.runCommand('DW: New Warehouse Project');
       await wb.pick('Embedded (PGlite)', 180_000);
+      await wb.pick('This folder');
       await wb.page.locator('.tabs-container .tab', { hasText: 'dw-workbench.json' }).waitFor({ state: 'visible', timeout: 60_000 });
       await wb.screenshot('project-scaffolded');
       const project = JSON.parse(readFileSync(path.join(folder, 'dw-workbench.json'), 'utf8')) as { engine: string };

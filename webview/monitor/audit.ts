@@ -70,6 +70,7 @@ export function auditPanels(view: PanelHost, a: ConnectionAudit): HTMLElement[] 
         { key: 'succeeded', title: t('Succeeded'), value: (r) => (r.succeeded ? t('yes') : t('no')) },
         { key: 'client', title: t('Client address'), value: (r) => r.clientAddress },
       ], { id: 'auditFile', label: t('Login events (SQL Server Audit)'), sortable: true, empty: t('No login events in the audit files.') })]);
+  // SQL Server Audit files exist only on SQL Server (with a file pattern): elsewhere, no panel at all.
   return [head, top('topLogins', t('Top logins'), a.topLogins), top('topPrograms', t('Top programs'), a.topPrograms),
-    top('topDatabases', t('Top databases'), a.topDatabases), hourly, recent, correlation, files];
+    top('topDatabases', t('Top databases'), a.topDatabases), hourly, recent, correlation, ...(a.auditFileApplies ? [files] : [])];
 }

@@ -5,7 +5,7 @@ import { t } from '../shared/l10n';
 import { dataTable } from '../shared/table';
 import type { PanelHost } from './panelHost';
 
-const STATUSES: readonly RunStatus[] = ['success', 'partial', 'failed', 'running'];
+const STATUSES: readonly RunStatus[] = ['success', 'partial', 'failed', 'cancelled', 'running'];
 
 /** Runs in progress, last runs (with per-entity detail), timeline, status per day, volume. */
 export function runPanels(view: PanelHost, d: MonitorData, detail: { runId: number; rows: readonly RunEntityDetail[] } | undefined): HTMLElement[] {

@@ -1,6 +1,7 @@
 -- ETL control (ctl.etl_control, ctl.etl_trigger_watermark, ctl.etl_unresolved) and run audit (audit.etl_run, audit.etl_run_entity, audit.etl_reject).
--- Registers the nine ETL entities once; only dim_cliente is active by default. A rerun leaves
--- existing rows (watermarks, is_active) untouched.
+-- Registers the nine ETL entities once, active when named in ETL_ACTIVE_ENTITIES (a psql
+-- variable: entity names separated by commas, or all; the shipped default is dim_cliente, new
+-- projects say all). A rerun leaves existing rows (watermarks, is_active) untouched.
 
 DO $$
 BEGIN
@@ -192,11 +193,19 @@ BEGIN
   END IF;
 END $$;
 
+SET dwb.etl_active_entities = :'ETL_ACTIVE_ENTITIES';
+
+-- Whether an entity registers active: ETL_ACTIVE_ENTITIES names it, or says all.
+CREATE OR REPLACE FUNCTION pg_temp.dwb_registers_active(p_entity text) RETURNS boolean LANGUAGE sql AS $f$
+  SELECT lower(btrim(current_setting('dwb.etl_active_entities'))) = 'all'
+      OR p_entity = ANY (string_to_array(replace(current_setting('dwb.etl_active_entities'), ' ', ''), ','))
+$f$;
+
 DO $$
 BEGIN
   IF NOT EXISTS (SELECT 1 FROM ctl.etl_control WHERE entity_name = 'dim_cliente') THEN
     INSERT INTO ctl.etl_control (entity_name, source_table, target_table, source_pk_column, is_active)
-    VALUES ('dim_cliente', 'core.customers', 'dim.dim_cliente', 'customer_id', true);
+    VALUES ('dim_cliente', 'core.customers', 'dim.dim_cliente', 'customer_id', pg_temp.dwb_registers_active('dim_cliente'));
     RAISE NOTICE 'Registered ETL entity dim_cliente.';
   ELSE
     RAISE NOTICE 'ETL entity dim_cliente already registered (left as is).';
@@ -207,7 +216,7 @@ DO $$
 BEGIN
   IF NOT EXISTS (SELECT 1 FROM ctl.etl_control WHERE entity_name = 'dim_produto') THEN
     INSERT INTO ctl.etl_control (entity_name, source_table, target_table, source_pk_column, is_active)
-    VALUES ('dim_produto', 'core.products', 'dim.dim_produto', 'product_id', false);
+    VALUES ('dim_produto', 'core.products', 'dim.dim_produto', 'product_id', pg_temp.dwb_registers_active('dim_produto'));
     RAISE NOTICE 'Registered ETL entity dim_produto.';
   ELSE
     RAISE NOTICE 'ETL entity dim_produto already registered (left as is).';
@@ -218,7 +227,7 @@ DO $$
 BEGIN
   IF NOT EXISTS (SELECT 1 FROM ctl.etl_control WHERE entity_name = 'dim_regiao') THEN
     INSERT INTO ctl.etl_control (entity_name, source_table, target_table, source_pk_column, is_active)
-    VALUES ('dim_regiao', 'core.regions', 'dim.dim_regiao', 'region_id', false);
+    VALUES ('dim_regiao', 'core.regions', 'dim.dim_regiao', 'region_id', pg_temp.dwb_registers_active('dim_regiao'));
     RAISE NOTICE 'Registered ETL entity dim_regiao.';
   ELSE
     RAISE NOTICE 'ETL entity dim_regiao already registered (left as is).';
@@ -229,7 +238,7 @@ DO $$
 BEGIN
   IF NOT EXISTS (SELECT 1 FROM ctl.etl_control WHERE entity_name = 'dim_equipe') THEN
     INSERT INTO ctl.etl_control (entity_name, source_table, target_table, source_pk_column, is_active)
-    VALUES ('dim_equipe', 'core.teams', 'dim.dim_equipe', 'team_id', false);
+    VALUES ('dim_equipe', 'core.teams', 'dim.dim_equipe', 'team_id', pg_temp.dwb_registers_active('dim_equipe'));
     RAISE NOTICE 'Registered ETL entity dim_equipe.';
   ELSE
     RAISE NOTICE 'ETL entity dim_equipe already registered (left as is).';
@@ -240,7 +249,7 @@ DO $$
 BEGIN
   IF NOT EXISTS (SELECT 1 FROM ctl.etl_control WHERE entity_name = 'dim_vendedor') THEN
     INSERT INTO ctl.etl_control (entity_name, source_table, target_table, source_pk_column, is_active)
-    VALUES ('dim_vendedor', 'core.sellers', 'dim.dim_vendedor', 'seller_id', false);
+    VALUES ('dim_vendedor', 'core.sellers', 'dim.dim_vendedor', 'seller_id', pg_temp.dwb_registers_active('dim_vendedor'));
     RAISE NOTICE 'Registered ETL entity dim_vendedor.';
   ELSE
     RAISE NOTICE 'ETL entity dim_vendedor already registered (left as is).';
@@ -251,7 +260,7 @@ DO $$
 BEGIN
   IF NOT EXISTS (SELECT 1 FROM ctl.etl_control WHERE entity_name = 'dim_desconto') THEN
     INSERT INTO ctl.etl_control (entity_name, source_table, target_table, source_pk_column, is_active)
-    VALUES ('dim_desconto', 'core.discount_campaigns', 'dim.dim_desconto', 'discount_id', false);
+    VALUES ('dim_desconto', 'core.discount_campaigns', 'dim.dim_desconto', 'discount_id', pg_temp.dwb_registers_active('dim_desconto'));
     RAISE NOTICE 'Registered ETL entity dim_desconto.';
   ELSE
     RAISE NOTICE 'ETL entity dim_desconto already registered (left as is).';
@@ -262,7 +271,7 @@ DO $$
 BEGIN
   IF NOT EXISTS (SELECT 1 FROM ctl.etl_control WHERE entity_name = 'fact_vendas') THEN
     INSERT INTO ctl.etl_control (entity_name, source_table, target_table, source_pk_column, is_active)
-    VALUES ('fact_vendas', 'core.order_items', 'fact.fact_vendas', 'order_item_id', false);
+    VALUES ('fact_vendas', 'core.order_items', 'fact.fact_vendas', 'order_item_id', pg_temp.dwb_registers_active('fact_vendas'));
     RAISE NOTICE 'Registered ETL entity fact_vendas.';
   ELSE
     RAISE NOTICE 'ETL entity fact_vendas already registered (left as is).';
@@ -273,7 +282,7 @@ DO $$
 BEGIN
   IF NOT EXISTS (SELECT 1 FROM ctl.etl_control WHERE entity_name = 'fact_metas') THEN
     INSERT INTO ctl.etl_control (entity_name, source_table, target_table, source_pk_column, is_active)
-    VALUES ('fact_metas', 'core.seller_targets_monthly', 'fact.fact_metas', 'seller_target_id', false);
+    VALUES ('fact_metas', 'core.seller_targets_monthly', 'fact.fact_metas', 'seller_target_id', pg_temp.dwb_registers_active('fact_metas'));
     RAISE NOTICE 'Registered ETL entity fact_metas.';
   ELSE
     RAISE NOTICE 'ETL entity fact_metas already registered (left as is).';
@@ -284,7 +293,7 @@ DO $$
 BEGIN
   IF NOT EXISTS (SELECT 1 FROM ctl.etl_control WHERE entity_name = 'fact_descontos') THEN
     INSERT INTO ctl.etl_control (entity_name, source_table, target_table, source_pk_column, is_active)
-    VALUES ('fact_descontos', 'core.order_item_discounts', 'fact.fact_descontos', 'order_item_discount_id', false);
+    VALUES ('fact_descontos', 'core.order_item_discounts', 'fact.fact_descontos', 'order_item_discount_id', pg_temp.dwb_registers_active('fact_descontos'));
     RAISE NOTICE 'Registered ETL entity fact_descontos.';
   ELSE
     RAISE NOTICE 'ETL entity fact_descontos already registered (left as is).';

@@ -1,6 +1,7 @@
 -- ETL control (ctl.etl_control, ctl.etl_trigger_watermark, ctl.etl_unresolved) and run audit (audit.etl_run, audit.etl_run_entity, audit.etl_reject).
--- Registers the nine ETL entities once; only dim_cliente is active by default. A rerun leaves
--- existing rows (watermarks, is_active) untouched.
+-- Registers the nine ETL entities once, active when named in $(ETL_ACTIVE_ENTITIES) (a sqlcmd
+-- variable: entity names separated by commas, or all; the shipped default is dim_cliente, new
+-- projects say all). A rerun leaves existing rows (watermarks, is_active) untouched.
 
 SET NOCOUNT ON;
 GO
@@ -201,7 +202,9 @@ GO
 IF NOT EXISTS (SELECT 1 FROM ctl.etl_control WHERE entity_name = N'dim_cliente')
 BEGIN
   INSERT INTO ctl.etl_control (entity_name, source_table, target_table, source_pk_column, is_active)
-  VALUES (N'dim_cliente', N'core.customers', N'dim.DIM_CLIENTE', N'customer_id', 1);
+  VALUES (N'dim_cliente', N'core.customers', N'dim.DIM_CLIENTE', N'customer_id',
+    CASE WHEN LOWER(LTRIM(RTRIM(N'$(ETL_ACTIVE_ENTITIES)'))) = N'all'
+      OR CHARINDEX(N',dim_cliente,', N',' + REPLACE(N'$(ETL_ACTIVE_ENTITIES)', N' ', N'') + N',') > 0 THEN 1 ELSE 0 END);
   PRINT N'Registered ETL entity dim_cliente.';
 END
 ELSE
@@ -211,7 +214,9 @@ GO
 IF NOT EXISTS (SELECT 1 FROM ctl.etl_control WHERE entity_name = N'dim_produto')
 BEGIN
   INSERT INTO ctl.etl_control (entity_name, source_table, target_table, source_pk_column, is_active)
-  VALUES (N'dim_produto', N'core.products', N'dim.DIM_PRODUTO', N'product_id', 0);
+  VALUES (N'dim_produto', N'core.products', N'dim.DIM_PRODUTO', N'product_id',
+    CASE WHEN LOWER(LTRIM(RTRIM(N'$(ETL_ACTIVE_ENTITIES)'))) = N'all'
+      OR CHARINDEX(N',dim_produto,', N',' + REPLACE(N'$(ETL_ACTIVE_ENTITIES)', N' ', N'') + N',') > 0 THEN 1 ELSE 0 END);
   PRINT N'Registered ETL entity dim_produto.';
 END
 ELSE
@@ -221,7 +226,9 @@ GO
 IF NOT EXISTS (SELECT 1 FROM ctl.etl_control WHERE entity_name = N'dim_regiao')
 BEGIN
   INSERT INTO ctl.etl_control (entity_name, source_table, target_table, source_pk_column, is_active)
-  VALUES (N'dim_regiao', N'core.regions', N'dim.DIM_REGIAO', N'region_id', 0);
+  VALUES (N'dim_regiao', N'core.regions', N'dim.DIM_REGIAO', N'region_id',
+    CASE WHEN LOWER(LTRIM(RTRIM(N'$(ETL_ACTIVE_ENTITIES)'))) = N'all'
+      OR CHARINDEX(N',dim_regiao,', N',' + REPLACE(N'$(ETL_ACTIVE_ENTITIES)', N' ', N'') + N',') > 0 THEN 1 ELSE 0 END);
   PRINT N'Registered ETL entity dim_regiao.';
 END
 ELSE
@@ -231,7 +238,9 @@ GO
 IF NOT EXISTS (SELECT 1 FROM ctl.etl_control WHERE entity_name = N'dim_equipe')
 BEGIN
   INSERT INTO ctl.etl_control (entity_name, source_table, target_table, source_pk_column, is_active)
-  VALUES (N'dim_equipe', N'core.teams', N'dim.DIM_EQUIPE', N'team_id', 0);
+  VALUES (N'dim_equipe', N'core.teams', N'dim.DIM_EQUIPE', N'team_id',
+    CASE WHEN LOWER(LTRIM(RTRIM(N'$(ETL_ACTIVE_ENTITIES)'))) = N'all'
+      OR CHARINDEX(N',dim_equipe,', N',' + REPLACE(N'$(ETL_ACTIVE_ENTITIES)', N' ', N'') + N',') > 0 THEN 1 ELSE 0 END);
   PRINT N'Registered ETL entity dim_equipe.';
 END
 ELSE
@@ -241,7 +250,9 @@ GO
 IF NOT EXISTS (SELECT 1 FROM ctl.etl_control WHERE entity_name = N'dim_vendedor')
 BEGIN
   INSERT INTO ctl.etl_control (entity_name, source_table, target_table, source_pk_column, is_active)
-  VALUES (N'dim_vendedor', N'core.sellers', N'dim.DIM_VENDEDOR', N'seller_id', 0);
+  VALUES (N'dim_vendedor', N'core.sellers', N'dim.DIM_VENDEDOR', N'seller_id',
+    CASE WHEN LOWER(LTRIM(RTRIM(N'$(ETL_ACTIVE_ENTITIES)'))) = N'all'
+      OR CHARINDEX(N',dim_vendedor,', N',' + REPLACE(N'$(ETL_ACTIVE_ENTITIES)', N' ', N'') + N',') > 0 THEN 1 ELSE 0 END);
   PRINT N'Registered ETL entity dim_vendedor.';
 END
 ELSE
@@ -251,7 +262,9 @@ GO
 IF NOT EXISTS (SELECT 1 FROM ctl.etl_control WHERE entity_name = N'dim_desconto')
 BEGIN
   INSERT INTO ctl.etl_control (entity_name, source_table, target_table, source_pk_column, is_active)
-  VALUES (N'dim_desconto', N'core.discount_campaigns', N'dim.DIM_DESCONTO', N'discount_id', 0);
+  VALUES (N'dim_desconto', N'core.discount_campaigns', N'dim.DIM_DESCONTO', N'discount_id',
+    CASE WHEN LOWER(LTRIM(RTRIM(N'$(ETL_ACTIVE_ENTITIES)'))) = N'all'
+      OR CHARINDEX(N',dim_desconto,', N',' + REPLACE(N'$(ETL_ACTIVE_ENTITIES)', N' ', N'') + N',') > 0 THEN 1 ELSE 0 END);
   PRINT N'Registered ETL entity dim_desconto.';
 END
 ELSE
@@ -261,7 +274,9 @@ GO
 IF NOT EXISTS (SELECT 1 FROM ctl.etl_control WHERE entity_name = N'fact_vendas')
 BEGIN
   INSERT INTO ctl.etl_control (entity_name, source_table, target_table, source_pk_column, is_active)
-  VALUES (N'fact_vendas', N'core.order_items', N'fact.FACT_VENDAS', N'order_item_id', 0);
+  VALUES (N'fact_vendas', N'core.order_items', N'fact.FACT_VENDAS', N'order_item_id',
+    CASE WHEN LOWER(LTRIM(RTRIM(N'$(ETL_ACTIVE_ENTITIES)'))) = N'all'
+      OR CHARINDEX(N',fact_vendas,', N',' + REPLACE(N'$(ETL_ACTIVE_ENTITIES)', N' ', N'') + N',') > 0 THEN 1 ELSE 0 END);
   PRINT N'Registered ETL entity fact_vendas.';
 END
 ELSE
@@ -271,7 +286,9 @@ GO
 IF NOT EXISTS (SELECT 1 FROM ctl.etl_control WHERE entity_name = N'fact_metas')
 BEGIN
   INSERT INTO ctl.etl_control (entity_name, source_table, target_table, source_pk_column, is_active)
-  VALUES (N'fact_metas', N'core.seller_targets_monthly', N'fact.FACT_METAS', N'seller_target_id', 0);
+  VALUES (N'fact_metas', N'core.seller_targets_monthly', N'fact.FACT_METAS', N'seller_target_id',
+    CASE WHEN LOWER(LTRIM(RTRIM(N'$(ETL_ACTIVE_ENTITIES)'))) = N'all'
+      OR CHARINDEX(N',fact_metas,', N',' + REPLACE(N'$(ETL_ACTIVE_ENTITIES)', N' ', N'') + N',') > 0 THEN 1 ELSE 0 END);
   PRINT N'Registered ETL entity fact_metas.';
 END
 ELSE
@@ -281,7 +298,9 @@ GO
 IF NOT EXISTS (SELECT 1 FROM ctl.etl_control WHERE entity_name = N'fact_descontos')
 BEGIN
   INSERT INTO ctl.etl_control (entity_name, source_table, target_table, source_pk_column, is_active)
-  VALUES (N'fact_descontos', N'core.order_item_discounts', N'fact.FACT_DESCONTOS', N'order_item_discount_id', 0);
+  VALUES (N'fact_descontos', N'core.order_item_discounts', N'fact.FACT_DESCONTOS', N'order_item_discount_id',
+    CASE WHEN LOWER(LTRIM(RTRIM(N'$(ETL_ACTIVE_ENTITIES)'))) = N'all'
+      OR CHARINDEX(N',fact_descontos,', N',' + REPLACE(N'$(ETL_ACTIVE_ENTITIES)', N' ', N'') + N',') > 0 THEN 1 ELSE 0 END);
   PRINT N'Registered ETL entity fact_descontos.';
 END
 ELSE

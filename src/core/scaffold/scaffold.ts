@@ -1,7 +1,7 @@
 import { cpSync, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { PROJECT_FILE_NAME, type EngineName } from '../project/types';
-import { GITIGNORE, dialectFolder, envExample, projectTemplate } from './templates';
+import { GITIGNORE, dialectFolder, envExample, projectTemplate, type ServerSettings } from './templates';
 
 export interface ScaffoldOptions {
   readonly engine: EngineName;
@@ -11,6 +11,8 @@ export interface ScaffoldOptions {
   readonly assetsRoot: string;
   /** Project name; defaults to the folder name. */
   readonly name?: string;
+  /** Server engines: where the project connects; defaults to the project's Docker stack. */
+  readonly server?: ServerSettings;
 }
 
 export interface ScaffoldResult {
@@ -66,15 +68,15 @@ export function scaffoldProject(options: ScaffoldOptions): ScaffoldResult {
   const dialect = dialectFolder(options.engine);
   copy(path.join('sql', dialect), path.join('sql', dialect));
   copy(path.join('etl', 'entities'), path.join('etl', 'entities'));
-  if (options.engine !== 'pglite') {
+  if (options.engine !== 'pglite' && options.server?.stack !== false) {
     mkdirSync(path.join(target, 'docker'), { recursive: true });
     copy(path.join('docker', `compose.${options.engine}.yml`), path.join('docker', `compose.${options.engine}.yml`));
     if (options.engine === 'postgres') copy(path.join('docker', 'images'), path.join('docker', 'images'));
   }
   const name = options.name ?? projectNameFrom(target);
   write('.gitignore', GITIGNORE);
-  write('.env.example', envExample(options.engine));
-  write(PROJECT_FILE_NAME, JSON.stringify(projectTemplate(options.engine, name), null, 2) + '\n');
+  write('.env.example', envExample(options.engine, options.server?.stack !== false));
+  write(PROJECT_FILE_NAME, JSON.stringify(projectTemplate(options.engine, name, options.server), null, 2) + '\n');
   return { projectFile, created, kept };
 }
 

@@ -17,48 +17,84 @@ export function defaultBootstrapSteps(engine: EngineName): BootstrapStep[] {
   ];
 }
 
-/** The dw-workbench.json of a new project for the engine. */
 /**
+ * Where a server engine's project connects: the Docker stack the project starts (`stack`), or a
+ * server the user already runs (no stack section, no compose file).
+ */
+export interface ServerSettings {
+  readonly host: string;
+  readonly port: number;
+  readonly user: string;
+  /** PostgreSQL: the one database of OLTP and warehouse. SQL Server's scripts name theirs. */
+  readonly database?: string;
+  readonly stack: boolean;
+}
+
+/** What the project's Docker stack serves: a new project's defaults. */
+export function stackServer(engine: 'postgres' | 'sqlserver'): ServerSettings {
+  return engine === 'postgres'
+    ? { host: '127.0.0.1', port: 5433, user: 'postgres', database: 'dw_ecommerce', stack: true }
+    : { host: '127.0.0.1', port: 1433, user: 'sa', stack: true };
+}
+
+/** What a server already running on this machine most likely has: a new project's defaults. */
+export function localServer(engine: 'postgres' | 'sqlserver'): ServerSettings {
+  return engine === 'postgres'
+    ? { host: '127.0.0.1', port: 5432, user: 'postgres', database: 'dw_ecommerce', stack: false }
+    : { host: '127.0.0.1', port: 1433, user: 'sa', stack: false };
+}
+
+/**
+ * The dw-workbench.json of a new project for the engine. Every ETL entity registers active
+ * (`ETL_ACTIVE_ENTITIES`), so the first "all active entities" run loads the whole star.
  * No `$schema` key: the extension associates the schema with every dw-workbench.json
  * (contributes.jsonValidation), and a URL here would make VS Code try to fetch it and warn.
  */
-export function projectTemplate(engine: EngineName, name: string): ProjectFile {
+export function projectTemplate(engine: EngineName, name: string, server?: ServerSettings): ProjectFile {
   const common = {
     name,
-    variables: { DIM_DATA_START: '2020-01-01', DIM_DATA_END: '2030-12-31' },
+    variables: { DIM_DATA_START: '2020-01-01', DIM_DATA_END: '2030-12-31', ETL_ACTIVE_ENTITIES: 'all' },
     bootstrap: { steps: defaultBootstrapSteps(engine) },
     etl: { entitiesDir: 'etl/entities', onLocked: 'wait' as const, lockTimeoutSeconds: 60 },
   };
-  switch (engine) {
-    case 'pglite':
-      return { ...common, engine, connection: { dataDir: '.dw/pglite' } };
-    case 'postgres':
-      return {
-        ...common,
-        engine,
-        connection: { host: '127.0.0.1', port: 5433, user: 'postgres' },
-        databases: { oltp: 'dw_ecommerce', dw: 'dw_ecommerce' },
-        stack: { composeFile: 'docker/compose.postgres.yml', serverService: 'postgres', healthTimeoutSeconds: 180 },
-      };
-    case 'sqlserver':
-      return {
-        ...common,
-        engine,
-        connection: { host: '127.0.0.1', port: 1433, user: 'sa', encrypt: true, trustServerCertificate: true },
-        databases: { oltp: 'ECOMMERCE_OLTP', dw: 'DW_ECOMMERCE' },
-        stack: { composeFile: 'docker/compose.sqlserver.yml', serverService: 'sqlserver', healthTimeoutSeconds: 300 },
-      };
+  if (engine === 'pglite') return { ...common, engine, connection: { dataDir: '.dw/pglite' } };
+  const s = server ?? stackServer(engine);
+  const connection = { host: s.host, port: s.port, user: s.user };
+  if (engine === 'postgres') {
+    const database = s.database ?? 'dw_ecommerce';
+    return {
+      ...common,
+      engine,
+      connection,
+      databases: { oltp: database, dw: database },
+      ...(s.stack ? { stack: { composeFile: 'docker/compose.postgres.yml', serverService: 'postgres', healthTimeoutSeconds: 180 } } : {}),
+    };
   }
+  return {
+    ...common,
+    engine,
+    // A local development server's certificate is self-signed; the stack's always is.
+    connection: { ...connection, encrypt: true, trustServerCertificate: isLocalHost(s.host) },
+    databases: { oltp: 'ECOMMERCE_OLTP', dw: 'DW_ECOMMERCE' },
+    ...(s.stack ? { stack: { composeFile: 'docker/compose.sqlserver.yml', serverService: 'sqlserver', healthTimeoutSeconds: 300 } } : {}),
+  };
+}
+
+function isLocalHost(host: string): boolean {
+  return host === 'localhost' || host === '127.0.0.1' || host === '::1';
 }
 
 /** Keeps secrets and local engine data out of git. */
 export const GITIGNORE = ['# DW Workbench', '.env', '.dw/', ''].join('\n');
 
 /** Names of the secrets compose and the bootstrap read; values are never written here. */
-export function envExample(engine: EngineName): string {
+export function envExample(engine: EngineName, stack = true): string {
+  if (engine === 'pglite') return '# The embedded engine needs no secrets.\n';
+  if (!stack) {
+    return ['# Copy to .env (git-ignored). The dwb CLI reads the server password from DWB_PASSWORD',
+      '# (VS Code keeps it in its secret storage: DW: Set Password).', 'DWB_PASSWORD=', 'ETL_MONITOR_PASSWORD=', 'ETL_BACKUP_PASSWORD=', ''].join('\n');
+  }
   const lines = ['# Copy to .env (git-ignored) or let DW Workbench generate it: DW: Start Stack.'];
-  if (engine === 'sqlserver') lines.push('MSSQL_SA_PASSWORD=', 'ETL_MONITOR_PASSWORD=', 'ETL_BACKUP_PASSWORD=');
-  if (engine === 'postgres') lines.push('POSTGRES_PASSWORD=', 'ETL_MONITOR_PASSWORD=', 'ETL_BACKUP_PASSWORD=');
-  if (engine === 'pglite') lines.push('# The embedded engine needs no secrets.');
+  lines.push(engine === 'sqlserver' ? 'MSSQL_SA_PASSWORD=' : 'POSTGRES_PASSWORD=', 'ETL_MONITOR_PASSWORD=', 'ETL_BACKUP_PASSWORD=');
   return lines.join('\n') + '\n';
 }

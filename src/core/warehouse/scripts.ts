@@ -20,6 +20,8 @@ export interface WarehouseScript {
 
 export const DIM_DATA_VARIABLES = ['DIM_DATA_START', 'DIM_DATA_END'] as const;
 export const PASSWORD_VARIABLES = ['ETL_MONITOR_PASSWORD', 'ETL_BACKUP_PASSWORD'] as const;
+/** Which entities register active: names separated by commas, or `all`. */
+export const ETL_CONTROL_VARIABLES = ['ETL_ACTIVE_ENTITIES'] as const;
 
 type Entry = readonly [file: string, group: ScriptGroup, database: 'oltp' | 'dw', variables?: readonly string[], skipOn?: readonly EngineKind[]];
 
@@ -36,7 +38,7 @@ const dw: readonly Entry[] = [
   ['dw/03_dim_data.sql', 'dw', 'dw', DIM_DATA_VARIABLES],
   ['dw/04_unknown_members.sql', 'dw', 'dw'],
   ['dw/05_facts.sql', 'dw', 'dw'],
-  ['dw/06_etl_control.sql', 'dw', 'dw'],
+  ['dw/06_etl_control.sql', 'dw', 'dw', ETL_CONTROL_VARIABLES],
   ['dw/07_connection_audit_table.sql', 'dw', 'dw'],
   ['dw/08_connection_audit.sql', 'dw', 'dw'],
   ['dw/09_views.sql', 'dw', 'dw'],
@@ -82,4 +84,6 @@ export const defaultScriptVariables: Readonly<Record<string, string>> = {
   DIM_DATA_START: '2020-01-01',
   DIM_DATA_END: '2030-12-31',
   AUDIT_PATH: '/var/opt/mssql/audit/',
+  // The users' warehouse registers only dim_cliente active; a new project's file says `all`.
+  ETL_ACTIVE_ENTITIES: 'dim_cliente',
 };

@@ -28,6 +28,9 @@ function currentUser(): string {
  * per extension; every run writes its lines through `write` and stops when `signal` aborts (the
  * ETL rolls back the batch in flight; committed batches and their watermark stay).
  */
+/** Terminal lines in VS Code's display language (the problem matcher's prefix stays as it reads it). */
+const say = (message: string, ...args: (string | number)[]): string => vscode.l10n.t(message, ...args);
+
 export class EtlRuns implements vscode.Disposable {
   private readonly loading = new Map<string, number>();
   private readonly changed = new vscode.EventEmitter<void>();
@@ -43,7 +46,7 @@ export class EtlRuns implements vscode.Disposable {
   async run(request: EtlTaskRequest, write: (lines: readonly string[]) => void, signal: AbortSignal): Promise<number> {
     const project = this.ctx.project ?? (await this.ctx.projectState.reload());
     if (project === undefined) {
-      write(['dw-etl: this workspace has no valid dw-workbench.json; run "DW: New Warehouse Project" or fix the file.']);
+      write([`dw-etl: ${vscode.l10n.t('this workspace has no valid dw-workbench.json; run "DW: New Warehouse Project" or fix the file.')}`]);
       return EXIT_FAILED;
     }
     let definitions: EntityDefinition[];
@@ -57,7 +60,8 @@ export class EtlRuns implements vscode.Disposable {
     const fileOf = (entity: string): string | undefined => definitions.find((d) => d.entity === entity)?.file;
     const open = new Set<string>();
     const what = request.entities.length === 0 ? 'all active entities' : request.entities.join(', ');
-    write([`dw-etl: ${what}${request.full ? ', full reload' : ''}${request.dryRun ? ', dry run' : ''} on '${project.config.name}' (${project.config.engine})`]);
+    const shownWhat = request.entities.length === 0 ? vscode.l10n.t('all active entities') : what;
+    write([`dw-etl: ${vscode.l10n.t('{0}{1}{2} on \'{3}\' ({4})', shownWhat, request.full ? vscode.l10n.t(', full reload') : '', request.dryRun ? vscode.l10n.t(', dry run') : '', project.config.name, project.config.engine)}`]);
     try {
       const engines = await this.ctx.connections.engines(project);
       const source = await engines.get('oltp');
@@ -67,7 +71,7 @@ export class EtlRuns implements vscode.Disposable {
         return EXIT_FAILED;
       }
       if (request.dryRun) {
-        write(planLines(await planEtlRun({ source, target, definitions, entities: request.entities, full: request.full, definitionsDir: entitiesDir(this.ctx, project) })));
+        write(planLines(await planEtlRun({ source, target, definitions, entities: request.entities, full: request.full, definitionsDir: entitiesDir(this.ctx, project) }), say));
         return EXIT_OK;
       }
       const result = await runEtl({
@@ -77,12 +81,12 @@ export class EtlRuns implements vscode.Disposable {
         signal,
         onEvent: (e) => {
           this.track(e, open);
-          write(eventLines(e, fileOf));
+          write(eventLines(e, fileOf, say));
         },
       });
-      write(summaryLines(result));
+      write(summaryLines(result, say));
       if (signal.aborted) {
-        write(['dw-etl: cancelled; committed batches are kept and each watermark matches them.']);
+        write([`dw-etl: ${vscode.l10n.t('cancelled; committed batches are kept and each watermark matches them.')}`]);
         return EXIT_CANCELLED;
       }
       return result.status === 'success' ? EXIT_OK : EXIT_FAILED;

@@ -41,7 +41,7 @@ export class EtlTerminal implements vscode.Pseudoterminal {
 
   handleInput(data: string): void {
     if (data === CTRL_C && !this.abort.signal.aborted) {
-      this.write(['^C cancelling: the batch in flight rolls back...']);
+      this.write([`^C ${vscode.l10n.t('cancelling: the batch in flight rolls back...')}`]);
       this.abort.abort();
     }
   }

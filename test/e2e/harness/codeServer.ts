@@ -83,8 +83,11 @@ export interface RunningCodeServer {
   readonly profile: Profile;
   /** code-server's own stdout/stderr. */
   readonly logFile: string;
-  /** The URL that opens `folder` in a new window (a new window gets its own extension host). */
-  folderUrl(folder: string): string;
+  /**
+   * The URL that opens `folder` in a new window (a new window gets its own extension host), or
+   * an empty window (no folder) when `folder` is undefined.
+   */
+  folderUrl(folder: string | undefined): string;
   stop(): Promise<void>;
 }
 
@@ -146,7 +149,7 @@ export async function startCodeServer(profile: Profile, options: StartOptions = 
   // Until /healthz answers or code-server exits: the bound is generous, a loaded machine starts it slowly.
   await eventually(async () => exitCode !== undefined || (await healthy(url)), 120_000);
   if (exitCode !== undefined) throw new Error(`code-server exited with ${exitCode} before answering; see ${logFile}`);
-  if (await healthy(url)) return { url, profile, logFile, folderUrl: (folder) => `${url}/?folder=${encodeURIComponent(folder)}`, stop };
+  if (await healthy(url)) return { url, profile, logFile, folderUrl: (folder) => (folder === undefined ? `${url}/?ew=true` : `${url}/?folder=${encodeURIComponent(folder)}`), stop };
   await stop();
   throw new Error(`code-server did not answer ${url}/healthz within 120 s; see ${logFile}`);
 }

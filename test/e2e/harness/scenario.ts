@@ -14,8 +14,8 @@ export class WindowFixture {
   private window: Workbench | undefined;
   private artifacts: ScenarioArtifacts | undefined;
 
-  /** For `before`: skips visibly without the tool folder, else opens a window on `folder()`. */
-  async open(ctx: Context, folder: (session: E2eSession) => string | Promise<string>): Promise<void> {
+  /** For `before`: skips visibly without the tool folder, else opens a window on `folder()` (an empty window when it gives undefined). */
+  async open(ctx: Context, folder: (session: E2eSession) => string | undefined | Promise<string | undefined>): Promise<void> {
     const why = missingTools();
     if (why !== undefined) skipBecause(ctx, why);
     this.session = await e2eSession();
@@ -59,7 +59,7 @@ export class WindowFixture {
  * Registers the hooks of a describe block whose scenarios share one window on the folder
  * `folder` makes. Hooks registered before this call run before the window opens.
  */
-export function windowPerSuite(folder: (session: E2eSession) => string | Promise<string>): WindowFixture {
+export function windowPerSuite(folder: (session: E2eSession) => string | undefined | Promise<string | undefined>): WindowFixture {
   const w = new WindowFixture();
   before(async function () {
     // The first window also packages the extension and starts code-server: minutes on a loaded machine.

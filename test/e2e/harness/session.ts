@@ -66,8 +66,8 @@ if (typeof after === 'function') {
   });
 }
 
-/** Opens a window on `folder` with its first screenshots going to `artifacts`. */
-export async function openWindow(session: E2eSession, folder: string, artifacts: ScenarioArtifacts): Promise<Workbench> {
+/** Opens a window on `folder` (an empty window when undefined) with its first screenshots going to `artifacts`. */
+export async function openWindow(session: E2eSession, folder: string | undefined, artifacts: ScenarioArtifacts): Promise<Workbench> {
   return Workbench.open(session.context, session.codeServer.folderUrl(folder), artifacts);
 }
 

@@ -339,6 +339,9 @@ export class Workbench {
         await this.screenshot(`pick-miss-${label}`);
         throw new Error(`quick pick "${label}": not listed within ${timeoutMs} ms; rows: ${JSON.stringify(await this.page.locator('.quick-input-widget .monaco-list-row .label-name').allTextContents())}`);
       }
+      // The pointer may still rest where the last click was, over a row whose long detail shows
+      // as a hover that covers the next rows: move it off the pick first.
+      await this.page.mouse.move(1, 400);
       await row.click();
       return eventually(async () => !(await row.isVisible()), 10_000);
     }, async () => {
@@ -348,19 +351,21 @@ export class Workbench {
   }
 
   /**
-   * Answers the input box titled `title` (a password box, say) with `value` and Enter, and waits
-   * until the box has closed. A box that keeps the value after Enter (the keys went before it listened)
-   * is filled and confirmed again.
+   * Answers the open input box whose prompt matches `prompt`: returns the value it offered,
+   * types `value` over it (or keeps the offer when undefined) and presses Enter. The answer took
+   * when the box shows another prompt or closes.
    */
-  async answerInput(title: RegExp, value: string, timeoutMs = 60_000): Promise<void> {
-    const widget = this.page.locator('.quick-input-widget', { has: this.page.locator('.quick-input-title', { hasText: title }) });
-    await widget.waitFor({ state: 'visible', timeout: timeoutMs });
-    await this.screenshot('input-box');
-    await retried(`input box ${String(title)}`, 3, async () => {
-      await this.quickInput.fill(value);
-      await this.quickInput.press('Enter');
-      return eventually(async () => !(await widget.isVisible()), 10_000);
-    }, () => `the input box ${String(title)} stayed open`);
+  async answerInput(prompt: RegExp, value?: string, timeoutMs = 60_000): Promise<string> {
+    const message = this.page.locator('.quick-input-widget .quick-input-message');
+    await this.until(async () => (await this.quickInput.isVisible()) && prompt.test((await message.textContent()) ?? ''), timeoutMs,
+      async () => `no input box asking ${String(prompt)}; it shows ${JSON.stringify(await message.textContent().catch(() => ''))}`);
+    const offered = await this.quickInput.inputValue();
+    if (value !== undefined) await this.quickInput.fill(value);
+    await this.screenshot(`input-${prompt.source.slice(0, 24).replace(/[^A-Za-z0-9]+/g, '-')}`);
+    await this.page.keyboard.press('Enter');
+    await this.until(async () => !(await this.quickInput.isVisible()) || !prompt.test((await message.textContent()) ?? ''), 30_000,
+      async () => `the input box asking ${String(prompt)} stayed: ${JSON.stringify(await message.textContent().catch(() => ''))}`);
+    return offered;
   }
 
   /** Whether the open quick pick lists `label` (exactly) within `timeoutMs`, without choosing it. */

@@ -24,7 +24,8 @@ function scaffold(engine: 'postgres' | 'pglite', edit: (config: Record<string, u
   const dir = mkdtempSync(path.join(tmpdir(), `dwb-bootstrap-${engine}-`));
   const { projectFile } = scaffoldProject({ engine, target: dir, assetsRoot: repo });
   const config = JSON.parse(readFileSync(projectFile, 'utf8')) as Record<string, unknown>;
-  config['variables'] = { DIM_DATA_START: '2024-01-01', DIM_DATA_END: '2025-12-31' };
+  // The new project's own variables (every ETL entity active) with a shorter calendar.
+  config['variables'] = { ...(config['variables'] as object), DIM_DATA_START: '2024-01-01', DIM_DATA_END: '2025-12-31' };
   edit(config);
   writeFileSync(projectFile, JSON.stringify(config, null, 2));
   return loadProject(projectFile);
@@ -55,7 +56,7 @@ for (const engineName of ['postgres', 'pglite'] as const) {
       rmSync(project.root, { recursive: true, force: true });
     });
 
-    it('builds the warehouse and generates data, then a second run changes nothing', async () => {
+    it('builds the warehouse and generates data, with every ETL entity active, then a second run changes nothing', async () => {
       const events: BootstrapEvent[] = [];
       const first = await runBootstrap(project, { engines: (r) => engines.get(r), secrets, onEvent: (e) => events.push(e) });
       assert.ok(first.ok);
@@ -65,6 +66,8 @@ for (const engineName of ['postgres', 'pglite'] as const) {
       const before = (await dw.query(COUNT_SQL)).rows[0];
       assert.ok(Number((before as { customers: unknown }).customers) > 0);
       assert.equal(Number((before as { entities: unknown }).entities), 9);
+      // A new project loads the whole star on its first "all active entities" run.
+      assert.deepEqual((await dw.query('SELECT entity_name FROM ctl.etl_control WHERE NOT is_active')).rows, []);
 
       const again: BootstrapEvent[] = [];
       const second = await runBootstrap(project, { engines: (r) => engines.get(r), secrets, onEvent: (e) => again.push(e) });

@@ -22,7 +22,7 @@ function config(): { host: string; port: number; user: string; password: string 
 
 const variables = {
   DIM_DATA_START: '2024-01-01', DIM_DATA_END: '2026-12-31', AUDIT_PATH: '/var/opt/mssql/audit/',
-  ETL_MONITOR_PASSWORD: 'Monitor-test-1!', ETL_BACKUP_PASSWORD: 'Backup-test-1!',
+  ETL_MONITOR_PASSWORD: 'Monitor-test-1!', ETL_BACKUP_PASSWORD: 'Backup-test-1!', ETL_ACTIVE_ENTITIES: 'dim_cliente',
 };
 
 describe('warehouse checks and alerts in T-SQL (SQL Server, DW_TEST_MSSQL)', function () {

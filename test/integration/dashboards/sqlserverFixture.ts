@@ -9,7 +9,7 @@ import { sqlServerConfig } from '../engine/engineTargets';
 const repoRoot = path.resolve(__dirname, '../../..');
 const variables = {
   DIM_DATA_START: '2023-01-01', DIM_DATA_END: '2026-12-31', AUDIT_PATH: '/var/opt/mssql/audit/',
-  ETL_MONITOR_PASSWORD: 'Monitor-test-1!', ETL_BACKUP_PASSWORD: 'Backup-test-1!',
+  ETL_MONITOR_PASSWORD: 'Monitor-test-1!', ETL_BACKUP_PASSWORD: 'Backup-test-1!', ETL_ACTIVE_ENTITIES: 'dim_cliente',
 };
 
 /** Runs the project's SQL Server bootstrap scripts (oltp, dw, security) on one connection. */

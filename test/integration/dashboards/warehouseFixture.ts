@@ -44,7 +44,7 @@ export async function createDashboardWarehouse(size: FixtureSize): Promise<Dashb
   const database = await createThrowawayDatabase('dwb_dash');
   try {
     for (const script of warehouseScripts('postgres').filter((s) => s.group !== 'security')) {
-      await psql(database.name, path.join(root, 'sql', script.path), { DIM_DATA_START: '2023-01-01', DIM_DATA_END: '2026-12-31' });
+      await psql(database.name, path.join(root, 'sql', script.path), { DIM_DATA_START: '2023-01-01', DIM_DATA_END: '2026-12-31', ETL_ACTIVE_ENTITIES: 'dim_cliente' });
     }
     await psql(database.name, path.join(__dirname, 'fixture.sql'), {
       sales: size.sales, runs: size.runs, events: size.events, run_days: size.runDays ?? 14, event_days: size.eventDays ?? 3,

@@ -33,6 +33,21 @@ describe('warehouse bootstrap on PostgreSQL (psql -v ON_ERROR_STOP=1 -f)', () =>
     assert.deepEqual(rows.split('\n').filter((r) => r.endsWith('|t')), ['dim_cliente|t']);
   });
 
+  it('registers active the entities ETL_ACTIVE_ENTITIES names, or all of them', async () => {
+    for (const [value, active] of [['all', 9], [' fact_vendas, dim_produto ', 2]] as const) {
+      const other = throwawayName('dwb_wh_active');
+      await createDatabase(other);
+      try {
+        bootstrapWithPsql(other, { skipSecurity: true, variables: { ETL_ACTIVE_ENTITIES: value } });
+        const rows = psqlQuery(other, 'SELECT entity_name FROM ctl.etl_control WHERE is_active ORDER BY entity_name').split('\n');
+        assert.equal(rows.length, active, `${value}: ${rows.join(', ')}`);
+        if (active === 2) assert.deepEqual(rows, ['dim_produto', 'fact_vendas']);
+      } finally {
+        await dropDatabase(other);
+      }
+    }
+  });
+
   it('widens the run status checks of a warehouse bootstrapped before cancelled existed, once', () => {
     psqlQuery(db, `ALTER TABLE audit.etl_run DROP CONSTRAINT ck_etl_run_status;
       ALTER TABLE audit.etl_run ADD CONSTRAINT ck_etl_run_status CHECK (status IN ('running', 'success', 'failed', 'partial'))`);

@@ -18,6 +18,7 @@ export const testVariables: Readonly<Record<string, string>> = {
   DIM_DATA_END: '2026-12-31',
   ETL_MONITOR_PASSWORD: 'monitor-test-password',
   ETL_BACKUP_PASSWORD: 'backup-test-password',
+  ETL_ACTIVE_ENTITIES: 'dim_cliente',
 };
 
 function run(command: string, args: readonly string[]): { status: number; stdout: string; stderr: string } {

@@ -25,7 +25,25 @@ function matched(line: string): { file?: string; line?: string; entity?: string;
 const wm = { updatedAt: '2024-03-01T10:00:00.000000', id: '7' };
 const fileOf = (entity: string): string => `/ws/etl/entities/${entity}.json`;
 
+/** vscode.l10n.t under pt-BR: the bundle's text for the English key, with its {n} filled in. */
+const ptBr = JSON.parse(readFileSync(path.resolve(__dirname, '../../../l10n/bundle.l10n.pt-br.json'), 'utf8')) as Record<string, string>;
+const sayPtBr = (message: string, ...args: (string | number)[]): string =>
+  (ptBr[message] ?? `<untranslated ${message}>`).replace(/\{(\d+)\}/g, (_, i: string) => String(args[Number(i)]));
+
 describe('dw-etl task terminal lines', () => {
+  it('speaks the UI language through say, and keeps the problem matcher\'s line readable', () => {
+    const counts = { extracted: 5, upserted: 5, softDeleted: 0, rejected: 0, batches: 1 };
+    assert.deepEqual(eventLines({ type: 'run-end', runId: 4, status: 'success', succeeded: 2, failed: 0, seconds: 1.25 }, fileOf, sayPtBr),
+      ['execução 4: SUCESSO em 1.3 s (2 com sucesso, 0 com falha)']);
+    const [batch] = eventLines({ type: 'batch', runId: 4, entity: 'dim_cliente', batch: 1, rows: 5, upserted: 5, softDeleted: 0, rejected: 0, rowsPerSecond: 10, watermark: wm }, fileOf, sayPtBr);
+    assert.match(batch ?? '', /^dim_cliente: lote 1: 5 linhas, 5 gravadas, /);
+    const failed = eventLines({ type: 'entity-end', runId: 4, entity: 'fact_vendas', status: 'failed', seconds: 2, watermark: wm, counts, error: 'boom' }, fileOf, sayPtBr);
+    assert.match(failed[0] ?? '', /^fact_vendas: FALHOU em 2\.0 s: 5 extraídas/);
+    assert.deepEqual(matched(failed[1] ?? ''), { file: '/ws/etl/entities/fact_vendas.json', line: '1', entity: 'fact_vendas', message: 'boom' });
+    assert.match(planLines([], sayPtBr)[0] ?? '', /^simulação: nenhuma entidade ativa/);
+  });
+
+
   it('prints batches with rows, rows/s and the watermark committed', () => {
     const [line] = eventLines({ type: 'batch', runId: 3, entity: 'dim_cliente', batch: 2, rows: 1000, upserted: 990, softDeleted: 10, rejected: 0, rowsPerSecond: 12345.6, watermark: wm }, fileOf);
     assert.equal(line, 'dim_cliente: batch 2: 1000 rows, 990 upserted, 10 soft-deleted, 0 rejected, 12,346 rows/s, watermark (2024-03-01T10:00:00.000000, 7)');

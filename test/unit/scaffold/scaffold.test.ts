@@ -42,4 +42,28 @@ describe('scaffolding a new project', () => {
     assert.equal(readFileSync(path.join(dir, '.gitignore'), 'utf8'), 'mine\n');
     assert.throws(() => scaffoldProject({ engine: 'pglite', target: dir, assetsRoot: repo }), ProjectExistsError);
   });
+
+  it('registers every ETL entity active in a new project', () => {
+    const { projectFile } = scaffoldProject({ engine: 'pglite', target: dir, assetsRoot: repo });
+    assert.equal(loadProject(projectFile).config.variables?.['ETL_ACTIVE_ENTITIES'], 'all');
+  });
+
+  it('points a PostgreSQL project at a server that runs now: its settings, no stack, no compose file', () => {
+    const server = { host: 'db.local', port: 6543, user: 'etl', database: 'my_dw', stack: false };
+    const { projectFile, created } = scaffoldProject({ engine: 'postgres', target: dir, assetsRoot: repo, server });
+    const { config } = loadProject(projectFile);
+    assert.deepEqual(config.connection, { host: 'db.local', port: 6543, user: 'etl' });
+    assert.deepEqual(config.databases, { oltp: 'my_dw', dw: 'my_dw' });
+    assert.equal(config.stack, undefined);
+    assert.ok(!created.some((f) => f.startsWith('docker')), created.join(', '));
+    assert.match(readFileSync(path.join(dir, '.env.example'), 'utf8'), /^DWB_PASSWORD=$/m);
+  });
+
+  it('points a project at its Docker stack by default', () => {
+    const { projectFile } = scaffoldProject({ engine: 'postgres', target: dir, assetsRoot: repo });
+    const { config } = loadProject(projectFile);
+    assert.equal(config.connection.port, 5433);
+    assert.equal(config.stack?.composeFile, 'docker/compose.postgres.yml');
+    assert.ok(existsSync(path.join(dir, 'docker/compose.postgres.yml')));
+  });
 });

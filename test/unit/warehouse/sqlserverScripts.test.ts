@@ -8,7 +8,7 @@ import { declaredType } from '../../../src/core/warehouse/typeNames';
 
 const sqlRoot = path.resolve(__dirname, '../../../sql');
 const variables = {
-  DIM_DATA_START: '2020-01-01', DIM_DATA_END: '2030-12-31', ETL_MONITOR_PASSWORD: 'p', ETL_BACKUP_PASSWORD: 'p', AUDIT_PATH: '/a/',
+  DIM_DATA_START: '2020-01-01', DIM_DATA_END: '2030-12-31', ETL_MONITOR_PASSWORD: 'p', ETL_BACKUP_PASSWORD: 'p', AUDIT_PATH: '/a/', ETL_ACTIVE_ENTITIES: 'all',
 };
 
 /** Every CREATE TABLE of the SQL Server scripts, as `schema.NAME` -> column definition lines. */

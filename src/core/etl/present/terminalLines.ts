@@ -3,6 +3,7 @@ import type { EtlEvent } from '../run/events';
 import type { Watermark } from '../run/control';
 import type { EntityRunPlan } from './plan';
 import { problemText, type DefinitionProblem } from '../definition/errors';
+import { english, type Say } from './say';
 
 /**
  * Lines the `dw-etl` task terminal prints. A failure prints one line the `$dw-etl` problem
@@ -26,54 +27,69 @@ export function definitionProblemLines(problems: readonly DefinitionProblem[]): 
 
 const rate = (n: number): string => Math.round(n).toLocaleString('en-US');
 
-/** Progress lines for one event; a failed entity's line is the problem matcher's (needs its file). */
-export function eventLines(e: EtlEvent, fileOf: (entity: string) => string | undefined): string[] {
+/** A run's or entity's outcome as the terminal shows it (SUCCESS, FAILED…), in the UI language. */
+function outcome(status: string, say: Say): string {
+  switch (status) {
+    case 'success': return say('SUCCESS');
+    case 'failed': return say('FAILED');
+    case 'partial': return say('PARTIAL');
+    case 'cancelled': return say('CANCELLED');
+    default: return status.toUpperCase();
+  }
+}
+
+/**
+ * Progress lines for one event, in the language of `say`; a failed entity's line is the problem
+ * matcher's (needs its file), whose prefix stays as the matcher reads it.
+ */
+export function eventLines(e: EtlEvent, fileOf: (entity: string) => string | undefined, say: Say = english): string[] {
   switch (e.type) {
     case 'run-start':
-      return [`run ${e.runId}: ${e.entities.join(', ') || '(no active entity: activate one in ctl.etl_control)'}`];
+      return [say('run {0}: {1}', e.runId, e.entities.join(', ') || say('(no active entity: activate one in ctl.etl_control)'))];
     case 'entity-start':
-      return [`${e.entity}: ${e.plan}${e.sourceDatabase === undefined ? '' : ` (source in database ${e.sourceDatabase})`}, window ${watermarkText(e.watermark)} .. ${e.cutoff}, batches of ${e.batchSize}`];
+      return [say('{0}: {1}{2}, window {3} .. {4}, batches of {5}', e.entity, e.plan,
+        e.sourceDatabase === undefined ? '' : say(' (source in database {0})', e.sourceDatabase), watermarkText(e.watermark), e.cutoff, e.batchSize)];
     case 'batch':
       return [
-        `${e.entity}: batch ${e.batch}${e.trigger === undefined ? '' : ` (trigger ${e.trigger.name})`}: ${e.rows} rows, ${e.upserted} upserted, ` +
-          `${e.softDeleted} soft-deleted, ${e.rejected} rejected, ${rate(e.rowsPerSecond)} rows/s, ` +
-          `watermark ${watermarkText(e.trigger === undefined ? e.watermark : e.trigger.watermark)}`,
+        say('{0}: batch {1}{2}: {3} rows, {4} upserted, {5} soft-deleted, {6} rejected, {7} rows/s, watermark {8}',
+          e.entity, e.batch, e.trigger === undefined ? '' : say(' (trigger {0})', e.trigger.name), e.rows, e.upserted, e.softDeleted, e.rejected,
+          rate(e.rowsPerSecond), watermarkText(e.trigger === undefined ? e.watermark : e.trigger.watermark)),
       ];
     case 'entity-end': {
       // Upserted counts the rows written; a full reload of rows already right writes none of them.
       const unchanged = Math.max(0, e.counts.extracted - e.counts.upserted - e.counts.softDeleted - e.counts.rejected);
-      const head = `${e.entity}: ${e.status.toUpperCase()} in ${e.seconds.toFixed(1)} s: ${e.counts.extracted} extracted, ` +
-        `${e.counts.upserted} upserted in ${e.counts.batches} batch(es), watermark ${watermarkText(e.watermark)}` +
-        (unchanged === 0 ? '' : `; ${unchanged} already up to date (not written)`);
+      const head = say('{0}: {1} in {2} s: {3} extracted, {4} upserted in {5} batch(es), watermark {6}', e.entity, outcome(e.status, say),
+        e.seconds.toFixed(1), e.counts.extracted, e.counts.upserted, e.counts.batches, watermarkText(e.watermark)) +
+        (unchanged === 0 ? '' : say('; {0} already up to date (not written)', unchanged));
       if (e.status !== 'failed') return e.error ? [head, `${e.entity}: ${e.error}`] : [head];
       return [head, failureLine(fileOf(e.entity) ?? e.entity, 1, e.entity, e.error ?? 'failed')];
     }
     case 'run-end':
-      return [`run ${e.runId}: ${e.status.toUpperCase()} in ${e.seconds.toFixed(1)} s (${e.succeeded} succeeded, ${e.failed} failed)`];
+      return [say('run {0}: {1} in {2} s ({3} succeeded, {4} failed)', e.runId, outcome(e.status, say), e.seconds.toFixed(1), e.succeeded, e.failed)];
   }
 }
 
-export function summaryLines(r: EtlRunResult): string[] {
+export function summaryLines(r: EtlRunResult, say: Say = english): string[] {
   return r.entities.map(
-    (e) => `  ${e.entity.padEnd(16)} ${e.status.toUpperCase().padEnd(8)} extracted ${e.counts.extracted}, upserted ${e.counts.upserted}, ` +
-      `soft-deleted ${e.counts.softDeleted}, rejected ${e.counts.rejected}`,
+    (e) => `  ${e.entity.padEnd(16)} ${outcome(e.status, say).padEnd(8)} ` +
+      say('extracted {0}, upserted {1}, soft-deleted {2}, rejected {3}', e.counts.extracted, e.counts.upserted, e.counts.softDeleted, e.counts.rejected),
   );
 }
 
 /** The dry run's report: what a run would read, batch by batch; nothing moves. */
-export function planLines(plans: readonly EntityRunPlan[]): string[] {
-  if (plans.length === 0) return ['dry run: no active entity; activate one in ctl.etl_control or name it in the task.'];
-  const out = ['dry run: nothing is read into the warehouse, no watermark moves.'];
+export function planLines(plans: readonly EntityRunPlan[], say: Say = english): string[] {
+  if (plans.length === 0) return [say('dry run: no active entity; activate one in ctl.etl_control or name it in the task.')];
+  const out = [say('dry run: nothing is read into the warehouse, no watermark moves.')];
   for (const p of plans) {
     out.push(
-      `${p.entity}: ${p.plan}, window ${watermarkText(p.from)} .. ${p.cutoff} (cutoff ${p.cutoffMinutes} min), ` +
-        `${p.pendingRows} row(s) pending in ${p.batches} batch(es) of ${p.batchSize}` +
-        `${p.isActive ? '' : ', inactive'}${p.registered ? '' : ', not in ctl.etl_control yet (a run registers it)'}`,
+      say('{0}: {1}, window {2} .. {3} (cutoff {4} min), {5} row(s) pending in {6} batch(es) of {7}', p.entity, p.plan, watermarkText(p.from), p.cutoff,
+        p.cutoffMinutes, p.pendingRows, p.batches, p.batchSize) +
+        `${p.isActive ? '' : say(', inactive')}${p.registered ? '' : say(', not in ctl.etl_control yet (a run registers it)')}`,
     );
     for (const t of p.triggers) {
       out.push(t.from === undefined
-        ? `  trigger ${t.trigger} (${t.table}): moves to the cutoff (the entity loads from the start)`
-        : `  trigger ${t.trigger} (${t.table}): after ${watermarkText(t.from)}, ${t.pendingRows} changed row(s) in ${t.batches} batch(es)`);
+        ? say('  trigger {0} ({1}): moves to the cutoff (the entity loads from the start)', t.trigger, t.table)
+        : say('  trigger {0} ({1}): after {2}, {3} changed row(s) in {4} batch(es)', t.trigger, t.table, watermarkText(t.from), t.pendingRows, t.batches));
     }
   }
   return out;

@@ -29,7 +29,7 @@ export function openMssql(c: MssqlConfig, database: string, extra: { poolMax?: n
 
 /** The shipped OLTP and warehouse scripts: ECOMMERCE_OLTP and DW_ECOMMERCE on one instance, as users run them. */
 export async function bootstrapTwoDatabases(engine: Engine): Promise<void> {
-  const variables = { DIM_DATA_START: '2024-01-01', DIM_DATA_END: '2024-12-31' };
+  const variables = { DIM_DATA_START: '2024-01-01', DIM_DATA_END: '2024-12-31', ETL_ACTIVE_ENTITIES: 'dim_cliente' };
   const session = await engine.session();
   try {
     for (const script of warehouseScripts('sqlserver').filter((x) => x.group === 'oltp' || x.group === 'dw')) {
