@@ -20,6 +20,7 @@ import type { StackSession } from './stack/session';
 import { startStackCommand } from './stack/start';
 import { setAlertWebhookCommand, type AlertStatus } from './alerts/status';
 import { checkWarehouseCommand, type CheckDiagnostics } from './checks/run';
+import { showImpact, showLineage } from './lineage/commands';
 
 /** What a command needs beyond the context: the views it acts on. */
 export interface Views {
@@ -70,6 +71,8 @@ const commandTable: Readonly<Record<string, (ctx: DwContext, views: Views) => Ha
   'dwWorkbench.checkWarehouse': (ctx, views) => checkWarehouseCommand(ctx, views.checks),
   'dwWorkbench.evaluateAlerts': (_ctx, views) => () => views.alerts.evaluate(true),
   'dwWorkbench.setAlertWebhook': setAlertWebhookCommand,
+  'dwWorkbench.showLineage': showLineage,
+  'dwWorkbench.showImpact': showImpact,
 };
 
 /**
