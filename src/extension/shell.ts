@@ -18,6 +18,11 @@ const ENTITIES_VIEW = 'dwWorkbench.entities';
 const ETL_TASK_TYPE = 'dw-etl';
 const PANEL_VIEW_TYPES: { readonly [K in DashboardKind]: string } = { monitor: 'dwWorkbench.monitor', sales: 'dwWorkbench.sales' };
 const RESULTS_VIEW_TYPE = 'dwWorkbench.results';
+/** Entity definitions, where hovers on `"source"`/`"target"` values tell the column's lineage. */
+const ENTITY_DEFINITIONS: vscode.DocumentSelector = [
+  { language: 'json', pattern: '**/etl/entities/*.json' },
+  { language: 'jsonc', pattern: '**/etl/entities/*.json' },
+];
 
 /** A tree provider that asks the real one, started on the view's first request. */
 class EntitiesProxy implements vscode.TreeDataProvider<EntityNode> {
@@ -98,6 +103,10 @@ export function activateShell(ctx: DwContext): void {
   }
   ctx.subscriptions.push(vscode.window.registerWebviewPanelSerializer(RESULTS_VIEW_TYPE, {
     deserializeWebviewPanel: (panel, state: unknown) => Promise.resolve(start().restoreResults(panel, state)),
+  }));
+  ctx.subscriptions.push(vscode.languages.registerHoverProvider(ENTITY_DEFINITIONS, {
+    // Only with a project: a hover in some other etl/entities folder does not load the features.
+    provideHover: (doc, position, token) => (ctx.project === undefined ? undefined : start().lineageHover.provideHover(doc, position, token)),
   }));
   // The status-bar items and the stack's status exist for a loaded project only.
   ctx.subscriptions.push(ctx.projectState.onDidChange((project) => {

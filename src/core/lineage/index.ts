@@ -5,3 +5,4 @@ export { loadLineage, readLineageInput, projectLineageSources, shippedLineageSou
 export { loadSqlParser, type SqlParser } from './sqlParser';
 export { formatLineageDot, formatLineageJson, formatLineageMermaid, formatLineageText, edgeText, type PathDisplay } from './format';
 export { lineageLayout, LINEAGE_LAYERS, type LineageItem, type LineageLayer, type LineageLayerKey, type LineageLayout } from './layers';
+export { mappingHover, type MappingHover } from './hover';

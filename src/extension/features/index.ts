@@ -19,6 +19,7 @@ import { registerStackStatusBar } from '../stack/statusBar';
 import { AlertStatus } from '../alerts/status';
 import { CheckDiagnostics } from '../checks/run';
 import { registerCheckTasks } from '../checks/tasks';
+import { LineageGraphCache, MappingHoverProvider } from '../lineage/hover';
 
 export { parseProject, ProjectFileError } from '../../core/project';
 export { Connections } from '../connections';
@@ -37,6 +38,8 @@ export interface Features {
   deserializePanel(kind: DashboardKind, panel: vscode.WebviewPanel, state: unknown): Promise<void>;
   /** The script results view, restored after a window reload with what its webview saved. */
   restoreResults(panel: vscode.WebviewPanel, state: unknown): void;
+  /** Hovers in entity definitions: where a mapped column comes from and goes. */
+  readonly lineageHover: vscode.HoverProvider;
 }
 
 export function startFeatures(ctx: DwContext, shell: ShellParts): Features {
@@ -57,6 +60,8 @@ export function startFeatures(ctx: DwContext, shell: ShellParts): Features {
   // Started after the project loaded: read the stack's status now rather than at the next change.
   if (ctx.project !== undefined) void stack.refresh();
   const panels = dashboardPanels(ctx);
+  const lineageGraphs = new LineageGraphCache(ctx);
+  ctx.subscriptions.push(lineageGraphs);
   return {
     runCommand(id, args) {
       const handler = handlers.get(id);
@@ -66,5 +71,6 @@ export function startFeatures(ctx: DwContext, shell: ShellParts): Features {
     tasks,
     deserializePanel: (kind, panel, state) => panels.attach(kind, panel, state),
     restoreResults: (panel, state) => servicesOf(ctx).results.restore(panel, state),
+    lineageHover: new MappingHoverProvider(lineageGraphs),
   };
 }
