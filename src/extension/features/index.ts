@@ -20,6 +20,7 @@ import { AlertStatus } from '../alerts/status';
 import { CheckDiagnostics } from '../checks/run';
 import { registerCheckTasks } from '../checks/tasks';
 import { LineageGraphCache, MappingHoverProvider } from '../lineage/hover';
+import { LanguageModelTools } from '../lineage/tools';
 
 export { parseProject, ProjectFileError } from '../../core/project';
 export { Connections } from '../connections';
@@ -40,6 +41,8 @@ export interface Features {
   restoreResults(panel: vscode.WebviewPanel, state: unknown): void;
   /** Hovers in entity definitions: where a mapped column comes from and goes. */
   readonly lineageHover: vscode.HoverProvider;
+  /** The agent tools as language-model tools (the shell registers their forwarders). */
+  readonly languageModelTools: LanguageModelTools;
 }
 
 export function startFeatures(ctx: DwContext, shell: ShellParts): Features {
@@ -72,5 +75,6 @@ export function startFeatures(ctx: DwContext, shell: ShellParts): Features {
     deserializePanel: (kind, panel, state) => panels.attach(kind, panel, state),
     restoreResults: (panel, state) => servicesOf(ctx).results.restore(panel, state),
     lineageHover: new MappingHoverProvider(lineageGraphs),
+    languageModelTools: new LanguageModelTools(ctx, lineageGraphs),
   };
 }
