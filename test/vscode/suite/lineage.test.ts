@@ -6,6 +6,23 @@ import { activatedExtension, contributes } from './extensionUnderTest';
 const lineageTabs = (): vscode.Tab[] =>
   vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('dwWorkbench.lineage'));
 
+/** Waits for the tab model to show `count` lineage tabs (it follows createWebviewPanel asynchronously). */
+async function lineageTabCount(count: number): Promise<void> {
+  if (lineageTabs().length === count) return;
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      sub.dispose();
+      reject(new Error(`${lineageTabs().length} lineage tab(s), not ${count}: ${vscode.window.tabGroups.all.flatMap((g) => g.tabs).map((t) => t.label).join(', ')}`));
+    }, 10_000);
+    const sub = vscode.window.tabGroups.onDidChangeTabs(() => {
+      if (lineageTabs().length !== count) return;
+      clearTimeout(timer);
+      sub.dispose();
+      resolve();
+    });
+  });
+}
+
 describe('lineage', () => {
   it('hovers a "source" value of an entity definition with where the column comes from and goes', async () => {
     const ext = await activatedExtension();
@@ -23,11 +40,11 @@ describe('lineage', () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     const shown = await vscode.commands.executeCommand<boolean>('dwWorkbench.showImpact', 'core.customers.email');
     assert.equal(shown, true);
-    assert.equal(lineageTabs().length, 1, 'one lineage panel');
+    await lineageTabCount(1);
     assert.match(lineageTabs()[0]?.label ?? '', /core\.customers\.email/);
     // A second question reuses the panel.
     assert.equal(await vscode.commands.executeCommand<boolean>('dwWorkbench.showLineage', 'dim_cliente'), true);
-    assert.equal(lineageTabs().length, 1);
+    await lineageTabCount(1);
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
