@@ -21,6 +21,7 @@ import type { StackSession } from './stack/session';
 import { startStackCommand } from './stack/start';
 import { setAlertWebhookCommand, type AlertStatus } from './alerts/status';
 import { checkWarehouseCommand, type CheckDiagnostics } from './checks/run';
+import { showImpact, showLineage } from './lineage/commands';
 
 /** What a command needs beyond the context: the views it acts on. */
 export interface Views {
@@ -71,6 +72,8 @@ const commandTable: { readonly [Id in CommandId]: (ctx: DwContext, views: Views)
   'dwWorkbench.checkWarehouse': (ctx, views) => checkWarehouseCommand(ctx, views.checks),
   'dwWorkbench.evaluateAlerts': (_ctx, views) => () => views.alerts.evaluate(true),
   'dwWorkbench.setAlertWebhook': setAlertWebhookCommand,
+  'dwWorkbench.showLineage': showLineage,
+  'dwWorkbench.showImpact': showImpact,
 };
 
 /**

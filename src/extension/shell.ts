@@ -18,6 +18,11 @@ const ENTITIES_VIEW = 'dwWorkbench.entities';
 const ETL_TASK_TYPE = 'dw-etl';
 const PANEL_VIEW_TYPES: { readonly [K in DashboardKind]: string } = { monitor: 'dwWorkbench.monitor', sales: 'dwWorkbench.sales' };
 const RESULTS_VIEW_TYPE = 'dwWorkbench.results';
+/** Entity definitions, where hovers on `"source"`/`"target"` values tell the column's lineage. */
+const ENTITY_DEFINITIONS: vscode.DocumentSelector = [
+  { language: 'json', pattern: '**/etl/entities/*.json' },
+  { language: 'jsonc', pattern: '**/etl/entities/*.json' },
+];
 
 /** A tree provider that asks the real one, started on the view's first request. */
 class EntitiesProxy implements vscode.TreeDataProvider<EntityNode> {
@@ -59,6 +64,10 @@ interface ContributedCommand {
   readonly command: string;
 }
 
+interface ContributedTool {
+  readonly name: string;
+}
+
 export function activateShell(ctx: DwContext): void {
   let features: Features | undefined;
   const entities = new EntitiesProxy(() => start());
@@ -98,6 +107,18 @@ export function activateShell(ctx: DwContext): void {
   }
   ctx.subscriptions.push(vscode.window.registerWebviewPanelSerializer(RESULTS_VIEW_TYPE, {
     deserializeWebviewPanel: (panel, state: unknown) => Promise.resolve(start().restoreResults(panel, state)),
+  }));
+  // Every contributed language-model tool (a unit test keeps package.json equal to core's table).
+  const tools = (ctx.extension.extension.packageJSON as { contributes?: { languageModelTools?: readonly ContributedTool[] } }).contributes?.languageModelTools ?? [];
+  for (const { name } of tools) {
+    ctx.subscriptions.push(vscode.lm.registerTool<unknown>(name, {
+      prepareInvocation: (options) => start().languageModelTools.prepare(name, options.input),
+      invoke: (options) => start().languageModelTools.invoke(name, options.input),
+    }));
+  }
+  ctx.subscriptions.push(vscode.languages.registerHoverProvider(ENTITY_DEFINITIONS, {
+    // Only with a project: a hover in some other etl/entities folder does not load the features.
+    provideHover: (doc, position, token) => (ctx.project === undefined ? undefined : start().lineageHover.provideHover(doc, position, token)),
   }));
   // The status-bar items and the stack's status exist for a loaded project only.
   ctx.subscriptions.push(ctx.projectState.onDidChange((project) => {

@@ -36,6 +36,8 @@ export interface AgentTool {
   readonly description: string;
   /** JSON Schema of the input object. */
   readonly inputSchema: Readonly<Record<string, unknown>>;
+  /** Changes data (runs, resets, activates): VS Code asks the user to confirm each call. None does yet. */
+  readonly writes?: boolean;
   run(input: Readonly<Record<string, unknown>>, ctx: AgentToolContext): Promise<AgentToolResult>;
 }
 

@@ -6,9 +6,11 @@ import { themeVariables } from './theme';
 export { embeddableJson, newNonce } from '../webview/webviewPage';
 
 export type DashboardKind = 'monitor' | 'sales';
+/** Pages served by `dashboardPage`: the dashboards and the lineage page. */
+export type PageKind = DashboardKind | 'lineage';
 
 export interface DashboardPageOptions {
-  readonly kind: DashboardKind;
+  readonly kind: PageKind;
   readonly title: string;
   readonly language: string;
   /** The state the webview renders first (embedded: no round trip before the first paint). */

@@ -4,3 +4,5 @@ export { buildLineage, type ConsumerQuery, type LineageInput, type ViewScript } 
 export { loadLineage, readLineageInput, projectLineageSources, shippedLineageSources, dashboardQueries, type LineageSources } from './load';
 export { loadSqlParser, type SqlParser } from './sqlParser';
 export { formatLineageDot, formatLineageJson, formatLineageMermaid, formatLineageText, edgeText, type PathDisplay } from './format';
+export { lineageLayout, LINEAGE_LAYERS, type LineageItem, type LineageLayer, type LineageLayerKey, type LineageLayout } from './layers';
+export { mappingHover, type MappingHover } from './hover';

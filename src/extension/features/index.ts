@@ -19,6 +19,8 @@ import { registerStackStatusBar } from '../stack/statusBar';
 import { AlertStatus } from '../alerts/status';
 import { CheckDiagnostics } from '../checks/run';
 import { registerCheckTasks } from '../checks/tasks';
+import { LineageGraphCache, MappingHoverProvider } from '../lineage/hover';
+import { LanguageModelTools } from '../lineage/tools';
 
 export { parseProject, ProjectFileError } from '../../core/project';
 export { Connections } from '../connections';
@@ -37,6 +39,10 @@ export interface Features {
   deserializePanel(kind: DashboardKind, panel: vscode.WebviewPanel, state: unknown): Promise<void>;
   /** The script results view, restored after a window reload with what its webview saved. */
   restoreResults(panel: vscode.WebviewPanel, state: unknown): void;
+  /** Hovers in entity definitions: where a mapped column comes from and goes. */
+  readonly lineageHover: vscode.HoverProvider;
+  /** The agent tools as language-model tools (the shell registers their forwarders). */
+  readonly languageModelTools: LanguageModelTools;
 }
 
 export function startFeatures(ctx: DwContext, shell: ShellParts): Features {
@@ -57,6 +63,8 @@ export function startFeatures(ctx: DwContext, shell: ShellParts): Features {
   // Started after the project loaded: read the stack's status now rather than at the next change.
   if (ctx.project !== undefined) void stack.refresh();
   const panels = dashboardPanels(ctx);
+  const lineageGraphs = new LineageGraphCache(ctx);
+  ctx.subscriptions.push(lineageGraphs);
   return {
     runCommand(id, args) {
       const handler = handlers.get(id);
@@ -66,5 +74,7 @@ export function startFeatures(ctx: DwContext, shell: ShellParts): Features {
     tasks,
     deserializePanel: (kind, panel, state) => panels.attach(kind, panel, state),
     restoreResults: (panel, state) => servicesOf(ctx).results.restore(panel, state),
+    lineageHover: new MappingHoverProvider(lineageGraphs),
+    languageModelTools: new LanguageModelTools(ctx, lineageGraphs),
   };
 }

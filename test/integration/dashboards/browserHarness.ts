@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { MessageHandler } from '../../../src/core/dashboard/handler';
-import { dashboardPage, type DashboardKind } from '../../../src/core/dashboard/page';
+import { dashboardPage, type PageKind } from '../../../src/core/dashboard/page';
 import type { DashboardTheme } from '../../../src/core/dashboard/theme';
 import { readL10nBundle } from '../../../src/core/webview/l10nBundle';
 import type { WebviewStrings } from '../../../src/core/webview/webviewPage';
@@ -18,7 +18,7 @@ export function chromiumAvailable(): boolean {
 }
 
 /** The bundle the build produced; the tests build it first (scripts/build.mjs). */
-export function webviewBundle(kind: DashboardKind): string {
+export function webviewBundle(kind: PageKind): string {
   return readFileSync(path.join(root, 'dist', 'webview', `${kind}.js`), 'utf8');
 }
 
@@ -41,7 +41,7 @@ export interface DashboardBrowser {
   readonly requests: unknown[];
   /** Uncaught errors and console errors of the page (CSP violations show up here). */
   readonly errors: string[];
-  open(kind: DashboardKind, initialState: unknown, theme: DashboardTheme): Promise<void>;
+  open(kind: PageKind, initialState: unknown, theme: DashboardTheme): Promise<void>;
   /** A full-page screenshot with every panel drawn (see `fullPageScreenshot`). */
   screenshot(file: string): Promise<void>;
   close(): Promise<void>;

@@ -10,6 +10,7 @@ import './etl.test';
 import './confirmations.test';
 import './stack.test';
 import './scripts.test';
+import './lineage.test';
 import type { SuiteResults, SuiteTestResult } from './results';
 
 /** Runs the extension-host suite inside a running VS Code (the `vscode` module is the real one). */
