@@ -40,6 +40,8 @@ export const commandIds = [
   'dwWorkbench.checkWarehouse',
   'dwWorkbench.evaluateAlerts',
   'dwWorkbench.setAlertWebhook',
+  'dwWorkbench.showLineage',
+  'dwWorkbench.showImpact',
 ] as const;
 
 export type CommandId = (typeof commandIds)[number];

@@ -3,15 +3,8 @@ import lineageCss from './lineage.css';
 import type { LineageItem, LineageLayerKey } from '../../src/protocol/lineage';
 import type { LineageInitialState } from '../../src/protocol/lineage';
 import { adoptStyles, h, replace } from '../shared/dom';
-import { setLanguage, uiLanguage } from '../shared/l10n';
-import { lineagePtBr } from './l10n.pt-br';
+import { setLanguage, t } from '../shared/l10n';
 import { initialState, webviewApi } from '../shared/rpc';
-
-/** The page's strings: English keys, Brazilian Portuguese from `l10n.pt-br.ts`. */
-function t(key: string, ...args: readonly string[]): string {
-  const text = uiLanguage().toLowerCase().startsWith('pt') ? lineagePtBr[key] ?? key : key;
-  return text.replace(/\{(\d+)\}/g, (_m, i: string) => args[Number(i)] ?? '');
-}
 
 const LAYER_TITLES: Readonly<Record<LineageLayerKey, string>> = {
   oltp: 'Source columns (OLTP)',

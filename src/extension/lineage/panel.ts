@@ -49,7 +49,7 @@ export class LineagePanel implements vscode.Disposable {
     const initialState: LineageInitialState = { language: vscode.env.language, layout: shown };
     const script = this.panel.webview.asWebviewUri(vscode.Uri.joinPath(root, 'lineage.js'));
     this.panel.webview.html = dashboardPage({
-      kind: 'lineage', title: layout.title, language: vscode.env.language, initialState, script: { src: script.toString() }, cspSource: this.panel.webview.cspSource,
+      kind: 'lineage', title: layout.title, language: vscode.env.language, strings: vscode.l10n.bundle, initialState, script: { src: script.toString() }, cspSource: this.panel.webview.cspSource,
     });
   }
 
