@@ -2,27 +2,10 @@ import { strict as assert } from 'node:assert';
 import { DEFAULT_SLA } from '../../../src/core/dashboard/freshness';
 import { DiscountsQueries } from '../../../src/core/discounts/load';
 import { TargetsQueries } from '../../../src/core/targets/load';
-import type { DiscountsData, DiscountsFilters } from '../../../src/protocol/discounts';
-import type { TargetsData, TargetsFilters } from '../../../src/protocol/targets';
+import type { DiscountsFilters } from '../../../src/protocol/discounts';
+import type { TargetsFilters } from '../../../src/protocol/targets';
 import { createEtlWarehouse, type EtlWarehouse } from './etlWarehouse';
-import { expectedDiscounts, expectedTargets } from './targetsDiscountsExpected';
-
-export const targetsShown = (d: TargetsData) => ({
-  kpis: (({ target, actual, gap, attainmentPct, metPct, exceededPct, sellers, sellerMonths }) => ({ target, actual, gap, attainmentPct, metPct, exceededPct, sellers, sellerMonths }))(d.kpis),
-  trend: d.trend.map((p) => [p.period, p.target, p.actual]),
-  quartiles: d.quartiles.map((q) => [q.quartile, q.sellerMonths]),
-  topTeams: d.topTeams.map((x) => [x.label, x.target, x.actual]),
-  topSellers: d.topSellers.map((x) => [x.label, x.target, x.actual]),
-});
-
-export const discountsShown = (d: DiscountsData) => ({
-  kpis: (({ applications, discount, revenue, weightedRoi, averageRoi, marginImpact, marginImpactPct, approvalPct }) =>
-    ({ applications, discount, revenue, weightedRoi, averageRoi, marginImpact, marginImpactPct, approvalPct }))(d.kpis),
-  marginStatus: d.marginStatus.map((m) => [m.status, m.applications]),
-  topByAmount: d.topByAmount.map((c) => [c.code, c.applications, c.discount]),
-  topByRoi: d.topByRoi.map((c) => [c.code, c.applications, c.averageRoi]),
-  trendMonths: d.filters.grain === 'month' ? d.trend.map((p) => [p.period, p.discount, p.revenue]) : [],
-});
+import { discountsShown, expectedDiscounts, expectedTargets, targetsShown } from './targetsDiscountsExpected';
 
 /**
  * The targets and discounts dashboards on the data a user has: a PostgreSQL warehouse after the

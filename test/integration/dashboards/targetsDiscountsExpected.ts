@@ -1,6 +1,6 @@
 import type { Queryable, Row } from '../../../src/core/engine/types';
-import type { DiscountsFilters } from '../../../src/protocol/discounts';
-import type { TargetsFilters } from '../../../src/protocol/targets';
+import type { DiscountsData, DiscountsFilters } from '../../../src/protocol/discounts';
+import type { TargetsData, TargetsFilters } from '../../../src/protocol/targets';
 
 /**
  * The independent computations the targets and discounts dashboards are checked against: the
@@ -80,3 +80,22 @@ export async function expectedDiscounts(db: Queryable, dialect: Sql, f: Discount
       .map((r) => [`${String(r['ano'])}-${String(r['mes']).padStart(2, '0')}-01`, cents(r['d']), cents(r['r'])]),
   };
 }
+
+/** What the dashboards computed, in the shape of the expectations above. */
+export const targetsShown = (d: TargetsData) => ({
+  kpis: (({ target, actual, gap, attainmentPct, metPct, exceededPct, sellers, sellerMonths }) => ({ target, actual, gap, attainmentPct, metPct, exceededPct, sellers, sellerMonths }))(d.kpis),
+  trend: d.trend.map((p) => [p.period, p.target, p.actual]),
+  quartiles: d.quartiles.map((q) => [q.quartile, q.sellerMonths]),
+  topTeams: d.topTeams.map((x) => [x.label, x.target, x.actual]),
+  topSellers: d.topSellers.map((x) => [x.label, x.target, x.actual]),
+});
+
+export const discountsShown = (d: DiscountsData) => ({
+  kpis: (({ applications, discount, revenue, weightedRoi, averageRoi, marginImpact, marginImpactPct, approvalPct }) =>
+    ({ applications, discount, revenue, weightedRoi, averageRoi, marginImpact, marginImpactPct, approvalPct }))(d.kpis),
+  marginStatus: d.marginStatus.map((m) => [m.status, m.applications]),
+  topByAmount: d.topByAmount.map((c) => [c.code, c.applications, c.discount]),
+  topByRoi: d.topByRoi.map((c) => [c.code, c.applications, c.averageRoi]),
+  trendMonths: d.filters.grain === 'month' ? d.trend.map((p) => [p.period, p.discount, p.revenue]) : [],
+});
+
