@@ -1,5 +1,5 @@
 import type { DwContext } from './context';
-import { exportDashboardHtml, openMonitor, openSales } from './dashboards/commands';
+import { exportDashboardHtml, openDiscounts, openMonitor, openSales, openTargets } from './dashboards/commands';
 import { bootstrap } from './commands/bootstrap';
 import { newProject } from './commands/newProject';
 import { detectProject } from './commands/detectProject';
@@ -44,6 +44,8 @@ const commandTable: Readonly<Record<string, (ctx: DwContext, views: Views) => Ha
   'dwWorkbench.refreshEntities': (_ctx, views) => () => views.entities.refresh(),
   'dwWorkbench.openMonitor': openMonitor,
   'dwWorkbench.openSalesDashboard': openSales,
+  'dwWorkbench.openTargetsDashboard': openTargets,
+  'dwWorkbench.openDiscountsDashboard': openDiscounts,
   'dwWorkbench.exportDashboardHtml': exportDashboardHtml,
   'dwWorkbench.runEtl': runEtl,
   'dwWorkbench.runEntity': runEtl,

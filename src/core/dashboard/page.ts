@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { DashboardTheme } from './theme';
 import { themeVariables } from './theme';
 
-export type DashboardKind = 'monitor' | 'sales';
+export type DashboardKind = 'monitor' | 'sales' | 'targets' | 'discounts';
 
 export interface DashboardPageOptions {
   readonly kind: DashboardKind;
