@@ -150,7 +150,7 @@ describe('targets and discounts dashboards on PostgreSQL (bootstrap + generator 
       assert.deepEqual(got.kpis, { target: want.kpis.target, actual: want.kpis.actual, gap: want.kpis.gap, attainmentPct: want.kpis.attainmentPct, metPct: want.kpis.metPct });
       assert.deepEqual(got.trend, want.trend);
       assert.deepEqual(got.bars['quartiles']?.map(([, v]) => v), want.quartiles.map(([, n]) => n));
-      assert.deepEqual(got.bars['topTeams']?.map(([l]) => l), want.topTeams.map((x) => (x[0] === '' ? 'No team' : x[0])));
+      assert.deepEqual(got.bars['topTeams']?.map(([l]) => l), want.topTeams.map(([l]) => (l === '' ? 'No team' : l)));
       const page = browser().page;
       const team = targetsData.options.teams[0] as string;
       await page.focus('[data-testid="filter-team"]');

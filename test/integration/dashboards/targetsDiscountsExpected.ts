@@ -25,8 +25,8 @@ export async function expectedTargets(db: Queryable, dialect: Sql, f: TargetsFil
   const [k] = await q(`SELECT SUM(valor_meta) AS t, SUM(valor_realizado) AS a, SUM(gap_meta) AS g, COUNT(*) AS n,
       SUM(${flag('meta_batida')}) AS met, SUM(${flag('meta_superada')}) AS ex, COUNT(DISTINCT vendedor_original_id) AS s FROM bi.vw_metas m WHERE ${where}`);
   const n = Number(k?.['n'] ?? 0);
-  const top = async (label: string): Promise<unknown[]> => (await q(`SELECT ${label} AS l, SUM(valor_meta) AS t, SUM(valor_realizado) AS a FROM bi.vw_metas m WHERE ${where}
-      GROUP BY ${label}`)).map((r) => [r['l'] === null ? '' : String(r['l']), cents(r['t']), cents(r['a'])])
+  const top = async (label: string): Promise<[string, number, number][]> => (await q(`SELECT ${label} AS l, SUM(valor_meta) AS t, SUM(valor_realizado) AS a FROM bi.vw_metas m WHERE ${where}
+      GROUP BY ${label}`)).map((r): [string, number, number] => [r['l'] === null ? '' : String(r['l']), cents(r['t']), cents(r['a'])])
     .sort((x, y) => {
       const rx = Number(x[1]) === 0 ? 0 : Number(x[2]) / Number(x[1]);
       const ry = Number(y[1]) === 0 ? 0 : Number(y[2]) / Number(y[1]);
