@@ -19,9 +19,7 @@ export const DISCOUNTS_GOOD_WHEN: Readonly<Record<KpiId, GoodWhen>> = {
   applications: 'neutral', discount: 'down', revenue: 'up', weightedRoi: 'up', averageRoi: 'up', marginImpact: 'down', marginImpactPct: 'down', approvalPct: 'up',
 };
 
-const MARGIN_LABELS: Readonly<Record<MarginStatus, string>> = {
-  loss: 'Loss (negative margin)', critical: 'Critical (under 30 % of the margin)', reduced: 'Reduced (under 60 %)', healthy: 'Healthy',
-};
+const MARGIN_LABELS: Readonly<Record<MarginStatus, string>> = { loss: 'Loss', critical: 'Critical', reduced: 'Reduced', healthy: 'Healthy' };
 const MIN_APPLICATIONS = [1, 2, 3, 5, 10, 20, 50];
 
 /** The discounts dashboard: discount granted against the revenue it came with, ROI, margins, campaigns (fact_descontos). */
@@ -128,7 +126,10 @@ export class DiscountsView extends FilteredDashboardView<DiscountsData, Discount
     const list = barList(d.marginStatus.map((m) => ({ label: t(MARGIN_LABELS[m.status]), value: m.applications })), (v) => this.f.number.format(v), t('No discounts in this period.'));
     // Each class keeps its own colour word in the list, so the meaning is not in colour alone.
     list.querySelectorAll('li').forEach((li, i) => li.querySelector('.bar-label')?.classList.add(`margin-${MARGIN_STATUSES[i] ?? 'healthy'}`));
-    return panel('marginStatus', title, [list], [this.sqlButton('marginStatus', title)]);
+    return panel('marginStatus', title, [
+      h('p', { class: 'muted' }, t('Margin after the discount: loss below zero, critical under 30 % of the margin before it, reduced under 60 %.')),
+      list,
+    ], [this.sqlButton('marginStatus', title)]);
   }
 
   private byAmount(d: DiscountsData): HTMLElement {

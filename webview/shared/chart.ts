@@ -114,9 +114,14 @@ export function lineChart(x: readonly number[], series: readonly LineSeries[], o
   return h('div', { class: 'chart-block' },
     h('p', { id: summaryId, class: 'chart-summary', 'data-testid': `${o.id}-summary` }, chartSummary(x, series, o)),
     host,
-    h('details', { class: 'chart-numbers', 'data-focus': `${o.id}:numbers` },
-      h('summary', { 'data-focus': `${o.id}:numbers-toggle` }, t('Numbers of the chart')),
-      numbers));
+    numbersDisclosure(o.id, numbers));
+}
+
+/** A chart's numbers table in a disclosure a keyboard opens; stays open across redraws (keyed by the chart's id). */
+export function numbersDisclosure(id: string, table: HTMLElement): HTMLElement {
+  return h('details', { class: 'chart-numbers', 'data-focus': `${id}:numbers` },
+    h('summary', { 'data-focus': `${id}:numbers-toggle` }, t('Numbers of the chart')),
+    table);
 }
 
 export const epochSeconds = (isoDay: string): number => Date.parse(`${isoDay.length === 10 ? `${isoDay}T00:00:00` : isoDay}Z`) / 1000;

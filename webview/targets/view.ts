@@ -105,7 +105,7 @@ export class TargetsView extends FilteredDashboardView<TargetsData, TargetsFilte
   private sellers(d: TargetsData): HTMLElement {
     const title = t('Top sellers by attainment');
     const money = (v: number): string => this.f.money.format(v);
-    return panel('topSellers', title, [dataTable(d.topSellers, [
+    const el = panel('topSellers', title, [dataTable(d.topSellers, [
       { key: 'seller', title: t('Seller'), value: (r) => r.label, wrap: true },
       { key: 'team', title: t('Team'), value: (r) => r.group, wrap: true },
       { key: 'target', title: t('Target'), value: (r) => r.target, format: (r) => money(r.target), numeric: true },
@@ -113,6 +113,9 @@ export class TargetsView extends FilteredDashboardView<TargetsData, TargetsFilte
       { key: 'attainment', title: t('Attainment'), value: (r) => r.attainmentPct, format: (r) => this.f.pct(r.attainmentPct), numeric: true },
       { key: 'met', title: t('Months on target'), value: (r) => r.met, numeric: true },
     ], { id: 'topSellers', label: title, sortable: true, empty: t('No targets in this period.') })], [this.sqlButton('topSellers', title)]);
+    // Six columns, names and teams included: the whole width, so none is squeezed letter by letter.
+    el.classList.add('wide');
+    return el;
   }
 
   /** The metric dictionary: each KPI's formula over fact_metas, its value now, and its SQL. */

@@ -28,6 +28,7 @@ describe('dashboard webview strings', () => {
     const states: HealthState[] = ['ok', 'late', 'failed', 'inactive', 'never-run', 'mismatch'];
     const kinds: ErrorKind[] = ['timeout', 'deadlock', 'constraint', 'connection', 'permission', 'conversion', 'other'];
     const days = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-    assert.deepEqual([...statuses, ...states, ...kinds, ...days].filter((k) => !(k in ptBr)), []);
+    const margins = ['Loss', 'Critical', 'Reduced', 'Healthy'];
+    assert.deepEqual([...statuses, ...states, ...kinds, ...days, ...margins].filter((k) => !(k in ptBr)), []);
   });
 });
