@@ -31,7 +31,7 @@ export function renderDashboardSnapshot<K extends DashboardKind>(kind: K, data: 
   const initialState: SalesInitialState | MonitorInitialState | TargetsInitialState | DiscountsInitialState = kind === 'monitor'
     ? { kind: 'monitor', language, data: data as MonitorData, snapshot: true, autoRefreshSeconds: 0 }
     // The other dashboards' initial states differ only by their data.
-    : { kind, language, data: data as SalesDashboardData & TargetsData & DiscountsData, snapshot: true } as SalesInitialState | TargetsInitialState | DiscountsInitialState;
+    : ({ kind, language, data, snapshot: true } as SalesInitialState | TargetsInitialState | DiscountsInitialState);
   return dashboardPage({
     kind,
     title: options.title ?? DASHBOARD_TITLES[kind],

@@ -354,8 +354,8 @@ describe('dashboard accessibility and layout in headless Chromium (PostgreSQL fi
     await openMonitor('en', 'light');
     await layOutEverything(b.page);
     const shown = await b.page.evaluate(() => {
-      const rows = (id: string) => [...document.querySelectorAll(`[data-testid="${id}"] details tbody tr`)].map((tr) =>
-        Object.fromEntries([...tr.querySelectorAll('td')].map((td) => [td.getAttribute('data-key'), td.getAttribute('data-value') ?? td.textContent])));
+      const rows = (id: string): Record<string, string | null>[] => [...document.querySelectorAll(`[data-testid="${id}"] details tbody tr`)].map((tr) =>
+        Object.fromEntries([...tr.querySelectorAll('td')].map((td): [string, string | null] => [td.getAttribute('data-key') ?? '', td.getAttribute('data-value') ?? td.textContent])));
       return {
         timeline: rows('timeline'), perDay: rows('statusPerDay'),
         timelineSummary: document.querySelector('[data-testid="timeline-summary"]')?.textContent ?? '',

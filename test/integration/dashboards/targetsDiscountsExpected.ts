@@ -26,7 +26,7 @@ export async function expectedTargets(db: Queryable, dialect: Sql, f: TargetsFil
       SUM(${flag('meta_batida')}) AS met, SUM(${flag('meta_superada')}) AS ex, COUNT(DISTINCT vendedor_original_id) AS s FROM bi.vw_metas m WHERE ${where}`);
   const n = Number(k?.['n'] ?? 0);
   const top = async (label: string): Promise<[string, number, number][]> => (await q(`SELECT ${label} AS l, SUM(valor_meta) AS t, SUM(valor_realizado) AS a FROM bi.vw_metas m WHERE ${where}
-      GROUP BY ${label}`)).map((r): [string, number, number] => [r['l'] === null ? '' : String(r['l']), cents(r['t']), cents(r['a'])])
+      GROUP BY ${label}`)).map((r): [string, number, number] => [r['l'] === null ? '' : String(r['l'] as string), cents(r['t']), cents(r['a'])])
     .sort((x, y) => {
       const rx = Number(x[1]) === 0 ? 0 : Number(x[2]) / Number(x[1]);
       const ry = Number(y[1]) === 0 ? 0 : Number(y[2]) / Number(y[1]);
