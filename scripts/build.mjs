@@ -38,12 +38,22 @@ function copyPgliteAssets() {
 }
 
 /**
+ * The SQL parser's WebAssembly (lineage). Its loader reads `../wasm/<file>` next to the module
+ * that requires it: the vendor bundle dist/vendor/sqlparser-ts.js, hence dist/wasm/.
+ */
+function copySqlParserWasm() {
+  const file = 'sqlparser_rs_wasm_bg.wasm';
+  mkdirSync(path.join(dist, 'wasm'), { recursive: true });
+  copyFileSync(path.join(root, 'node_modules/@guanmingchiu/sqlparser-ts/wasm', file), path.join(dist, 'wasm', file));
+}
+
+/**
  * Database drivers are bundled apart, in dist/vendor/, and required on first use: the extension
  * bundle stays small, so loading it (most of activation time) does not parse mssql, tedious,
  * the Azure identity stack or PGlite. Each vendor bundle is a whole package; our own code (and
  * so EngineError and every class compared with instanceof) lives only in the main bundles.
  */
-const vendorPackages = ['mssql', 'pg', 'pg-copy-streams', '@electric-sql/pglite'];
+const vendorPackages = ['mssql', 'pg', 'pg-copy-streams', '@electric-sql/pglite', '@guanmingchiu/sqlparser-ts'];
 const vendorFile = (pkg) => `${pkg.replace(/^@[^/]+\//, '')}.js`;
 const vendorExternals = {
   name: 'vendor-externals',
@@ -131,7 +141,7 @@ async function main() {
   const watch = process.argv.includes('--watch');
   // A production build starts clean, so no stale source map or bundle reaches the vsix.
   if (production) {
-    for (const sub of ['extension.js', 'extension.js.map', 'features.js', 'features.js.map', 'cli.js', 'cli.js.map', 'webview', 'vendor', 'pglite']) {
+    for (const sub of ['extension.js', 'extension.js.map', 'features.js', 'features.js.map', 'cli.js', 'cli.js.map', 'webview', 'vendor', 'pglite', 'wasm']) {
       rmSync(path.join(dist, sub), { recursive: true, force: true });
     }
   }
@@ -139,11 +149,13 @@ async function main() {
   const builds = buildOptions({ production });
   if (watch) {
     copyPgliteAssets();
+    copySqlParserWasm();
     for (const b of builds) await (await esbuild.context(b)).watch();
     console.log(`watching ${builds.length} bundles`);
   } else {
     await Promise.all(builds.map((b) => esbuild.build(b)));
     copyPgliteAssets();
+    copySqlParserWasm();
     if (existsSync(path.join(dist, 'cli.js'))) chmodSync(path.join(dist, 'cli.js'), 0o755);
     console.log(`built ${builds.length} bundles${production ? ' (production)' : ''}`);
   }

@@ -5,21 +5,20 @@
 // leaks.cjs) fails the run: each is named with the test that created it and its creation stack.
 'use strict';
 const path = require('node:path');
-const { readFileSync } = require('node:fs');
+const { writeFileSync } = require('node:fs');
 const Mocha = require('mocha');
 const leaks = require('./leaks.cjs');
+const { closing, summaryLine } = require('./reporterSummary.cjs');
 
 const { Spec } = Mocha.reporters;
 const {
-  EVENT_RUN_END, EVENT_TEST_PENDING, EVENT_TEST_BEGIN, EVENT_TEST_END, EVENT_HOOK_BEGIN, EVENT_SUITE_BEGIN, EVENT_SUITE_END,
+  EVENT_RUN_END, EVENT_TEST_FAIL, EVENT_TEST_PENDING, EVENT_TEST_BEGIN, EVENT_TEST_END, EVENT_HOOK_BEGIN, EVENT_SUITE_BEGIN, EVENT_SUITE_END,
 } = Mocha.Runner.constants;
 
 const root = path.resolve(__dirname, '../..');
 
 /** How long the process may take to close what the last tests opened before it counts as a leak. */
 const LEAK_GRACE_MS = Number(process.env.DWB_LEAK_GRACE_MS ?? 10_000);
-
-const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
 
 /** Time and tests per test file: its top-level suites from their first hook to their last. */
 class FileTimes {
@@ -50,29 +49,9 @@ class FileTimes {
     if (test.file) this.entry(test.file).tests += 1;
   }
 
-  /** Slowest first; the time column, the test count, the file. */
-  table(totalMs) {
-    const rows = [...this.files].map(([file, e]) => ({ file: path.relative(root, file), ...e })).sort((a, b) => b.ms - a.ms);
-    const lines = ['', 'Time per test file (slowest first):', `  ${'time'.padStart(9)}  ${'tests'.padStart(5)}  file`];
-    for (const r of rows) lines.push(`  ${seconds(r.ms).padStart(9)}  ${String(r.tests).padStart(5)}  ${r.file}`);
-    const tests = rows.reduce((n, r) => n + r.tests, 0);
-    lines.push(`  ${seconds(totalMs).padStart(9)}  ${String(tests).padStart(5)}  total (${rows.length} files, wall clock of the run)`);
-    return lines;
+  rows() {
+    return [...this.files].map(([file, e]) => ({ file: path.relative(root, file), ...e }));
   }
-}
-
-/** Steps timed by .ci/run before the tests (DWB_CI_STEP_TIMES: lines "seconds<TAB>step"). */
-function ciSteps() {
-  const file = process.env.DWB_CI_STEP_TIMES;
-  if (!file) return [];
-  let text;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch {
-    return [];
-  }
-  const rows = text.split('\n').filter(Boolean).map((l) => l.split('\t'));
-  return ['', 'CI steps before the tests:', ...rows.map(([s, step]) => `  ${`${s} s`.padStart(9)}  ${step}`)];
 }
 
 function leakReport(found) {
@@ -100,26 +79,41 @@ class DwbReporter extends Spec {
     runner.on(EVENT_HOOK_BEGIN, (hook) => leaks.setCurrent(hook.fullTitle()));
     runner.on(EVENT_TEST_END, (test) => times.testEnd(test));
     runner.on(EVENT_TEST_PENDING, (test) => times.testEnd(test));
+    const failed = [];
+    runner.on(EVENT_TEST_FAIL, (test, err) => {
+      failed.push(`${test.fullTitle()}: ${String(err?.message ?? err).split('\n')[0]}`);
+    });
+    // Set when scripts/test.mjs runs lanes at once: the results go to this file, and it prints the
+    // closing lines of all lanes together.
+    const json = process.env.DWB_REPORT_JSON;
     runner.once(EVENT_RUN_END, () => {
       leaks.setCurrent('after the run');
       const s = runner.stats ?? {};
-      const head = [];
-      if (skipped.length > 0) head.push('', 'Skipped (not counted as passing):', ...skipped.map((line) => `  - ${line}`));
-      head.push(...ciSteps(), ...times.table(performance.now() - started));
-      for (const line of head) console.log(line);
-      const summary = (failed) => `\n${s.passes ?? 0} passed, ${failed} failed, ${s.pending ?? 0} skipped`;
+      const result = (extraFailures) => ({
+        passes: s.passes ?? 0, failures: (s.failures ?? 0) + extraFailures, pending: s.pending ?? 0,
+        skipped, failed, files: times.rows(), wallMs: performance.now() - started,
+      });
+      const lines = closing([result(0)]);
+      // Everything but the summary line now; that one once the process has nothing left open.
+      if (!json) for (const line of lines.slice(0, -1)) console.log(line);
+      const finish = (extraFailures) => {
+        const r = result(extraFailures);
+        if (json) writeFileSync(json, JSON.stringify(r));
+        else console.log(summaryLine(r));
+      };
 
       // Nothing left open: the loop empties and the process ends with mocha's exit code.
       process.once('beforeExit', () => {
         clearTimeout(deadline);
-        console.log(summary(s.failures ?? 0));
+        finish(0);
       });
       // Something still open after the grace period: name it and fail the run.
       const deadline = setTimeout(() => {
         const found = leaks.leakedResources();
         for (const line of leakReport(found)) console.log(line);
         if (found.length === 0) console.log(`  (held by ${leaks.activeResourceTypes().join(', ')}, created before tracking began)`);
-        console.log(summary((s.failures ?? 0) + 1));
+        failed.push(`${found.length} resource(s) leaked after the run (see the lane's output)`);
+        finish(1);
         // After mocha's own exit handler (which sets the code to the failure count).
         process.on('exit', () => { process.exitCode = Math.max(Number(process.exitCode) || 0, 1); });
         process.exit(1);

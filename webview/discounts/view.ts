@@ -197,7 +197,7 @@ export class DiscountsView extends FilteredDashboardView<DiscountsData, Discount
       { key: 'grossValue', title: t('Gross value'), value: (r) => r.grossValue, format: (r) => money(r.grossValue), numeric: true },
       { key: 'discount', title: t('Discount'), value: (r) => r.discount, format: (r) => money(r.discount), numeric: true },
       { key: 'revenue', title: t('Revenue'), value: (r) => r.revenue, format: (r) => money(r.revenue), numeric: true },
-      { key: 'status', title: t('Margin status'), value: (r) => r.status, format: (r) => h('span', { class: `badge margin-${r.status}` }, t(MARGIN_LABELS[r.status])) , wrap: true },
+      { key: 'status', title: t('Margin status'), value: (r) => r.status, format: (r) => h('span', { class: `badge margin-${r.status}` }, t(MARGIN_LABELS[r.status])), wrap: true },
       { key: 'approved', title: t('Approved'), value: (r) => (r.approved ? t('Yes') : t('No')) },
       { key: 'roi', title: t('ROI'), value: (r) => r.roi, format: (r) => this.roi(r.roi), numeric: true },
     ], { id: 'detail', label: title, sortable: true, empty: t('No discounts in this period.'), caption: d.detailTruncated ? t('Showing the latest {0} rows; export CSV for all.', d.detail.length) : undefined });

@@ -1,15 +1,24 @@
-import { ptBr } from './l10n.pt-br';
+import * as l10n from '@vscode/l10n';
 
 /**
- * Webview strings. The English text is the key (as in vscode.l10n); Brazilian Portuguese comes
- * from `l10n.pt-br.ts`. The language is VS Code's display language, passed in the initial state.
+ * Webview strings: the extension's own l10n bundle (`l10n/bundle.l10n.<language>.json`, the
+ * English text is the key, as in `vscode.l10n`). The host puts the bundle of VS Code's display
+ * language into the page (`dwb-l10n`, see src/core/webview/webviewPage.ts); English pages get
+ * none. The language itself comes in the initial state and sets number and date formats.
  */
-let dictionary: Readonly<Record<string, string>> = {};
 let current = 'en';
 
-export function setLanguage(language: string): void {
+/** The id of the page's JSON block with the strings (`STRINGS_ID` on the host). */
+const STRINGS_ID = 'dwb-l10n';
+
+function pageStrings(): Record<string, string> {
+  const text = typeof document === 'undefined' ? null : document.getElementById(STRINGS_ID)?.textContent;
+  return text === null || text === undefined ? {} : (JSON.parse(text) as Record<string, string>);
+}
+
+export function setLanguage(language: string, strings: Readonly<Record<string, string>> = pageStrings()): void {
   current = language;
-  dictionary = language.toLowerCase().startsWith('pt') ? ptBr : {};
+  l10n.config({ contents: { ...strings } });
 }
 
 /** VS Code's display language (not the browser's): numbers and dates are formatted with it. */
@@ -18,5 +27,5 @@ export function uiLanguage(): string {
 }
 
 export function t(key: string, ...args: readonly (string | number)[]): string {
-  return (dictionary[key] ?? key).replace(/\{(\d+)\}/g, (_m, i: string) => String(args[Number(i)] ?? ''));
+  return l10n.t(key, ...args);
 }

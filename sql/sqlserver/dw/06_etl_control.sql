@@ -1,4 +1,4 @@
--- ETL control (ctl.etl_control, ctl.etl_trigger_watermark) and run audit (audit.etl_run, audit.etl_run_entity, audit.etl_reject).
+-- ETL control (ctl.etl_control, ctl.etl_trigger_watermark, ctl.etl_unresolved) and run audit (audit.etl_run, audit.etl_run_entity, audit.etl_reject).
 -- Registers the nine ETL entities once; only dim_cliente is active by default. A rerun leaves
 -- existing rows (watermarks, is_active) untouched.
 
@@ -151,6 +151,26 @@ BEGIN
 END
 ELSE
   PRINT N'Table ctl.etl_trigger_watermark already exists.';
+GO
+
+-- Rows a batch had to point at the unknown member (-1) although the source named a member not
+-- loaded yet: each later run re-resolves them once the member arrives. The ETL also creates it when missing.
+IF OBJECT_ID(N'ctl.etl_unresolved', N'U') IS NULL
+BEGIN
+  CREATE TABLE ctl.etl_unresolved (
+    unresolved_id BIGINT IDENTITY(1,1) NOT NULL,
+    entity_name NVARCHAR(100) NOT NULL,
+    target_column NVARCHAR(128) NOT NULL,
+    row_key BIGINT NOT NULL,
+    member_key NVARCHAR(40) NOT NULL,
+    noted_at DATETIME2(3) NOT NULL CONSTRAINT df_etl_unresolved_noted_at DEFAULT SYSUTCDATETIME(),
+    CONSTRAINT pk_etl_unresolved PRIMARY KEY (unresolved_id),
+    CONSTRAINT uq_etl_unresolved_entity_name_row_key_target_column UNIQUE (entity_name, row_key, target_column)
+  );
+  PRINT N'Created table ctl.etl_unresolved.';
+END
+ELSE
+  PRINT N'Table ctl.etl_unresolved already exists.';
 GO
 
 IF NOT EXISTS (SELECT c.index_id FROM sys.index_columns c JOIN sys.indexes i ON i.object_id = c.object_id AND i.index_id = c.index_id

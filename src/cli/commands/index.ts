@@ -11,6 +11,8 @@ import { runCommand } from './run';
 import { checkCommand } from './check';
 import { alertsCommand } from './alerts';
 import { watchCommand } from './watch';
+import { lineageCommand } from './lineage';
+import { mcpCommand } from './mcp';
 
 /** Every `dwb` subcommand, in the order `dwb --help` lists them. */
-export const commands: readonly CliCommand[] = [demoCommand, initCommand, detectCommand, doctorCommand, stackCommand, bootstrapCommand, runCommand, etlCommand, dashboardCommand, checkCommand, alertsCommand, watchCommand];
+export const commands: readonly CliCommand[] = [demoCommand, initCommand, detectCommand, doctorCommand, stackCommand, bootstrapCommand, runCommand, etlCommand, dashboardCommand, checkCommand, lineageCommand, mcpCommand, alertsCommand, watchCommand];

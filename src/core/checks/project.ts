@@ -5,7 +5,7 @@ import type { Project } from '../project/types';
 import { checkCatalog, type CheckDefinition } from './catalog';
 
 /** The SQL files and folders the project's bootstrap runs against the warehouse, in order. */
-function warehouseScriptPaths(project: Project): string[] {
+export function warehouseScriptPaths(project: Project): string[] {
   return (project.config.bootstrap?.steps ?? [])
     .filter((s) => (s.database ?? 'dw') === 'dw')
     .flatMap((s) => [s.folder, s.script].filter((p): p is string => p !== undefined))

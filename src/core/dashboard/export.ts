@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Dialect, Queryable } from '../engine/types';
 import { MonitorQueries, type MonitorOptions } from '../monitor/load';
 import { SalesQueries } from '../sales/load';
@@ -12,10 +13,13 @@ import { validateTargetsFilters } from '../../protocol/targets';
 import { validateDiscountsFilters } from '../../protocol/discounts';
 import type { Period } from '../../protocol/period';
 import { DEFAULT_SLA, type SlaSettings } from './freshness';
+import { readL10nBundle } from '../webview/l10nBundle';
 
 export interface DashboardExportOptions {
   /** The folder holding `webview/<kind>.js` (the build's `dist`). */
   readonly distDir: string;
+  /** The package's `l10n` folder (the strings of `language`); by default the one beside `distDir`. */
+  readonly l10nDir?: string;
   readonly theme?: DashboardTheme;
   readonly language?: string;
   /** Sales: the period asked for; a bound left out takes the default (the last 30 days with sales). */
@@ -51,7 +55,13 @@ export class InvalidPeriodError extends Error {
  * refuses, before the panels' queries run.
  */
 export async function exportDashboard(db: Queryable, dialect: Dialect, kind: DashboardKind, options: DashboardExportOptions): Promise<DashboardExport> {
-  const render = { bundle: await readWebviewBundle(kind, options.distDir), theme: options.theme ?? 'light', language: options.language ?? 'en' };
+  const language = options.language ?? 'en';
+  const render = {
+    bundle: await readWebviewBundle(kind, options.distDir),
+    theme: options.theme ?? 'light',
+    language,
+    strings: await readL10nBundle(options.l10nDir ?? path.join(options.distDir, '..', 'l10n'), language),
+  };
   if (kind === 'monitor') {
     const monitor = new MonitorQueries(db, dialect, options.monitor);
     return { html: renderDashboardSnapshot('monitor', await monitor.load(DEFAULT_AUDIT_FILTERS), render) };

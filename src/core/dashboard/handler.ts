@@ -28,6 +28,11 @@ export interface MonitorHostActions {
   revealEntity(entity: string): Promise<void>;
   /** After an action changed ctl.etl_control (activate, deactivate, reset): views showing it refresh. */
   controlChanged?(entity: string): Promise<void>;
+  /**
+   * Asks the user before a watermark is reset (VS Code: the tree's modal). A host without it
+   * (a test double, a future host) cannot reset: destructive actions are confirmed or refused.
+   */
+  confirmResetWatermark?(entity: string): Promise<boolean>;
 }
 
 /** Handles one raw message from a webview; undefined for messages that are not requests. */
@@ -118,6 +123,7 @@ export function monitorHandler(queries: MonitorQueries, host: MonitorHostActions
       case 'monitor/action': {
         const { action, entity } = c.params;
         if (action === 'run') return { done: await host.runEntity(entity) };
+        if (action === 'reset-watermark' && !(await host.confirmResetWatermark?.(entity) ?? false)) return { done: false };
         const done = action === 'reset-watermark' ? await queries.resetWatermark(entity) : await queries.setActive(entity, action === 'activate');
         if (done) await host.controlChanged?.(entity);
         return { done };

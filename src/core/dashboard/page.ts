@@ -1,6 +1,9 @@
-import { randomBytes } from 'node:crypto';
+import { webviewPage, type WebviewStrings } from '../webview/webviewPage';
 import type { DashboardTheme } from './theme';
 import { themeVariables } from './theme';
+
+/** The page builder every webview shares; re-exported here, where dashboards have always found it. */
+export { embeddableJson, newNonce } from '../webview/webviewPage';
 
 export type DashboardKind = 'monitor' | 'sales' | 'targets' | 'discounts';
 
@@ -16,25 +19,10 @@ export interface DashboardPageOptions {
   readonly cspSource?: string;
   /** Outside VS Code there are no `--vscode-*` variables: the page brings a theme's own. */
   readonly theme?: DashboardTheme;
+  /** The strings of `language` (a vscode.l10n bundle); none for English. */
+  readonly strings?: WebviewStrings | undefined;
   readonly nonce?: string;
 }
-
-export function newNonce(): string {
-  return randomBytes(18).toString('base64url');
-}
-
-/** JSON that can sit inside a <script> element: no `</script>`, no `<!--`, no line separators. */
-export function embeddableJson(value: unknown): string {
-  return JSON.stringify(value)
-    .replaceAll('<', '\\u003c')
-    .replaceAll('>', '\\u003e')
-    .replaceAll('&', '\\u0026')
-    .replaceAll('\u2028', '\\u2028')
-    .replaceAll('\u2029', '\\u2029');
-}
-
-const escapeHtml = (s: string): string =>
-  s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
 
 /**
  * The HTML of a dashboard page: strict CSP (nothing but the nonce runs), the initial state as a
@@ -42,34 +30,16 @@ const escapeHtml = (s: string): string =>
  * the browser tests, so what the tests see is what users see.
  */
 export function dashboardPage(o: DashboardPageOptions): string {
-  const nonce = o.nonce ?? newNonce();
-  const source = o.cspSource === undefined ? '' : ` ${o.cspSource}`;
-  const csp = [
-    "default-src 'none'",
-    `img-src${source} data:`,
-    `style-src${source} 'nonce-${nonce}'`,
-    `font-src${source}`,
-    `script-src 'nonce-${nonce}'`,
-  ].join('; ');
-  const script = 'src' in o.script
-    ? `<script nonce="${nonce}" src="${escapeHtml(o.script.src)}"></script>`
-    : `<script nonce="${nonce}">${o.script.inline.replaceAll('</script', '<\\/script')}</script>`;
-  const themeClass = o.theme === undefined ? '' : ` class="${o.theme === 'dark' ? 'vscode-dark' : o.theme === 'high-contrast' ? 'vscode-high-contrast' : 'vscode-light'}"`;
-  const themeStyle = o.theme === undefined ? '' : `<style nonce="${nonce}">:root{${themeVariables(o.theme)}}</style>`;
-  return `<!DOCTYPE html>
-<html lang="${escapeHtml(o.language)}">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(o.title)}</title>
-${themeStyle}
-</head>
-<body${themeClass} data-dashboard="${o.kind}">
-<main id="app" aria-busy="true"></main>
-<script type="application/json" id="dwb-initial-state">${embeddableJson(o.initialState)}</script>
-${script}
-</body>
-</html>
-`;
+  const themeClass = o.theme === 'dark' ? 'vscode-dark' : o.theme === 'high-contrast' ? 'vscode-high-contrast' : 'vscode-light';
+  return webviewPage({
+    title: o.title,
+    language: o.language,
+    initialState: o.initialState,
+    script: o.script,
+    strings: o.strings,
+    cspSource: o.cspSource,
+    nonce: o.nonce,
+    style: o.theme === undefined ? undefined : `:root{${themeVariables(o.theme)}}`,
+    bodyAttributes: { ...(o.theme === undefined ? {} : { class: themeClass }), 'data-dashboard': o.kind },
+  });
 }

@@ -6,11 +6,14 @@ import type { TargetsData, TargetsInitialState } from '../../protocol/targets';
 import type { DiscountsData, DiscountsInitialState } from '../../protocol/discounts';
 import { dashboardPage, type DashboardKind } from './page';
 import type { DashboardTheme } from './theme';
+import type { WebviewStrings } from '../webview/webviewPage';
 
 export interface SnapshotOptions {
   /** The webview bundle's JavaScript (`dist/webview/<kind>.js`), inlined into the page. */
   readonly bundle: string;
   readonly language?: string;
+  /** The strings of `language` (`vscode.l10n.bundle`, or `readL10nBundle`); none for English. */
+  readonly strings?: WebviewStrings | undefined;
   readonly theme?: DashboardTheme;
   readonly title?: string;
 }
@@ -37,6 +40,7 @@ export function renderDashboardSnapshot<K extends DashboardKind>(kind: K, data: 
     title: options.title ?? DASHBOARD_TITLES[kind],
     language,
     initialState,
+    strings: options.strings,
     script: { inline: options.bundle },
     theme: options.theme ?? 'light',
   });

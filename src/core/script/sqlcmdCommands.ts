@@ -29,8 +29,7 @@ function readArgument(rest: string): { value: string; end: number } | undefined 
       else if (rest[i + 1] === '"') {
         out += '"';
         i++;
-      }
-      else return { value: out, end: i + 1 };
+      } else return { value: out, end: i + 1 };
     }
     return undefined;
   }

@@ -95,7 +95,7 @@ export const ETL_TRIGGER_WATERMARK: TableSpec = {
 /**
  * Target rows a batch had to point at the unknown member (-1) although the source named a
  * member (not loaded yet): what the next run re-resolves (`src/core/etl/run/lateMembers.ts`).
- * Created by the ETL when missing.
+ * Created by the warehouse scripts (06_etl_control.sql) and, on a warehouse built before it, by the ETL.
  */
 export const ETL_UNRESOLVED: TableSpec = {
   layer: 'dw', schema: 'ctl', name: 'etl_unresolved', primaryKey: 'unresolved_id',
@@ -154,7 +154,7 @@ export const ALERT_STATE: TableSpec = {
   ],
 };
 
-export const controlTables: readonly TableSpec[] = [ETL_CONTROL, ETL_RUN, ETL_RUN_ENTITY, ETL_REJECT, ETL_TRIGGER_WATERMARK, CONNECTION_LOGIN_EVENTS, ALERT_STATE];
+export const controlTables: readonly TableSpec[] = [ETL_CONTROL, ETL_RUN, ETL_RUN_ENTITY, ETL_REJECT, ETL_TRIGGER_WATERMARK, ETL_UNRESOLVED, CONNECTION_LOGIN_EVENTS, ALERT_STATE];
 
 /** The nine registered entities (DOMAIN.md); only dim_cliente is active by default. */
 export interface RegisteredEntity {

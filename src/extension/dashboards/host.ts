@@ -12,6 +12,7 @@ import type { TargetsQueries } from '../../core/targets/load';
 import type { DiscountsQueries } from '../../core/discounts/load';
 import type { TargetsFilters, TargetsQueryId } from '../../protocol/targets';
 import type { DiscountsFilters, DiscountsQueryId } from '../../protocol/discounts';
+import { confirmResetWatermark } from '../etl/confirmations';
 
 /** Rows a CSV export may hold; the detail query streams them, so memory stays flat. */
 const CSV_MAX_ROWS = 1_000_000;
@@ -108,6 +109,11 @@ export function monitorHostActions(ctx: DwContext): MonitorHostActions {
     async controlChanged(entity) {
       ctx.log.info(`Monitor: ctl.etl_control of ${entity} changed; refreshing the ETL Entities view`);
       if (await has('dwWorkbench.refreshEntities')) await vscode.commands.executeCommand('dwWorkbench.refreshEntities');
+    },
+    async confirmResetWatermark(entity) {
+      const confirmed = await confirmResetWatermark(entity);
+      ctx.log.info(`Monitor: reset the watermark of ${entity}: ${confirmed ? 'confirmed' : 'not confirmed, nothing changed'}`);
+      return confirmed;
     },
     async revealEntity(entity) {
       if (await has('dwWorkbench.revealEntity')) await vscode.commands.executeCommand('dwWorkbench.revealEntity', entity);

@@ -142,7 +142,7 @@ export class DashboardPanels implements vscode.Disposable {
         await panel.webview.postMessage(reply);
       }, undefined, scope);
       panel.webview.html = dashboardPage({
-        kind, title: panel.title, language: vscode.env.language, initialState,
+        kind, title: panel.title, language: vscode.env.language, strings: vscode.l10n.bundle, initialState,
         script: { src: script.toString() }, cspSource: panel.webview.cspSource,
       });
     } catch (e) {

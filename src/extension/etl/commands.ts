@@ -5,6 +5,7 @@ import type { DwContext } from '../context';
 import { showError } from '../engineErrors';
 import type { EntitiesTree } from '../entities/tree';
 import type { EntityNode } from '../entities/items';
+import { confirmResetWatermark } from './confirmations';
 import { definitionFiles } from './definitions';
 import type { EtlRuns } from './runs';
 import { etlTask } from './tasks';
@@ -90,13 +91,7 @@ async function onControl(ctx: DwContext, views: EtlViews, what: string, act: (q:
 export const resetWatermark = (ctx: DwContext, views: EtlViews) => async (arg?: EntityArg): Promise<boolean> => {
   const entity = await entityOrPick(ctx, arg, vscode.l10n.t('Entity whose watermark to reset'));
   if (entity === undefined) return false;
-  const reset = vscode.l10n.t('Reset Watermark');
-  const choice = await vscode.window.showWarningMessage(
-    vscode.l10n.t('Reset the watermark of {0}?', entity),
-    { modal: true, detail: vscode.l10n.t('The next run reads every source row again from 1900-01-01 (the merge keeps the target free of duplicates). Nothing is deleted.') },
-    reset,
-  );
-  if (choice !== reset) return false;
+  if (!(await confirmResetWatermark(entity))) return false;
   const done = await onControl(ctx, views, vscode.l10n.t('Reset Watermark failed'), (q) => q.resetWatermark(entity));
   if (done) ctx.log.info(`Watermark of ${entity} reset to the initial watermark`);
   return done;

@@ -103,6 +103,7 @@ export class ResultsPanel implements vscode.Disposable {
     panel.webview.html = resultsPage({
       title: panel.title,
       initialState: { language: vscode.env.language },
+      strings: vscode.l10n.bundle,
       scriptSrc: panel.webview.asWebviewUri(vscode.Uri.joinPath(root, 'results.js')).toString(),
       cspSource: panel.webview.cspSource,
     });

@@ -347,6 +347,22 @@ export class Workbench {
     });
   }
 
+  /**
+   * Answers the input box titled `title` (a password box, say) with `value` and Enter, and waits
+   * until the box has closed. A box that keeps the value after Enter (the keys went before it listened)
+   * is filled and confirmed again.
+   */
+  async answerInput(title: RegExp, value: string, timeoutMs = 60_000): Promise<void> {
+    const widget = this.page.locator('.quick-input-widget', { has: this.page.locator('.quick-input-title', { hasText: title }) });
+    await widget.waitFor({ state: 'visible', timeout: timeoutMs });
+    await this.screenshot('input-box');
+    await retried(`input box ${String(title)}`, 3, async () => {
+      await this.quickInput.fill(value);
+      await this.quickInput.press('Enter');
+      return eventually(async () => !(await widget.isVisible()), 10_000);
+    }, () => `the input box ${String(title)} stayed open`);
+  }
+
   /** Whether the open quick pick lists `label` (exactly) within `timeoutMs`, without choosing it. */
   async lists(label: string, timeoutMs: number): Promise<boolean> {
     return this.quickPickRow(label).waitFor({ state: 'visible', timeout: timeoutMs }).then(() => true, () => false);

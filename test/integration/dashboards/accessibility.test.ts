@@ -14,7 +14,7 @@ import { SalesQueries } from '../../../src/core/sales/load';
 import { DEFAULT_AUDIT_FILTERS, type MonitorData, type MonitorInitialState } from '../../../src/protocol/monitor';
 import type { SalesDashboardData, SalesFilters, SalesInitialState } from '../../../src/protocol/sales';
 import { skipBecause } from '../../support/skip';
-import { bothDashboards, chromiumAvailable, openDashboardBrowser, webviewBundle, type DashboardBrowser } from './browserHarness';
+import { bothDashboards, chromiumAvailable, openDashboardBrowser, webviewBundle, webviewStrings, type DashboardBrowser } from './browserHarness';
 import { createDashboardWarehouse, type DashboardWarehouse } from './warehouseFixture';
 
 const root = path.resolve(__dirname, '../../..');
@@ -83,9 +83,10 @@ describe('dashboard accessibility and layout in headless Chromium (PostgreSQL fi
   const openMonitor = (language: string, theme: DashboardTheme, autoRefreshSeconds = 0) =>
     b.open('monitor', { kind: 'monitor', language, data: monitorData, snapshot: false, autoRefreshSeconds } satisfies MonitorInitialState, theme);
   const openSnapshot = async (kind: DashboardKind, theme: DashboardTheme, language = 'en') => {
+    const strings = await webviewStrings(language);
     const html = kind === 'sales'
-      ? renderDashboardSnapshot('sales', salesData, { bundle: webviewBundle('sales'), theme, language })
-      : renderDashboardSnapshot('monitor', monitorData, { bundle: webviewBundle('monitor'), theme, language });
+      ? renderDashboardSnapshot('sales', salesData, { bundle: webviewBundle('sales'), theme, language, strings })
+      : renderDashboardSnapshot('monitor', monitorData, { bundle: webviewBundle('monitor'), theme, language, strings });
     const file = path.join(dir, `${kind}-${theme}-${language}.html`);
     writeFileSync(file, html);
     await b.page.goto(`file://${file}`);

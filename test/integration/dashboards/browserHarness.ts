@@ -7,6 +7,8 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { MessageHandler } from '../../../src/core/dashboard/handler';
 import { dashboardPage, type DashboardKind } from '../../../src/core/dashboard/page';
 import type { DashboardTheme } from '../../../src/core/dashboard/theme';
+import { readL10nBundle } from '../../../src/core/webview/l10nBundle';
+import type { WebviewStrings } from '../../../src/core/webview/webviewPage';
 
 export const CHROMIUM = '/usr/bin/chromium';
 const root = path.resolve(__dirname, '../../..');
@@ -18,6 +20,11 @@ export function chromiumAvailable(): boolean {
 /** The bundle the build produced; the tests build it first (scripts/build.mjs). */
 export function webviewBundle(kind: DashboardKind): string {
   return readFileSync(path.join(root, 'dist', 'webview', `${kind}.js`), 'utf8');
+}
+
+/** The strings the host passes for `language` (VS Code: `vscode.l10n.bundle`, from the same files). */
+export function webviewStrings(language: string): Promise<WebviewStrings | undefined> {
+  return readL10nBundle(path.join(root, 'l10n'), language);
 }
 
 /** One handler for a browser that shows both dashboards: each request goes to its dashboard's handler. */
@@ -105,7 +112,9 @@ export async function openDashboardBrowser(handler: MessageHandler): Promise<Das
     errors,
     async open(kind, initialState, theme) {
       bundle = webviewBundle(kind);
-      html = dashboardPage({ kind, title: kind, language: (initialState as { language: string }).language, initialState, script: { src: '/bundle.js' }, theme, cspSource: `http://127.0.0.1:${port}` });
+      const language = (initialState as { language: string }).language;
+      const strings = await webviewStrings(language);
+      html = dashboardPage({ kind, title: kind, language, strings, initialState, script: { src: '/bundle.js' }, theme, cspSource: `http://127.0.0.1:${port}` });
       await page.goto(`http://127.0.0.1:${port}/`);
       await page.waitForSelector('main[aria-busy="false"]', { timeout: 20_000 }).catch((e: unknown) => {
         throw new Error(`The ${kind} dashboard did not render: ${errors.join(' | ') || String(e)}`);

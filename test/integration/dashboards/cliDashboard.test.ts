@@ -68,4 +68,15 @@ describe('dwb dashboard (PostgreSQL)', () => {
     assert.equal(await dashboardCommand.run(['discounts', '--min-applications', '0'], minimum.io), EXIT_CODES.usage);
     assert.match(minimum.text(), /--min-applications: "0" is not a whole number from 1 to 1000/);
   });
+
+  it('writes a Portuguese snapshot with the strings of the package\'s pt-br l10n bundle, an English one with none', async () => {
+    assert.equal(await dashboardCommand.run(['sales', '--out', 'vendas.html', '--lang', 'pt-BR'], io().io), EXIT_CODES.ok);
+    const strings = /<script type="application\/json" id="dwb-l10n">(.*?)<\/script>/.exec(readFileSync(path.join(dir, 'vendas.html'), 'utf8'))?.[1];
+    assert.ok(strings !== undefined, 'the page carries its strings');
+    const bundle = JSON.parse(readFileSync(path.join(root, 'l10n', 'bundle.l10n.pt-br.json'), 'utf8')) as Record<string, string>;
+    assert.deepEqual(JSON.parse(strings), bundle);
+    assert.equal(bundle['Sales dashboard'], 'Painel de vendas');
+    assert.equal(await dashboardCommand.run(['sales', '--out', 'sales-en.html'], io().io), EXIT_CODES.ok);
+    assert.doesNotMatch(readFileSync(path.join(dir, 'sales-en.html'), 'utf8'), /id="dwb-l10n"/);
+  });
 });

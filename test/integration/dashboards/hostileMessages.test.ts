@@ -53,6 +53,17 @@ describe('dashboard hosts reject malformed and hostile messages (PostgreSQL)', (
     assert.equal((await w.engine.query('SELECT count(*) AS n FROM fact.fact_vendas')).rows[0]?.['n'], '300');
   });
 
+  it('refuses a watermark reset when the host cannot ask the user: nothing changes', async () => {
+    const watermark = async () => (await w.engine.query("SELECT watermark_id::text || ' ' || watermark_updated_at::text AS w FROM ctl.etl_control WHERE entity_name = 'dim_cliente'")).rows[0]?.['w'];
+    await w.engine.query("UPDATE ctl.etl_control SET watermark_id = 42, watermark_updated_at = '2024-05-01' WHERE entity_name = 'dim_cliente'");
+    const before = await watermark();
+    assert.match(String(before), /^42 2024-05-01/);
+    const reply = await monitor({ kind: 'request', id: 10, method: 'monitor/action', params: { action: 'reset-watermark', entity: 'dim_cliente' } });
+    assert.deepEqual(reply, { kind: 'reply', id: 10, ok: true, result: { done: false } });
+    assert.equal(await watermark(), before);
+    assert.deepEqual(calls, []);
+  });
+
   it('reports a failing query as data, with the server error kept out of the control flow', async () => {
     await w.engine.query('ALTER TABLE fact.fact_vendas RENAME TO fact_vendas_moved');
     try {

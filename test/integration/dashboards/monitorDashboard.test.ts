@@ -52,6 +52,9 @@ describe('ETL monitor in headless Chromium (PostgreSQL, bootstrap + generator + 
   let queries: MonitorQueries;
   const revealed: string[] = [];
   const ran: string[] = [];
+  /** Entities whose reset the host was asked to confirm, and the user's next answer. */
+  const confirmations: string[] = [];
+  let confirmReset = false;
 
   before(async function () {
     if (!chromiumAvailable()) skipBecause(this, 'Chromium is not installed at /usr/bin/chromium (apt-get install -y chromium)');
@@ -62,6 +65,7 @@ describe('ETL monitor in headless Chromium (PostgreSQL, bootstrap + generator + 
     b = await openDashboardBrowser(monitorHandler(queries, {
       runEntity: (e) => { ran.push(e); return Promise.resolve(true); },
       revealEntity: (e) => { revealed.push(e); return Promise.resolve(); },
+      confirmResetWatermark: (e) => { confirmations.push(e); return Promise.resolve(confirmReset); },
     }));
     const state: MonitorInitialState = { kind: 'monitor', language: 'en', data: await queries.load(DEFAULT_AUDIT_FILTERS), snapshot: false, autoRefreshSeconds: 0 };
     await b.open('monitor', state, 'light');
@@ -154,8 +158,17 @@ describe('ETL monitor in headless Chromium (PostgreSQL, bootstrap + generator + 
     assert.deepEqual(revealed, [want[0]]);
   });
 
-  it('runs the inline actions of ctl.etl_control against the database', async () => {
+  it('runs the inline actions of ctl.etl_control against the database, a watermark reset only once confirmed', async () => {
+    const watermark = "SELECT watermark_id::text || ' ' || watermark_updated_at::text FROM ctl.etl_control WHERE entity_name = 'dim_cliente'";
+    const [kept] = await rows(w, watermark);
+    confirmReset = false;
     await rerendered(b, () => b.page.click('[data-testid="reset-dim_cliente"]'));
+    assert.deepEqual(confirmations, ['dim_cliente'], 'the host asked before resetting');
+    assert.deepEqual((await rows(w, watermark))[0], kept, 'declined: the watermark is unchanged');
+    assert.notEqual(Object.values(kept ?? {})[0], '0 1900-01-01 00:00:00');
+    confirmReset = true;
+    await rerendered(b, () => b.page.click('[data-testid="reset-dim_cliente"]'));
+    assert.deepEqual(confirmations, ['dim_cliente', 'dim_cliente']);
     const [row] = await rows(w, "SELECT watermark_id, to_char(watermark_updated_at, 'YYYY-MM-DD') AS ts, is_active FROM ctl.etl_control WHERE entity_name = 'dim_cliente'");
     assert.equal(Number(row?.['watermark_id']), 0);
     assert.equal(row?.['ts'], '1900-01-01');

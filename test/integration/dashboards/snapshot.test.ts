@@ -9,7 +9,7 @@ import { MonitorQueries } from '../../../src/core/monitor/load';
 import { SalesQueries } from '../../../src/core/sales/load';
 import { DEFAULT_AUDIT_FILTERS } from '../../../src/protocol/monitor';
 import { skipBecause } from '../../support/skip';
-import { CHROMIUM, chromiumAvailable, fullPageScreenshot, webviewBundle } from './browserHarness';
+import { CHROMIUM, chromiumAvailable, fullPageScreenshot, webviewBundle, webviewStrings } from './browserHarness';
 import { createDashboardWarehouse, type DashboardWarehouse } from './warehouseFixture';
 
 const root = path.resolve(__dirname, '../../..');
@@ -34,7 +34,7 @@ describe('HTML snapshot of the dashboards (PostgreSQL, headless Chromium)', func
     const sales = await new SalesQueries(w.engine, 'postgres').load({ from: '2024-01-01', to: '2024-12-31', category: null, state: null, region: null, team: null, seller: null, grain: 'month' });
     const monitor = await new MonitorQueries(w.engine, 'postgres').load(DEFAULT_AUDIT_FILTERS);
     const files = {
-      sales: renderDashboardSnapshot('sales', sales, { bundle: webviewBundle('sales'), theme: 'dark', language: 'pt-BR' }),
+      sales: renderDashboardSnapshot('sales', sales, { bundle: webviewBundle('sales'), theme: 'dark', language: 'pt-BR', strings: await webviewStrings('pt-BR') }),
       monitor: renderDashboardSnapshot('monitor', monitor, { bundle: webviewBundle('monitor') }),
     };
     for (const [kind, html] of Object.entries(files)) {

@@ -1,5 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { postgresEtl } from '../../../src/core/etl/dialect/postgres';
+import { ETL_UNRESOLVED } from '../../../src/core/warehouse/controlTables';
+import { ensureTableSql } from '../../../src/core/warehouse/ddl';
 import { bootstrapWithPsql, psqlQuery } from './scratch';
 import { createDatabase, dropDatabase, throwawayName } from '../../support/throwawayDatabase';
 
@@ -29,6 +31,8 @@ describe('ETL control tables created from the contract (PostgreSQL)', () => {
   for (const [table, ensure] of [
     ['audit.etl_reject', postgresEtl.ensureRejectTableSql],
     ['ctl.etl_trigger_watermark', postgresEtl.ensureTriggerTableSql],
+    // What runEtl creates when missing (run.ts).
+    ['ctl.etl_unresolved', ensureTableSql(ETL_UNRESOLVED, 'postgres')],
   ] as const) {
     it(`${table}: columns, types, defaults and constraints equal the warehouse script's`, () => {
       const fromScript = definitionOf(db, table);

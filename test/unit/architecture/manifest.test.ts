@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { commandIds } from '../../../src/extension/commandIds';
 
 const root = path.resolve(__dirname, '../../..');
 const manifest = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8')) as {
@@ -20,16 +21,10 @@ function sourceText(dir: string): string {
     .join('\n');
 }
 
-/** Command ids the extension registers, read from its command table source. */
-function registeredCommandIds(): string[] {
-  const table = readFileSync(path.join(root, 'src/extension/commands.ts'), 'utf8');
-  return [...table.matchAll(/^\s*'(dwWorkbench\.[A-Za-z.]+)':/gm)].map((m) => m[1] as string).sort();
-}
-
 describe('extension manifest', () => {
   it('contributes exactly the commands the extension registers, all in category DW', () => {
     const contributed = manifest.contributes.commands.map((c) => c.command).sort();
-    assert.deepEqual(contributed, registeredCommandIds());
+    assert.deepEqual(contributed, [...commandIds].sort());
     assert.deepEqual(manifest.contributes.commands.filter((c) => c.category !== 'DW'), []);
   });
 

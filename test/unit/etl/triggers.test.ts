@@ -5,6 +5,7 @@ import type { EtlDialect } from '../../../src/core/etl/dialect/types';
 import { EntityDefinitionError } from '../../../src/core/etl/definition/errors';
 import { parseEntityDefinition } from '../../../src/core/etl/definition/load';
 import type { EntityTrigger } from '../../../src/core/etl/definition/types';
+import { isInitialWatermark } from '../../../src/core/etl/run/control';
 import { caughtUpAt } from '../../../src/core/etl/run/triggerControl';
 import { triggerKeysSql, triggerPageSql, triggerProbeSql } from '../../../src/core/etl/run/triggerSql';
 import { ETL_TRIGGER_WATERMARK } from '../../../src/core/warehouse/controlTables';
@@ -120,5 +121,15 @@ describe('ETL triggers: SQL', () => {
   it('moves a caught-up trigger to the cutoff second, never past it, with the largest key', () => {
     assert.deepEqual(caughtUpAt('2026-11-29T08:10:23.999999'), { updatedAt: '2026-11-29T08:10:23', id: '9223372036854775807' });
     assert.deepEqual(caughtUpAt('2026-11-29T08:10:23.1234567'), { updatedAt: '2026-11-29T08:10:23', id: '9223372036854775807' });
+  });
+});
+
+describe('the initial watermark, as each server writes it', () => {
+  it('is recognised with the T of SQL Server\'s ISO text and the space Babelfish writes, and nothing later is', () => {
+    assert.equal(isInitialWatermark({ updatedAt: '1900-01-01T00:00:00', id: '0' }), true);
+    assert.equal(isInitialWatermark({ updatedAt: '1900-01-01 00:00:00', id: '0' }), true);
+    assert.equal(isInitialWatermark({ updatedAt: '1900-01-01T00:00:00.000000', id: '0' }), true);
+    assert.equal(isInitialWatermark({ updatedAt: '1900-01-01 00:00:01', id: '0' }), false);
+    assert.equal(isInitialWatermark({ updatedAt: '1900-01-01 00:00:00', id: '1' }), false);
   });
 });

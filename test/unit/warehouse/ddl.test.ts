@@ -3,14 +3,14 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { postgresEtl } from '../../../src/core/etl/dialect/postgres';
 import { sqlserverEtl } from '../../../src/core/etl/dialect/sqlserver';
-import { ETL_REJECT, ETL_TRIGGER_WATERMARK } from '../../../src/core/warehouse/controlTables';
+import { ETL_REJECT, ETL_TRIGGER_WATERMARK, ETL_UNRESOLVED } from '../../../src/core/warehouse/controlTables';
 import { createTableSql, ensureTableSql } from '../../../src/core/warehouse/ddl';
 
 const script = path.resolve(__dirname, '../../../sql/sqlserver/dw/06_etl_control.sql');
 const squeeze = (sql: string): string => sql.replace(/\s+/g, ' ').trim();
 
 describe('CREATE TABLE from the warehouse contract', () => {
-  for (const spec of [ETL_REJECT, ETL_TRIGGER_WATERMARK]) {
+  for (const spec of [ETL_REJECT, ETL_TRIGGER_WATERMARK, ETL_UNRESOLVED]) {
     it(`${spec.schema}.${spec.name}: T-SQL is the SQL Server script's own statement`, async () => {
       const text = await readFile(script, 'utf8');
       const m = new RegExp(`CREATE TABLE ${spec.schema}\\.${spec.name} \\([\\s\\S]*?\\n\\s*\\);`).exec(text);

@@ -7,6 +7,7 @@ import './commands.test';
 import './views.test';
 import './tasks.test';
 import './etl.test';
+import './confirmations.test';
 import './stack.test';
 import './scripts.test';
 import type { SuiteResults, SuiteTestResult } from './results';

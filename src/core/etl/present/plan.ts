@@ -1,7 +1,7 @@
 import type { Engine, SqlParam } from '../../engine/types';
 import { etlDialect } from '../dialect';
 import type { EntityDefinition } from '../definition/types';
-import { INITIAL_WATERMARK, readControls, type Watermark } from '../run/control';
+import { INITIAL_WATERMARK, isInitialWatermark, readControls, type Watermark } from '../run/control';
 import { UnknownEntityError } from '../run/errors';
 import type { EtlPlan } from '../run/events';
 import { resolvePlan } from '../run/plan';
@@ -97,7 +97,7 @@ export async function planEtlRun(o: DryRunOptions): Promise<EntityRunPlan[]> {
     const batchSize = control?.batchSize ?? DEFAULT_BATCH_SIZE;
     const cutoff = String((await o.source.query<Record<string, unknown>>(sd.cutoffSql, [cutoffMinutes])).rows[0]?.['cutoff']);
     const pendingRows = await pending(def.source, cutoff, from);
-    const fromStart = from.updatedAt.slice(0, 19) === INITIAL_WATERMARK.updatedAt && from.id === INITIAL_WATERMARK.id;
+    const fromStart = isInitialWatermark(from);
     const marks = hasTriggerTable && !fromStart ? await readTriggerWatermarks(o.target, td, def.entity) : new Map<string, Watermark>();
     const triggers: TriggerRunPlan[] = [];
     for (const t of def.source.triggers ?? []) {

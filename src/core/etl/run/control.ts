@@ -11,6 +11,15 @@ export interface Watermark {
 
 export const INITIAL_WATERMARK: Watermark = { updatedAt: '1900-01-01T00:00:00', id: '0' };
 
+/**
+ * Whether an entity starts from the beginning (its first load, a full reload, a reset). The
+ * server writes the watermark's text: SQL Server's ISO style has a `T` where Babelfish for
+ * PostgreSQL writes a space, so only the second and the key are compared.
+ */
+export function isInitialWatermark(w: Watermark): boolean {
+  return w.updatedAt.slice(0, 19).replace(' ', 'T') === INITIAL_WATERMARK.updatedAt && w.id === INITIAL_WATERMARK.id;
+}
+
 /** The runtime state of one entity, as `ctl.etl_control` keeps it. */
 export interface EntityControl {
   readonly entity: string;

@@ -23,7 +23,10 @@ export function lateMemberLookups(m: MergeSpec): readonly MergeLookup[] {
 
 /**
  * After the batch's merge (and self-lookups), over its stage: the notes of every staged row go,
- * then each merged row still on -1 with a natural key is noted again. Portable SQL.
+ * then each merged row the target now holds on -1 with a natural key is noted again. Read from
+ * the target, not from the dimension: each statement of a READ COMMITTED transaction sees the
+ * dimension anew, and a member another run committed after the merge would leave the row on -1
+ * with no note, never resolved. Portable SQL.
  */
 export function noteUnresolvedSql(d: EtlDialect, m: MergeSpec, entity: string): string[] {
   const lookups = lateMemberLookups(m);
@@ -35,8 +38,8 @@ export function noteUnresolvedSql(d: EtlDialect, m: MergeSpec, entity: string): 
     `DELETE FROM ${d.table(UNRESOLVED)} WHERE entity_name = ${e} AND row_key IN (SELECT CAST(s.${nk} AS bigint) FROM ${stage} s)`,
     ...lookups.map((l) => `INSERT INTO ${d.table(UNRESOLVED)} (entity_name, target_column, row_key, member_key)
       SELECT ${e}, ${literal(l.target)}, CAST(s.${nk} AS bigint), CAST(s.${d.ident(l.stageColumn)} AS varchar(40))
-      FROM ${stage} s LEFT JOIN ${d.table(l.table)} g ON g.${d.ident(l.naturalKey)} = s.${d.ident(l.stageColumn)}
-      WHERE s.${d.ident(l.stageColumn)} IS NOT NULL AND g.${d.ident(l.naturalKey)} IS NULL${m.filter === undefined ? '' : ` AND ${m.filter}`}`),
+      FROM ${stage} s JOIN ${d.table(m.target)} t ON t.${nk} = s.${nk}
+      WHERE s.${d.ident(l.stageColumn)} IS NOT NULL AND t.${d.ident(l.target)} = -1${m.filter === undefined ? '' : ` AND ${m.filter}`}`),
   ];
 }
 
@@ -47,8 +50,10 @@ export async function noteUnresolved(tx: Queryable, statements: readonly string[
 
 /**
  * Re-resolves the entity's noted rows whose member has arrived, one statement per lookup, and
- * forgets the notes of members now present (their rows resolved, or gone). Resolves with the
- * rows set. Runs in one target transaction, under the entity's lock.
+ * forgets the notes of rows no longer on -1 (resolved, merged again, or gone). Resolves with the
+ * rows set. Runs in one target transaction, under the entity's lock. The notes forgotten are read
+ * from the target, not from the dimension: a member committed by another run between the two
+ * statements would otherwise lose the note of a row the first statement did not set.
  */
 export async function resolveLateMembers(tx: Queryable, d: EtlDialect, m: MergeSpec, entity: string, opts: QueryOptions): Promise<number> {
   const e = literal(entity);
@@ -60,7 +65,7 @@ export async function resolveLateMembers(tx: Queryable, d: EtlDialect, m: MergeS
     resolved += Number(r.rows[0]?.['n'] ?? 0);
     await tx.query(
       `DELETE FROM ${d.table(UNRESOLVED)} WHERE entity_name = ${e} AND target_column = ${literal(l.target)}
-        AND EXISTS (SELECT 1 FROM ${d.table(l.table)} g WHERE g.${d.ident(l.naturalKey)} = CAST(${ETL_UNRESOLVED.name}.member_key AS ${l.keyType ?? 'bigint'}))`,
+        AND NOT EXISTS (SELECT 1 FROM ${d.table(m.target)} t WHERE t.${d.ident(m.naturalKey)} = ${ETL_UNRESOLVED.name}.row_key AND t.${d.ident(l.target)} = -1)`,
       [], opts,
     );
   }

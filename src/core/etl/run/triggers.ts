@@ -7,7 +7,7 @@ import type { ColumnMeta, EtlDialect } from '../dialect/types';
 import { transformBatch, type RejectedRow } from '../transform/transform';
 import { addBatchCounts, writeRejects } from './audit';
 import type { Watermark } from './control';
-import { INITIAL_WATERMARK } from './control';
+import { INITIAL_WATERMARK, isInitialWatermark } from './control';
 import type { EntityLoadContext, EntityLoadResult } from './entity';
 import { READ_CHUNK, extractSpecOf, reportBatch, stageName } from './entity';
 import { EtlCancelledError } from './errors';
@@ -23,8 +23,6 @@ import { triggerKeysSql, triggerPageSql, triggerProbeSql } from './triggerSql';
 const MIN_KEY = '-9223372036854775808';
 
 const bigint = (v: string): { value: string; type: { kind: 'bigint' } } => ({ value: v, type: { kind: 'bigint' } });
-
-const sameWatermark = (a: Watermark, b: Watermark): boolean => a.updatedAt.slice(0, 19) === b.updatedAt.slice(0, 19) && a.id === b.id;
 
 /**
  * Checks an entity's triggers against the source, before any data moves: the watched table and
@@ -138,7 +136,7 @@ export async function runTriggers(ctx: EntityLoadContext, plan: EtlPlan, main: E
   if (triggers.length === 0) return main;
   const { dialect: d, session } = ctx;
   await registerTriggers(session, d, def);
-  if (sameWatermark(ctx.from, INITIAL_WATERMARK)) {
+  if (isInitialWatermark(ctx.from)) {
     const at = caughtUpAt(ctx.cutoff);
     await session.transaction(async (tx) => {
       for (const t of triggers) await advanceTriggerWatermark(tx, d, def.entity, t.name, at);

@@ -1,0 +1,47 @@
+/**
+ * Every command the extension contributes and registers. Kept apart from the command table (no
+ * `vscode` import) so the manifest test can read it: package.json must contribute exactly these,
+ * and the table in commands.ts is typed by them (a missing or extra handler does not compile).
+ */
+export const commandIds = [
+  'dwWorkbench.newProject',
+  'dwWorkbench.detectProject',
+  'dwWorkbench.bootstrap',
+  'dwWorkbench.openProjectFile',
+  'dwWorkbench.setPassword',
+  'dwWorkbench.testConnection',
+  'dwWorkbench.showOutput',
+  'dwWorkbench.refreshEntities',
+  'dwWorkbench.openMonitor',
+  'dwWorkbench.openSalesDashboard',
+  'dwWorkbench.openTargetsDashboard',
+  'dwWorkbench.openDiscountsDashboard',
+  'dwWorkbench.exportDashboardHtml',
+  'dwWorkbench.runEtl',
+  'dwWorkbench.runEntity',
+  'dwWorkbench.dryRunEtl',
+  'dwWorkbench.fullReloadEntity',
+  'dwWorkbench.resetWatermark',
+  'dwWorkbench.activateEntity',
+  'dwWorkbench.deactivateEntity',
+  'dwWorkbench.activateAllEntities',
+  'dwWorkbench.deactivateAllEntities',
+  'dwWorkbench.showEntityHistory',
+  'dwWorkbench.openEntityDefinition',
+  'dwWorkbench.revealEntity',
+  'dwWorkbench.runScript',
+  'dwWorkbench.runSelection',
+  'dwWorkbench.runFolder',
+  'dwWorkbench.startStack',
+  'dwWorkbench.stopStack',
+  'dwWorkbench.stackStatus',
+  'dwWorkbench.showStackLogs',
+  'dwWorkbench.backupNow',
+  'dwWorkbench.restoreBackup',
+  'dwWorkbench.destroyStack',
+  'dwWorkbench.checkWarehouse',
+  'dwWorkbench.evaluateAlerts',
+  'dwWorkbench.setAlertWebhook',
+] as const;
+
+export type CommandId = (typeof commandIds)[number];
