@@ -75,6 +75,9 @@ export function lineChart(x: readonly number[], series: readonly LineSeries[], o
   const opts: uPlot.Options = {
     width: 600,
     height: 220,
+    // uPlot's own right padding (half a default y axis) cuts the last x label in half when it is
+    // as long as "dez. de 2025" or a day with its hour: room for half of such a label instead.
+    padding: [null, 56, null, null],
     legend: { show: true },
     cursor: { drag: { x: false, y: false } },
     tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'),
