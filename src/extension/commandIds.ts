@@ -14,6 +14,8 @@ export const commandIds = [
   'dwWorkbench.refreshEntities',
   'dwWorkbench.openMonitor',
   'dwWorkbench.openSalesDashboard',
+  'dwWorkbench.openTargetsDashboard',
+  'dwWorkbench.openDiscountsDashboard',
   'dwWorkbench.exportDashboardHtml',
   'dwWorkbench.runEtl',
   'dwWorkbench.runEntity',

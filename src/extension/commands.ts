@@ -1,6 +1,6 @@
 import type { CommandId } from './commandIds';
 import type { DwContext } from './context';
-import { exportDashboardHtml, openMonitor, openSales } from './dashboards/commands';
+import { exportDashboardHtml, openDiscounts, openMonitor, openSales, openTargets } from './dashboards/commands';
 import { bootstrap } from './commands/bootstrap';
 import { newProject } from './commands/newProject';
 import { detectProject } from './commands/detectProject';
@@ -46,6 +46,8 @@ const commandTable: { readonly [Id in CommandId]: (ctx: DwContext, views: Views)
   'dwWorkbench.refreshEntities': (_ctx, views) => () => views.entities.refresh(),
   'dwWorkbench.openMonitor': openMonitor,
   'dwWorkbench.openSalesDashboard': openSales,
+  'dwWorkbench.openTargetsDashboard': openTargets,
+  'dwWorkbench.openDiscountsDashboard': openDiscounts,
   'dwWorkbench.exportDashboardHtml': exportDashboardHtml,
   'dwWorkbench.runEtl': runEtl,
   'dwWorkbench.runEntity': runEtl,

@@ -16,7 +16,9 @@ import { loadFeatures } from './features/load';
 /** Values fixed by package.json (the feature modules that define them are not loaded here). */
 const ENTITIES_VIEW = 'dwWorkbench.entities';
 const ETL_TASK_TYPE = 'dw-etl';
-const PANEL_VIEW_TYPES: { readonly [K in DashboardKind]: string } = { monitor: 'dwWorkbench.monitor', sales: 'dwWorkbench.sales' };
+const PANEL_VIEW_TYPES: { readonly [K in DashboardKind]: string } = {
+  monitor: 'dwWorkbench.monitor', sales: 'dwWorkbench.sales', targets: 'dwWorkbench.targets', discounts: 'dwWorkbench.discounts',
+};
 const RESULTS_VIEW_TYPE = 'dwWorkbench.results';
 /** Entity definitions, where hovers on `"source"`/`"target"` values tell the column's lineage. */
 const ENTITY_DEFINITIONS: vscode.DocumentSelector = [
@@ -100,7 +102,7 @@ export function activateShell(ctx: DwContext): void {
       resolveTask: (task, token) => start().tasks.resolveTask(task, token),
     }),
   );
-  for (const kind of ['monitor', 'sales'] as const) {
+  for (const kind of ['monitor', 'sales', 'targets', 'discounts'] as const) {
     ctx.subscriptions.push(vscode.window.registerWebviewPanelSerializer(PANEL_VIEW_TYPES[kind], {
       deserializeWebviewPanel: (panel, state: unknown) => start().deserializePanel(kind, panel, state),
     }));

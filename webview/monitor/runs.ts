@@ -3,6 +3,7 @@ import { barList } from '../shared/bars';
 import { h, panel } from '../shared/dom';
 import { t } from '../shared/l10n';
 import { dataTable } from '../shared/table';
+import { statusPerDayWords, timelineWords } from './chartWords';
 import type { PanelHost } from './panelHost';
 
 const STATUSES: readonly RunStatus[] = ['success', 'partial', 'failed', 'cancelled', 'running'];
@@ -69,7 +70,7 @@ function timeline(view: PanelHost, d: MonitorData): HTMLElement {
     }
     return h('div', { class: 'timeline-row', 'data-entity': entity, 'data-runs': items.length }, view.entityLink(entity, 'timeline'), track);
   });
-  const el = panel('timeline', t('Timeline of runs by entity (14 days)'), rows.length === 0 ? [h('p', { class: 'empty' }, t('No runs in the last 14 days.'))] : rows);
+  const el = panel('timeline', t('Timeline of runs by entity (14 days)'), rows.length === 0 ? [h('p', { class: 'empty' }, t('No runs in the last 14 days.'))] : [...rows, ...timelineWords(view, d)]);
   el.classList.add('wide');
   return el;
 }
@@ -89,5 +90,5 @@ function statusPerDay(view: PanelHost, d: MonitorData): HTMLElement {
     }
     return h('li', { 'data-day': day, 'data-runs': total }, h('span', { class: 'bar-label' }, view.f.day(day)), h('span', { class: 'bar-track' }, stack), h('span', { class: 'bar-value' }, view.f.number.format(total)));
   });
-  return panel('statusPerDay', t('Runs by status per day (14 days)'), [rows.length === 0 ? h('p', { class: 'empty' }, t('No runs in the last 14 days.')) : h('ol', { class: 'bars' }, ...rows)]);
+  return panel('statusPerDay', t('Runs by status per day (14 days)'), [rows.length === 0 ? h('p', { class: 'empty' }, t('No runs in the last 14 days.')) : h('ol', { class: 'bars' }, ...rows), ...statusPerDayWords(view, d)]);
 }

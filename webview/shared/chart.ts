@@ -75,6 +75,9 @@ export function lineChart(x: readonly number[], series: readonly LineSeries[], o
   const opts: uPlot.Options = {
     width: 600,
     height: 220,
+    // uPlot's own right padding (half a default y axis) cuts the last x label in half when it is
+    // as long as "dez. de 2025" or a day with its hour: room for half of such a label instead.
+    padding: [null, 56, null, null],
     legend: { show: true },
     cursor: { drag: { x: false, y: false } },
     tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), 'Etc/UTC'),
@@ -114,9 +117,14 @@ export function lineChart(x: readonly number[], series: readonly LineSeries[], o
   return h('div', { class: 'chart-block' },
     h('p', { id: summaryId, class: 'chart-summary', 'data-testid': `${o.id}-summary` }, chartSummary(x, series, o)),
     host,
-    h('details', { class: 'chart-numbers', 'data-focus': `${o.id}:numbers` },
-      h('summary', { 'data-focus': `${o.id}:numbers-toggle` }, t('Numbers of the chart')),
-      numbers));
+    numbersDisclosure(o.id, numbers));
+}
+
+/** A chart's numbers table in a disclosure a keyboard opens; stays open across redraws (keyed by the chart's id). */
+export function numbersDisclosure(id: string, table: HTMLElement): HTMLElement {
+  return h('details', { class: 'chart-numbers', 'data-focus': `${id}:numbers` },
+    h('summary', { 'data-focus': `${id}:numbers-toggle` }, t('Numbers of the chart')),
+    table);
 }
 
 export const epochSeconds = (isoDay: string): number => Date.parse(`${isoDay.length === 10 ? `${isoDay}T00:00:00` : isoDay}Z`) / 1000;

@@ -4,12 +4,23 @@ import { validateSalesParams, type SalesMethods, type SalesQueryId, type SalesFi
 import { isEngineError } from '../engine/errors';
 import type { MonitorQueries } from '../monitor/load';
 import type { SalesQueries } from '../sales/load';
+import { validateTargetsParams, type TargetsFilters, type TargetsQueryId } from '../../protocol/targets';
+import { validateDiscountsParams, type DiscountsFilters, type DiscountsQueryId } from '../../protocol/discounts';
+import type { TargetsQueries } from '../targets/load';
+import type { DiscountsQueries } from '../discounts/load';
 
 /** What only the host can do (open an editor, reveal a tree item, run the ETL, save a file). */
 export interface SalesHostActions {
   /** `filters`: those of the dashboard's last load (undefined before one), written into the text. */
   showSql(query: SalesQueryId, filters: SalesFilters | undefined): Promise<void>;
   exportCsv(filters: SalesFilters): Promise<{ saved: boolean; rows: number }>;
+}
+
+/** The targets and discounts dashboards' host: open a SQL text, save a CSV of the detail. */
+export interface FactHostActions<F, Q extends string> {
+  /** The text to open is written by the queries (`showSqlText`), with the filters of the last load. */
+  showSql(query: Q, filters: F | undefined): Promise<void>;
+  exportCsv(filters: F): Promise<{ saved: boolean; rows: number }>;
 }
 
 export interface MonitorHostActions {
@@ -70,6 +81,36 @@ export function salesHandler(queries: SalesQueries, host: SalesHostActions, init
     }
   });
 }
+
+/**
+ * The handler of a dashboard with `<prefix>/load`, `/showSql` and `/exportCsv` (targets, discounts):
+ * "Show SQL" writes in the filters of the last load.
+ */
+function periodHandler<F, Q extends string>(
+  prefix: string,
+  validate: (method: string, params: unknown) => { ok: true; value: { method: string; params: { readonly filters: F } | { readonly query: Q } } } | { ok: false; reason: string },
+  queries: { load(filters: F): Promise<unknown> },
+  host: FactHostActions<F, Q>,
+  initialFilters: F | undefined,
+): MessageHandler {
+  let shown = initialFilters;
+  return dispatcher(validate, async ({ method, params }) => {
+    if ('query' in params) {
+      await host.showSql(params.query, shown);
+      return null;
+    }
+    if (method === `${prefix}/exportCsv`) return host.exportCsv(params.filters);
+    const data = await queries.load(params.filters);
+    shown = params.filters;
+    return data;
+  });
+}
+
+export const targetsHandler = (queries: TargetsQueries, host: FactHostActions<TargetsFilters, TargetsQueryId>, initialFilters?: TargetsFilters): MessageHandler =>
+  periodHandler('targets', validateTargetsParams, queries, host, initialFilters);
+
+export const discountsHandler = (queries: DiscountsQueries, host: FactHostActions<DiscountsFilters, DiscountsQueryId>, initialFilters?: DiscountsFilters): MessageHandler =>
+  periodHandler('discounts', validateDiscountsParams, queries, host, initialFilters);
 
 export function monitorHandler(queries: MonitorQueries, host: MonitorHostActions): MessageHandler {
   return dispatcher(validateMonitorParams, async (call) => {

@@ -5,7 +5,7 @@ import { themeVariables } from './theme';
 /** The page builder every webview shares; re-exported here, where dashboards have always found it. */
 export { embeddableJson, newNonce } from '../webview/webviewPage';
 
-export type DashboardKind = 'monitor' | 'sales';
+export type DashboardKind = 'monitor' | 'sales' | 'targets' | 'discounts';
 /** Pages served by `dashboardPage`: the dashboards and the lineage page. */
 export type PageKind = DashboardKind | 'lineage';
 

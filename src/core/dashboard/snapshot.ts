@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { MonitorData, MonitorInitialState } from '../../protocol/monitor';
 import type { SalesDashboardData, SalesInitialState } from '../../protocol/sales';
+import type { TargetsData, TargetsInitialState } from '../../protocol/targets';
+import type { DiscountsData, DiscountsInitialState } from '../../protocol/discounts';
 import { dashboardPage, type DashboardKind } from './page';
 import type { DashboardTheme } from './theme';
 import type { WebviewStrings } from '../webview/webviewPage';
@@ -16,7 +18,12 @@ export interface SnapshotOptions {
   readonly title?: string;
 }
 
-type SnapshotData<K extends DashboardKind> = K extends 'sales' ? SalesDashboardData : MonitorData;
+type SnapshotData<K extends DashboardKind> = K extends 'sales' ? SalesDashboardData : K extends 'targets' ? TargetsData : K extends 'discounts' ? DiscountsData : MonitorData;
+
+/** The page title of each dashboard (the snapshot's default). */
+export const DASHBOARD_TITLES: Readonly<Record<DashboardKind, string>> = {
+  monitor: 'ETL monitor', sales: 'Sales dashboard', targets: 'Targets dashboard', discounts: 'Discounts dashboard',
+};
 
 /**
  * A self-contained HTML file of a dashboard: bundle and data inlined, no host behind it (filters
@@ -24,12 +31,13 @@ type SnapshotData<K extends DashboardKind> = K extends 'sales' ? SalesDashboardD
  */
 export function renderDashboardSnapshot<K extends DashboardKind>(kind: K, data: SnapshotData<K>, options: SnapshotOptions): string {
   const language = options.language ?? 'en';
-  const initialState: SalesInitialState | MonitorInitialState = kind === 'sales'
-    ? { kind: 'sales', language, data: data as SalesDashboardData, snapshot: true }
-    : { kind: 'monitor', language, data: data as MonitorData, snapshot: true, autoRefreshSeconds: 0 };
+  const initialState: SalesInitialState | MonitorInitialState | TargetsInitialState | DiscountsInitialState = kind === 'monitor'
+    ? { kind: 'monitor', language, data: data as MonitorData, snapshot: true, autoRefreshSeconds: 0 }
+    // The other dashboards' initial states differ only by their data.
+    : ({ kind, language, data, snapshot: true } as SalesInitialState | TargetsInitialState | DiscountsInitialState);
   return dashboardPage({
     kind,
-    title: options.title ?? (kind === 'sales' ? 'Sales dashboard' : 'ETL monitor'),
+    title: options.title ?? DASHBOARD_TITLES[kind],
     language,
     initialState,
     strings: options.strings,

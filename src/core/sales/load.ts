@@ -79,7 +79,7 @@ export function dateId(isoDate: string): number {
   return Number(isoDate.replaceAll('-', ''));
 }
 
-function dateFromId(id: unknown): string | null {
+export function dateFromId(id: unknown): string | null {
   if (id === null || id === undefined) return null;
   const s = cellText(id);
   return `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}`;

@@ -3,10 +3,15 @@ import { once } from 'node:events';
 import { homedir } from 'node:os';
 import * as vscode from 'vscode';
 import { defaultExportPath } from '../../core/dashboard/exportPath';
-import type { MonitorHostActions, SalesHostActions } from '../../core/dashboard/handler';
+import type { FactHostActions, MonitorHostActions, SalesHostActions } from '../../core/dashboard/handler';
 import { salesCsvLines } from '../../core/sales/csv';
 import { salesQueryLiteralText, salesQueryText, type SalesQueries } from '../../core/sales/load';
 import type { DwContext } from '../context';
+import { discountsCsvLines, targetsCsvLines } from '../../core/dashboard/factCsv';
+import type { TargetsQueries } from '../../core/targets/load';
+import type { DiscountsQueries } from '../../core/discounts/load';
+import type { TargetsFilters, TargetsQueryId } from '../../protocol/targets';
+import type { DiscountsFilters, DiscountsQueryId } from '../../protocol/discounts';
 import { confirmResetWatermark } from '../etl/confirmations';
 
 /** Rows a CSV export may hold; the detail query streams them, so memory stays flat. */
@@ -49,27 +54,42 @@ export function salesHostActions(ctx: DwContext, queries: SalesQueries): SalesHo
   return {
     async showSql(query, filters) {
       const text = filters === undefined ? salesQueryText(queries.dialect, query) : salesQueryLiteralText(queries.dialect, query, filters);
-      await showReadOnlySql(ctx, `sales-${query}.sql`, text, ctx.project?.config.engine === 'sqlserver' ? 'sqlserver' : 'postgres');
+      await showReadOnlySql(ctx, `sales-${query}.sql`, text, sqlEngine(ctx));
     },
-    async exportCsv(filters) {
-      const target = await vscode.window.showSaveDialog({
-        title: vscode.l10n.t('Export sales detail as CSV'),
-        filters: { CSV: ['csv'] },
-        defaultUri: exportUri(ctx, `sales_${filters.from}_${filters.to}.csv`),
-      });
-      if (target === undefined) return { saved: false, rows: 0 };
-      let rows = -1;
-      const out = createWriteStream(target.fsPath, 'utf8');
-      for await (const line of salesCsvLines(queries.detailRows(filters, CSV_MAX_ROWS))) {
-        rows += 1;
-        if (!out.write(line)) await once(out, 'drain');
-      }
-      out.end();
-      await once(out, 'finish');
-      ctx.log.info(`Exported ${rows} sales rows to ${target.fsPath}`);
-      void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0} rows to {1}.', rows, target.fsPath));
-      return { saved: true, rows };
-    },
+    exportCsv: (filters) => saveCsv(ctx, vscode.l10n.t('Export sales detail as CSV'), `sales_${filters.from}_${filters.to}.csv`, salesCsvLines(queries.detailRows(filters, CSV_MAX_ROWS))),
+  };
+}
+
+/** Asks where, then writes CSV lines (header first) as they stream; says how many rows it wrote. */
+async function saveCsv(ctx: DwContext, title: string, fileName: string, lines: AsyncIterable<string>): Promise<{ saved: boolean; rows: number }> {
+  const target = await vscode.window.showSaveDialog({ title, filters: { CSV: ['csv'] }, defaultUri: exportUri(ctx, fileName) });
+  if (target === undefined) return { saved: false, rows: 0 };
+  let rows = -1;
+  const out = createWriteStream(target.fsPath, 'utf8');
+  for await (const line of lines) {
+    rows += 1;
+    if (!out.write(line)) await once(out, 'drain');
+  }
+  out.end();
+  await once(out, 'finish');
+  ctx.log.info(`Exported ${rows} rows to ${target.fsPath}`);
+  void vscode.window.showInformationMessage(vscode.l10n.t('Exported {0} rows to {1}.', rows, target.fsPath));
+  return { saved: true, rows };
+}
+
+const sqlEngine = (ctx: DwContext): 'postgres' | 'sqlserver' => (ctx.project?.config.engine === 'sqlserver' ? 'sqlserver' : 'postgres');
+
+export function targetsHostActions(ctx: DwContext, queries: TargetsQueries): FactHostActions<TargetsFilters, TargetsQueryId> {
+  return {
+    showSql: (query, filters) => showReadOnlySql(ctx, `targets-${query}.sql`, queries.showSqlText(query, filters), sqlEngine(ctx)),
+    exportCsv: (filters) => saveCsv(ctx, vscode.l10n.t('Export targets detail as CSV'), `targets_${filters.from}_${filters.to}.csv`, targetsCsvLines(queries.detailRows(filters, CSV_MAX_ROWS))),
+  };
+}
+
+export function discountsHostActions(ctx: DwContext, queries: DiscountsQueries): FactHostActions<DiscountsFilters, DiscountsQueryId> {
+  return {
+    showSql: (query, filters) => showReadOnlySql(ctx, `discounts-${query}.sql`, queries.showSqlText(query, filters), sqlEngine(ctx)),
+    exportCsv: (filters) => saveCsv(ctx, vscode.l10n.t('Export discounts detail as CSV'), `discounts_${filters.from}_${filters.to}.csv`, discountsCsvLines(queries.detailRows(filters, CSV_MAX_ROWS))),
   };
 }
 

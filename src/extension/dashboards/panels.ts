@@ -1,5 +1,10 @@
 import * as vscode from 'vscode';
-import { followingHandler, monitorHandler, salesHandler, type DashboardTarget, type MessageHandler } from '../../core/dashboard/handler';
+import { discountsHandler, followingHandler, monitorHandler, salesHandler, targetsHandler, type DashboardTarget, type MessageHandler } from '../../core/dashboard/handler';
+import { checkSla, DEFAULT_SLA, type SlaSettings } from '../../core/dashboard/freshness';
+import { DiscountsQueries } from '../../core/discounts/load';
+import { TargetsQueries } from '../../core/targets/load';
+import { validateDiscountsFilters, type DiscountsFilters, type DiscountsInitialState } from '../../protocol/discounts';
+import { validateTargetsFilters, type TargetsFilters, type TargetsInitialState } from '../../protocol/targets';
 import { dashboardPage, type DashboardKind } from '../../core/dashboard/page';
 import { MonitorQueries } from '../../core/monitor/load';
 import { projectTargetsKeepingSoftDeleted } from '../etl/definitions';
@@ -9,21 +14,54 @@ import { DEFAULT_AUDIT_FILTERS, validateAuditFilters, type MonitorInitialState }
 import { validateSalesFilters, type SalesFilters, type SalesInitialState } from '../../protocol/sales';
 import type { DwContext } from '../context';
 import { showError } from '../engineErrors';
-import { monitorHostActions, salesHostActions } from './host';
+import { discountsHostActions, monitorHostActions, salesHostActions, targetsHostActions } from './host';
 
-export const VIEW_TYPES: Record<DashboardKind, string> = { monitor: 'dwWorkbench.monitor', sales: 'dwWorkbench.sales' };
+export const VIEW_TYPES: Record<DashboardKind, string> = {
+  monitor: 'dwWorkbench.monitor', sales: 'dwWorkbench.sales', targets: 'dwWorkbench.targets', discounts: 'dwWorkbench.discounts',
+};
+
+/** Each dashboard's panel title. */
+export function dashboardTitle(kind: DashboardKind): string {
+  switch (kind) {
+    case 'monitor': return vscode.l10n.t('ETL Monitor');
+    case 'sales': return vscode.l10n.t('Sales Dashboard');
+    case 'targets': return vscode.l10n.t('Targets Dashboard');
+    case 'discounts': return vscode.l10n.t('Discounts Dashboard');
+  }
+}
+
+export interface DashboardQueries {
+  readonly sales: SalesQueries;
+  readonly monitor: MonitorQueries;
+  readonly targets: TargetsQueries;
+  readonly discounts: DiscountsQueries;
+}
 
 /** The queries of a kind on the project's warehouse connection, or undefined without a project. */
-export async function dashboardQueries(ctx: DwContext): Promise<{ sales: SalesQueries; monitor: MonitorQueries } | undefined> {
+export async function dashboardQueries(ctx: DwContext): Promise<DashboardQueries | undefined> {
   const project = await ctx.requireProject();
   if (project === undefined) return undefined;
   return queriesFor(ctx, project);
 }
 
-async function queriesFor(ctx: DwContext, project: Project): Promise<{ sales: SalesQueries; monitor: MonitorQueries }> {
+/** The data SLA of the targets and discounts dashboards, from the settings (checked: a bad one is named). */
+function dashboardSla(): SlaSettings {
+  const config = vscode.workspace.getConfiguration('dwWorkbench.dashboards');
+  return checkSla(
+    { hour: config.get<number>('freshnessHour', DEFAULT_SLA.hour), timeZone: config.get<string>('freshnessTimeZone', DEFAULT_SLA.timeZone) },
+    { hour: 'Setting dwWorkbench.dashboards.freshnessHour', timeZone: 'Setting dwWorkbench.dashboards.freshnessTimeZone' },
+  );
+}
+
+const minApplications = (): number => vscode.workspace.getConfiguration('dwWorkbench.dashboards').get<number>('minApplications', 3);
+
+async function queriesFor(ctx: DwContext, project: Project): Promise<DashboardQueries> {
   const engine = await ctx.connections.engine(project, 'dw');
   const sourceDatabase = engine.dialect === 'sqlserver' ? project.config.databases?.oltp ?? 'ECOMMERCE_OLTP' : undefined;
+  const sla = dashboardSla();
   return {
+    targets: new TargetsQueries(engine, engine.dialect, { sla }),
+    discounts: new DiscountsQueries(engine, engine.dialect, { sla }),
     sales: new SalesQueries(engine, engine.dialect),
     monitor: new MonitorQueries(engine, engine.dialect, {
       sourceDatabase,
@@ -43,8 +81,8 @@ export class DashboardPanels implements vscode.Disposable {
   private readonly open = new Map<DashboardKind, vscode.WebviewPanel>();
   /** What each open panel shows now (its last load), for "Export as HTML". */
   private readonly shown = new Map<DashboardKind, unknown>();
-  /** The sales panel's first filters ("Show SQL" writes them in until the webview loads others). */
-  private salesFilters: SalesFilters | undefined;
+  /** The first filters of each panel ("Show SQL" writes them in until the webview loads others). */
+  private readonly firstFilters = new Map<DashboardKind, unknown>();
 
   /** The serializers are registered by the activation shell (src/extension/shell.ts), which calls `attach`. */
   constructor(private readonly ctx: DwContext) {}
@@ -66,8 +104,7 @@ export class DashboardPanels implements vscode.Disposable {
       existing.reveal();
       return;
     }
-    const title = kind === 'sales' ? vscode.l10n.t('Sales Dashboard') : vscode.l10n.t('ETL Monitor');
-    const panel = vscode.window.createWebviewPanel(VIEW_TYPES[kind], title, vscode.ViewColumn.Active, this.options());
+    const panel = vscode.window.createWebviewPanel(VIEW_TYPES[kind], dashboardTitle(kind), vscode.ViewColumn.Active, this.options());
     await this.attach(kind, panel, undefined);
   }
 
@@ -110,7 +147,7 @@ export class DashboardPanels implements vscode.Disposable {
       });
     } catch (e) {
       panel.dispose();
-      await showError(this.ctx, e, kind === 'sales' ? vscode.l10n.t('Opening the sales dashboard failed') : vscode.l10n.t('Opening the ETL monitor failed'));
+      await showError(this.ctx, e, vscode.l10n.t('Opening {0} failed', dashboardTitle(kind)));
     }
   }
 
@@ -130,10 +167,14 @@ export class DashboardPanels implements vscode.Disposable {
       ok: true,
       key: project,
       handler: async (): Promise<MessageHandler> => {
-        const queries = await queriesFor(this.ctx, project);
-        return kind === 'sales'
-          ? salesHandler(queries.sales, salesHostActions(this.ctx, queries.sales), this.salesFilters)
-          : monitorHandler(queries.monitor, monitorHostActions(this.ctx));
+        const q = await queriesFor(this.ctx, project);
+        const first = this.firstFilters.get(kind);
+        switch (kind) {
+          case 'sales': return salesHandler(q.sales, salesHostActions(this.ctx, q.sales), first as SalesFilters | undefined);
+          case 'targets': return targetsHandler(q.targets, targetsHostActions(this.ctx, q.targets), first as TargetsFilters | undefined);
+          case 'discounts': return discountsHandler(q.discounts, discountsHostActions(this.ctx, q.discounts), first as DiscountsFilters | undefined);
+          case 'monitor': return monitorHandler(q.monitor, monitorHostActions(this.ctx));
+        }
       },
     };
   }
@@ -159,13 +200,29 @@ export class DashboardPanels implements vscode.Disposable {
     scope.push(listener);
   }
 
-  private async prepare(kind: DashboardKind, queries: { sales: SalesQueries; monitor: MonitorQueries }, state: unknown): Promise<unknown> {
+  private async prepare(kind: DashboardKind, queries: DashboardQueries, state: unknown): Promise<unknown> {
     const saved = (typeof state === 'object' && state !== null ? state : {}) as Record<string, unknown>;
+    const today = new Date().toISOString().slice(0, 10);
+    const language = vscode.env.language;
     if (kind === 'sales') {
       const restored = validateSalesFilters(saved['filters']);
-      const filters = restored.ok ? restored.value : await queries.sales.defaultFilters(new Date().toISOString().slice(0, 10));
-      this.salesFilters = filters;
-      const initialState: SalesInitialState = { kind, language: vscode.env.language, data: await queries.sales.load(filters), snapshot: false };
+      const filters = restored.ok ? restored.value : await queries.sales.defaultFilters(today);
+      this.firstFilters.set(kind, filters);
+      const initialState: SalesInitialState = { kind, language, data: await queries.sales.load(filters), snapshot: false };
+      return initialState;
+    }
+    if (kind === 'targets') {
+      const restored = validateTargetsFilters(saved['filters']);
+      const filters = restored.ok ? restored.value : await queries.targets.defaultFilters(today);
+      this.firstFilters.set(kind, filters);
+      const initialState: TargetsInitialState = { kind, language, data: await queries.targets.load(filters), snapshot: false };
+      return initialState;
+    }
+    if (kind === 'discounts') {
+      const restored = validateDiscountsFilters(saved['filters']);
+      const filters = restored.ok ? restored.value : await queries.discounts.defaultFilters(today, minApplications());
+      this.firstFilters.set(kind, filters);
+      const initialState: DiscountsInitialState = { kind, language, data: await queries.discounts.load(filters), snapshot: false };
       return initialState;
     }
     const restored = validateAuditFilters(saved['audit']);

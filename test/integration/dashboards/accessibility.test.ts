@@ -351,6 +351,32 @@ describe('dashboard accessibility and layout in headless Chromium (PostgreSQL fi
     assert.equal(await b.page.evaluate(() => navigator.language), 'en-US');
   });
 
+  it('describes the monitor’s timeline and runs-per-day charts in words and in number tables reached by keyboard', async () => {
+    await openMonitor('en', 'light');
+    await layOutEverything(b.page);
+    const shown = await b.page.evaluate(() => {
+      const rows = (id: string): Record<string, string | null>[] => [...document.querySelectorAll(`[data-testid="${id}"] details tbody tr`)].map((tr) =>
+        Object.fromEntries([...tr.querySelectorAll('td')].map((td): [string, string | null] => [td.getAttribute('data-key') ?? '', td.getAttribute('data-value') ?? td.textContent])));
+      return {
+        timeline: rows('timeline'), perDay: rows('statusPerDay'),
+        timelineSummary: document.querySelector('[data-testid="timeline-summary"]')?.textContent ?? '',
+        perDaySummary: document.querySelector('[data-testid="statusPerDay-summary"]')?.textContent ?? '',
+      };
+    });
+    const entities = [...new Set(monitorData.timeline.map((m) => m.entity))].sort();
+    assert.ok(entities.length > 0 && monitorData.statusPerDay.length > 0, 'the fixture has runs in the last 14 days');
+    assert.deepEqual(shown.timeline.map((r) => [r['entity'], Number(r['runs']), Number(r['failed'] ?? 0)]),
+      entities.map((e) => [e, monitorData.timeline.filter((m) => m.entity === e).length, monitorData.timeline.filter((m) => m.entity === e && m.status === 'failed').length]));
+    const days = [...new Set(monitorData.statusPerDay.map((s) => s.day))].sort();
+    assert.deepEqual(shown.perDay.map((r) => Number(r['total'])), days.map((day) => monitorData.statusPerDay.filter((s) => s.day === day).reduce((n, s) => n + s.runs, 0)));
+    const failed = monitorData.timeline.filter((m) => m.status === 'failed').length;
+    assert.match(shown.timelineSummary, new RegExp(`^${monitorData.timeline.length.toLocaleString('en')} runs of ${entities.length} entities in 14 days, ${failed} failed; last: `));
+    assert.match(shown.perDaySummary, new RegExp(`runs over ${days.length} days, from \\d+ to \\d+ a day; last day `));
+    await b.page.focus('[data-testid="statusPerDay"] summary');
+    await b.page.keyboard.press('Enter');
+    assert.equal(await b.page.evaluate(() => (document.querySelector('[data-testid="statusPerDay"] details') as HTMLDetailsElement).open), true);
+  });
+
   it('keeps bars and marks visible under forced colours (Windows high contrast)', async () => {
     await openMonitor('en', 'light');
     await b.page.emulateMedia({ forcedColors: 'active' });

@@ -53,6 +53,22 @@ describe('dwb dashboard (PostgreSQL)', () => {
     assert.equal(await dashboardCommand.run(['sales', '--from', '2024-13-01'], io().io), EXIT_CODES.usage);
   });
 
+  it('writes the targets and discounts snapshots (empty warehouse facts: zero, not an error) and names a bad SLA or minimum', async () => {
+    for (const kind of ['targets', 'discounts'] as const) {
+      const c = io();
+      assert.equal(await dashboardCommand.run([kind, '--from', '2024-01-01', '--to', '2024-12-31', '--time-zone', 'UTC', '--sla-hour', '6'], c.io), EXIT_CODES.ok, c.text());
+      const html = readFileSync(path.join(dir, `${kind}.html`), 'utf8');
+      assert.match(html, new RegExp(`"kind":"${kind}"`));
+      assert.ok(html.includes('"timeZone":"UTC","hour":6'), 'the SLA asked for');
+    }
+    const zone = io();
+    assert.equal(await dashboardCommand.run(['targets', '--time-zone', 'Mars/Olympus'], zone.io), EXIT_CODES.usage);
+    assert.match(zone.text(), /--time-zone: "Mars\/Olympus" is not an IANA time zone/);
+    const minimum = io();
+    assert.equal(await dashboardCommand.run(['discounts', '--min-applications', '0'], minimum.io), EXIT_CODES.usage);
+    assert.match(minimum.text(), /--min-applications: "0" is not a whole number from 1 to 1000/);
+  });
+
   it('writes a Portuguese snapshot with the strings of the package\'s pt-br l10n bundle, an English one with none', async () => {
     assert.equal(await dashboardCommand.run(['sales', '--out', 'vendas.html', '--lang', 'pt-BR'], io().io), EXIT_CODES.ok);
     const strings = /<script type="application\/json" id="dwb-l10n">(.*?)<\/script>/.exec(readFileSync(path.join(dir, 'vendas.html'), 'utf8'))?.[1];

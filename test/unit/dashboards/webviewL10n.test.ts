@@ -35,7 +35,8 @@ describe('webview strings (from the extension\'s l10n bundles)', () => {
     const states: HealthState[] = ['ok', 'late', 'failed', 'inactive', 'never-run', 'mismatch'];
     const kinds: ErrorKind[] = ['timeout', 'deadlock', 'constraint', 'connection', 'permission', 'conversion', 'other'];
     const days = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-    assert.deepEqual([...statuses, ...states, ...kinds, ...days].filter((k) => !(k in pt)), []);
+    const margins = ['Loss', 'Critical', 'Reduced', 'Healthy'];
+    assert.deepEqual([...statuses, ...states, ...kinds, ...days, ...margins].filter((k) => !(k in pt)), []);
   });
 
   it('keeps no hand-written dictionary in the webviews', () => {
