@@ -11,6 +11,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createEngine } from '../src/core/engine/factory';
+import { defaultScriptVariables } from '../src/core/warehouse/scripts';
 import type { Engine, Row } from '../src/core/engine/types';
 import { etlDialect } from '../src/core/etl/dialect';
 import type { ColumnMeta } from '../src/core/etl/dialect/types';
@@ -138,7 +139,8 @@ async function main(): Promise<void> {
   const scratch = await createThrowawayDatabase('dwb_bench_etl');
   const db = await createEngine({ ...postgresConnection(scratch.name), poolMax: 4 });
   try {
-    for (const s of SCRIPTS) await db.batch(readFileSync(path.join(root, 'sql/postgres', s), 'utf8'));
+    // The one psql variable of the scripts (ETL_ACTIVE_ENTITIES) at its shipped default, as the bootstrap gives it.
+    for (const s of SCRIPTS) await db.batch(readFileSync(path.join(root, 'sql/postgres', s), 'utf8').replaceAll(":'ETL_ACTIVE_ENTITIES'", `'${defaultScriptVariables['ETL_ACTIVE_ENTITIES'] ?? ''}'`));
     await seedCustomers(db);
     const entity = await compiled(db);
     const cols = entity.targetColumns;

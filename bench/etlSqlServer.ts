@@ -7,6 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createEngine } from '../src/core/engine/factory';
+import { defaultScriptVariables } from '../src/core/warehouse/scripts';
 import type { Engine, Row } from '../src/core/engine/types';
 import { etlDialect } from '../src/core/etl/dialect';
 import type { ColumnMeta } from '../src/core/etl/dialect/types';
@@ -42,7 +43,7 @@ async function applyScripts(db: Engine, root: string): Promise<void> {
   try {
     for (const s of SCRIPTS) {
       const file = path.join(root, 'sql/sqlserver', s);
-      const plan = await splitTsql(await readFile(file, 'utf8'), { file, readFile: (p) => readFile(p), variables: {} });
+      const plan = await splitTsql(await readFile(file, 'utf8'), { file, readFile: (p) => readFile(p), variables: { ETL_ACTIVE_ENTITIES: defaultScriptVariables['ETL_ACTIVE_ENTITIES'] ?? '' } });
       for (const b of plan.batches) await session.batch(b.text.replace(/^\s*USE\s+\w+\s*;/gim, `USE ${DB};`));
     }
   } finally {

@@ -34,7 +34,8 @@ describe('views', () => {
       assert.ok(root, 'the suite needs a workspace folder');
       folder = vscode.Uri.joinPath(root, 'suite-views');
       const shipped = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(ext.extensionUri, 'sql', 'postgres', 'dw', '06_etl_control.sql')));
-      const created = await runSql('control.sql', `CREATE SCHEMA IF NOT EXISTS ctl;\nCREATE SCHEMA IF NOT EXISTS audit;\n${shipped}`);
+      // The script's one variable, as a project file or the bootstrap gives it.
+      const created = await runSql('control.sql', `\\set ETL_ACTIVE_ENTITIES dim_cliente\nCREATE SCHEMA IF NOT EXISTS ctl;\nCREATE SCHEMA IF NOT EXISTS audit;\n${shipped}`);
       assert.equal(created?.ok, true, 'creating ctl.etl_control failed');
       await vscode.commands.executeCommand('dwWorkbench.refreshEntities');
     });

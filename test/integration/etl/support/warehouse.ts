@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { createEngine } from '../../../../src/core/engine/factory';
 import type { Engine } from '../../../../src/core/engine/types';
+import { defaultScriptVariables } from '../../../../src/core/warehouse/scripts';
 import { asSuperuser, createThrowawayDatabase, localPostgres, postgresConnection } from '../../../support/throwawayDatabase';
 
 const root = path.resolve(__dirname, '../../../..');
@@ -24,8 +25,13 @@ export interface TestWarehouse {
 
 export const PG = localPostgres;
 
+/**
+ * The scripts as the server takes them: the one psql variable they use (06_etl_control.sql's
+ * ETL_ACTIVE_ENTITIES) is given its shipped default, as the bootstrap does.
+ */
 export async function applyWarehouseScripts(engine: Engine): Promise<void> {
-  for (const s of SCRIPTS) await engine.batch(readFileSync(path.join(root, 'sql/postgres', s), 'utf8'));
+  const active = `'${defaultScriptVariables['ETL_ACTIVE_ENTITIES'] ?? ''}'`;
+  for (const s of SCRIPTS) await engine.batch(readFileSync(path.join(root, 'sql/postgres', s), 'utf8').replaceAll(":'ETL_ACTIVE_ENTITIES'", active));
 }
 
 /** A throw-away PostgreSQL database with OLTP and warehouse schemas (one database, as shipped). */
