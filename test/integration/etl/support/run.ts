@@ -52,9 +52,15 @@ export async function count(engine: Engine, sql: string, params: readonly unknow
  * after a run moves the stamps past that run's cutoff.
  */
 export class TestClock {
+  /**
+   * Past every cutoff any clock of this process has handed out: a clock made for the next test
+   * starts there, so its stamps are never at or below a run's watermark (a test that runs in less
+   * time than a clock moves per run would otherwise stamp changes the next run cannot see).
+   */
+  private static past = 0;
   private at: number;
   constructor(start = Date.now()) {
-    this.at = Math.ceil(start / 1000) * 1000 + 1000;
+    this.at = Math.max(Math.ceil(start / 1000) * 1000 + 1000, TestClock.past);
   }
 
   /** SQL literal of the current change stamp (UTC, as the OLTP keeps it). */
@@ -76,7 +82,10 @@ export class TestClock {
     return new Date(this.at);
   }
 
-  readonly now = (): Date => new Date(this.at + 2000);
+  readonly now = (): Date => {
+    TestClock.past = Math.max(TestClock.past, this.at + 3000);
+    return new Date(this.at + 2000);
+  };
 
   advance(): void {
     this.at += 3000;
