@@ -1,10 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Client } from 'pg';
-import { skipBecause } from '../support/skip';
-import { dropDatabase, localPostgres, throwawayName } from '../support/throwawayDatabase';
-import { bootstrapFromPalette, rowDescription, runEnd, stepper, waitForEntityLoaded, windowPerSuite, type Workbench } from './harness';
+import { dropDatabase, throwawayName } from '../support/throwawayDatabase';
+import { bootstrapFromPalette, rowDescription, runEnd, skipWithoutPostgres, stepper, waitForEntityLoaded, windowPerSuite, type Workbench } from './harness';
 
 const NINE = ['dim_cliente', 'dim_produto', 'dim_regiao', 'dim_equipe', 'dim_vendedor', 'dim_desconto', 'fact_vendas', 'fact_metas', 'fact_descontos'];
 
@@ -21,14 +19,7 @@ describe('e2e: a new warehouse project from an empty window', function () {
   let parent = '';
 
   before(async function () {
-    const probe = new Client({ ...localPostgres, database: 'postgres' });
-    try {
-      await probe.connect();
-    } catch (e) {
-      skipBecause(this, `no PostgreSQL at ${localPostgres.host}:${localPostgres.port} (${e instanceof Error ? e.message : String(e)})`);
-    } finally {
-      await probe.end().catch(() => undefined);
-    }
+    await skipWithoutPostgres(this);
   });
   after(async () => dropDatabase(database));
 

@@ -2,7 +2,7 @@ export { ScenarioArtifacts, findFiles } from './artifacts';
 export { createProfile, installExtension, startCodeServer } from './codeServer';
 export type { Profile, ProcessSpec, RunningCodeServer, StartOptions } from './codeServer';
 export { pgliteProject, postgresProject } from './projects';
-export { postgresDatabasePerSuite } from './postgres';
+export { postgresDatabasePerSuite, skipWithoutPostgres } from './postgres';
 export type { SuiteDatabase } from './postgres';
 export { stepper, WindowFixture, windowPerSuite } from './scenario';
 export { e2eSession, openWindow, finishScenario } from './session';

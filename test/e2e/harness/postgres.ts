@@ -1,3 +1,4 @@
+import type { Context } from 'mocha';
 import { Client, type QueryResultRow } from 'pg';
 import { skipBecause } from '../../support/skip';
 import { createThrowawayDatabase, localPostgres, type ThrowawayDatabase } from '../../support/throwawayDatabase';
@@ -10,6 +11,18 @@ export interface SuiteDatabase {
   query<R extends QueryResultRow>(sql: string, params?: unknown[]): Promise<R[]>;
 }
 
+/** For `before`: skips the block visibly when the machine's PostgreSQL does not answer. */
+export async function skipWithoutPostgres(ctx: Context): Promise<void> {
+  const probe = new Client({ ...localPostgres, database: 'postgres' });
+  try {
+    await probe.connect();
+  } catch (e) {
+    skipBecause(ctx, `no PostgreSQL at ${localPostgres.host}:${localPostgres.port} (${e instanceof Error ? e.message : String(e)})`);
+  } finally {
+    await probe.end().catch(() => undefined);
+  }
+}
+
 /**
  * Registers the hooks of a describe block that needs its own PostgreSQL database: created in
  * `before` (the block skips visibly when no server answers), dropped in `after`. Call it before
@@ -18,14 +31,7 @@ export interface SuiteDatabase {
 export function postgresDatabasePerSuite(prefix = 'dwb_e2e'): SuiteDatabase {
   let db: ThrowawayDatabase | undefined;
   before(async function () {
-    const probe = new Client({ ...localPostgres, database: 'postgres' });
-    try {
-      await probe.connect();
-    } catch (e) {
-      skipBecause(this, `no PostgreSQL at ${localPostgres.host}:${localPostgres.port} (${e instanceof Error ? e.message : String(e)})`);
-    } finally {
-      await probe.end().catch(() => undefined);
-    }
+    await skipWithoutPostgres(this);
     db = await createThrowawayDatabase(prefix);
   });
   after(async () => db?.drop());
