@@ -23,6 +23,19 @@ export const FACT_DIALECTS: Readonly<Record<Dialect, FactSqlDialect>> = {
   },
 };
 
+/**
+ * A fact's freshness: the first and last date key it holds (the unknown date, 0, left out) and
+ * its ETL entity's last success and status from ctl.etl_control.
+ */
+export function factFreshnessSql(d: FactSqlDialect, fact: string, dateColumn: string, entity: string): string {
+  return `SELECT (SELECT MIN(${dateColumn}) FROM ${fact} WHERE ${dateColumn} > 0) AS first_date_id,
+       (SELECT MAX(${dateColumn}) FROM ${fact} WHERE ${dateColumn} > 0) AS last_date_id,
+       c.last_success_at,
+       c.last_status
+  FROM (SELECT 1 AS one) AS x
+  LEFT JOIN ${d.tables.control} c ON c.entity_name = '${entity}'`;
+}
+
 /** A parameter's value as a SQL literal of the dialect (text quoted, N'' on SQL Server). */
 export type LiteralValue = string | number | null;
 const literal = (dialect: Dialect, v: LiteralValue): string =>

@@ -1,5 +1,5 @@
 import type { DiscountsQueryId } from '../../protocol/discounts';
-import type { FactSqlDialect } from '../dashboard/factDialect';
+import { factFreshnessSql, type FactSqlDialect } from '../dashboard/factDialect';
 
 /**
  * The discounts dashboard's SQL over fact_descontos (one row per discount applied to an order
@@ -90,12 +90,7 @@ UNION ALL SELECT 'method', metodo_desconto FROM ${d.facts.discount} WHERE descon
 UNION ALL SELECT 'code', codigo_desconto FROM ${d.facts.discount} WHERE desconto_id > 0 GROUP BY codigo_desconto
 UNION ALL SELECT 'level', nivel_aplicacao FROM ${d.facts.discounts} GROUP BY nivel_aplicacao
 UNION ALL SELECT 'region', regiao_pais FROM ${t.region} WHERE regiao_id > 0 GROUP BY regiao_pais`,
-    freshness: `SELECT (SELECT MIN(data_aplicacao_id) FROM ${d.facts.discounts} WHERE data_aplicacao_id > 0) AS first_date_id,
-       (SELECT MAX(data_aplicacao_id) FROM ${d.facts.discounts} WHERE data_aplicacao_id > 0) AS last_date_id,
-       c.last_success_at,
-       c.last_status
-  FROM (SELECT 1 AS one) AS x
-  LEFT JOIN ${t.control} c ON c.entity_name = 'fact_descontos'`,
+    freshness: factFreshnessSql(d, d.facts.discounts, 'data_aplicacao_id', 'fact_descontos'),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { TargetsQueryId } from '../../protocol/targets';
-import type { FactSqlDialect } from '../dashboard/factDialect';
+import { factFreshnessSql, type FactSqlDialect } from '../dashboard/factDialect';
 
 /**
  * The targets dashboard's SQL over fact_metas (one row per seller and month), one text per panel.
@@ -76,12 +76,7 @@ export function targetsSql(d: FactSqlDialect): Readonly<Record<TargetsQueryId, s
     options: `SELECT 'region' AS kind, regional AS value FROM ${t.team} WHERE equipe_id > 0 AND regional IS NOT NULL GROUP BY regional
 UNION ALL SELECT 'team', nome_equipe FROM ${t.team} WHERE equipe_id > 0 GROUP BY nome_equipe
 UNION ALL SELECT 'seller', nome_vendedor FROM ${t.seller} WHERE vendedor_id > 0 GROUP BY nome_vendedor`,
-    freshness: `SELECT (SELECT MIN(data_id) FROM ${d.facts.targets} WHERE data_id > 0) AS first_date_id,
-       (SELECT MAX(data_id) FROM ${d.facts.targets} WHERE data_id > 0) AS last_date_id,
-       c.last_success_at,
-       c.last_status
-  FROM (SELECT 1 AS one) AS x
-  LEFT JOIN ${t.control} c ON c.entity_name = 'fact_metas'`,
+    freshness: factFreshnessSql(d, d.facts.targets, 'data_id', 'fact_metas'),
   };
 }
 
