@@ -58,7 +58,7 @@ describe('warehouse checks and alerts in T-SQL (SQL Server, DW_TEST_MSSQL)', fun
   it('evaluates the rules, opens and resolves alerts in ctl.alert_state', async () => {
     const now = new Date('2026-03-10T12:00:00.000Z');
     const ts = (minutes: number) => ({ value: new Date(now.getTime() - minutes * 60_000), type: { kind: 'timestamp' as const, precision: 3 } });
-    await dw.batch('DELETE FROM audit.etl_run_entity; DELETE FROM audit.etl_run; DELETE FROM ctl.alert_state; UPDATE ctl.etl_control SET is_active = 0, last_status = NULL');
+    await dw.batch('DELETE FROM audit.etl_reject; DELETE FROM audit.etl_run_entity; DELETE FROM audit.etl_run; DELETE FROM ctl.alert_state; UPDATE ctl.etl_control SET is_active = 0, last_status = NULL');
     await dw.query(`UPDATE ctl.etl_control SET is_active = 1, last_status = N'failed', watermark_updated_at = @p1, last_success_at = @p1 WHERE entity_name = N'dim_cliente'`, [ts(30)]);
     const run = await dw.query<{ run_id: unknown }>(`INSERT INTO audit.etl_run (entities_requested, started_by, started_at, finished_at, status) OUTPUT INSERTED.run_id VALUES (N'dim_cliente', N'test', @p1, @p2, N'failed')`, [ts(10), ts(9)]);
     await dw.query(`INSERT INTO audit.etl_run_entity (run_id, entity_name, status, error_message, started_at, finished_at) VALUES (@p1, N'dim_cliente', N'failed', N'boom', @p2, @p3)`, [Number(run.rows[0]?.run_id), ts(10), ts(9)]);
