@@ -51,7 +51,7 @@ export class DwContext implements vscode.Disposable {
 
   /** The project, or a clear message with a way to create one when there is none. */
   async requireProject(): Promise<Project | undefined> {
-    const project = this.project ?? (await this.projectState.reload());
+    const project = (await this.projectState.settled()) ?? (await this.projectState.reload());
     if (project !== undefined) return project;
     const uri = await this.projectState.findFile();
     if (uri !== undefined) {

@@ -8,11 +8,19 @@ import { stackErrorChoices } from './stack/errors';
 
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '::1']);
 
+export interface ShowErrorOptions {
+  /**
+   * Runs the failed operation again: an action that fixes the settings in place (Trust Server
+   * Certificate) retries with them, so one click ends in the result, not in a second command.
+   */
+  readonly retry?: () => Promise<void>;
+}
+
 /**
  * Shows an error with the action that fixes it, chosen by the error's kind (never its text),
  * and logs it. Returns when the user has picked an action or dismissed the message.
  */
-export async function showError(ctx: DwContext, error: unknown, what: string): Promise<void> {
+export async function showError(ctx: DwContext, error: unknown, what: string, options: ShowErrorOptions = {}): Promise<void> {
   if (error instanceof ConnectionAbandoned) return;
   const message = error instanceof Error ? error.message : String(error);
   ctx.log.error(`${what}: ${message}`);
@@ -36,7 +44,12 @@ export async function showError(ctx: DwContext, error: unknown, what: string): P
       break;
     case 'certificate-untrusted':
       if (project !== undefined && LOCAL_HOSTS.has(project.config.connection.host ?? '127.0.0.1')) {
-        actions.push({ label: vscode.l10n.t('Trust Server Certificate'), run: () => trustServerCertificate(ctx, project) });
+        actions.push({
+          label: vscode.l10n.t('Trust Server Certificate'),
+          run: async () => {
+            if ((await trustServerCertificate(ctx, project)) && options.retry !== undefined) await options.retry();
+          },
+        });
       }
       break;
     case 'database-missing':

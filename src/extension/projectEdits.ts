@@ -5,9 +5,10 @@ import type { DwContext } from './context';
 
 /**
  * Sets connection.trustServerCertificate in dw-workbench.json through a workspace edit (so it is
- * undoable and keeps the user's formatting and comments), after the user asked for it.
+ * undoable and keeps the user's formatting and comments), after the user asked for it. True when
+ * the file was saved and the project reloaded with it.
  */
-export async function trustServerCertificate(ctx: DwContext, project: Project): Promise<void> {
+export async function trustServerCertificate(ctx: DwContext, project: Project): Promise<boolean> {
   const uri = vscode.Uri.file(project.file);
   const document = await vscode.workspace.openTextDocument(uri);
   const text = document.getText();
@@ -19,5 +20,7 @@ export async function trustServerCertificate(ctx: DwContext, project: Project): 
     await document.save();
     ctx.log.info(`Trusting the server certificate of ${project.config.connection.host ?? '127.0.0.1'} for project '${project.config.name}'.`);
     await ctx.projectState.reload();
+    return true;
   }
+  return false;
 }

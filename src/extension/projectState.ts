@@ -14,6 +14,8 @@ export class ProjectState implements vscode.Disposable {
   private loaded: { readonly file: string | undefined; readonly text: string | undefined } | undefined;
   /** Why the project file could not be loaded (its first problem at file:line:column), if it could not. */
   private fileProblem: string | undefined;
+  /** Reloads still reading or parsing the file: a command waits for them (`settled`) before it reads `project`. */
+  private readonly inflight = new Set<Promise<Project | undefined>>();
   private readonly changed = new vscode.EventEmitter<Project | undefined>();
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('dw-workbench-project');
   private readonly disposables: vscode.Disposable[] = [this.changed, this.diagnostics];
@@ -61,7 +63,27 @@ export class ProjectState implements vscode.Disposable {
    * command both reloading after one write, a save without changes) keeps the current project:
    * nothing is parsed again, and no change fires (a change closes the project's connections).
    */
-  async reload(): Promise<Project | undefined> {
+  reload(): Promise<Project | undefined> {
+    const running = this.load();
+    this.inflight.add(running);
+    void running.then(
+      () => this.inflight.delete(running),
+      () => this.inflight.delete(running),
+    );
+    return running;
+  }
+
+  /**
+   * The project once every reload already started has finished: what a command must read, so a
+   * command run right after a save (by the user, or by an action such as "Trust Server
+   * Certificate") sees the saved file, not the one before it.
+   */
+  async settled(): Promise<Project | undefined> {
+    while (this.inflight.size > 0) await Promise.allSettled([...this.inflight]);
+    return this.current;
+  }
+
+  private async load(): Promise<Project | undefined> {
     const uri = await this.findFile();
     const text = uri === undefined ? undefined : new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
     if (this.loaded !== undefined && this.loaded.file === uri?.fsPath && this.loaded.text === text) return this.current;

@@ -3,7 +3,7 @@ import type { DwContext } from '../context';
 import { showError } from '../engineErrors';
 
 /** "DW: Test Connection": connects with the project's settings and shows the server info. */
-export const testConnection = (ctx: DwContext) => async (): Promise<void> => {
+export const testConnection = (ctx: DwContext) => async function run(): Promise<void> {
   const project = await ctx.requireProject();
   if (project === undefined) return;
   try {
@@ -17,6 +17,7 @@ export const testConnection = (ctx: DwContext) => async (): Promise<void> => {
     ctx.log.info(summary);
     void vscode.window.showInformationMessage(summary);
   } catch (e) {
-    await showError(ctx, e, vscode.l10n.t('Test Connection failed'));
+    // After "Trust Server Certificate" the connection is tested again with the saved setting.
+    await showError(ctx, e, vscode.l10n.t('Test Connection failed'), { retry: run });
   }
 };
