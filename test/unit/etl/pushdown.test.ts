@@ -9,7 +9,7 @@ import { qualifySchemas, sqlserverEtl } from '../../../src/core/etl/dialect/sqls
 import type { ColumnMeta, EtlDialect } from '../../../src/core/etl/dialect/types';
 import { parseEntityDefinition } from '../../../src/core/etl/definition/load';
 import { INITIAL_WATERMARK } from '../../../src/core/etl/run/control';
-import { extractSpecOf, type EntityLoadContext } from '../../../src/core/etl/run/entity';
+import { extractSpecOf, stageName, type EntityLoadContext } from '../../../src/core/etl/run/entity';
 import { choosePlan, resolvePlan, type PlanSide } from '../../../src/core/etl/run/plan';
 import { pageWriter, type PageOutcome } from '../../../src/core/etl/run/pushdown';
 import { pushdownSelectSql } from '../../../src/core/etl/run/pushdownSql';
@@ -104,7 +104,7 @@ async function writeFirstPage(engine: Engine, entity: CompiledEntity): Promise<{
     const write = await pageWriter(ctx);
     const outcome = await session.transaction((tx) => write(tx, firstPage(ctx), () => Promise.resolve(), {}));
     const stage = await session.query<{ n: number }>(
-      "SELECT CAST(count(*) AS int) AS n FROM pg_class WHERE relname = 'etl_stage_dim_x_push' AND relpersistence = 't'");
+      "SELECT CAST(count(*) AS int) AS n FROM pg_class WHERE relname = $1 AND relpersistence = 't'", [`${stageName(entity)}_push`]);
     return { outcome, staged: stage.rows[0]?.n === 1 };
   } finally {
     await session.release();
@@ -214,7 +214,7 @@ describe('ETL pushdown across two SQL Server databases (three-part names), as th
 
   it('reads the source table and the derived SQL from the source database; the merge stays in the target', async () => {
     const sent = await sentFor('ECOMMERCE_OLTP');
-    const insert = sent.find((s) => s.startsWith('INSERT INTO [#etl_stage_dim_x_push]'));
+    const insert = sent.find((s) => /^INSERT INTO \[#etl_stage_dim_x_[0-9a-f]{8}_push\]/.test(s));
     assert.ok(insert, `no stage insert in ${JSON.stringify(sent)}`);
     assert.match(insert, /FROM \[ECOMMERCE_OLTP\]\.\[core\]\.\[customers\] p/);
     assert.match(insert, /FROM \[ECOMMERCE_OLTP\]\.core\.orders o WHERE o\.customer_id = s\.customer_id/);
@@ -228,7 +228,7 @@ describe('ETL pushdown across two SQL Server databases (three-part names), as th
   });
 
   it('without a source database, reads two-part names', async () => {
-    const insert = (await sentFor(undefined)).find((s) => s.startsWith('INSERT INTO [#etl_stage_dim_x_push]')) ?? '';
+    const insert = (await sentFor(undefined)).find((s) => /^INSERT INTO \[#etl_stage_dim_x_[0-9a-f]{8}_push\]/.test(s)) ?? '';
     assert.match(insert, /FROM \[core\]\.\[customers\] p/);
     assert.match(insert, /FROM core\.orders o/);
     assert.doesNotMatch(insert, /OFFSET/);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Engine, Queryable, Row, Session } from '../../engine/types';
 import type { EtlDialect, ExtractSpec } from '../dialect/types';
 import type { CompiledEntity } from '../transform/compile';
@@ -39,7 +40,17 @@ export interface EntityLoadResult {
   readonly watermark: Watermark;
 }
 
-export const stageName = (entity: string): string => `etl_stage_${entity}`;
+/**
+ * The entity's stage table (a temporary table, kept by the session): named after the entity and
+ * a digest of its shape, so a session that still holds the stage of an earlier run (a pooled or
+ * kept connection) never meets one of another shape after the definition or the target changed.
+ * At most 55 characters, so `_push`/`_trg` stay within PostgreSQL's 63.
+ */
+export function stageName(entity: CompiledEntity): string {
+  const def = entity.definition;
+  const shape = JSON.stringify([def.target.table, entity.targetColumns, entity.lookups.map((l) => [l.stageColumn, l.stageType])]);
+  return `etl_stage_${def.entity.slice(0, 36)}_${createHash('sha256').update(shape).digest('hex').slice(0, 8)}`;
+}
 
 export function extractSpecOf(entity: CompiledEntity, d: EtlDialect, database?: string): ExtractSpec {
   const def = entity.definition;
@@ -95,7 +106,7 @@ export const READ_CHUNK = 10_000;
 export async function loadEntity(ctx: EntityLoadContext): Promise<EntityLoadResult> {
   const { entity, dialect: d, session } = ctx;
   const def = entity.definition;
-  const { merge, bulkColumns } = transferStageOf(entity, d, stageName(def.entity));
+  const { merge, bulkColumns } = transferStageOf(entity, d, stageName(entity));
   const write = batchMerge(d, merge, def.entity);
   const removals = softDeleteSql(def, d, merge.stage);
   const extractSql = ctx.sourceDialect.extractPageSql(extractSpecOf(entity, ctx.sourceDialect));

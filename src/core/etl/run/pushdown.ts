@@ -42,7 +42,7 @@ function statsOf(s: Record<string, unknown>): Omit<PageOutcome, 'upserted'> | un
 export async function pageWriter(ctx: EntityLoadContext, keys?: string): Promise<WritePage> {
   const { entity, dialect: d, session } = ctx;
   const def = entity.definition;
-  const stage = `${stageName(def.entity)}_push`;
+  const stage = `${stageName(entity)}_push`;
   const merge = mergeSpecOf(entity, stage, {
     leading: PUSHDOWN_EXTRA,
     filter: def.target.deleteSoftDeleted === undefined ? PUSHDOWN_ACCEPTED : `${PUSHDOWN_ACCEPTED} AND ${NOT_DELETED}`,

@@ -74,7 +74,7 @@ async function transferWriter(ctx: EntityLoadContext, t: EntityTrigger): Promise
   const { entity, dialect: d } = ctx;
   const def = entity.definition;
   // The entity's stage shape under its own name: the main stream's stage stays as it left it.
-  const { merge, bulkColumns } = transferStageOf(entity, d, `${stageName(def.entity)}_trg`);
+  const { merge, bulkColumns } = transferStageOf(entity, d, `${stageName(entity)}_trg`);
   const write = batchMerge(d, merge, def.entity);
   const removals = softDeleteSql(def, d, merge.stage);
   const sd = ctx.sourceDialect;
