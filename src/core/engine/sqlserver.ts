@@ -4,7 +4,7 @@ import { EngineError, isEngineError } from './errors';
 import { engineErrorMessage, type ErrorContext } from './errorContext';
 import { mapSqlServerError, type SqlServerErrorFacts } from './sqlserverErrors';
 import { SqlServerQueryable } from './sqlserverQueryable';
-import type { Engine, Queryable, ServerInfo, Session } from './types';
+import type { Engine, Queryable, ServerInfo, Session, SessionOptions } from './types';
 import { BABELFISH_PRODUCT, SQL_SERVER_PRODUCT } from './serverProduct';
 
 export interface SqlServerEngineOptions {
@@ -49,6 +49,8 @@ async function connectPool(pool: sql.ConnectionPool, ctx: ErrorContext, facts: S
 class SqlServerEngine extends SqlServerQueryable implements Engine {
   readonly kind = 'sqlserver' as const;
   readonly dialect = 'sqlserver' as const;
+  /** A released `reuse` session kept for the next one, closed after a minute unused. */
+  private kept: { readonly session: SqlServerSession; readonly timer: NodeJS.Timeout } | undefined;
 
   constructor(
     private readonly pool: sql.ConnectionPool,
@@ -94,25 +96,58 @@ class SqlServerEngine extends SqlServerQueryable implements Engine {
    * mssql has no public way to pin one pooled connection, so a Session is a pool of exactly one
    * connection: every statement, transaction and session-owned applock lands on the same SPID.
    */
-  async session(): Promise<Session> {
+  async session(options: SessionOptions = {}): Promise<Session> {
+    const kept = options.reuse === true ? this.take() : undefined;
+    if (kept !== undefined) return kept;
     const facts: { loginErrorNumber?: number } = {};
     const pool = new sql.ConnectionPool(poolConfig(this.config, this.options, facts, 1));
     await connectPool(pool, this.ctx, facts);
-    const session = new SqlServerSession(pool, this.ctx, facts);
+    const session = new SqlServerSession(pool, this.ctx, facts, options.reuse === true ? (s) => this.keep(s) : undefined);
     const { rows } = await session.query<{ spid: number }>('SELECT @@SPID AS spid');
     session.serverProcessId = rows[0]?.spid;
     return session;
   }
 
+  private take(): SqlServerSession | undefined {
+    const kept = this.kept;
+    if (kept === undefined) return undefined;
+    clearTimeout(kept.timer);
+    this.kept = undefined;
+    return kept.session;
+  }
+
+  /** Keeps a released session (the newest: an older one kept is closed). */
+  private keep(session: SqlServerSession): void {
+    void this.take()?.close();
+    const timer = setTimeout(() => {
+      if (this.kept?.session === session) this.kept = undefined;
+      void session.close();
+    }, KEEP_MS);
+    timer.unref();
+    this.kept = { session, timer };
+  }
+
   async close(): Promise<void> {
+    await this.take()?.close();
     if (this.pool.connected || this.pool.connecting) await this.pool.close();
   }
 }
 
+/** How long a released `reuse` session stays open for the next one. */
+const KEEP_MS = 60_000;
+
 class SqlServerSession extends SqlServerQueryable implements Session {
   serverProcessId: number | undefined;
+  /** Application locks taken and not (yet) released: a session holding one is never kept. */
+  private locksHeld = 0;
 
-  constructor(private readonly pool: sql.ConnectionPool, ctx: ErrorContext, facts: SqlServerErrorFacts) {
+  constructor(
+    private readonly pool: sql.ConnectionPool,
+    ctx: ErrorContext,
+    facts: SqlServerErrorFacts,
+    /** Where a released session goes when it may be reused (`SessionOptions.reuse`). */
+    private readonly onRelease?: (session: SqlServerSession) => void,
+  ) {
     super(() => pool.request(), ctx, facts);
   }
 
@@ -146,14 +181,37 @@ class SqlServerSession extends SqlServerQueryable implements Session {
         kind: 'lock-timeout', engine: 'sqlserver', number: result, target: `${ctx.address}/${ctx.database}`,
       });
     }
+    this.locksHeld++;
     try {
       return await work();
     } finally {
       await this.query("EXEC sp_releaseapplock @Resource = @p1, @LockOwner = 'Session'", [{ value: name, type: { kind: 'text', length: 255 } }]);
+      this.locksHeld--;
     }
   }
 
+  /**
+   * Kept for the next `reuse` session when it may be: still connected, no lock held, no
+   * transaction open, still in its own database. Otherwise (or when the check fails) closed.
+   */
   async release(): Promise<void> {
+    if (this.onRelease !== undefined && this.locksHeld === 0 && this.pool.connected && (await this.reusable())) {
+      this.onRelease(this);
+      return;
+    }
+    await this.close();
+  }
+
+  private async reusable(): Promise<boolean> {
+    try {
+      const { rows } = await this.query<{ open: number; db: string }>('SELECT @@TRANCOUNT AS [open], DB_NAME() AS db');
+      return rows[0]?.open === 0 && rows[0].db.toLowerCase() === this.ctx.database.toLowerCase();
+    } catch {
+      return false;
+    }
+  }
+
+  async close(): Promise<void> {
     await this.pool.close();
   }
 }

@@ -210,11 +210,22 @@ export interface ServerInfo {
   readonly address: string;
 }
 
+export interface SessionOptions {
+  /**
+   * The caller leaves no session state behind it (no SET, no USE, its temporary tables named by
+   * their shape): the engine may keep the connection after `release()` and hand it to the next
+   * session that asks the same, instead of logging in again. SQL Server keeps one for a minute
+   * (on Babelfish a new connection also parses its first statements several times slower);
+   * PostgreSQL's pool reuses every connection anyway; PGlite has one.
+   */
+  readonly reuse?: boolean;
+}
+
 export interface Engine extends Queryable {
   readonly kind: EngineKind;
   readonly dialect: Dialect;
   serverInfo(): Promise<ServerInfo>;
   /** A dedicated connection from the pool. Always `release()` it (use try/finally). */
-  session(): Promise<Session>;
+  session(options?: SessionOptions): Promise<Session>;
   close(): Promise<void>;
 }

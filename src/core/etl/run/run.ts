@@ -159,7 +159,8 @@ export async function runEtl(o: EtlRunOptions): Promise<EtlRunResult> {
   // the largest cutoff_minutes of the run's entities, bounded by the source's open transactions.
   const minutes = Math.max(0, ...defs.map((def) => controls0.find((c) => c.entity === def.entity)?.cutoffMinutes ?? 2));
   const cutoff = await runCutoff(o.source, etlDialect(o.source.dialect), minutes, names, o.now);
-  const session = await o.target.session();
+  // Kept by the engine for the next run (the ETL leaves no session state: its stages are named by their shape).
+  const session = await o.target.session({ reuse: true });
   try {
     const runId = await openRun(session, d, names, o.startedBy ?? 'dwb');
     let result: EtlRunResult | undefined;
