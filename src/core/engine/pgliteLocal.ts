@@ -1,8 +1,9 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { PGlite, type PGliteOptions, type Results, type Transaction } from '@electric-sql/pglite';
+import { PGlite, type Results, type Transaction } from '@electric-sql/pglite';
 import type { PgliteConnectionConfig } from './config';
+import { pgliteAssetDir, pgliteWasm, type PgliteWasm } from './pgliteAssets';
 import type { PgliteBackend, PgliteNotice, PgliteResults, PgliteStatements } from './pgliteBackend';
 import { pgResultParsers } from './pgTypes';
 import type { Row } from './types';
@@ -55,32 +56,20 @@ class LocalPglite extends LocalStatements implements PgliteBackend {
 }
 
 /**
- * In the bundles (dist/*.js) PGlite's WebAssembly and data files sit in dist/pglite/ (copied by
- * scripts/build.mjs, shipped in the vsix); from the sources PGlite finds them in node_modules itself.
- */
-async function bundledAssets(): Promise<Partial<PGliteOptions>> {
-  const dir = path.join(__dirname, 'pglite');
-  if (!existsSync(path.join(dir, 'pglite.wasm'))) return {};
-  const [wasm, initdb, data] = await Promise.all(
-    ['pglite.wasm', 'initdb.wasm', 'pglite.data'].map((file) => readFile(path.join(dir, file))),
-  );
-  return {
-    pgliteWasmModule: await WebAssembly.compile(wasm as Uint8Array<ArrayBuffer>),
-    initdbWasmModule: await WebAssembly.compile(initdb as Uint8Array<ArrayBuffer>),
-    fsBundle: new Blob([data as Uint8Array<ArrayBuffer>]),
-  };
-}
-
-/**
  * Opens (or creates, on first use: initdb takes seconds) the PGlite database of a connection in
- * the calling thread. Errors are PGlite's own; the adapter words them.
+ * the calling thread, with the process's compiled modules (`pgliteWasm`, posted by the thread
+ * that started a worker). Errors are PGlite's own; the adapter words them.
  */
-export async function openPgliteHere(config: PgliteConnectionConfig): Promise<PgliteBackend> {
+export async function openPgliteHere(config: PgliteConnectionConfig, wasm?: PgliteWasm): Promise<PgliteBackend> {
   // PGlite creates only the last folder of the path; a new project has no .dw/ yet.
   if (config.dataDir !== undefined) mkdirSync(path.dirname(config.dataDir), { recursive: true });
+  const modules = wasm ?? (await pgliteWasm());
+  const data = await readFile(path.join(pgliteAssetDir(), 'pglite.data'));
   // Parsers on this instance only: the same exact-string / UTC-Date choices as PostgreSQL.
   const db = await PGlite.create({
-    ...(await bundledAssets()),
+    pgliteWasmModule: modules.pglite,
+    initdbWasmModule: modules.initdb,
+    fsBundle: new Blob([data as Uint8Array<ArrayBuffer>]),
     ...(config.dataDir === undefined ? {} : { dataDir: config.dataDir }),
     parsers: pgResultParsers,
   });

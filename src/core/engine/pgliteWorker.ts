@@ -86,8 +86,8 @@ class Served {
   }
 }
 
-const { config } = workerData as PgliteWorkerData;
-openPgliteHere(config).then(
+const { config, wasm } = workerData as PgliteWorkerData;
+openPgliteHere(config, wasm).then(
   (db) => {
     const served = new Served(db);
     port.on('message', (request: PgliteRequest) => void served.handle(request));

@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { PgliteConnectionConfig } from './config';
+import { fromSources, pgliteWasm } from './pgliteAssets';
 import type { PgliteBackend, PgliteNotice, PgliteResults, PgliteStatements } from './pgliteBackend';
 import { PgliteWorkerError, type PgliteOpened, type PgliteReply, type PgliteRequest, type PgliteWorkerData } from './pgliteWorkerProtocol';
 
@@ -20,7 +21,7 @@ interface Pending {
  * tsx as its parent did.
  */
 function workerEntry(): { readonly file: string; readonly execArgv?: string[] } {
-  if (path.extname(__filename) !== '.ts') return { file: path.join(__dirname, 'pgliteWorker.js') };
+  if (!fromSources) return { file: path.join(__dirname, 'pgliteWorker.js') };
   return {
     file: path.join(__dirname, 'pgliteWorker.ts'),
     execArgv: ['--require', createRequire(__filename).resolve('tsx/cjs')],
@@ -45,10 +46,10 @@ export class PgliteWorkerBackend implements PgliteBackend {
   }
 
   /** Starts the worker and waits until it has opened the database (or failed to). */
-  static open(config: PgliteConnectionConfig): Promise<PgliteWorkerBackend> {
+  static async open(config: PgliteConnectionConfig): Promise<PgliteWorkerBackend> {
     const entry = workerEntry();
     const worker = new Worker(entry.file, {
-      workerData: { config } satisfies PgliteWorkerData,
+      workerData: { config, wasm: await pgliteWasm() } satisfies PgliteWorkerData,
       ...(entry.execArgv === undefined ? {} : { execArgv: entry.execArgv }),
     });
     return new Promise((resolve, reject) => {

@@ -1,4 +1,5 @@
 import type { PgliteConnectionConfig } from './config';
+import type { PgliteWasm } from './pgliteAssets';
 import type { PgliteNotice } from './pgliteBackend';
 
 /**
@@ -29,6 +30,8 @@ export type PgliteOpened = { readonly opened: true } | { readonly opened: false;
 /** What the worker is started with (`workerData`). */
 export interface PgliteWorkerData {
   readonly config: PgliteConnectionConfig;
+  /** Compiled by the thread that starts the worker, once per process (`pgliteWasm`). */
+  readonly wasm: PgliteWasm;
 }
 
 /**
