@@ -53,13 +53,18 @@ export class PgliteWorkerBackend implements PgliteBackend {
       ...(entry.execArgv === undefined ? {} : { execArgv: entry.execArgv }),
     });
     return new Promise((resolve, reject) => {
-      const failed = (error: Error): void => {
+      const settle = (): void => {
+        worker.off('error', failed);
+        worker.off('exit', ended);
         worker.off('message', opened);
+      };
+      const failed = (error: Error): void => {
+        settle();
         reject(error);
       };
+      const ended = (code: number): void => failed(new Error(`The PGlite worker thread ended before opening the database (exit code ${code})`));
       const opened = (message: PgliteOpened): void => {
-        worker.off('error', failed);
-        worker.off('message', opened);
+        settle();
         if (message.opened) {
           const backend = new PgliteWorkerBackend(worker);
           worker.unref();
@@ -68,7 +73,8 @@ export class PgliteWorkerBackend implements PgliteBackend {
           reject(new PgliteWorkerError(message.error));
         }
       };
-      worker.once('error', failed);
+      worker.on('error', failed);
+      worker.on('exit', ended);
       worker.on('message', opened);
     });
   }
