@@ -90,6 +90,8 @@ export const SHELL_ENTRY = path.join(root, 'src/extension/main.ts');
 const nodeEntries = [
   { entryPoints: [SHELL_ENTRY], outfile: path.join(dist, 'extension.js'), extension: true },
   { entryPoints: [path.join(root, 'src/extension/features/index.ts')], outfile: path.join(dist, 'features.js'), extension: true },
+  // The worker thread that owns a PGlite database (src/core/engine/pgliteWorkerClient.ts starts it).
+  { entryPoints: [path.join(root, 'src/core/engine/pgliteWorker.ts')], outfile: path.join(dist, 'pgliteWorker.js') },
   {
     entryPoints: [path.join(root, 'src/cli/main.ts')],
     outfile: path.join(dist, 'cli.js'),
@@ -141,7 +143,7 @@ async function main() {
   const watch = process.argv.includes('--watch');
   // A production build starts clean, so no stale source map or bundle reaches the vsix.
   if (production) {
-    for (const sub of ['extension.js', 'extension.js.map', 'features.js', 'features.js.map', 'cli.js', 'cli.js.map', 'webview', 'vendor', 'pglite', 'wasm']) {
+    for (const sub of ['extension.js', 'extension.js.map', 'features.js', 'features.js.map', 'pgliteWorker.js', 'pgliteWorker.js.map', 'cli.js', 'cli.js.map', 'webview', 'vendor', 'pglite', 'wasm']) {
       rmSync(path.join(dist, sub), { recursive: true, force: true });
     }
   }

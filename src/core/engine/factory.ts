@@ -4,6 +4,12 @@ import type { Engine } from './types';
 export interface CreateEngineOptions {
   /** Program name shown in the server's session views, unless the connection sets one. */
   readonly applicationName?: string;
+  /**
+   * PGlite: the thread that runs the database. 'worker' (default) gives it a worker thread, so
+   * this thread's event loop runs while a statement does; 'caller' runs it here (the benchmark's
+   * baseline).
+   */
+  readonly pgliteThread?: 'worker' | 'caller';
 }
 
 /**
@@ -14,7 +20,7 @@ export interface CreateEngineOptions {
  *
  * Server engines connect on first use: a wrong host, login or database rejects the first
  * statement (kind unreachable / login-failed / database-missing), never createEngine itself.
- * PGlite opens its data directory here (initdb on first use takes seconds).
+ * PGlite opens its data directory here (initdb on first use takes seconds), in a worker thread.
  */
 export async function createEngine(config: ConnectionConfig, options: CreateEngineOptions = {}): Promise<Engine> {
   switch (config.engine) {
@@ -26,7 +32,7 @@ export async function createEngine(config: ConnectionConfig, options: CreateEngi
     case 'pglite': {
       // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy driver load, see above
       const { openPgliteEngine } = require('./pglite') as typeof import('./pglite');
-      return openPgliteEngine(config);
+      return openPgliteEngine(config, options.pgliteThread);
     }
     case 'sqlserver': {
       // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy driver load, see above

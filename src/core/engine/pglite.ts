@@ -1,7 +1,3 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { PGlite, type PGliteOptions, type Results, type Transaction } from '@electric-sql/pglite';
 import type { PgliteConnectionConfig } from './config';
 import { copyTextChunks, pgCopyStatement } from './copyText';
 import type { ErrorContext } from './errorContext';
@@ -9,29 +5,29 @@ import { NamedLocks } from './namedLock';
 import { EngineError } from './errors';
 import { fetchCursor, nextCursorName } from './pgCursor';
 import { mapPostgresError } from './pgErrors';
-import { pgParamOids, pgParams, pgResultParsers, pgTypeNameOfOid } from './pgTypes';
+import type { PgliteBackend, PgliteResults, PgliteStatements } from './pgliteBackend';
+import { PgliteWorkerBackend } from './pgliteWorkerClient';
+import { pgParamOids, pgParams, pgTypeNameOfOid } from './pgTypes';
 import type {
   BatchOptions, BatchResult, BulkColumn, BulkRows, BulkLoadOptions, Engine, QueryOptions, QueryResult, Queryable, Row,
   ServerInfo, Session, SqlParam, StreamOptions, TableRef,
 } from './types';
-
-/** PGlite itself, or one of its transactions: both run statements on the one backend. */
-type PgliteRunner = Pick<PGlite, 'query' | 'exec'> | Transaction;
 
 const DEFAULT_FETCH_SIZE = 1000;
 /** Rows per COPY chunk: the chunk is built in memory as one Blob, so it bounds memory. */
 const DEFAULT_BULK_BATCH = 10000;
 
 /**
- * Statements on PGlite (PostgreSQL compiled to WebAssembly, running in this process).
+ * Statements on PGlite (PostgreSQL compiled to WebAssembly, running in this process: in a
+ * worker thread of its own, or in the caller's thread).
  *
  * Cancellation is best effort, and honest about it: the backend runs synchronously on the
- * JavaScript thread and has no signals, so neither an AbortSignal nor statement_timeout can
+ * thread it runs on and has no signals, so neither an AbortSignal nor statement_timeout can
  * interrupt a running statement. A signal already aborted when a statement is about to start
  * rejects with 'cancelled'; a streaming read stops at its next FETCH; `timeoutMs` is not enforced.
  */
 class PgliteQueryable implements Queryable {
-  constructor(private readonly runner: PgliteRunner, private readonly ctx: ErrorContext) {}
+  constructor(private readonly runner: PgliteStatements, private readonly ctx: ErrorContext) {}
 
   private async guarded<T>(sql: string, options: QueryOptions | undefined, work: () => Promise<T>): Promise<T> {
     this.throwIfAborted(options);
@@ -48,8 +44,8 @@ class PgliteQueryable implements Queryable {
     }
   }
 
-  private run(sql: string, params?: readonly SqlParam[]): Promise<Results<Row>> {
-    return this.runner.query<Row>(sql, pgParams(params), { paramTypes: pgParamOids(params) });
+  private run(sql: string, params?: readonly SqlParam[]): Promise<PgliteResults> {
+    return this.runner.query(sql, pgParams(params), pgParamOids(params));
   }
 
   async query<R = Row>(sql: string, params?: readonly SqlParam[], options?: QueryOptions): Promise<QueryResult<R>> {
@@ -87,8 +83,7 @@ class PgliteQueryable implements Queryable {
     const statement = pgCopyStatement(table, columns, "'/dev/blob'");
     let count = 0;
     for await (const chunk of copyTextChunks(columns, rows, options?.batchSize ?? DEFAULT_BULK_BATCH)) {
-      const blob = new Blob([chunk.text]);
-      await this.guarded(statement, options, () => this.runner.query(statement, [], { blob }));
+      await this.guarded(statement, options, () => this.runner.copyFrom(statement, chunk.text));
       count += chunk.rows;
     }
     return count;
@@ -96,12 +91,10 @@ class PgliteQueryable implements Queryable {
 
   async batch(sql: string, options?: BatchOptions): Promise<BatchResult> {
     const results = await this.guarded(sql, options, () =>
-      this.runner.exec(sql, {
-        onNotice: (notice) => options?.onMessage?.({
-          message: notice.message ?? '',
-          ...(notice.code === undefined ? {} : { number: notice.code }),
-        }),
-      }),
+      this.runner.exec(sql, options?.onMessage === undefined ? undefined : (notice) => options.onMessage?.({
+        message: notice.message ?? '',
+        ...(notice.code === undefined ? {} : { number: notice.code }),
+      })),
     );
     return {
       resultSets: results.filter((r) => r.fields.length > 0).map((r) => toQueryResult(r)),
@@ -110,11 +103,11 @@ class PgliteQueryable implements Queryable {
   }
 }
 
-function affected(r: Results): number {
+function affected(r: PgliteResults): number {
   return r.fields.length > 0 ? 0 : r.affectedRows ?? 0;
 }
 
-function toQueryResult<R>(r: Results): QueryResult<R> {
+function toQueryResult<R>(r: PgliteResults): QueryResult<R> {
   return {
     rows: r.rows as R[],
     columns: r.fields.map((f) => ({ name: f.name, type: pgTypeNameOfOid(f.dataTypeID) })),
@@ -133,7 +126,7 @@ class PgliteEngine extends PgliteQueryable implements Engine {
   readonly dialect = 'postgres' as const;
   private readonly locks = new NamedLocks();
 
-  constructor(private readonly db: PGlite, private readonly config: PgliteConnectionConfig, private readonly errorCtx: ErrorContext) {
+  constructor(private readonly db: PgliteBackend, private readonly config: PgliteConnectionConfig, private readonly errorCtx: ErrorContext) {
     super(db, errorCtx);
   }
 
@@ -160,7 +153,7 @@ class PgliteEngine extends PgliteQueryable implements Engine {
 class PgliteSession extends PgliteQueryable implements Session {
   readonly serverProcessId = undefined;
 
-  constructor(private readonly db: PGlite, private readonly errorCtx: ErrorContext, private readonly locks: NamedLocks) {
+  constructor(private readonly db: PgliteBackend, private readonly errorCtx: ErrorContext, private readonly locks: NamedLocks) {
     super(db, errorCtx);
   }
 
@@ -186,47 +179,36 @@ class PgliteSession extends PgliteQueryable implements Session {
    * everything after would otherwise run in it, or fail in its aborted state.
    */
   async release(): Promise<void> {
-    if (!this.db.closed && this.db.isInTransaction()) await this.db.exec('ROLLBACK');
+    if (!this.db.closed && (await this.db.inTransaction())) await this.db.exec('ROLLBACK');
   }
 }
 
-/**
- * In the bundles (dist/extension.js, dist/cli.js) PGlite's WebAssembly and data files sit in
- * dist/pglite/ (copied by scripts/build.mjs, shipped in the vsix); from the sources PGlite finds
- * them in node_modules itself.
- */
-async function bundledAssets(): Promise<Partial<PGliteOptions>> {
-  const dir = path.join(__dirname, 'pglite');
-  if (!existsSync(path.join(dir, 'pglite.wasm'))) return {};
-  const [wasm, initdb, data] = await Promise.all(
-    ['pglite.wasm', 'initdb.wasm', 'pglite.data'].map((file) => readFile(path.join(dir, file))),
-  );
-  return {
-    pgliteWasmModule: await WebAssembly.compile(wasm as Uint8Array<ArrayBuffer>),
-    initdbWasmModule: await WebAssembly.compile(initdb as Uint8Array<ArrayBuffer>),
-    fsBundle: new Blob([data as Uint8Array<ArrayBuffer>]),
-  };
-}
+/** Where the database runs: a worker thread of its own (the default), or the caller's thread. */
+export type PgliteThread = 'worker' | 'caller';
 
-/** Opens (or creates, on first use: initdb takes seconds) the PGlite database of a connection. */
-export async function openPgliteEngine(config: PgliteConnectionConfig): Promise<Engine> {
+/**
+ * Opens (or creates, on first use: initdb takes seconds) the PGlite database of a connection.
+ * By default a worker thread owns it (`pgliteWorkerClient.ts`): PGlite's backend runs each
+ * statement synchronously on the thread it lives in, and in the caller's thread a run of
+ * statements would hold that thread's event loop until the last one ends (an ETL run in the
+ * extension host: no progress in its terminal, no answer to any command).
+ */
+export async function openPgliteEngine(config: PgliteConnectionConfig, thread: PgliteThread = 'worker'): Promise<Engine> {
   const errorCtx: ErrorContext = {
     engine: 'pglite',
     phase: 'statement',
     address: config.dataDir ?? '(in memory)',
     database: config.database,
   };
-  let db: PGlite;
+  let db: PgliteBackend;
   try {
-    // PGlite creates only the last folder of the path; a new project has no .dw/ yet.
-    if (config.dataDir !== undefined) mkdirSync(path.dirname(config.dataDir), { recursive: true });
-    // Parsers on this instance only: the same exact-string / UTC-Date choices as PostgreSQL.
-    db = await PGlite.create({
-      ...(await bundledAssets()),
-      ...(config.dataDir === undefined ? {} : { dataDir: config.dataDir }),
-      parsers: pgResultParsers,
-    });
-    await db.exec("SET TimeZone = 'UTC'");
+    if (thread === 'worker') {
+      db = await PgliteWorkerBackend.open(config);
+    } else {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- PGlite itself loads only when it runs in this thread
+      const { openPgliteHere } = require('./pgliteLocal') as typeof import('./pgliteLocal');
+      db = await openPgliteHere(config);
+    }
   } catch (error) {
     // Not 'unreachable': there is no server to start, only a folder to fix.
     throw new EngineError(

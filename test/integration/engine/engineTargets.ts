@@ -88,19 +88,25 @@ export const postgresTarget: EngineTarget = {
   },
 };
 
-export const pgliteTarget: EngineTarget = {
-  title: 'PGlite (in memory)',
-  skipReason: undefined,
-  sql: postgresSql,
-  streamRows: STREAM_ROWS,
-  canInterruptStatements: false,
-  hasServer: false,
-  async open() {
-    const config: ConnectionConfig = { engine: 'pglite', database: 'dw_ecommerce' };
-    const engine = await createEngine(config);
-    return { engine, config, cleanup: () => engine.close() };
-  },
-};
+/** PGlite in memory, in a worker thread (`thread` 'worker', what every caller gets) or in the test's own thread. */
+function pgliteTargetIn(thread: 'worker' | 'caller'): EngineTarget {
+  return {
+    title: thread === 'worker' ? 'PGlite (in memory, in its worker thread)' : "PGlite (in memory, in the caller's thread)",
+    skipReason: undefined,
+    sql: postgresSql,
+    streamRows: STREAM_ROWS,
+    canInterruptStatements: false,
+    hasServer: false,
+    async open() {
+      const config: ConnectionConfig = { engine: 'pglite', database: 'dw_ecommerce' };
+      const engine = await createEngine(config, { pgliteThread: thread });
+      return { engine, config, cleanup: () => engine.close() };
+    },
+  };
+}
+
+export const pgliteTarget = pgliteTargetIn('worker');
+export const pgliteCallerThreadTarget = pgliteTargetIn('caller');
 
 /** DW_TEST_MSSQL: "host=...;port=1433;user=...;password=...;database=..." of a scratch database. */
 export function sqlServerConfig(): ConnectionConfig | undefined {
@@ -142,4 +148,4 @@ export const sqlServerTarget: EngineTarget = {
   },
 };
 
-export const engineTargets: readonly EngineTarget[] = [postgresTarget, pgliteTarget, sqlServerTarget];
+export const engineTargets: readonly EngineTarget[] = [postgresTarget, pgliteTarget, pgliteCallerThreadTarget, sqlServerTarget];

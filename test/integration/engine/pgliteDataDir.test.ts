@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createEngine } from '../../../src/core/engine/index';
+import { createEngine, isEngineError } from '../../../src/core/engine/index';
 
 describe('PGlite with a data directory', function () {
   // initdb of a new data directory plus two opens: seconds alone, a minute on a busy machine.
@@ -11,6 +11,21 @@ describe('PGlite with a data directory', function () {
 
   after(() => {
     if (root !== undefined) rmSync(root, { recursive: true, force: true });
+  });
+
+  it('reports a data directory it cannot create with the folder and what to check (from its worker thread)', async () => {
+    root = mkdtempSync(path.join(tmpdir(), 'dwb-pglite-'));
+    // A file where the data directory's parent folder should be.
+    writeFileSync(path.join(root, '.dw'), 'not a folder');
+    const dataDir = path.join(root, '.dw', 'pglite');
+    await assert.rejects(createEngine({ engine: 'pglite', database: 'dw_ecommerce', dataDir }), (e: unknown) => {
+      assert.ok(isEngineError(e), String(e));
+      assert.equal(e.kind, 'other');
+      assert.ok(e.message.startsWith(`Cannot open the PGlite database in ${dataDir}: `), e.message);
+      assert.match(e.message, /(EEXIST|ENOTDIR).*Check that the folder is writable/);
+      return true;
+    });
+    rmSync(root, { recursive: true, force: true });
   });
 
   it('keeps committed rows across close and reopen, and reports the folder as its address', async () => {

@@ -1,0 +1,41 @@
+import { createRequire } from 'node:module';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+
+/** Run from the TypeScript sources (tests, benchmarks under tsx) rather than from a bundle in dist/. */
+export const fromSources = path.extname(__filename) === '.ts';
+
+/**
+ * PGlite's runtime files (pglite.wasm, initdb.wasm, pglite.data): dist/pglite/ beside the bundles
+ * (copied by scripts/build.mjs, shipped in the vsix), PGlite's own folder from the sources.
+ */
+export function pgliteAssetDir(): string {
+  return fromSources
+    ? path.dirname(createRequire(__filename).resolve('@electric-sql/pglite'))
+    : path.join(__dirname, 'pglite');
+}
+
+/** PGlite's two WebAssembly modules, compiled. */
+export interface PgliteWasm {
+  readonly pglite: WebAssembly.Module;
+  readonly initdb: WebAssembly.Module;
+}
+
+let compiled: Promise<PgliteWasm> | undefined;
+
+/**
+ * Compiled once per process and handed to every database opened after, in this thread or posted
+ * to a worker (a posted module shares its compiled code): PGlite caches its module per thread
+ * only, so each worker would compile the 8 MB backend again and run its first statements on
+ * baseline code until V8 has optimised it.
+ */
+export function pgliteWasm(): Promise<PgliteWasm> {
+  if (compiled === undefined) {
+    const dir = pgliteAssetDir();
+    const compile = async (file: string): Promise<WebAssembly.Module> => WebAssembly.compile(await readFile(path.join(dir, file)));
+    compiled = Promise.all([compile('pglite.wasm'), compile('initdb.wasm')]).then(([pglite, initdb]) => ({ pglite, initdb }));
+    // A failure is not kept: the next open tries again.
+    compiled.catch(() => (compiled = undefined));
+  }
+  return compiled;
+}
