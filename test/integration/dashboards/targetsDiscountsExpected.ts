@@ -98,4 +98,3 @@ export const discountsShown = (d: DiscountsData) => ({
   topByRoi: d.topByRoi.map((c) => [c.code, c.applications, c.averageRoi]),
   trendMonths: d.filters.grain === 'month' ? d.trend.map((p) => [p.period, p.discount, p.revenue]) : [],
 });
-

@@ -6,7 +6,6 @@ import { killChildInBatch } from './support/crash';
 import { count, run, setControl, watermarkOf } from './support/run';
 import { createPostgresWarehouse, reopen, resetWarehouse, type TestWarehouse } from './support/warehouse';
 
-
 /**
  * 'waiting' once a session of this database waits for an advisory lock (the ETL's entity lock),
  * as pg_locks shows it; 'ended' when `run` settles first (it never waited).
