@@ -10,7 +10,7 @@ export class BootstrapStepError extends Error {
   ) {
     super(
       `Bootstrap step ${index} '${step}' failed${file === undefined ? '' : ` at ${file}:${line ?? 1}`}: ${detail} ` +
-        `Fix it and run the bootstrap again: steps that already ran are idempotent.`,
+        'Fix it and run the bootstrap again: steps that already ran are idempotent.',
       options,
     );
     this.name = 'BootstrapStepError';

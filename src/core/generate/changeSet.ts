@@ -72,7 +72,7 @@ export function buildChangeSet(plan: GenerationPlan, extent: OltpExtent, options
   const deletedCustomers = pickIds(options.seed, 'inc-customers-deleted', extent.customers, Math.max(1, Math.round(touch / 5)))
     .filter((id) => !updatedCustomers.includes(id));
   inChunks(updatedCustomers).forEach((ids, i) => updates.push(
-    `UPDATE core.customers SET credit_score = CASE WHEN credit_score >= 950 THEN credit_score - 50 ELSE credit_score + 50 END, ` +
+    'UPDATE core.customers SET credit_score = CASE WHEN credit_score >= 950 THEN credit_score - 50 ELSE credit_score + 50 END, ' +
     `customer_type = CASE WHEN customer_type = 'Novo' THEN 'Recorrente' ELSE customer_type END, ` +
     `last_purchase_date = ${sqlLiteral(utcDay(at(i).getTime()), dialect, true)}, updated_at = ${ts(at(i))} ` +
     `WHERE customer_id IN (${ids.join(', ')});`));

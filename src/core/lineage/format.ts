@@ -84,7 +84,7 @@ export function formatLineageMermaid(g: LineageSubgraph): string {
   const lines = ['flowchart LR'];
   for (const n of g.nodes) {
     const label = text(n.kind === 'dangling' ? `${n.label}: ${n.reason ?? ''}` : n.label);
-    const shape = n.kind === 'panel' ? [`[/"`, `"/]`] : n.kind === 'check' ? ['{"', '"}'] : n.kind === 'dangling' ? ['>"', '"]'] : ['["', '"]'];
+    const shape = n.kind === 'panel' ? ['[/"', '"/]'] : n.kind === 'check' ? ['{"', '"}'] : n.kind === 'dangling' ? ['>"', '"]'] : ['["', '"]'];
     lines.push(`  ${ids.get(n.id) ?? ''}${shape[0] ?? ''}${label}${shape[1] ?? ''}`);
   }
   for (const e of g.edges) {

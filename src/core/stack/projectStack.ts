@@ -28,7 +28,7 @@ export function stackEngineOf(project: Project): StackEngine {
   if (engine === 'pglite') {
     throw new StackError(
       `${project.file} uses the embedded engine (pglite), which needs no Docker stack. ` +
-        "Set \"engine\" to \"postgres\" or \"sqlserver\" to run one.",
+        'Set "engine" to "postgres" or "sqlserver" to run one.',
       { kind: 'no-stack' },
     );
   }

@@ -99,7 +99,7 @@ describe('dashboards in T-SQL on SQL Server (DW_TEST_MSSQL)', function () {
     const failed = await q("SELECT COUNT(*) AS n FROM audit.etl_run_entity WHERE status = 'failed' AND started_at >= @p1");
     assert.equal(data.failures.reduce((s, g) => s + g.count, 0), Number(failed[0]?.['n']));
     assert.deepEqual(data.control.map((c) => c.entity).sort(), (await q('SELECT entity_name FROM ctl.etl_control')).map((r) => String(r['entity_name'])).sort());
-    const total = await q("SELECT COUNT(*) AS n FROM audit.connection_login_events WHERE captured_at >= DATEADD(hour, -720, SYSUTCDATETIME())");
+    const total = await q('SELECT COUNT(*) AS n FROM audit.connection_login_events WHERE captured_at >= DATEADD(hour, -720, SYSUTCDATETIME())');
     assert.equal(data.connections.total, Number(total[0]?.['n']));
     assert.ok(data.connections.total > 0);
   });
