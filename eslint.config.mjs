@@ -2,8 +2,8 @@ import stylistic from '@stylistic/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
 // Layout is checked by ESLint's stylistic rules, not reformatted by a formatter (docs/architecture.md,
-// "Formatting"): these are the rules the code follows everywhere. Indentation of continued lines,
-// operator line breaks and line length are not on yet (see the same section).
+// "Formatting"): these are the rules the code follows everywhere. Indentation of continued lines
+// and line length are not on yet (see the same section).
 const layout = {
   '@stylistic/semi': ['error', 'always'],
   '@stylistic/comma-dangle': ['error', 'always-multiline'],
@@ -27,6 +27,8 @@ const layout = {
   '@stylistic/no-multiple-empty-lines': ['error', { max: 1, maxEOF: 0 }],
   // Double quotes or a backtick only where they spare an escaped quote ("it's", `'a' || "b"`).
   '@stylistic/quotes': ['error', 'single', { avoidEscape: true, allowTemplateLiterals: 'avoidEscape' }],
+  // A continued expression's operator starts the next line; an assignment's stays at the end.
+  '@stylistic/operator-linebreak': ['error', 'before', { overrides: { '=': 'after', '+=': 'after', '-=': 'after', '??=': 'after', '||=': 'after', '&&=': 'after' } }],
 };
 
 export default tseslint.config(

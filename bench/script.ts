@@ -98,11 +98,11 @@ function tsqlScript(bytes: number): string {
   let size = 0;
   for (let k = 0; size < bytes; k++) {
     const b =
-      `-- step ${k}: dim.DIM_CLIENTE_${k}\nIF OBJECT_ID(N'dim.DIM_CLIENTE_${k}', N'U') IS NULL\nBEGIN\n` +
-      `    CREATE TABLE dim.[DIM_CLIENTE_${k}] (cliente_id INT IDENTITY(1,1) PRIMARY KEY, nome_cliente NVARCHAR(200) NOT NULL /* nome */, email NVARCHAR(320) NULL);\nEND;\n` +
-      `MERGE dim.DIM_CLIENTE AS tgt USING (SELECT ${k} AS id, N'Cliente ''${k}''' AS nome) AS src ON tgt.cliente_original_id = src.id\n` +
-      'WHEN MATCHED THEN UPDATE SET nome_cliente = src.nome WHEN NOT MATCHED THEN INSERT (cliente_original_id, nome_cliente) VALUES (src.id, src.nome);\n' +
-      `PRINT 'GO inside a string, $(Env)';\nGO\n`;
+      `-- step ${k}: dim.DIM_CLIENTE_${k}\nIF OBJECT_ID(N'dim.DIM_CLIENTE_${k}', N'U') IS NULL\nBEGIN\n`
+      + `    CREATE TABLE dim.[DIM_CLIENTE_${k}] (cliente_id INT IDENTITY(1,1) PRIMARY KEY, nome_cliente NVARCHAR(200) NOT NULL /* nome */, email NVARCHAR(320) NULL);\nEND;\n`
+      + `MERGE dim.DIM_CLIENTE AS tgt USING (SELECT ${k} AS id, N'Cliente ''${k}''' AS nome) AS src ON tgt.cliente_original_id = src.id\n`
+      + 'WHEN MATCHED THEN UPDATE SET nome_cliente = src.nome WHEN NOT MATCHED THEN INSERT (cliente_original_id, nome_cliente) VALUES (src.id, src.nome);\n'
+      + `PRINT 'GO inside a string, $(Env)';\nGO\n`;
     parts.push(b);
     size += b.length;
   }

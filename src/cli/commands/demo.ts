@@ -119,8 +119,8 @@ async function kpiTable(engine: Engine): Promise<string> {
   const data = await sales.load(filters);
   const k: SalesKpis = data.kpis;
   return (
-    `   period ${filters.from} to ${filters.to}\n` +
-    renderTable(['KPI', 'VALUE'], [
+    `   period ${filters.from} to ${filters.to}\n`
+    + renderTable(['KPI', 'VALUE'], [
       ['Net revenue', brl(k.netRevenue)],
       ['Gross margin', `${brl(k.grossMargin)} (${pct(k.grossMarginPct)})`],
       ['Return rate', pct(k.returnRatePct)],

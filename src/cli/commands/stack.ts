@@ -140,8 +140,8 @@ async function runSubcommand(
         io.signal,
       );
       io.stdout.write(
-        `Stack ${stack.projectName} is healthy on 127.0.0.1:${stack.port} ` +
-          `(up ${secs(t.upMs)}, health ${secs(t.healthMs)}, bootstrap ${o.bootstrap ? secs(t.bootstrapMs) : 'skipped'}).\n`,
+        `Stack ${stack.projectName} is healthy on 127.0.0.1:${stack.port} `
+          + `(up ${secs(t.upMs)}, health ${secs(t.healthMs)}, bootstrap ${o.bootstrap ? secs(t.bootstrapMs) : 'skipped'}).\n`,
       );
       return EXIT_CODES.ok;
     }

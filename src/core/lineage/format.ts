@@ -31,8 +31,8 @@ export function formatLineageText(g: LineageSubgraph, show: PathDisplay): string
   const reached = g.nodes.filter((n) => !g.roots.includes(n.id) && n.kind !== 'dangling');
   const count = (k: (n: LineageNode) => boolean): number => reached.filter(k).length;
   lines.push(
-    `${count((n) => n.layer === 'oltp')} source column(s), ${count((n) => n.layer === 'dw')} warehouse column(s), ` +
-      `${count((n) => n.layer === 'view')} view column(s), ${count((n) => n.kind === 'panel')} panel(s), ${count((n) => n.kind === 'check')} check(s).`,
+    `${count((n) => n.layer === 'oltp')} source column(s), ${count((n) => n.layer === 'dw')} warehouse column(s), `
+      + `${count((n) => n.layer === 'view')} view column(s), ${count((n) => n.kind === 'panel')} panel(s), ${count((n) => n.kind === 'check')} check(s).`,
   );
   const dangling = g.nodes.filter((n) => n.kind === 'dangling');
   if (dangling.length > 0) {
