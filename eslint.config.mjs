@@ -2,8 +2,8 @@ import stylistic from '@stylistic/eslint-plugin';
 import tseslint from 'typescript-eslint';
 
 // Layout is checked by ESLint's stylistic rules, not reformatted by a formatter (docs/architecture.md,
-// "Formatting"): these are the rules the code follows everywhere. Indentation of continued lines
-// and line length are not on yet (see the same section).
+// "Formatting"): these are the rules the code follows everywhere. Line length is not on yet (see
+// the same section).
 const layout = {
   '@stylistic/semi': ['error', 'always'],
   '@stylistic/comma-dangle': ['error', 'always-multiline'],
@@ -29,6 +29,8 @@ const layout = {
   '@stylistic/quotes': ['error', 'single', { avoidEscape: true, allowTemplateLiterals: 'avoidEscape' }],
   // A continued expression's operator starts the next line; an assignment's stays at the end.
   '@stylistic/operator-linebreak': ['error', 'before', { overrides: { '=': 'after', '+=': 'after', '-=': 'after', '??=': 'after', '||=': 'after', '&&=': 'after' } }],
+  // Two spaces; a ternary's branches that open a call or literal indent their contents one step further.
+  '@stylistic/indent': ['error', 2, { SwitchCase: 1, offsetTernaryExpressions: true }],
 };
 
 export default tseslint.config(
