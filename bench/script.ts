@@ -194,7 +194,10 @@ async function main(): Promise<void> {
     console.log(`T-SQL splitter (MB/s of CPU)${cpuMbs.toFixed(1).padStart(10)}   load average ${loadavg()[0]?.toFixed(1)} on ${cpus().length} cores`);
     // The machine is shared: the 1-minute load average at start and end says how quiet it was.
     const load = [Number(loadAtStart.toFixed(1)), Number((loadavg()[0] ?? 0).toFixed(1))];
-    console.log(JSON.stringify({ dwb_s: Number(dwb.toFixed(3)), psql_s: psql === null ? null : Number(psql.toFixed(3)), ratio, splitter_mb_s: Number(mbs.toFixed(1)), splitter_cpu_mb_s: Number(cpuMbs.toFixed(1)), load_1m: load }));
+    console.log(JSON.stringify({
+      dwb_s: Number(dwb.toFixed(3)), psql_s: psql === null ? null : Number(psql.toFixed(3)), ratio,
+      splitter_mb_s: Number(mbs.toFixed(1)), splitter_cpu_mb_s: Number(cpuMbs.toFixed(1)), load_1m: load,
+    }));
   } finally {
     if (!sqlServer) spawnSync('dropdb', ['-h', host, '-p', String(port), '-U', user, '--if-exists', '--force', database]);
     rmSync(dir, { recursive: true, force: true });

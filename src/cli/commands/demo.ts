@@ -106,7 +106,9 @@ function bootstrapLine(e: BootstrapEvent, out: (text: string) => void): void {
 function etlTable(result: EtlRunResult): string {
   return renderTable(
     ['ENTITY', 'STATUS', 'EXTRACTED', 'UPSERTED', 'SOFT DELETED', 'REJECTED'],
-    result.entities.map((e) => [e.entity, e.status, String(e.counts.extracted), String(e.counts.upserted), String(e.counts.softDeleted), String(e.counts.rejected)]),
+    result.entities.map((e) => [
+      e.entity, e.status, String(e.counts.extracted), String(e.counts.upserted), String(e.counts.softDeleted), String(e.counts.rejected),
+    ]),
   );
 }
 

@@ -20,7 +20,8 @@ export function formatLineageText(g: LineageSubgraph, show: PathDisplay): string
   const byId = new Map(g.nodes.map((n) => [n.id, n]));
   const label = (id: string): string => byId.get(id)?.label ?? id;
   const roots = g.roots.map(label).join(', ');
-  const edges = [...g.edges].sort((a, b) => (rank(byId.get(a.to) ?? ({} as LineageNode)) - rank(byId.get(b.to) ?? ({} as LineageNode))) || label(a.to).localeCompare(label(b.to)));
+  const rankOf = (id: string): number => rank(byId.get(id) ?? ({} as LineageNode));
+  const edges = [...g.edges].sort((a, b) => (rankOf(a.to) - rankOf(b.to)) || label(a.to).localeCompare(label(b.to)));
   const lines = [`${g.direction === 'upstream' ? 'Lineage of' : 'Impact of'} ${roots}:`];
   for (const e of edges) {
     if (byId.get(e.from)?.kind === 'dangling') continue;
@@ -44,7 +45,8 @@ export function formatLineageText(g: LineageSubgraph, show: PathDisplay): string
 
 /** The subgraph as JSON (paths shown as `show` gives them). */
 export function formatLineageJson(g: LineageSubgraph, show: PathDisplay): string {
-  const loc = <T extends { location?: LineageLocation }>(x: T): T => (x.location === undefined ? x : { ...x, location: { file: show(x.location.file), line: x.location.line } });
+  const loc = <T extends { location?: LineageLocation }>(x: T): T =>
+    (x.location === undefined ? x : { ...x, location: { file: show(x.location.file), line: x.location.line } });
   return `${JSON.stringify({ roots: g.roots, direction: g.direction, nodes: g.nodes.map(loc), edges: g.edges.map(loc) }, null, 2)}\n`;
 }
 

@@ -32,7 +32,9 @@ interface Evidence {
 }
 
 /** Picks the engine from compose images and the scripts' dialect; conflicts are errors naming the files. */
-export function chooseEngine(folder: string, composes: readonly ComposeFacts[], scripts: ReturnType<typeof scanScripts>): { engine: Dialect; reason: string; source: string } {
+export function chooseEngine(
+  folder: string, composes: readonly ComposeFacts[], scripts: ReturnType<typeof scanScripts>,
+): { engine: Dialect; reason: string; source: string } {
   const fromScripts: Record<Dialect, Evidence[]> = { sqlserver: [], postgres: [] };
   for (const s of scripts.files) {
     if (s.dialect !== undefined) fromScripts[s.dialect.dialect].push({ dialect: s.dialect.dialect, where: `${s.rel}:${s.dialect.line}` });

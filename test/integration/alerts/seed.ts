@@ -16,7 +16,9 @@ export async function recordRun(db: Engine, entity: string, status: 'success' | 
   );
 }
 
-export async function setControl(db: Engine, entity: string, values: { active?: boolean; status?: string | null; watermark?: Date; lastSuccess?: Date | null }): Promise<void> {
+export async function setControl(
+  db: Engine, entity: string, values: { active?: boolean; status?: string | null; watermark?: Date; lastSuccess?: Date | null },
+): Promise<void> {
   if (values.active !== undefined) await db.query('UPDATE ctl.etl_control SET is_active = $2 WHERE entity_name = $1', [entity, values.active]);
   if (values.status !== undefined) await db.query('UPDATE ctl.etl_control SET last_status = $2 WHERE entity_name = $1', [entity, values.status]);
   if (values.watermark !== undefined) await db.query('UPDATE ctl.etl_control SET watermark_updated_at = $2 WHERE entity_name = $1', [entity, ts(values.watermark)]);

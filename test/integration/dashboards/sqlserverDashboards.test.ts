@@ -71,7 +71,9 @@ describe('dashboards in T-SQL on SQL Server (DW_TEST_MSSQL)', function () {
       const want = await expectedSales(f);
       assert.ok(want.kpis.netRevenue > 0, 'the filters select sales');
       const k = data.kpis;
-      assert.deepEqual({ netRevenue: k.netRevenue, grossMargin: k.grossMargin, orders: k.orders, items: k.items, averageTicket: k.averageTicket, returnRatePct: k.returnRatePct }, want.kpis);
+      assert.deepEqual({
+        netRevenue: k.netRevenue, grossMargin: k.grossMargin, orders: k.orders, items: k.items, averageTicket: k.averageTicket, returnRatePct: k.returnRatePct,
+      }, want.kpis);
       assert.deepEqual(data.topProducts.map((x) => [x.label, x.netRevenue]), want.topProducts);
       assert.deepEqual(data.topStates.map((x) => [x.label, x.netRevenue]), want.topStates);
       assert.deepEqual(data.categoryMix.map((x) => [x.label, x.netRevenue]), want.categoryMix);
