@@ -20,7 +20,8 @@ async function main(): Promise<void> {
     const t0 = performance.now();
     const report = await runChecks(db, checks);
     const totalMs = performance.now() - t0;
-    const slowest = [...report.checks].sort((a, b) => b.durationMs - a.durationMs).slice(0, 5).map((c) => ({ check: c.check, ms: Number(c.durationMs.toFixed(1)) }));
+    const slowest = [...report.checks].sort((a, b) => b.durationMs - a.durationMs).slice(0, 5)
+      .map((c) => ({ check: c.check, ms: Number(c.durationMs.toFixed(1)) }));
     console.log(JSON.stringify({
       bench: 'check', engine: 'postgres', fact_vendas_rows: factRows, checks: report.summary.total_checks, failed: report.summary.failed,
       errors_in_sql: report.checks.filter((c) => c.error !== undefined).length,

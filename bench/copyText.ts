@@ -37,7 +37,9 @@ function oldCopyTextRow(columns: readonly BulkColumn[], row: readonly unknown[])
   }
   return `${line}\n`;
 }
-async function* oldCopyTextChunks(columns: readonly BulkColumn[], rows: BulkRows, maxRows: number): AsyncGenerator<{ readonly text: string; readonly rows: number }> {
+async function* oldCopyTextChunks(
+  columns: readonly BulkColumn[], rows: BulkRows, maxRows: number,
+): AsyncGenerator<{ readonly text: string; readonly rows: number }> {
   let text = '';
   let count = 0;
   for await (const row of rows) {
@@ -103,7 +105,10 @@ async function main(): Promise<void> {
   console.log(`  old encoder  median ${oldMedian.toFixed(0)} ms  (${oldMs.map((m) => m.toFixed(0)).join(', ')})`);
   console.log(`  new encoder  median ${newMedian.toFixed(0)} ms  (${newMs.map((m) => m.toFixed(0)).join(', ')})`);
   console.log(`  speedup ${(oldMedian / newMedian).toFixed(2)}x; load ${loadBefore} -> ${loadAfter}`);
-  console.log(JSON.stringify({ rows, mb: Number((bytes / 1e6).toFixed(1)), old_ms: Math.round(oldMedian), new_ms: Math.round(newMedian), speedup: Number((oldMedian / newMedian).toFixed(2)), load: loadAfter }));
+  console.log(JSON.stringify({
+    rows, mb: Number((bytes / 1e6).toFixed(1)), old_ms: Math.round(oldMedian), new_ms: Math.round(newMedian),
+    speedup: Number((oldMedian / newMedian).toFixed(2)), load: loadAfter,
+  }));
 }
 
 main().catch((e: unknown) => {

@@ -89,7 +89,10 @@ async function main(): Promise<void> {
   if (bulk !== undefined) console.log(line('bulk (COPY)', bulk));
   if (insert !== undefined) console.log(line('INSERT x500', insert));
   if (bulk !== undefined && insert !== undefined) console.log(`bulk / insert: ${((rate(bulk) ?? 0) / (rate(insert) ?? 1)).toFixed(2)}x`);
-  console.log(JSON.stringify({ rows, bulk_rows_s: rate(bulk) ?? null, insert_rows_s: rate(insert) ?? null, bulk_s: bulk === undefined ? null : +bulk.seconds.toFixed(1), peak_rss_mb: peakRssMb }));
+  console.log(JSON.stringify({
+    rows, bulk_rows_s: rate(bulk) ?? null, insert_rows_s: rate(insert) ?? null,
+    bulk_s: bulk === undefined ? null : +bulk.seconds.toFixed(1), peak_rss_mb: peakRssMb,
+  }));
 }
 
 main().catch((e: unknown) => {

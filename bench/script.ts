@@ -98,11 +98,11 @@ function tsqlScript(bytes: number): string {
   let size = 0;
   for (let k = 0; size < bytes; k++) {
     const b =
-      `-- step ${k}: dim.DIM_CLIENTE_${k}\nIF OBJECT_ID(N'dim.DIM_CLIENTE_${k}', N'U') IS NULL\nBEGIN\n` +
-      `    CREATE TABLE dim.[DIM_CLIENTE_${k}] (cliente_id INT IDENTITY(1,1) PRIMARY KEY, nome_cliente NVARCHAR(200) NOT NULL /* nome */, email NVARCHAR(320) NULL);\nEND;\n` +
-      `MERGE dim.DIM_CLIENTE AS tgt USING (SELECT ${k} AS id, N'Cliente ''${k}''' AS nome) AS src ON tgt.cliente_original_id = src.id\n` +
-      `WHEN MATCHED THEN UPDATE SET nome_cliente = src.nome WHEN NOT MATCHED THEN INSERT (cliente_original_id, nome_cliente) VALUES (src.id, src.nome);\n` +
-      `PRINT 'GO inside a string, $(Env)';\nGO\n`;
+      `-- step ${k}: dim.DIM_CLIENTE_${k}\nIF OBJECT_ID(N'dim.DIM_CLIENTE_${k}', N'U') IS NULL\nBEGIN\n`
+      + `    CREATE TABLE dim.[DIM_CLIENTE_${k}] (cliente_id INT IDENTITY(1,1) PRIMARY KEY, nome_cliente NVARCHAR(200) NOT NULL /* nome */, email NVARCHAR(320) NULL);\nEND;\n`
+      + `MERGE dim.DIM_CLIENTE AS tgt USING (SELECT ${k} AS id, N'Cliente ''${k}''' AS nome) AS src ON tgt.cliente_original_id = src.id\n`
+      + 'WHEN MATCHED THEN UPDATE SET nome_cliente = src.nome WHEN NOT MATCHED THEN INSERT (cliente_original_id, nome_cliente) VALUES (src.id, src.nome);\n'
+      + `PRINT 'GO inside a string, $(Env)';\nGO\n`;
     parts.push(b);
     size += b.length;
   }
@@ -194,7 +194,10 @@ async function main(): Promise<void> {
     console.log(`T-SQL splitter (MB/s of CPU)${cpuMbs.toFixed(1).padStart(10)}   load average ${loadavg()[0]?.toFixed(1)} on ${cpus().length} cores`);
     // The machine is shared: the 1-minute load average at start and end says how quiet it was.
     const load = [Number(loadAtStart.toFixed(1)), Number((loadavg()[0] ?? 0).toFixed(1))];
-    console.log(JSON.stringify({ dwb_s: Number(dwb.toFixed(3)), psql_s: psql === null ? null : Number(psql.toFixed(3)), ratio, splitter_mb_s: Number(mbs.toFixed(1)), splitter_cpu_mb_s: Number(cpuMbs.toFixed(1)), load_1m: load }));
+    console.log(JSON.stringify({
+      dwb_s: Number(dwb.toFixed(3)), psql_s: psql === null ? null : Number(psql.toFixed(3)), ratio,
+      splitter_mb_s: Number(mbs.toFixed(1)), splitter_cpu_mb_s: Number(cpuMbs.toFixed(1)), load_1m: load,
+    }));
   } finally {
     if (!sqlServer) spawnSync('dropdb', ['-h', host, '-p', String(port), '-U', user, '--if-exists', '--force', database]);
     rmSync(dir, { recursive: true, force: true });

@@ -30,7 +30,6 @@ const toolConfig = path.join(process.env['DWB_TOOLS_DIR'] ?? path.join(root, '.t
 if (process.env['DOCKER_CONFIG'] === undefined && existsSync(toolConfig)) process.env['DOCKER_CONFIG'] = toolConfig;
 const runner = createProcessRunner();
 
-
 function memoryStore(): SecretStore {
   const values: Record<string, string> = {};
   return { get: (n) => Promise.resolve(values[n]), set: (n, v) => { values[n] = v; return Promise.resolve(); } };

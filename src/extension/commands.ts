@@ -9,7 +9,8 @@ import { setPassword } from './commands/setPassword';
 import { testConnection } from './commands/testConnection';
 import type { EntitiesTree } from './entities/tree';
 import {
-  activateAllEntities, activateEntity, deactivateAllEntities, deactivateEntity, dryRunEtl, fullReloadEntity, openEntityDefinition, resetWatermark, revealEntity, runEtl, showEntityHistory,
+  activateAllEntities, activateEntity, deactivateAllEntities, deactivateEntity, dryRunEtl, fullReloadEntity, openEntityDefinition, resetWatermark,
+  revealEntity, runEtl, showEntityHistory,
 } from './etl/commands';
 import type { EtlRuns } from './etl/runs';
 import { runFolderCommand, runScriptCommand, runSelectionCommand } from './scripts/commands';

@@ -111,7 +111,8 @@ export function activateShell(ctx: DwContext): void {
     deserializeWebviewPanel: (panel, state: unknown) => Promise.resolve(start().restoreResults(panel, state)),
   }));
   // Every contributed language-model tool (a unit test keeps package.json equal to core's table).
-  const tools = (ctx.extension.extension.packageJSON as { contributes?: { languageModelTools?: readonly ContributedTool[] } }).contributes?.languageModelTools ?? [];
+  const manifest = ctx.extension.extension.packageJSON as { contributes?: { languageModelTools?: readonly ContributedTool[] } };
+  const tools = manifest.contributes?.languageModelTools ?? [];
   for (const { name } of tools) {
     ctx.subscriptions.push(vscode.lm.registerTool<unknown>(name, {
       prepareInvocation: (options) => start().languageModelTools.prepare(name, options.input),

@@ -162,7 +162,12 @@ export interface AuditFileEvent {
 
 export interface ConnectionAudit {
   readonly filters: ConnectionAuditFilters;
-  readonly options: { readonly logins: readonly string[]; readonly programs: readonly string[]; readonly databases: readonly string[]; readonly statuses: readonly string[] };
+  readonly options: {
+    readonly logins: readonly string[];
+    readonly programs: readonly string[];
+    readonly databases: readonly string[];
+    readonly statuses: readonly string[];
+  };
   readonly total: number;
   readonly topLogins: readonly CountedName[];
   readonly topPrograms: readonly CountedName[];

@@ -114,11 +114,11 @@ export function isResultSetView(s: unknown): s is ResultSetView {
   if (!Array.isArray(numeric) || numeric.length !== columns.length || !numeric.every((n) => typeof n === 'boolean')) return false;
   const rows = s['rows'];
   return (
-    Number.isSafeInteger(s['id']) &&
-    Number.isSafeInteger(s['batch']) &&
-    typeof s['source'] === 'string' &&
-    Number.isSafeInteger(s['totalRows']) &&
-    Array.isArray(rows) &&
-    rows.every((r) => isCellRow(r, columns.length))
+    Number.isSafeInteger(s['id'])
+    && Number.isSafeInteger(s['batch'])
+    && typeof s['source'] === 'string'
+    && Number.isSafeInteger(s['totalRows'])
+    && Array.isArray(rows)
+    && rows.every((r) => isCellRow(r, columns.length))
   );
 }

@@ -37,11 +37,11 @@ export function isRecord(x: unknown): x is Record<string, unknown> {
 /** The envelope only: a request with a safe integer id and a short method name. */
 export function isRpcRequest(x: unknown): x is RpcRequest<string, unknown> {
   return (
-    isRecord(x) &&
-    x['kind'] === 'request' &&
-    Number.isSafeInteger(x['id']) &&
-    typeof x['method'] === 'string' &&
-    x['method'].length <= 64
+    isRecord(x)
+    && x['kind'] === 'request'
+    && Number.isSafeInteger(x['id'])
+    && typeof x['method'] === 'string'
+    && x['method'].length <= 64
   );
 }
 

@@ -13,7 +13,6 @@ useSetupDockerConfig();
 
 const STACK_CHANNEL = 'DW Workbench: Stack';
 
-
 async function statusBarText(wb: Workbench): Promise<string> {
   return wb.page.locator('.monaco-workbench .part.statusbar').innerText();
 }

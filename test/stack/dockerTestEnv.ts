@@ -54,7 +54,6 @@ export function memorySecretStore(initial: Record<string, string> = {}): SecretS
   };
 }
 
-
 export interface TestStack {
   readonly stack: ComposeStack;
   readonly root: string;

@@ -46,7 +46,8 @@ export class DiscountsView extends FilteredDashboardView<DiscountsData, Discount
     const period = monthPresets(d.freshness.firstDate, d.freshness.lastDate ?? fl.to);
     const preset = period.current(fl);
     const grains: SelectOption[] = [{ value: 'month', label: t('Month') }, { value: 'day', label: t('Day') }];
-    const minimums: SelectOption[] = [...new Set([...MIN_APPLICATIONS, fl.minApplications])].sort((a, b) => a - b).map((n) => ({ value: String(n), label: String(n) }));
+    const minimums: SelectOption[] = [...new Set([...MIN_APPLICATIONS, fl.minApplications])].sort((a, b) => a - b)
+      .map((n) => ({ value: String(n), label: String(n) }));
     if (this.client === undefined) {
       return h('div', { class: 'toolbar', role: 'group', 'aria-label': t('Filters') },
         filterText(t('Period'), 'filter-preset', period.options.find((o) => o.value === preset)?.label ?? ''),

@@ -79,7 +79,8 @@ function statusPerDay(view: PanelHost, d: MonitorData): HTMLElement {
   const days = [...new Set(d.statusPerDay.map((s) => s.day))].sort();
   const max = Math.max(1, ...days.map((day) => d.statusPerDay.filter((s) => s.day === day).reduce((n, s) => n + s.runs, 0)));
   const rows = days.map((day) => {
-    const parts = STATUSES.map((status) => ({ status, runs: d.statusPerDay.find((s) => s.day === day && s.status === status)?.runs ?? 0 })).filter((p) => p.runs > 0);
+    const parts = STATUSES.map((status) => ({ status, runs: d.statusPerDay.find((s) => s.day === day && s.status === status)?.runs ?? 0 }))
+      .filter((p) => p.runs > 0);
     const total = parts.reduce((n, p) => n + p.runs, 0);
     const stack = h('span', { class: 'stack', role: 'img', 'aria-label': parts.map((p) => `${t(p.status)} ${p.runs}`).join(', ') });
     stack.style.width = `${((total / max) * 100).toFixed(1)}%`;

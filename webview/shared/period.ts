@@ -12,7 +12,9 @@ const monthEnd = (yearMonth: string): string => addDays(`${addMonths(yearMonth, 
  * Period presets of a monthly dashboard, counted back from the month of the last data: whole
  * months, so the previous period is compared month for month.
  */
-export function monthPresets(first: string | null, last: string): { options: SelectOption[]; presets: Record<string, () => Period>; current: (p: Period) => string } {
+export function monthPresets(
+  first: string | null, last: string,
+): { options: SelectOption[]; presets: Record<string, () => Period>; current: (p: Period) => string } {
   const month = last.slice(0, 7);
   const months = (n: number) => (): Period => ({ from: `${addMonths(month, -(n - 1))}-01`, to: monthEnd(month) });
   const presets: Record<string, () => Period> = {

@@ -34,5 +34,7 @@ export async function startFilteredDashboard<F, D extends { readonly filters: F 
   const saved = api?.getState() as { filters?: F } | undefined;
   const view = makeView(document.getElementById('app') as HTMLElement, state.language, client, (filters) => api?.setState({ filters }));
   view.show(state.data);
-  if (saved?.filters !== undefined && client !== undefined && JSON.stringify(saved.filters) !== JSON.stringify(state.data.filters)) await view.load(saved.filters);
+  if (saved?.filters !== undefined && client !== undefined && JSON.stringify(saved.filters) !== JSON.stringify(state.data.filters)) {
+    await view.load(saved.filters);
+  }
 }

@@ -44,7 +44,9 @@ export function alertsJson(result: AlertCycleResult): unknown {
     at: result.at.toISOString(),
     entities: result.entities,
     open: result.open,
-    events: result.events.map((e) => ({ kind: e.event.kind, key: e.event.key, entity: e.event.entityName, rule: e.event.rule, delivered: e.delivered, reports: e.reports })),
+    events: result.events.map((e) => ({
+      kind: e.event.kind, key: e.event.key, entity: e.event.entityName, rule: e.event.rule, delivered: e.delivered, reports: e.reports,
+    })),
   };
 }
 

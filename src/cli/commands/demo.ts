@@ -106,7 +106,9 @@ function bootstrapLine(e: BootstrapEvent, out: (text: string) => void): void {
 function etlTable(result: EtlRunResult): string {
   return renderTable(
     ['ENTITY', 'STATUS', 'EXTRACTED', 'UPSERTED', 'SOFT DELETED', 'REJECTED'],
-    result.entities.map((e) => [e.entity, e.status, String(e.counts.extracted), String(e.counts.upserted), String(e.counts.softDeleted), String(e.counts.rejected)]),
+    result.entities.map((e) => [
+      e.entity, e.status, String(e.counts.extracted), String(e.counts.upserted), String(e.counts.softDeleted), String(e.counts.rejected),
+    ]),
   );
 }
 
@@ -119,8 +121,8 @@ async function kpiTable(engine: Engine): Promise<string> {
   const data = await sales.load(filters);
   const k: SalesKpis = data.kpis;
   return (
-    `   period ${filters.from} to ${filters.to}\n` +
-    renderTable(['KPI', 'VALUE'], [
+    `   period ${filters.from} to ${filters.to}\n`
+    + renderTable(['KPI', 'VALUE'], [
       ['Net revenue', brl(k.netRevenue)],
       ['Gross margin', `${brl(k.grossMargin)} (${pct(k.grossMarginPct)})`],
       ['Return rate', pct(k.returnRatePct)],

@@ -15,4 +15,7 @@ import { lineageCommand } from './lineage';
 import { mcpCommand } from './mcp';
 
 /** Every `dwb` subcommand, in the order `dwb --help` lists them. */
-export const commands: readonly CliCommand[] = [demoCommand, initCommand, detectCommand, doctorCommand, stackCommand, bootstrapCommand, runCommand, etlCommand, dashboardCommand, checkCommand, lineageCommand, mcpCommand, alertsCommand, watchCommand];
+export const commands: readonly CliCommand[] = [
+  demoCommand, initCommand, detectCommand, doctorCommand, stackCommand, bootstrapCommand, runCommand, etlCommand, dashboardCommand, checkCommand,
+  lineageCommand, mcpCommand, alertsCommand, watchCommand,
+];

@@ -77,9 +77,9 @@ export const lineageCommand: CliCommand = {
 function wholeSummary(g: LineageSubgraph, show: (file: string) => string): string {
   const columns = g.nodes.filter((n) => n.kind === 'column');
   const lines = [
-    `${columns.filter((n) => n.layer === 'oltp').length} source columns, ${columns.filter((n) => n.layer === 'dw').length} warehouse columns, ` +
-      `${columns.filter((n) => n.layer === 'view').length} view columns, ${g.nodes.filter((n) => n.kind === 'panel').length} panels, ` +
-      `${g.nodes.filter((n) => n.kind === 'check').length} checks; ${g.edges.length} edges.`,
+    `${columns.filter((n) => n.layer === 'oltp').length} source columns, ${columns.filter((n) => n.layer === 'dw').length} warehouse columns, `
+      + `${columns.filter((n) => n.layer === 'view').length} view columns, ${g.nodes.filter((n) => n.kind === 'panel').length} panels, `
+      + `${g.nodes.filter((n) => n.kind === 'check').length} checks; ${g.edges.length} edges.`,
     "Name a table or column for its lineage ('dwb lineage dim_cliente.email') or impact ('--impact core.customers.email').",
   ];
   const dangling = g.nodes.filter((n) => n.kind === 'dangling');

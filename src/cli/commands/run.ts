@@ -102,7 +102,9 @@ export const runCommand: CliCommand = {
     const project = loadProject(io.cwd);
     const connection = connectionConfig(project, role, io.env[passwordEnvName(project)]);
     const dialect = dialectOf(connection);
-    const variables = scriptVariables({ dialect, environment: io.env, ...(project.config.variables === undefined ? {} : { project: project.config.variables }), commandLine });
+    const variables = scriptVariables({
+      dialect, environment: io.env, ...(project.config.variables === undefined ? {} : { project: project.config.variables }), commandLine,
+    });
     const file = path.resolve(io.cwd, target);
 
     if (values['dry-run']) {

@@ -51,47 +51,47 @@ Secrets: from the environment (${'$'}DWB_PASSWORD, POSTGRES_PASSWORD, MSSQL_SA_P
 generated once and kept in the project's ${CLI_SECRETS_FILE} (git-ignored, mode 0600).`;
 
 export const stackCommand: CliCommand = {
-    name: 'stack',
-    summary: 'Run the Docker stack: up, down, status, logs, backup, restore, destroy',
-    usage: USAGE,
-    async run(args, io) {
-      const [sub, ...rest] = args;
-      if (!isSubcommand(sub)) {
-        io.stderr.write(`dwb stack: expected one of ${SUBCOMMANDS.join(', ')}.\n\n${USAGE}\n`);
-        return EXIT_CODES.usage;
-      }
-      const { values, positionals } = parseArgs({
-        args: rest,
-        allowPositionals: sub === 'restore',
-        strict: true,
-        options: {
-          json: { type: 'boolean', default: false },
-          follow: { type: 'boolean', short: 'f', default: false },
-          tail: { type: 'string' },
-          yes: { type: 'boolean', default: false },
-          compose: { type: 'string' },
-          'no-bootstrap': { type: 'boolean', default: false },
-        },
-      });
-      if ((sub === 'restore' || sub === 'destroy') && !values.yes) {
-        io.stderr.write(
-          sub === 'destroy'
-            ? 'dwb stack destroy deletes the stack\'s volumes: all its data. Run it again with --yes to confirm.\n'
-            : 'dwb stack restore replaces each database with its backup. Run it again with --yes to confirm.\n',
-        );
-        return EXIT_CODES.usage;
-      }
-      const project = loadProject(io.cwd);
-      try {
-        const stack = await openCliStack(project, io, values.compose);
-        return await runSubcommand(sub, stack, project, io, { ...values, bootstrap: !values['no-bootstrap'], files: positionals });
-      } catch (e) {
-        if (!isStackError(e)) throw e;
-        io.stderr.write(`dwb stack ${sub}: ${e.message}\n`);
-        for (const line of e.logTail) io.stderr.write(`  | ${line}\n`);
-        return ['docker-missing', 'daemon-down', 'compose-missing'].includes(e.kind) ? EXIT_CODES.unreachable : EXIT_CODES.failed;
-      }
-    },
+  name: 'stack',
+  summary: 'Run the Docker stack: up, down, status, logs, backup, restore, destroy',
+  usage: USAGE,
+  async run(args, io) {
+    const [sub, ...rest] = args;
+    if (!isSubcommand(sub)) {
+      io.stderr.write(`dwb stack: expected one of ${SUBCOMMANDS.join(', ')}.\n\n${USAGE}\n`);
+      return EXIT_CODES.usage;
+    }
+    const { values, positionals } = parseArgs({
+      args: rest,
+      allowPositionals: sub === 'restore',
+      strict: true,
+      options: {
+        json: { type: 'boolean', default: false },
+        follow: { type: 'boolean', short: 'f', default: false },
+        tail: { type: 'string' },
+        yes: { type: 'boolean', default: false },
+        compose: { type: 'string' },
+        'no-bootstrap': { type: 'boolean', default: false },
+      },
+    });
+    if ((sub === 'restore' || sub === 'destroy') && !values.yes) {
+      io.stderr.write(
+        sub === 'destroy'
+          ? 'dwb stack destroy deletes the stack\'s volumes: all its data. Run it again with --yes to confirm.\n'
+          : 'dwb stack restore replaces each database with its backup. Run it again with --yes to confirm.\n',
+      );
+      return EXIT_CODES.usage;
+    }
+    const project = loadProject(io.cwd);
+    try {
+      const stack = await openCliStack(project, io, values.compose);
+      return await runSubcommand(sub, stack, project, io, { ...values, bootstrap: !values['no-bootstrap'], files: positionals });
+    } catch (e) {
+      if (!isStackError(e)) throw e;
+      io.stderr.write(`dwb stack ${sub}: ${e.message}\n`);
+      for (const line of e.logTail) io.stderr.write(`  | ${line}\n`);
+      return ['docker-missing', 'daemon-down', 'compose-missing'].includes(e.kind) ? EXIT_CODES.unreachable : EXIT_CODES.failed;
+    }
+  },
 };
 
 function isSubcommand(s: string | undefined): s is Subcommand {
@@ -140,8 +140,8 @@ async function runSubcommand(
         io.signal,
       );
       io.stdout.write(
-        `Stack ${stack.projectName} is healthy on 127.0.0.1:${stack.port} ` +
-          `(up ${secs(t.upMs)}, health ${secs(t.healthMs)}, bootstrap ${o.bootstrap ? secs(t.bootstrapMs) : 'skipped'}).\n`,
+        `Stack ${stack.projectName} is healthy on 127.0.0.1:${stack.port} `
+          + `(up ${secs(t.upMs)}, health ${secs(t.healthMs)}, bootstrap ${o.bootstrap ? secs(t.bootstrapMs) : 'skipped'}).\n`,
       );
       return EXIT_CODES.ok;
     }

@@ -1,3 +1,4 @@
+import { pgIdentifier } from '../engine/identifiers';
 import type { Dialect, Engine } from '../engine/types';
 
 /** The catalog queries a bootstrap condition needs, per dialect. */
@@ -40,6 +41,6 @@ export async function createMissingDatabase(server: Engine, name: string): Promi
   const found = await server.query('SELECT 1 AS x FROM pg_database WHERE datname = $1', [name]);
   if (found.rows.length > 0) return false;
   // An identifier cannot be a parameter: quote it, doubling any quote inside.
-  await server.batch(`CREATE DATABASE "${name.replace(/"/g, '""')}"`);
+  await server.batch(`CREATE DATABASE ${pgIdentifier(name)}`);
   return true;
 }

@@ -9,8 +9,8 @@ export class BootstrapStepError extends Error {
     options?: { cause?: unknown },
   ) {
     super(
-      `Bootstrap step ${index} '${step}' failed${file === undefined ? '' : ` at ${file}:${line ?? 1}`}: ${detail} ` +
-        `Fix it and run the bootstrap again: steps that already ran are idempotent.`,
+      `Bootstrap step ${index} '${step}' failed${file === undefined ? '' : ` at ${file}:${line ?? 1}`}: ${detail} `
+        + 'Fix it and run the bootstrap again: steps that already ran are idempotent.',
       options,
     );
     this.name = 'BootstrapStepError';

@@ -124,4 +124,3 @@ async function runGenerateStep(planned: GenerateStep, options: BootstrapOptions,
     throw new BootstrapStepError(planned.step.name, planned.index, (e as Error).message, undefined, undefined, { cause: e });
   }
 }
-

@@ -58,7 +58,9 @@ async function runOne(db: Queryable, c: CheckDefinition, limit: number, signal: 
   try {
     if (c.mode === 'rows') {
       const r = await db.query(c.sql ?? '', [], options);
-      return { ...base, ok: r.rows.length === 0, value: r.rows.length, expected, offending: r.rows.slice(0, limit).map(plain), durationMs: performance.now() - started };
+      return {
+        ...base, ok: r.rows.length === 0, value: r.rows.length, expected, offending: r.rows.slice(0, limit).map(plain), durationMs: performance.now() - started,
+      };
     }
     const n = Number((await db.query<{ n: unknown }>(c.count ?? '', [], options)).rows[0]?.n ?? 0);
     const ok = c.mode === 'minimum' ? n >= (c.minimum ?? 1) : n === 0;
@@ -73,7 +75,9 @@ async function runOne(db: Queryable, c: CheckDefinition, limit: number, signal: 
 }
 
 /** Runs every check in order; a check whose SQL fails is a failed result, and the others still run. */
-export async function runChecks(db: Queryable, checks: readonly CheckDefinition[], options: { readonly limit?: number; readonly signal?: AbortSignal; readonly now?: Date } = {}): Promise<CheckReport> {
+export async function runChecks(
+  db: Queryable, checks: readonly CheckDefinition[], options: { readonly limit?: number; readonly signal?: AbortSignal; readonly now?: Date } = {},
+): Promise<CheckReport> {
   const results: CheckResult[] = [];
   for (const c of checks) {
     if (options.signal?.aborted === true) break;

@@ -20,3 +20,9 @@ export function csvField(value: CsvValue): string {
 export function csvLine(cells: readonly CsvValue[]): string {
   return `${cells.map(csvField).join(',')}\r\n`;
 }
+
+/** CSV lines of rows, header first: each dashboard's detail export picks its cells. */
+export async function* csvLines<R>(header: readonly string[], rows: AsyncIterable<R>, cells: (r: R) => readonly CsvValue[]): AsyncIterable<string> {
+  yield csvLine(header);
+  for await (const r of rows) yield csvLine(cells(r));
+}

@@ -1,12 +1,6 @@
 import type { DiscountsDetailRow } from '../../protocol/discounts';
 import type { TargetsDetailRow } from '../../protocol/targets';
-import { csvLine, type CsvValue } from '../csv/csvWriter';
-
-/** CSV lines (RFC 4180, CRLF) of rows, header first. */
-async function* csvLines<R>(header: readonly string[], rows: AsyncIterable<R>, cells: (r: R) => readonly CsvValue[]): AsyncIterable<string> {
-  yield csvLine(header);
-  for await (const r of rows) yield csvLine(cells(r));
-}
+import { csvLines } from '../csv/csvWriter';
 
 const fixed = (v: number | null, digits = 2): string | null => (v === null ? null : v.toFixed(digits));
 

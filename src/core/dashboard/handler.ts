@@ -88,7 +88,8 @@ export function salesHandler(queries: SalesQueries, host: SalesHostActions, init
  */
 function periodHandler<F, Q extends string>(
   prefix: string,
-  validate: (method: string, params: unknown) => { ok: true; value: { method: string; params: { readonly filters: F } | { readonly query: Q } } } | { ok: false; reason: string },
+  validate: (method: string, params: unknown) =>
+    { ok: true; value: { method: string; params: { readonly filters: F } | { readonly query: Q } } } | { ok: false; reason: string },
   queries: { load(filters: F): Promise<unknown> },
   host: FactHostActions<F, Q>,
   initialFilters: F | undefined,
@@ -106,10 +107,14 @@ function periodHandler<F, Q extends string>(
   });
 }
 
-export const targetsHandler = (queries: TargetsQueries, host: FactHostActions<TargetsFilters, TargetsQueryId>, initialFilters?: TargetsFilters): MessageHandler =>
+export const targetsHandler = (
+  queries: TargetsQueries, host: FactHostActions<TargetsFilters, TargetsQueryId>, initialFilters?: TargetsFilters,
+): MessageHandler =>
   periodHandler('targets', validateTargetsParams, queries, host, initialFilters);
 
-export const discountsHandler = (queries: DiscountsQueries, host: FactHostActions<DiscountsFilters, DiscountsQueryId>, initialFilters?: DiscountsFilters): MessageHandler =>
+export const discountsHandler = (
+  queries: DiscountsQueries, host: FactHostActions<DiscountsFilters, DiscountsQueryId>, initialFilters?: DiscountsFilters,
+): MessageHandler =>
   periodHandler('discounts', validateDiscountsParams, queries, host, initialFilters);
 
 export function monitorHandler(queries: MonitorQueries, host: MonitorHostActions): MessageHandler {

@@ -217,4 +217,3 @@ function toQueryResult<R>(r: PgQueryResult): QueryResult<R> {
   const columns: ColumnInfo[] = r.fields.map((f) => ({ name: f.name, type: pgTypeNameOfOid(f.dataTypeID) }));
   return { rows: r.rows as R[], columns, rowsAffected: affected(r) };
 }
-

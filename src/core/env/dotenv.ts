@@ -212,7 +212,6 @@ class DotenvReader {
     this.entries.push({ key, value, line, span: { start: this.pos, end: this.pos } });
   }
 
-
   private skipSpaceAndComments(): void {
     while (this.pos < this.text.length) {
       const c = this.peek();

@@ -72,13 +72,13 @@ export function buildChangeSet(plan: GenerationPlan, extent: OltpExtent, options
   const deletedCustomers = pickIds(options.seed, 'inc-customers-deleted', extent.customers, Math.max(1, Math.round(touch / 5)))
     .filter((id) => !updatedCustomers.includes(id));
   inChunks(updatedCustomers).forEach((ids, i) => updates.push(
-    `UPDATE core.customers SET credit_score = CASE WHEN credit_score >= 950 THEN credit_score - 50 ELSE credit_score + 50 END, ` +
-    `customer_type = CASE WHEN customer_type = 'Novo' THEN 'Recorrente' ELSE customer_type END, ` +
-    `last_purchase_date = ${sqlLiteral(utcDay(at(i).getTime()), dialect, true)}, updated_at = ${ts(at(i))} ` +
-    `WHERE customer_id IN (${ids.join(', ')});`));
+    'UPDATE core.customers SET credit_score = CASE WHEN credit_score >= 950 THEN credit_score - 50 ELSE credit_score + 50 END, '
+    + `customer_type = CASE WHEN customer_type = 'Novo' THEN 'Recorrente' ELSE customer_type END, `
+    + `last_purchase_date = ${sqlLiteral(utcDay(at(i).getTime()), dialect, true)}, updated_at = ${ts(at(i))} `
+    + `WHERE customer_id IN (${ids.join(', ')});`));
   inChunks(deletedCustomers).forEach((ids, i) => updates.push(
-    `UPDATE core.customers SET deleted_at = ${ts(at(i + 1))}, is_active = ${bool(false)}, customer_type = 'Inativo', updated_at = ${ts(at(i + 1))} ` +
-    `WHERE customer_id IN (${ids.join(', ')});`));
+    `UPDATE core.customers SET deleted_at = ${ts(at(i + 1))}, is_active = ${bool(false)}, customer_type = 'Inativo', updated_at = ${ts(at(i + 1))} `
+    + `WHERE customer_id IN (${ids.join(', ')});`));
 
   const productTouch = Math.max(1, Math.round(extent.products * options.fraction));
   const repriced = pickIds(options.seed, 'inc-products', extent.products, productTouch);
@@ -87,8 +87,8 @@ export function buildChangeSet(plan: GenerationPlan, extent: OltpExtent, options
   inChunks(repriced).forEach((ids, i) => updates.push(
     `UPDATE core.products SET list_price = ROUND(list_price * 1.05, 2), updated_at = ${ts(at(i + 2))} WHERE product_id IN (${ids.join(', ')});`));
   inChunks(retired).forEach((ids, i) => updates.push(
-    `UPDATE core.products SET product_status = 'Descontinuado', discontinued_date = ${sqlLiteral(utcDay(at(i).getTime()), dialect, true)}, ` +
-    `deleted_at = ${ts(at(i))}, updated_at = ${ts(at(i))} WHERE product_id IN (${ids.join(', ')});`));
+    `UPDATE core.products SET product_status = 'Descontinuado', discontinued_date = ${sqlLiteral(utcDay(at(i).getTime()), dialect, true)}, `
+    + `deleted_at = ${ts(at(i))}, updated_at = ${ts(at(i))} WHERE product_id IN (${ids.join(', ')});`));
 
   const newCustomers = Array.from({ length: touch }, (_, k) => {
     const id = extent.customers + k + 1;

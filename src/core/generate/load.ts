@@ -70,7 +70,9 @@ async function assertEmpty(engine: Engine, spec: TableSpec): Promise<void> {
   if (result.rows.length > 0) throw new OltpNotEmptyError(name);
 }
 
-async function insertInBatches(engine: Queryable, dialect: Dialect, table: GeneratedTable, columns: readonly BulkColumn[], rows: Iterable<unknown[]>, per: number, signal?: AbortSignal): Promise<number> {
+async function insertInBatches(
+  engine: Queryable, dialect: Dialect, table: GeneratedTable, columns: readonly BulkColumn[], rows: Iterable<unknown[]>, per: number, signal?: AbortSignal,
+): Promise<number> {
   const name = qualifiedName(table.spec, dialect);
   const described = columns.map((c) => ({ name: c.name, isDate: c.type.kind === 'date' }));
   let batch: unknown[][] = [];

@@ -78,7 +78,6 @@ export function renderIncrementalSeed(dialect: Dialect): string {
   ].join('\n');
 }
 
-
 /**
  * Rewrites the shipped seed files under `sqlRoot` (`sql/`), after a generator change:
  * npx tsx -e "require('./src/core/generate/seedScripts').writeSeedFiles('sql', require('node:fs').writeFileSync)"

@@ -269,7 +269,9 @@ class LineageBuilder {
       for (const o of lineage.outputs) for (const d of o.deps) this.graph.addEdge({ from: `${d.table}.${d.column}`, to: id, role: d.role, via });
       for (const d of lineage.filters) this.graph.addEdge({ from: `${d.table}.${d.column}`, to: id, role: 'filter', via });
       for (const u of lineage.unresolved) {
-        const dangling = this.graph.addDangling({ label: u.text, reason: u.reason, context: c.label, ...(c.location === undefined ? {} : { location: c.location }) });
+        const dangling = this.graph.addDangling({
+          label: u.text, reason: u.reason, context: c.label, ...(c.location === undefined ? {} : { location: c.location }),
+        });
         this.graph.addEdge({ from: dangling.id, to: id, role: 'value', via });
       }
     }

@@ -20,7 +20,8 @@ export function formatLineageText(g: LineageSubgraph, show: PathDisplay): string
   const byId = new Map(g.nodes.map((n) => [n.id, n]));
   const label = (id: string): string => byId.get(id)?.label ?? id;
   const roots = g.roots.map(label).join(', ');
-  const edges = [...g.edges].sort((a, b) => (rank(byId.get(a.to) ?? ({} as LineageNode)) - rank(byId.get(b.to) ?? ({} as LineageNode))) || label(a.to).localeCompare(label(b.to)));
+  const rankOf = (id: string): number => rank(byId.get(id) ?? ({} as LineageNode));
+  const edges = [...g.edges].sort((a, b) => (rankOf(a.to) - rankOf(b.to)) || label(a.to).localeCompare(label(b.to)));
   const lines = [`${g.direction === 'upstream' ? 'Lineage of' : 'Impact of'} ${roots}:`];
   for (const e of edges) {
     if (byId.get(e.from)?.kind === 'dangling') continue;
@@ -31,8 +32,8 @@ export function formatLineageText(g: LineageSubgraph, show: PathDisplay): string
   const reached = g.nodes.filter((n) => !g.roots.includes(n.id) && n.kind !== 'dangling');
   const count = (k: (n: LineageNode) => boolean): number => reached.filter(k).length;
   lines.push(
-    `${count((n) => n.layer === 'oltp')} source column(s), ${count((n) => n.layer === 'dw')} warehouse column(s), ` +
-      `${count((n) => n.layer === 'view')} view column(s), ${count((n) => n.kind === 'panel')} panel(s), ${count((n) => n.kind === 'check')} check(s).`,
+    `${count((n) => n.layer === 'oltp')} source column(s), ${count((n) => n.layer === 'dw')} warehouse column(s), `
+      + `${count((n) => n.layer === 'view')} view column(s), ${count((n) => n.kind === 'panel')} panel(s), ${count((n) => n.kind === 'check')} check(s).`,
   );
   const dangling = g.nodes.filter((n) => n.kind === 'dangling');
   if (dangling.length > 0) {
@@ -44,7 +45,8 @@ export function formatLineageText(g: LineageSubgraph, show: PathDisplay): string
 
 /** The subgraph as JSON (paths shown as `show` gives them). */
 export function formatLineageJson(g: LineageSubgraph, show: PathDisplay): string {
-  const loc = <T extends { location?: LineageLocation }>(x: T): T => (x.location === undefined ? x : { ...x, location: { file: show(x.location.file), line: x.location.line } });
+  const loc = <T extends { location?: LineageLocation }>(x: T): T =>
+    (x.location === undefined ? x : { ...x, location: { file: show(x.location.file), line: x.location.line } });
   return `${JSON.stringify({ roots: g.roots, direction: g.direction, nodes: g.nodes.map(loc), edges: g.edges.map(loc) }, null, 2)}\n`;
 }
 
@@ -84,7 +86,7 @@ export function formatLineageMermaid(g: LineageSubgraph): string {
   const lines = ['flowchart LR'];
   for (const n of g.nodes) {
     const label = text(n.kind === 'dangling' ? `${n.label}: ${n.reason ?? ''}` : n.label);
-    const shape = n.kind === 'panel' ? [`[/"`, `"/]`] : n.kind === 'check' ? ['{"', '"}'] : n.kind === 'dangling' ? ['>"', '"]'] : ['["', '"]'];
+    const shape = n.kind === 'panel' ? ['[/"', '"/]'] : n.kind === 'check' ? ['{"', '"}'] : n.kind === 'dangling' ? ['>"', '"]'] : ['["', '"]'];
     lines.push(`  ${ids.get(n.id) ?? ''}${shape[0] ?? ''}${label}${shape[1] ?? ''}`);
   }
   for (const e of g.edges) {

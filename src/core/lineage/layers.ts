@@ -6,7 +6,6 @@ export type { LineageItem, LineageLayer, LineageLayerKey, LineageLayout } from '
 
 export const LINEAGE_LAYERS: readonly LineageLayerKey[] = ['oltp', 'rule', 'dw', 'view', 'consumer', 'dangling'];
 
-
 const ruleId = (e: LineageEdge): string => `rule:${e.via.entity ?? ''}:${e.via.rule ?? ''}:${e.via.derived ?? ''}`;
 
 function layerOf(n: LineageNode): LineageLayerKey {

@@ -69,7 +69,9 @@ interface Interpolated {
  * and `$$`. Values come from the project's .env (never a secret's), else the default written in
  * the file; a variable without either resolves to ''.
  */
-function interpolate(text: string, env: EnvFile | undefined, settings: Map<string, { value: string; line: number }>, secretRefs: Map<string, number>, line: number): Interpolated {
+function interpolate(
+  text: string, env: EnvFile | undefined, settings: Map<string, { value: string; line: number }>, secretRefs: Map<string, number>, line: number,
+): Interpolated {
   const refs: string[] = [];
   const value = text.replace(/\$\$|\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?+])([^}]*))?\}|\$([A-Za-z_][A-Za-z0-9_]*)/g, (all, braced?: string, op?: string, arg?: string, bare?: string) => {
     if (all === '$$') return '$';
@@ -187,7 +189,9 @@ function keyName(key: unknown): string {
   return typeof v === 'string' || typeof v === 'number' ? String(v) : '';
 }
 
-function publishedPort(node: unknown, engine: ServerEngine, scalar: Scalar, lineOf: (n: unknown) => number, Y: YamlModule): { hostPort: Located<number> | undefined; hostIp: string | undefined } {
+function publishedPort(
+  node: unknown, engine: ServerEngine, scalar: Scalar, lineOf: (n: unknown) => number, Y: YamlModule,
+): { hostPort: Located<number> | undefined; hostIp: string | undefined } {
   const none = { hostPort: undefined, hostIp: undefined };
   if (!Y.isSeq(node)) return none;
   const target = SERVER_PORT[engine];

@@ -77,8 +77,8 @@ function passwordEnvOf(ws: Workspace, notes: Findings): string | undefined {
     notes.guess('connection.passwordEnv', variable, `the variable the compose file gives the server its administrator password from${inEnv}`, `${ws.compose.file}:${entry?.line ?? 1}`);
   }
   notes.notDetected(
-    `Passwords are never read or copied: in VS Code use 'DW: Set Password'; the CLI reads ${variable ?? 'DWB_PASSWORD'} from the environment` +
-      (ws.env?.entries.has(variable ?? 'DWB_PASSWORD') === true ? ' or the project .env.' : '.'),
+    `Passwords are never read or copied: in VS Code use 'DW: Set Password'; the CLI reads ${variable ?? 'DWB_PASSWORD'} from the environment`
+      + (ws.env?.entries.has(variable ?? 'DWB_PASSWORD') === true ? ' or the project .env.' : '.'),
   );
   return variable;
 }

@@ -32,7 +32,9 @@ interface Evidence {
 }
 
 /** Picks the engine from compose images and the scripts' dialect; conflicts are errors naming the files. */
-export function chooseEngine(folder: string, composes: readonly ComposeFacts[], scripts: ReturnType<typeof scanScripts>): { engine: Dialect; reason: string; source: string } {
+export function chooseEngine(
+  folder: string, composes: readonly ComposeFacts[], scripts: ReturnType<typeof scanScripts>,
+): { engine: Dialect; reason: string; source: string } {
   const fromScripts: Record<Dialect, Evidence[]> = { sqlserver: [], postgres: [] };
   for (const s of scripts.files) {
     if (s.dialect !== undefined) fromScripts[s.dialect.dialect].push({ dialect: s.dialect.dialect, where: `${s.rel}:${s.dialect.line}` });
@@ -55,8 +57,8 @@ export function chooseEngine(folder: string, composes: readonly ComposeFacts[], 
         ...ss.slice(0, MAX_LISTED).map((e) => problem(e.where, `${ENGINE_LABEL.sqlserver} script.`)),
         ...pg.slice(0, MAX_LISTED).map((e) => problem(e.where, `${ENGINE_LABEL.postgres} script.`)),
       ],
-      `Conflicting dialects in ${folder}: T-SQL scripts (${list(ss)}) and PostgreSQL scripts (${list(pg)}). ` +
-        'A project runs one engine: move one set out of the scanned folders, or write dw-workbench.json by hand.',
+      `Conflicting dialects in ${folder}: T-SQL scripts (${list(ss)}) and PostgreSQL scripts (${list(pg)}). `
+        + 'A project runs one engine: move one set out of the scanned folders, or write dw-workbench.json by hand.',
     );
   }
   const scriptDialect: Dialect | undefined = ss.length > 0 ? 'sqlserver' : pg.length > 0 ? 'postgres' : undefined;
@@ -66,8 +68,8 @@ export function chooseEngine(folder: string, composes: readonly ComposeFacts[], 
     const evidence = fromScripts[scriptDialect];
     throw new DetectError(
       [problem((fromCompose[other][0] as Evidence).where, `the compose file runs ${ENGINE_LABEL[other]}.`), ...evidence.slice(0, MAX_LISTED).map((e) => problem(e.where, `${ENGINE_LABEL[scriptDialect]} script.`))],
-      `Conflicting dialects in ${folder}: the compose file runs ${ENGINE_LABEL[other]} (${list(fromCompose[other])}) ` +
-        `but the scripts are ${ENGINE_LABEL[scriptDialect]} (${list(evidence)}).`,
+      `Conflicting dialects in ${folder}: the compose file runs ${ENGINE_LABEL[other]} (${list(fromCompose[other])}) `
+        + `but the scripts are ${ENGINE_LABEL[scriptDialect]} (${list(evidence)}).`,
     );
   }
   if (scriptDialect !== undefined) {
@@ -90,9 +92,9 @@ export function chooseEngine(folder: string, composes: readonly ComposeFacts[], 
     );
   }
   if (scripts.files.length === 0) {
-    throw new DetectError([], `Nothing to detect in ${folder}: no SQL scripts (sql/, database/, db/) and no compose file with a SQL Server or PostgreSQL service. ` +
-      "Create a project with 'DW: New Warehouse Project' (dwb init) instead.");
+    throw new DetectError([], `Nothing to detect in ${folder}: no SQL scripts (sql/, database/, db/) and no compose file with a SQL Server or PostgreSQL service. `
+      + "Create a project with 'DW: New Warehouse Project' (dwb init) instead.");
   }
-  throw new DetectError([], `Cannot tell the engine of ${folder}: no compose file runs SQL Server or PostgreSQL, and no script uses syntax of only one of them ` +
-    `(${scripts.files.slice(0, MAX_LISTED).map((s) => s.rel).join(', ')}). Create the project with 'DW: New Warehouse Project' (dwb init) and point its bootstrap at these scripts.`);
+  throw new DetectError([], `Cannot tell the engine of ${folder}: no compose file runs SQL Server or PostgreSQL, and no script uses syntax of only one of them `
+    + `(${scripts.files.slice(0, MAX_LISTED).map((s) => s.rel).join(', ')}). Create the project with 'DW: New Warehouse Project' (dwb init) and point its bootstrap at these scripts.`);
 }

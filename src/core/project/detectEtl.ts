@@ -67,8 +67,8 @@ export function etlOf(folder: string, notes: Findings): { entitiesDir: string } 
     } else if (cmp.differing.length === 0) {
       notes.guess('etl', r, `the mapping CSV (${cmp.rows} rows, targets ${cmp.targets.join(', ')}) matches the contract the shipped ETL definitions follow`, `${r}:1`);
     } else {
-      notes.notDetected(`${r}: ${cmp.differing.length} of ${cmp.rows} mapping row(s) differ from the contract the shipped ETL definitions follow, e.g. ${cmp.differing.slice(0, 3).join('; ')}. ` +
-        'Edit the entity definitions (etl/entities) to match before running the ETL.');
+      notes.notDetected(`${r}: ${cmp.differing.length} of ${cmp.rows} mapping row(s) differ from the contract the shipped ETL definitions follow, e.g. ${cmp.differing.slice(0, 3).join('; ')}. `
+        + 'Edit the entity definitions (etl/entities) to match before running the ETL.');
     }
   }
   if (python.length > 0) {

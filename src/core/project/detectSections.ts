@@ -53,8 +53,8 @@ export function variablesOf(ws: Workspace, notes: Findings): Record<string, stri
   const out: Record<string, string> = {};
   for (const [name, at] of facts.undefinedVariables) {
     if (isSecretName(name)) {
-      notes.notDetected(`Script variable ${name} (${at}) looks like a password: it is never stored in dw-workbench.json. ` +
-        `The bootstrap supplies only ${PASSWORD_VARIABLES.join(' and ')}; rename it or define it with --var when you run the bootstrap.`);
+      notes.notDetected(`Script variable ${name} (${at}) looks like a password: it is never stored in dw-workbench.json. `
+        + `The bootstrap supplies only ${PASSWORD_VARIABLES.join(' and ')}; rename it or define it with --var when you run the bootstrap.`);
       continue;
     }
     notes.notDetected(`Script variable ${name} (${at}) has no value: add it under "variables" before bootstrapping.`);
@@ -131,8 +131,8 @@ export function stepsOf(ws: Workspace, notes: Findings): BootstrapStep[] {
   for (const e of facts.parseErrors) notes.notDetected(`${e} (the bootstrap will refuse this script until it is fixed)`);
   const seeds = facts.scripts.filter((s) => /seed|carga|incremental|dados|sample/i.test(path.basename(s.file)));
   if (seeds.length > 0) {
-    notes.notDetected(`Whether the seed scripts (${seeds.slice(0, MAX_LISTED).map((s) => s.rel).join(', ')}) may run twice: the bootstrap runs every step each time. ` +
-      'If one is not idempotent, split it into its own step with "when": {"tableEmpty": "core.customers"}.');
+    notes.notDetected(`Whether the seed scripts (${seeds.slice(0, MAX_LISTED).map((s) => s.rel).join(', ')}) may run twice: the bootstrap runs every step each time. `
+      + 'If one is not idempotent, split it into its own step with "when": {"tableEmpty": "core.customers"}.');
   }
   return steps;
 }

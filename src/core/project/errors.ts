@@ -30,8 +30,8 @@ export class ProjectNotFoundError extends Error {
   readonly searched: string;
   constructor(searched: string) {
     super(
-      `No dw-workbench.json in ${searched} or its parents. Create one with 'DW: New Warehouse Project' ` +
-        `(or 'dwb init'), or run from the project folder.`,
+      `No dw-workbench.json in ${searched} or its parents. Create one with 'DW: New Warehouse Project' `
+        + `(or 'dwb init'), or run from the project folder.`,
     );
     this.name = 'ProjectNotFoundError';
     this.searched = searched;

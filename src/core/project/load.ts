@@ -78,8 +78,8 @@ function schemaProblem(error: ErrorObject, tree: Node, at: At): ProjectProblem {
       return at(
         keyNode.offset,
         pointer,
-        `Passwords do not belong in dw-workbench.json: remove '${extra}' and use 'DW: Set Password' ` +
-          `(VS Code) or the environment variable named by connection.passwordEnv (CLI, default DWB_PASSWORD).`,
+        `Passwords do not belong in dw-workbench.json: remove '${extra}' and use 'DW: Set Password' `
+          + '(VS Code) or the environment variable named by connection.passwordEnv (CLI, default DWB_PASSWORD).',
       );
     }
     if (error.instancePath === '/alerts/rules') {

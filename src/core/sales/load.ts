@@ -54,8 +54,8 @@ export function salesQueryLiteralText(dialect: Dialect, id: SalesQueryId, filter
     pText: (n) => (dialect === 'postgres' ? `CAST(${literal(n)} AS varchar)` : literal(n)),
   })[id];
   const header = [
-    `-- Sales dashboard: ${id} (${dialect}), filters ${filters.from} to ${filters.to}` +
-      ['category', 'state', 'region', 'team', 'seller'].flatMap((k) => {
+    `-- Sales dashboard: ${id} (${dialect}), filters ${filters.from} to ${filters.to}`
+      + ['category', 'state', 'region', 'team', 'seller'].flatMap((k) => {
         const v = filters[k as 'category'];
         return v === null ? [] : [`, ${k} ${v.replace(/[\r\n]+/g, ' ')}`];
       }).join(''),

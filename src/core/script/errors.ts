@@ -56,9 +56,9 @@ export class UndefinedVariablesError extends ScriptError {
     super(
       'undefined-variable',
       { file: first.file, line: first.line, includeChain: chain },
-      `undefined variable${names.length > 1 ? 's' : ''} ${names.join(', ')}. ` +
-        `Define ${names.length > 1 ? 'them' : 'it'} with :setvar / \\set in the script, ` +
-        `--var NAME=value, the project file or the environment.\n${list}`,
+      `undefined variable${names.length > 1 ? 's' : ''} ${names.join(', ')}. `
+        + `Define ${names.length > 1 ? 'them' : 'it'} with :setvar / \\set in the script, `
+        + `--var NAME=value, the project file or the environment.\n${list}`,
     );
     this.name = 'UndefinedVariablesError';
     this.uses = uses;

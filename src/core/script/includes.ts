@@ -59,8 +59,8 @@ export async function readInclude(
     throw new ScriptError(
       'include-too-deep',
       position,
-      `includes nested more than ${MAX_INCLUDE_DEPTH} deep (the outermost is ${active[0] ?? from.file}). ` +
-        'Look for a file that includes itself through a link or a copy, or flatten the includes.',
+      `includes nested more than ${MAX_INCLUDE_DEPTH} deep (the outermost is ${active[0] ?? from.file}). `
+        + 'Look for a file that includes itself through a link or a copy, or flatten the includes.',
     );
   }
   const activeReal = from.realPaths ?? (await Promise.all(active.map(realPathOf)));

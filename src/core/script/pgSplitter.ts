@@ -204,7 +204,7 @@ class PgSplitter {
         return;
       }
       case 'unsupported':
-        throw new ScriptError('unsupported-command', at, `${cmd.command} is not supported: supported meta-commands are \\i, \\ir, \\c, \\set, \\unset, \\echo, \\q.${cmd.command === '\\copy' ? " \\copy reads and writes files on this machine: use COPY … FROM/TO a file on the server, or run this file with psql." : ''}`);
+        throw new ScriptError('unsupported-command', at, `${cmd.command} is not supported: supported meta-commands are \\i, \\ir, \\c, \\set, \\unset, \\echo, \\q.${cmd.command === '\\copy' ? ' \\copy reads and writes files on this machine: use COPY … FROM/TO a file on the server, or run this file with psql.' : ''}`);
       case 'invalid':
         throw new ScriptError('invalid-command', at, `${cmd.problem}.`);
     }

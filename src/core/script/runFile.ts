@@ -41,7 +41,8 @@ export async function runScriptFile(target: string, options: RunScriptFileOption
         engine: 'pglite',
       });
     }
-    const engine = await createEngine({ ...options.connection, database: name }, options.applicationName === undefined ? {} : { applicationName: options.applicationName });
+    const engine = await createEngine(
+      { ...options.connection, database: name }, options.applicationName === undefined ? {} : { applicationName: options.applicationName });
     engines.set(name, engine);
     return engine;
   };

@@ -126,9 +126,9 @@ export function mssqlBackupStatement(db: string, stamp: string): string {
 }
 
 export function mssqlRestoreStatement(db: string, file: string): string {
-  return `IF DB_ID(${tsqlString(db)}) IS NOT NULL ALTER DATABASE ${tsqlIdentifier(db)} SET SINGLE_USER WITH ROLLBACK IMMEDIATE; ` +
-    `RESTORE DATABASE ${tsqlIdentifier(db)} FROM DISK = ${tsqlString(`/var/opt/mssql/backup/${file}`)} WITH REPLACE, CHECKSUM; ` +
-    `ALTER DATABASE ${tsqlIdentifier(db)} SET MULTI_USER;`;
+  return `IF DB_ID(${tsqlString(db)}) IS NOT NULL ALTER DATABASE ${tsqlIdentifier(db)} SET SINGLE_USER WITH ROLLBACK IMMEDIATE; `
+    + `RESTORE DATABASE ${tsqlIdentifier(db)} FROM DISK = ${tsqlString(`/var/opt/mssql/backup/${file}`)} WITH REPLACE, CHECKSUM; `
+    + `ALTER DATABASE ${tsqlIdentifier(db)} SET MULTI_USER;`;
 }
 
 async function mssqlBackup(stack: ComposeStack, db: string, stamp: string): Promise<void> {
@@ -154,8 +154,8 @@ async function execOrThrow(
   if (r.code !== 0) {
     const what = kind === 'backup-failed' ? 'The backup' : 'The restore';
     throw new StackError(
-      `${what} failed: '${args[0] ?? ''}' in the ${service} container exited with code ${r.code}. ` +
-        "Its last lines follow; check that the stack is up ('DW: Stack Status').",
+      `${what} failed: '${args[0] ?? ''}' in the ${service} container exited with code ${r.code}. `
+        + "Its last lines follow; check that the stack is up ('DW: Stack Status').",
       { kind, service, logTail: lastLines(r.stderr, 10) },
     );
   }

@@ -28,14 +28,14 @@ export async function detectComposeCli(
   }
   if (missing === order.length) {
     throw new StackError(
-      "Docker is not installed: neither 'docker' nor 'docker-compose' was found on PATH. Install Docker Engine or " +
-        'Docker Desktop (https://docs.docker.com/engine/install/), then run the command again.',
+      "Docker is not installed: neither 'docker' nor 'docker-compose' was found on PATH. Install Docker Engine or "
+        + 'Docker Desktop (https://docs.docker.com/engine/install/), then run the command again.',
       { kind: 'docker-missing' },
     );
   }
   throw new StackError(
-    'Docker Compose is not installed: neither `docker compose` (v2) nor `docker-compose` (v1) answered. ' +
-      'Install the Docker Compose plugin (https://docs.docker.com/compose/install/), then run the command again.',
+    'Docker Compose is not installed: neither `docker compose` (v2) nor `docker-compose` (v1) answered. '
+      + 'Install the Docker Compose plugin (https://docs.docker.com/compose/install/), then run the command again.',
     { kind: 'compose-missing' },
   );
 }

@@ -99,9 +99,9 @@ export class ComposeStack {
       const port = this.port;
       if (!(await isPortFree(port))) {
         throw new StackError(
-          `Port ${port} on 127.0.0.1 is already in use, so the ${this.definition.serverService} server cannot publish it. ` +
-            `Stop what listens there, or set ${this.definition.portSetting} to a free port in dw-workbench.json ` +
-            '(stack.env) or in the environment.',
+          `Port ${port} on 127.0.0.1 is already in use, so the ${this.definition.serverService} server cannot publish it. `
+            + `Stop what listens there, or set ${this.definition.portSetting} to a free port in dw-workbench.json `
+            + '(stack.env) or in the environment.',
           { kind: 'port-taken', port, setting: this.definition.portSetting },
         );
       }
@@ -116,8 +116,8 @@ export class ComposeStack {
       const r = await this.docker.pull(image, (line) => this.emit({ type: 'output', line: this.mask(line) }));
       if (r.code !== 0) {
         throw new StackError(
-          `The image ${image} is not on this machine and cannot be pulled (no access to its registry, or a wrong name). ` +
-            `Pull or build it by hand, or set ${this.definition.imageSetting} to an image you have.`,
+          `The image ${image} is not on this machine and cannot be pulled (no access to its registry, or a wrong name). `
+            + `Pull or build it by hand, or set ${this.definition.imageSetting} to an image you have.`,
           { kind: 'image-missing', image, setting: this.definition.imageSetting, logTail: lastLines(this.mask(r.stderr), 5) },
         );
       }
@@ -208,8 +208,8 @@ export class ComposeStack {
     const r = await this.compose(args);
     if (r.code !== 0) {
       throw new StackError(
-        `${what} failed: '${this.options.compose.command} ${[...this.options.compose.prefix, ...args].join(' ')}' ` +
-          `exited with code ${r.code}. Its last lines follow; see also 'DW: Show Stack Logs'.`,
+        `${what} failed: '${this.options.compose.command} ${[...this.options.compose.prefix, ...args].join(' ')}' `
+          + `exited with code ${r.code}. Its last lines follow; see also 'DW: Show Stack Logs'.`,
         { kind: 'compose-failed', logTail: lastLines(r.stderr, 10) },
       );
     }

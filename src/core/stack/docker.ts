@@ -12,8 +12,8 @@ export class DockerCli {
     } catch (e) {
       if (isCommandMissing(e)) {
         throw new StackError(
-          `Docker is not installed: '${this.command}' was not found on PATH. Install Docker Engine or Docker Desktop ` +
-            '(https://docs.docker.com/engine/install/), then run the command again.',
+          `Docker is not installed: '${this.command}' was not found on PATH. Install Docker Engine or Docker Desktop `
+            + '(https://docs.docker.com/engine/install/), then run the command again.',
           { kind: 'docker-missing', cause: e },
         );
       }
@@ -26,8 +26,8 @@ export class DockerCli {
     const r = await this.run(['version', '--format', '{{.Server.Version}}']);
     if (r.code !== 0) {
       throw new StackError(
-        'The Docker daemon is not running (the docker CLI cannot connect to it). Start Docker Desktop, or ' +
-          "'sudo systemctl start docker' on Linux, then run the command again.",
+        'The Docker daemon is not running (the docker CLI cannot connect to it). Start Docker Desktop, or '
+          + "'sudo systemctl start docker' on Linux, then run the command again.",
         { kind: 'daemon-down', logTail: lastLines(r.stderr, 5) },
       );
     }

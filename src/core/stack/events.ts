@@ -10,11 +10,11 @@ export type StackEvent =
   | { readonly type: 'output'; readonly line: string }
   /** One health poll while waiting: the server's state and its last log lines. */
   | {
-      readonly type: 'health';
-      readonly service: string;
-      readonly status: StackStatus;
-      readonly elapsedMs: number;
-      readonly logTail: readonly string[];
-    };
+    readonly type: 'health';
+    readonly service: string;
+    readonly status: StackStatus;
+    readonly elapsedMs: number;
+    readonly logTail: readonly string[];
+  };
 
 export type StackEventListener = (event: StackEvent) => void;

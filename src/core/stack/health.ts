@@ -57,16 +57,16 @@ export async function waitForHealthy(w: HealthWait): Promise<void> {
     if (status === 'healthy') return;
     if (state !== undefined && !state.running && state.status === 'exited') {
       throw new StackError(
-        `The ${w.service} container stopped (exit code ${state.exitCode}) before it became healthy. ` +
-          'Its last log lines follow; fix the cause, then start the stack again.',
+        `The ${w.service} container stopped (exit code ${state.exitCode}) before it became healthy. `
+          + 'Its last log lines follow; fix the cause, then start the stack again.',
         { kind: 'container-exited', service: w.service, logTail: await tailFor(w, id) },
       );
     }
     if (elapsedMs >= w.timeoutMs || w.signal?.aborted === true) {
       throw new StackError(
-        `The ${w.service} container did not become healthy within ${Math.round(w.timeoutMs / 1000)} s ` +
-          `(last state: ${status}). Its last log lines follow; raise stack.healthTimeoutSeconds in ` +
-          'dw-workbench.json if the server is just slow to start.',
+        `The ${w.service} container did not become healthy within ${Math.round(w.timeoutMs / 1000)} s `
+          + `(last state: ${status}). Its last log lines follow; raise stack.healthTimeoutSeconds in `
+          + 'dw-workbench.json if the server is just slow to start.',
         { kind: 'health-timeout', service: w.service, logTail: await tailFor(w, id) },
       );
     }

@@ -27,8 +27,8 @@ export function stackEngineOf(project: Project): StackEngine {
   const engine = project.config.engine;
   if (engine === 'pglite') {
     throw new StackError(
-      `${project.file} uses the embedded engine (pglite), which needs no Docker stack. ` +
-        "Set \"engine\" to \"postgres\" or \"sqlserver\" to run one.",
+      `${project.file} uses the embedded engine (pglite), which needs no Docker stack. `
+        + 'Set "engine" to "postgres" or "sqlserver" to run one.',
       { kind: 'no-stack' },
     );
   }

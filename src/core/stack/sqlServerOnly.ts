@@ -10,8 +10,8 @@ import { StackError } from './errors';
 export type SqlServerOnlyFeature = 'backup' | 'restore' | 'server-audit';
 
 const FEATURES: Readonly<Record<SqlServerOnlyFeature, { readonly action: string; readonly statement: string; readonly instead: string }>> = {
-  backup: { action: 'Backup Now', statement: 'BACKUP DATABASE', instead: "back it up from its PostgreSQL side with pg_dump" },
-  restore: { action: 'Restore Backup', statement: 'RESTORE DATABASE', instead: "restore it on its PostgreSQL side with pg_restore" },
+  backup: { action: 'Backup Now', statement: 'BACKUP DATABASE', instead: 'back it up from its PostgreSQL side with pg_dump' },
+  restore: { action: 'Restore Backup', statement: 'RESTORE DATABASE', instead: 'restore it on its PostgreSQL side with pg_restore' },
   'server-audit': { action: 'Server Audit', statement: 'CREATE SERVER AUDIT', instead: 'the connection audit snapshot (audit.usp_capture_connection_snapshot) records its sessions' },
 };
 

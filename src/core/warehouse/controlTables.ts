@@ -154,7 +154,9 @@ export const ALERT_STATE: TableSpec = {
   ],
 };
 
-export const controlTables: readonly TableSpec[] = [ETL_CONTROL, ETL_RUN, ETL_RUN_ENTITY, ETL_REJECT, ETL_TRIGGER_WATERMARK, ETL_UNRESOLVED, CONNECTION_LOGIN_EVENTS, ALERT_STATE];
+export const controlTables: readonly TableSpec[] = [
+  ETL_CONTROL, ETL_RUN, ETL_RUN_ENTITY, ETL_REJECT, ETL_TRIGGER_WATERMARK, ETL_UNRESOLVED, CONNECTION_LOGIN_EVENTS, ALERT_STATE,
+];
 
 /** The nine registered entities (DOMAIN.md); only dim_cliente is active by default. */
 export interface RegisteredEntity {

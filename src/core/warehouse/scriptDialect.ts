@@ -57,8 +57,8 @@ const DIALECT_LABEL: Readonly<Record<Dialect, string>> = { sqlserver: 'T-SQL (SQ
 export class WrongScriptDialectError extends Error {
   constructor(readonly file: string, readonly line: number, readonly scriptDialect: Dialect, readonly engineDialect: Dialect) {
     super(
-      `${file}:${line} is ${DIALECT_LABEL[scriptDialect]}, but the engine speaks ${DIALECT_LABEL[engineDialect]}. ` +
-      `Nothing was run. Use the scripts under sql/${engineDialect}/ or change the project's engine.`,
+      `${file}:${line} is ${DIALECT_LABEL[scriptDialect]}, but the engine speaks ${DIALECT_LABEL[engineDialect]}. `
+      + `Nothing was run. Use the scripts under sql/${engineDialect}/ or change the project's engine.`,
     );
     this.name = 'WrongScriptDialectError';
   }

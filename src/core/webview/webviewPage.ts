@@ -95,3 +95,35 @@ ${strings}${script}
 </html>
 `;
 }
+
+export interface MessagePageOptions {
+  readonly title: string;
+  readonly language: string;
+  readonly text: string;
+  /** The way out: a link (a `command:` URI the webview's options allow) and its label. */
+  readonly link: { readonly href: string; readonly label: string };
+  readonly cspSource?: string | undefined;
+  readonly nonce?: string | undefined;
+}
+
+/**
+ * A page without a script (a dashboard with no project to show): one message and one link,
+ * under the same policy as every page, its style admitted by the nonce.
+ */
+export function messagePage(o: MessagePageOptions): string {
+  const nonce = o.nonce ?? newNonce();
+  return `<!DOCTYPE html>
+<html lang="${escapeHtml(o.language)}">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(nonce, o.cspSource)}">
+<title>${escapeHtml(o.title)}</title>
+<style nonce="${nonce}">body { font-family: var(--vscode-font-family); color: var(--vscode-foreground); padding: 2em; } a { color: var(--vscode-textLink-foreground); }</style>
+</head>
+<body>
+<p data-testid="message">${escapeHtml(o.text)}</p>
+<p><a href="${escapeHtml(o.link.href)}">${escapeHtml(o.link.label)}</a></p>
+</body>
+</html>
+`;
+}

@@ -30,7 +30,9 @@ export const newProject = (ctx: DwContext) => async (engineArg?: EngineName): Pr
   }
   let projectFile: string;
   try {
-    const result = scaffoldProject({ engine, target, assetsRoot: ctx.extension.extensionPath, name: projectNameFrom(target), ...(server === undefined ? {} : { server }) });
+    const result = scaffoldProject({
+      engine, target, assetsRoot: ctx.extension.extensionPath, name: projectNameFrom(target), ...(server === undefined ? {} : { server }),
+    });
     projectFile = result.projectFile;
     ctx.log.info(`New ${engine} project in ${target}: created ${result.created.join(', ')}${result.kept.length > 0 ? `; kept ${result.kept.join(', ')}` : ''}.`);
   } catch (e) {

@@ -58,7 +58,9 @@ export const exportDashboardHtml = (ctx: DwContext) => async (): Promise<void> =
     // What the open panel shows (its filters included); a fresh load when none is open.
     const data = panels?.shownData(picked) ?? await freshData(queries, picked);
     // The data is the kind's own (the panel's last load, or the load above).
-    const html = renderDashboardSnapshot(picked, data as Parameters<typeof renderDashboardSnapshot>[1], { bundle, language: vscode.env.language, strings: vscode.l10n.bundle, theme });
+    const html = renderDashboardSnapshot(picked, data as Parameters<typeof renderDashboardSnapshot>[1], {
+      bundle, language: vscode.env.language, strings: vscode.l10n.bundle, theme,
+    });
     await writeFile(target.fsPath, html, 'utf8');
     void vscode.window.showInformationMessage(vscode.l10n.t('Dashboard saved to {0}.', target.fsPath));
   } catch (e) {

@@ -6,6 +6,7 @@ import { TargetsQueries } from '../../core/targets/load';
 import { validateDiscountsFilters, type DiscountsFilters, type DiscountsInitialState } from '../../protocol/discounts';
 import { validateTargetsFilters, type TargetsFilters, type TargetsInitialState } from '../../protocol/targets';
 import { dashboardPage, type DashboardKind } from '../../core/dashboard/page';
+import { messagePage } from '../../core/webview/webviewPage';
 import { MonitorQueries } from '../../core/monitor/load';
 import { projectTargetsKeepingSoftDeleted } from '../etl/definitions';
 import type { Project } from '../../core/project';
@@ -189,7 +190,9 @@ export class DashboardPanels implements vscode.Disposable {
       ? [vscode.l10n.t('This workspace has no dw-workbench.json. Create a warehouse project first.'), 'dwWorkbench.newProject', vscode.l10n.t('New Warehouse Project')]
       : [vscode.l10n.t('The project file has a problem: {0}. Fix it (see the Problems panel) and refresh.', problem), 'dwWorkbench.openProjectFile', vscode.l10n.t('Open Project File')];
     panel.webview.options = { ...this.options(), enableScripts: false, enableCommandUris: [command] };
-    panel.webview.html = noProjectPage(text, `command:${command}`, action);
+    panel.webview.html = messagePage({
+      title: panel.title, language: vscode.env.language, text, link: { href: `command:${command}`, label: action }, cspSource: panel.webview.cspSource,
+    });
     const listener = this.ctx.projectState.onDidChange((project) => {
       if (project === undefined) return;
       listener.dispose();
@@ -238,15 +241,4 @@ export class DashboardPanels implements vscode.Disposable {
     for (const p of this.open.values()) p.dispose();
     this.open.clear();
   }
-}
-
-const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
-/** A static page (no script) with one message and one command link. */
-function noProjectPage(text: string, href: string, action: string): string {
-  return `<!DOCTYPE html><html><head><meta charset="utf-8"><meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline';"></head>
-<body style="font-family: var(--vscode-font-family); color: var(--vscode-foreground); padding: 2em;">
-<p data-testid="no-project">${escapeHtml(text)}</p>
-<p><a href="${escapeHtml(href)}" style="color: var(--vscode-textLink-foreground);">${escapeHtml(action)}</a></p>
-</body></html>`;
 }

@@ -71,7 +71,10 @@ export class EtlRuns implements vscode.Disposable {
         return EXIT_FAILED;
       }
       if (request.dryRun) {
-        write(planLines(await planEtlRun({ source, target, definitions, entities: request.entities, full: request.full, definitionsDir: entitiesDir(this.ctx, project) }), say));
+        const plan = await planEtlRun({
+          source, target, definitions, entities: request.entities, full: request.full, definitionsDir: entitiesDir(this.ctx, project),
+        });
+        write(planLines(plan, say));
         return EXIT_OK;
       }
       const result = await runEtl({

@@ -37,7 +37,9 @@ const LAYER_NAMES = (): Readonly<Record<string, string>> => ({
 });
 
 /** A table, then one of its columns (or the whole table when `whole` is offered). */
-async function pickColumn(graph: LineageGraph, layers: readonly string[], title: string, table: string | undefined, whole: boolean): Promise<string | undefined> {
+async function pickColumn(
+  graph: LineageGraph, layers: readonly string[], title: string, table: string | undefined, whole: boolean,
+): Promise<string | undefined> {
   const all = objects(graph, layers);
   let object = table === undefined ? undefined : [...all.keys()].find((o) => o.toLowerCase() === table.toLowerCase() || o.toLowerCase().split('.').pop() === table.toLowerCase());
   if (object === undefined) {

@@ -34,7 +34,8 @@ export class LineagePanel implements vscode.Disposable {
   show(layout: LineageLayout): void {
     const root = vscode.Uri.joinPath(this.ctx.extension.extensionUri, 'dist', 'webview');
     if (this.panel === undefined) {
-      const panel = vscode.window.createWebviewPanel(LINEAGE_VIEW_TYPE, layout.title, vscode.ViewColumn.Active, { enableScripts: true, localResourceRoots: [root] });
+      const panel = vscode.window.createWebviewPanel(
+        LINEAGE_VIEW_TYPE, layout.title, vscode.ViewColumn.Active, { enableScripts: true, localResourceRoots: [root] });
       panel.onDidDispose(() => { this.panel = undefined; });
       panel.webview.onDidReceiveMessage((m: unknown) => {
         if (isLineageOpenMessage(m)) void this.open(m.id);

@@ -52,7 +52,8 @@ function targetKey(target: RunTarget): string {
 function toDiagnostic(p: Problem): vscode.Diagnostic {
   const line = Math.max(0, p.line - 1);
   const start = p.column === undefined ? 0 : Math.max(0, p.column - 1);
-  const d = new vscode.Diagnostic(new vscode.Range(line, start, line, p.column === undefined ? Number.MAX_SAFE_INTEGER : start + 1), p.message, vscode.DiagnosticSeverity.Error);
+  const range = new vscode.Range(line, start, line, p.column === undefined ? Number.MAX_SAFE_INTEGER : start + 1);
+  const d = new vscode.Diagnostic(range, p.message, vscode.DiagnosticSeverity.Error);
   d.source = 'DW Workbench';
   if (p.code !== undefined) d.code = p.code;
   if (p.includedFrom.length > 0) {

@@ -30,7 +30,7 @@ export const showStackLogsCommand = (ctx: DwContext, session: StackSession) => {
           return true;
         },
       ),
-      { background: true },
+    { background: true },
     );
     abort.abort();
     return done === true;

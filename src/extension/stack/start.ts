@@ -47,7 +47,7 @@ export const startStackCommand = (ctx: DwContext, session: StackSession) => asyn
         return { stack, timings };
       },
     ),
-    { listener: (e) => report(e), starting: true },
+  { listener: (e) => report(e), starting: true },
   );
   if (ready === undefined) {
     if (abort.signal.aborted) {

@@ -77,7 +77,6 @@ export function installExtension(profile: Profile, vsix: string): void {
   }
 }
 
-
 export interface RunningCodeServer {
   readonly url: string;
   readonly profile: Profile;

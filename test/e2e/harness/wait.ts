@@ -21,7 +21,9 @@ export async function eventually(condition: () => Promise<boolean>, timeoutMs: n
  * whose effect did not show is reported on stderr and made again, at most `attempts` times;
  * the step fails with `failure()` when none showed its effect.
  */
-export async function retried(what: string, attempts: number, attempt: (n: number) => Promise<boolean>, failure: () => Promise<string> | string): Promise<void> {
+export async function retried(
+  what: string, attempts: number, attempt: (n: number) => Promise<boolean>, failure: () => Promise<string> | string,
+): Promise<void> {
   for (let n = 1; n <= attempts; n++) {
     if (await attempt(n)) {
       if (n > 1) process.stderr.write(`      [e2e] ${what}: took effect on attempt ${n} of ${attempts}\n`);

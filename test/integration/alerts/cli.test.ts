@@ -5,7 +5,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createPostgresWarehouse, PG, type TestWarehouse } from '../etl/support/warehouse';
-import { closedPort, Receiver } from '../../unit/alerts/receiver';
+import { freePort } from '../../support/freePort';
+import { Receiver } from '../../unit/alerts/receiver';
 import { dwb } from '../checks/support';
 import { SCENARIO_KEYS, seedScenario, setControl } from './seed';
 
@@ -57,7 +58,7 @@ describe('dwb alerts and dwb watch (PostgreSQL, a local webhook receiver)', func
 
   it('reports an unreachable webhook by its name and variable, keeps going, and exits by the alerts', async () => {
     await seedScenario(wh.engine, new Date());
-    const port = await closedPort();
+    const port = await freePort();
     const r = await dwb(dir, { TEST_HOOK: `http://127.0.0.1:${port}/hook/${TOKEN}` }, ['alerts']);
     assert.equal(r.code, 1);
     assert.match(r.stderr, new RegExp(`opened dim_cliente\\|etl_failure: delivery failed\\n  webhook 'ops' \\(json, URL from TEST_HOOK = http://127\\.0\\.0\\.1:${port}/\\*\\*\\*\\): fetch failed: .*ECONNREFUSED.* after 2 attempts\\.`));

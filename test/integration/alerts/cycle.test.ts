@@ -50,7 +50,7 @@ for (const [label, create] of cases) {
                (SELECT r.status FROM audit.etl_run_entity r WHERE r.entity_name = c.entity_name ORDER BY r.finished_at DESC LIMIT 1) AS last_status,
                (SELECT MAX(r.started_at) FROM audit.etl_run_entity r WHERE r.entity_name = c.entity_name) AS last_started
           FROM ctl.etl_control c WHERE c.is_active ORDER BY c.entity_name`,
-        [{ value: new Date(T.getTime() - 7 * 86_400_000), type: { kind: 'timestamp', precision: 3 } }, { value: T, type: { kind: 'timestamp', precision: 3 } }]);
+      [{ value: new Date(T.getTime() - 7 * 86_400_000), type: { kind: 'timestamp', precision: 3 } }, { value: T, type: { kind: 'timestamp', precision: 3 } }]);
       assert.deepEqual(
         status.map((s) => [s.entityName, s.runs7d, s.failedRuns7d, s.lastRunStatus, s.lastRunStartedAt?.toISOString()]),
         expected.rows.map((r) => [r.entity_name, Number(r.runs), Number(r.failed), r.last_status, r.last_started?.toISOString()]),

@@ -11,12 +11,14 @@ export async function recordRun(db: Engine, entity: string, status: 'success' | 
     [entity, ts(startedAt), ts(finishedAt), status, status === 'success' ? 1 : 0, status === 'failed' ? 1 : 0, error],
   );
   await db.query(
-    `INSERT INTO audit.etl_run_entity (run_id, entity_name, status, error_message, started_at, finished_at) VALUES ($1, $2, $3, $4, $5, $6)`,
+    'INSERT INTO audit.etl_run_entity (run_id, entity_name, status, error_message, started_at, finished_at) VALUES ($1, $2, $3, $4, $5, $6)',
     [Number(run.rows[0]?.run_id), entity, status, error, ts(startedAt), ts(finishedAt)],
   );
 }
 
-export async function setControl(db: Engine, entity: string, values: { active?: boolean; status?: string | null; watermark?: Date; lastSuccess?: Date | null }): Promise<void> {
+export async function setControl(
+  db: Engine, entity: string, values: { active?: boolean; status?: string | null; watermark?: Date; lastSuccess?: Date | null },
+): Promise<void> {
   if (values.active !== undefined) await db.query('UPDATE ctl.etl_control SET is_active = $2 WHERE entity_name = $1', [entity, values.active]);
   if (values.status !== undefined) await db.query('UPDATE ctl.etl_control SET last_status = $2 WHERE entity_name = $1', [entity, values.status]);
   if (values.watermark !== undefined) await db.query('UPDATE ctl.etl_control SET watermark_updated_at = $2 WHERE entity_name = $1', [entity, ts(values.watermark)]);
@@ -34,7 +36,7 @@ export const SCENARIO_KEYS = ['dim_cliente|etl_failure', 'dim_produto|sla_no_rec
  */
 export async function seedScenario(db: Engine, now: Date): Promise<void> {
   const ago = (minutes: number): Date => new Date(now.getTime() - minutes * 60_000);
-  await db.batch(`TRUNCATE audit.etl_run_entity, audit.etl_run RESTART IDENTITY CASCADE`);
+  await db.batch('TRUNCATE audit.etl_run_entity, audit.etl_run RESTART IDENTITY CASCADE');
   await db.query('UPDATE ctl.etl_control SET is_active = false, last_status = NULL, last_success_at = NULL');
   await db.batch('DELETE FROM ctl.alert_state');
   for (const e of ['dim_cliente', 'dim_produto', 'fact_vendas']) await setControl(db, e, { active: true, status: 'success', watermark: ago(10), lastSuccess: ago(10) });

@@ -85,8 +85,8 @@ for (const [label, create] of cases) {
 
     it('finds FK orphans and duplicate natural keys with their keys, at the entity definition line', async () => {
       const pg = s.engine.dialect === 'postgres';
-      await s.engine.batch(`ALTER TABLE fact.fact_vendas DROP CONSTRAINT fk_fact_vendas_cliente_id`);
-      await s.engine.batch(`ALTER TABLE dim.dim_produto DROP CONSTRAINT uq_dim_produto_produto_original_id`);
+      await s.engine.batch('ALTER TABLE fact.fact_vendas DROP CONSTRAINT fk_fact_vendas_cliente_id');
+      await s.engine.batch('ALTER TABLE dim.dim_produto DROP CONSTRAINT uq_dim_produto_produto_original_id');
       await s.engine.batch(`UPDATE fact.fact_vendas SET cliente_id = 987654 WHERE venda_id IN (SELECT venda_id FROM fact.fact_vendas ORDER BY venda_id ${pg ? 'LIMIT 3' : ''})`);
       const cols = DIM_PRODUTO.columns.filter((c) => c.identity !== true).map((c) => c.name).join(', ');
       await s.engine.batch(`INSERT INTO dim.dim_produto (${cols}) SELECT ${cols} FROM dim.dim_produto WHERE produto_id = (SELECT MIN(produto_id) FROM dim.dim_produto WHERE produto_id > 0)`);
@@ -104,7 +104,7 @@ for (const [label, create] of cases) {
       const expected = await independentValues(s.engine);
       assert.deepEqual(new Map(report.checks.map((c) => [c.check, c.value])), expected);
       const dup = report.checks.find((c) => c.check === 'duplicate_keys.dim_produto');
-      const duplicated = (await s.engine.query<{ k: unknown }>(`SELECT MIN(produto_original_id) AS k FROM dim.dim_produto WHERE produto_id > 0`)).rows[0]?.k;
+      const duplicated = (await s.engine.query<{ k: unknown }>('SELECT MIN(produto_original_id) AS k FROM dim.dim_produto WHERE produto_id > 0')).rows[0]?.k;
       assert.deepEqual(dup?.offending.map((o) => [String(o['produto_original_id']), Number(o['n'])]), [[String(duplicated), 2]]);
       assert.match(readFileSync(dup?.location?.file ?? '', 'utf8').split('\n')[(dup?.location?.line ?? 0) - 1] ?? '', /"naturalKey"/);
     });

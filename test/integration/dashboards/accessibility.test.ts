@@ -285,7 +285,9 @@ describe('dashboard accessibility and layout in headless Chromium (PostgreSQL fi
   it('colours each KPI by its own direction of good: a rising return rate or discount is bad news', async () => {
     const k = salesData.kpis;
     assert.ok(k.netRevenue > 0 && k.returnRatePct > 0 && k.averageDiscountPct > 0, 'the fixture has returns and discounts');
-    const previousKpis = { ...k, netRevenue: k.netRevenue / 2, returnRatePct: k.returnRatePct / 2, averageDiscountPct: k.averageDiscountPct * 2, averageTicket: k.averageTicket * 2 };
+    const previousKpis = {
+      ...k, netRevenue: k.netRevenue / 2, returnRatePct: k.returnRatePct / 2, averageDiscountPct: k.averageDiscountPct * 2, averageTicket: k.averageTicket * 2,
+    };
     await openSales('en', 'light', { ...salesData, previousKpis });
     const trend = await b.page.$$eval('.kpi', (cards) => cards.map((c) => {
       const delta = c.querySelector('.delta') as HTMLElement;

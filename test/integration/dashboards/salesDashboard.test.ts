@@ -124,7 +124,7 @@ describe('sales dashboard in headless Chromium (PostgreSQL, bootstrap + generato
   });
 
   it('round-trips a category filter through the protocol and re-renders with the filtered numbers', async () => {
-    const category = (await w.engine.query("SELECT categoria FROM bi.vw_vendas GROUP BY 1 ORDER BY count(*) DESC LIMIT 1")).rows[0]?.['categoria'] as string;
+    const category = (await w.engine.query('SELECT categoria FROM bi.vw_vendas GROUP BY 1 ORDER BY count(*) DESC LIMIT 1')).rows[0]?.['categoria'] as string;
     await choose(b, 'filter-category', category);
     const sent = b.requests.at(-1) as { method: string; params: { filters: SalesFilters } };
     assert.equal(sent.method, 'sales/load');

@@ -71,7 +71,9 @@ describe('dashboards in T-SQL on SQL Server (DW_TEST_MSSQL)', function () {
       const want = await expectedSales(f);
       assert.ok(want.kpis.netRevenue > 0, 'the filters select sales');
       const k = data.kpis;
-      assert.deepEqual({ netRevenue: k.netRevenue, grossMargin: k.grossMargin, orders: k.orders, items: k.items, averageTicket: k.averageTicket, returnRatePct: k.returnRatePct }, want.kpis);
+      assert.deepEqual({
+        netRevenue: k.netRevenue, grossMargin: k.grossMargin, orders: k.orders, items: k.items, averageTicket: k.averageTicket, returnRatePct: k.returnRatePct,
+      }, want.kpis);
       assert.deepEqual(data.topProducts.map((x) => [x.label, x.netRevenue]), want.topProducts);
       assert.deepEqual(data.topStates.map((x) => [x.label, x.netRevenue]), want.topStates);
       assert.deepEqual(data.categoryMix.map((x) => [x.label, x.netRevenue]), want.categoryMix);
@@ -99,7 +101,7 @@ describe('dashboards in T-SQL on SQL Server (DW_TEST_MSSQL)', function () {
     const failed = await q("SELECT COUNT(*) AS n FROM audit.etl_run_entity WHERE status = 'failed' AND started_at >= @p1");
     assert.equal(data.failures.reduce((s, g) => s + g.count, 0), Number(failed[0]?.['n']));
     assert.deepEqual(data.control.map((c) => c.entity).sort(), (await q('SELECT entity_name FROM ctl.etl_control')).map((r) => String(r['entity_name'])).sort());
-    const total = await q("SELECT COUNT(*) AS n FROM audit.connection_login_events WHERE captured_at >= DATEADD(hour, -720, SYSUTCDATETIME())");
+    const total = await q('SELECT COUNT(*) AS n FROM audit.connection_login_events WHERE captured_at >= DATEADD(hour, -720, SYSUTCDATETIME())');
     assert.equal(data.connections.total, Number(total[0]?.['n']));
     assert.ok(data.connections.total > 0);
   });

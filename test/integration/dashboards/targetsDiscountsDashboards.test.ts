@@ -147,7 +147,9 @@ describe('targets and discounts dashboards on PostgreSQL (bootstrap + generator 
       await openTargets('light');
       const want = await expectedTargets(w.engine, 'postgres', tf);
       const got = await pageNumbers(browser().page, ['target', 'actual', 'gap', 'attainmentPct', 'metPct'], ['topTeams', 'quartiles']);
-      assert.deepEqual(got.kpis, { target: want.kpis.target, actual: want.kpis.actual, gap: want.kpis.gap, attainmentPct: want.kpis.attainmentPct, metPct: want.kpis.metPct });
+      assert.deepEqual(got.kpis, {
+        target: want.kpis.target, actual: want.kpis.actual, gap: want.kpis.gap, attainmentPct: want.kpis.attainmentPct, metPct: want.kpis.metPct,
+      });
       assert.deepEqual(got.trend, want.trend);
       assert.deepEqual(got.bars['quartiles']?.map(([, v]) => v), want.quartiles.map(([, n]) => n));
       assert.deepEqual(got.bars['topTeams']?.map(([l]) => l), want.topTeams.map(([l]) => (l === '' ? 'No team' : l)));
@@ -172,7 +174,10 @@ describe('targets and discounts dashboards on PostgreSQL (bootstrap + generator 
       const want = await expectedDiscounts(w.engine, 'postgres', df);
       const got = await pageNumbers(browser().page, ['applications', 'discount', 'revenue', 'weightedRoi', 'marginImpact', 'approvalPct'], ['topByAmount', 'topByRoi', 'marginStatus']);
       const k = want.kpis;
-      assert.deepEqual(got.kpis, { applications: k.applications, discount: k.discount, revenue: k.revenue, weightedRoi: k.weightedRoi, marginImpact: k.marginImpact, approvalPct: k.approvalPct });
+      assert.deepEqual(got.kpis, {
+        applications: k.applications, discount: k.discount, revenue: k.revenue, weightedRoi: k.weightedRoi, marginImpact: k.marginImpact,
+        approvalPct: k.approvalPct,
+      });
       assert.deepEqual(got.bars['topByAmount'], want.topByAmount.map(([code, , d]) => [code, d]));
       assert.deepEqual(got.bars['topByRoi'], want.topByRoi.map(([code, , roi]) => [code, roi]));
       assert.deepEqual(got.bars['marginStatus']?.map(([, v]) => v), want.marginStatus.map(([, n]) => n));

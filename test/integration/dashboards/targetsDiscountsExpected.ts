@@ -83,7 +83,8 @@ export async function expectedDiscounts(db: Queryable, dialect: Sql, f: Discount
 
 /** What the dashboards computed, in the shape of the expectations above. */
 export const targetsShown = (d: TargetsData) => ({
-  kpis: (({ target, actual, gap, attainmentPct, metPct, exceededPct, sellers, sellerMonths }) => ({ target, actual, gap, attainmentPct, metPct, exceededPct, sellers, sellerMonths }))(d.kpis),
+  kpis: (({ target, actual, gap, attainmentPct, metPct, exceededPct, sellers, sellerMonths }) =>
+    ({ target, actual, gap, attainmentPct, metPct, exceededPct, sellers, sellerMonths }))(d.kpis),
   trend: d.trend.map((p) => [p.period, p.target, p.actual]),
   quartiles: d.quartiles.map((q) => [q.quartile, q.sellerMonths]),
   topTeams: d.topTeams.map((x) => [x.label, x.target, x.actual]),
@@ -98,4 +99,3 @@ export const discountsShown = (d: DiscountsData) => ({
   topByRoi: d.topByRoi.map((c) => [c.code, c.applications, c.averageRoi]),
   trendMonths: d.filters.grain === 'month' ? d.trend.map((p) => [p.period, p.discount, p.revenue]) : [],
 });
-

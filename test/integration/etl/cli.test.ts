@@ -98,7 +98,7 @@ describe('dwb etl (PostgreSQL)', () => {
     const off = await dwb('deactivate', 'dim_vendedor', 'no_such_entity');
     assert.equal(off.code, 1);
     assert.match(off.stderr, /no_such_entity has no row in ctl\.etl_control/);
-    assert.equal(await count(wh.engine, "SELECT count(*) AS n FROM ctl.etl_control WHERE NOT is_active"), 1);
+    assert.equal(await count(wh.engine, 'SELECT count(*) AS n FROM ctl.etl_control WHERE NOT is_active'), 1);
     assert.equal((await dwb('activate')).code, 2, 'names or --all are required');
     await wh.engine.query(`UPDATE ctl.etl_control SET is_active = (entity_name = 'dim_cliente')`);
   });

@@ -6,7 +6,6 @@ import { killChildInBatch } from './support/crash';
 import { count, run, setControl, watermarkOf } from './support/run';
 import { createPostgresWarehouse, reopen, resetWarehouse, type TestWarehouse } from './support/warehouse';
 
-
 /**
  * 'waiting' once a session of this database waits for an advisory lock (the ETL's entity lock),
  * as pg_locks shows it; 'ended' when `run` settles first (it never waited).
@@ -119,9 +118,9 @@ describe('ETL runs that overlap, are cancelled or crash (PostgreSQL)', function 
     try {
       const { result } = await run(db);
       assert.equal(result.status, 'success');
-      const dead = (await db.query(`SELECT status, error_message FROM audit.etl_run WHERE run_id <> $1`, [result.runId])).rows;
+      const dead = (await db.query('SELECT status, error_message FROM audit.etl_run WHERE run_id <> $1', [result.runId])).rows;
       assert.deepEqual(dead, [{ status: 'failed', error_message: INTERRUPTED_MESSAGE }]);
-      const deadEntity = (await db.query(`SELECT status FROM audit.etl_run_entity WHERE run_id <> $1`, [result.runId])).rows;
+      const deadEntity = (await db.query('SELECT status FROM audit.etl_run_entity WHERE run_id <> $1', [result.runId])).rows;
       assert.deepEqual(deadEntity, [{ status: 'failed' }]);
       assert.equal(await count(db, 'SELECT count(*) AS n FROM dim.dim_cliente'), 40);
       assert.deepEqual(await dimClienteDifferences(db), []);

@@ -45,13 +45,13 @@ describe('ETL under connection loss (PostgreSQL, pg_terminate_backend)', functio
         try {
           assert.equal(await count(db, BEHIND_WATERMARK), 0, 'rows behind the watermark are loaded');
           const loaded = await count(db, 'SELECT count(*) AS n FROM dim.dim_cliente');
-          const audited = await count(db, `SELECT COALESCE(sum(extracted_count), 0) AS n FROM audit.etl_run_entity`);
+          const audited = await count(db, 'SELECT COALESCE(sum(extracted_count), 0) AS n FROM audit.etl_run_entity');
           assert.equal(audited, loaded, 'audit counts match the committed batches');
           const { result } = await run(db, { plan });
           assert.equal(result.status, 'success');
           assert.equal(await count(db, 'SELECT count(*) AS n FROM dim.dim_cliente'), CUSTOMERS);
           assert.equal(await count(db, 'SELECT count(DISTINCT cliente_original_id) AS n FROM dim.dim_cliente'), CUSTOMERS);
-          assert.equal(await count(db, `SELECT COALESCE(sum(extracted_count), 0) AS n FROM audit.etl_run_entity`), CUSTOMERS);
+          assert.equal(await count(db, 'SELECT COALESCE(sum(extracted_count), 0) AS n FROM audit.etl_run_entity'), CUSTOMERS);
           assert.deepEqual(await dimClienteDifferences(db), []);
           assert.equal(await count(db, `SELECT count(*) AS n FROM audit.etl_run WHERE status = 'running'`), 0);
           assert.equal(await count(db, `SELECT count(*) AS n FROM audit.etl_run_entity WHERE status = 'running'`), 0);

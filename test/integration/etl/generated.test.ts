@@ -65,7 +65,7 @@ for (const [label, create] of cases) {
           assert.ok(pages >= 3, `the customer's items span ${pages} trigger pages`);
           assert.equal(result.entities[0]?.status, 'partial', JSON.stringify(result.entities));
           assert.equal(result.entities[0]?.counts.rejected, 1);
-          assert.equal(await count(db, `SELECT count(*) AS n FROM audit.etl_reject WHERE run_id = $1`, [result.runId]), 1);
+          assert.equal(await count(db, 'SELECT count(*) AS n FROM audit.etl_reject WHERE run_id = $1', [result.runId]), 1);
           assert.match(result.entities[0]?.error ?? '', /^1 source row\(s\) rejected/);
           clock.advance();
           await db.query(`UPDATE core.customers SET phone = '(11) 98888-0000', updated_at = ${clock.stamp()} WHERE customer_id = $1`, [customer]);

@@ -87,7 +87,7 @@ for (const [label, create] of cases) describe(`ETL initial load straight into th
     assert.deepEqual(await dimClienteDifferences(db), []);
     assert.equal(await count(db, 'SELECT cliente_id AS n FROM dim.dim_cliente WHERE cliente_original_id = 2'), sk);
     assert.equal(await count(db, 'SELECT count(*) AS n FROM dim.dim_cliente'), 5);
-    const audit = (await db.query(`SELECT CAST(extracted_count AS int) AS e, CAST(upserted_count AS int) AS u FROM audit.etl_run_entity WHERE run_id = $1`, [result.runId])).rows[0];
+    const audit = (await db.query('SELECT CAST(extracted_count AS int) AS e, CAST(upserted_count AS int) AS u FROM audit.etl_run_entity WHERE run_id = $1', [result.runId])).rows[0];
     assert.deepEqual(audit, { e: 5, u: 4 });
     // The straight attempt of page 1 failed at its load, before any merge phase; then the stage.
     if (probe !== undefined) assert.deepEqual(watch.wroteTargetBeforeMerge, [false, false]);

@@ -4,7 +4,6 @@ import { killChildInBatch } from './support/crash';
 import { count, run, setControl } from './support/run';
 import { createPostgresWarehouse, reopen, type TestWarehouse } from './support/warehouse';
 
-
 describe('ETL: a run killed mid-batch is closed with its own duration (PostgreSQL)', function () {
   this.timeout(300_000);
   let wh: TestWarehouse;

@@ -256,7 +256,7 @@ describe('ETL on SQL Server: the shipped entities from ECOMMERCE_OLTP into DW_EC
         assert.equal(await n(dw, `SELECT COUNT(*) AS n FROM ${OLTP}.core.order_items i JOIN ctl.etl_control w ON w.entity_name = 'fact_vendas'
           WHERE i.deleted_at IS NULL AND (i.updated_at < w.watermark_updated_at OR (i.updated_at = w.watermark_updated_at AND i.order_item_id <= w.watermark_id))
             AND NOT EXISTS (SELECT 1 FROM fact.fact_vendas v WHERE v.item_pedido_original_id = i.order_item_id AND v.valor_total_liquido = i.net_amount)`), 0,
-          'the watermark is never ahead of the data');
+        'the watermark is never ahead of the data');
         const r = await etl({ entities: ['fact_vendas', 'fact_descontos'], plan: plan === 'transfer' ? 'transfer' : 'auto' });
         assert.deepEqual(failures(r), []);
         assert.equal(await n(dw, `SELECT COUNT(*) AS n FROM audit.etl_run WHERE status = 'running'`), 0);

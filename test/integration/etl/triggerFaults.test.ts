@@ -75,7 +75,7 @@ describe('ETL triggers under connection loss (PostgreSQL, pg_terminate_backend)'
           assert.equal(await count(db, 'SELECT count(DISTINCT cliente_original_id) AS n FROM dim.dim_cliente'), CUSTOMERS);
           // Each trigger page counted once: committed pages before the crash, the rest after.
           assert.equal(
-            await count(db, `SELECT COALESCE(sum(extracted_count), 0) AS n FROM audit.etl_run_entity WHERE run_id > $1`, [initialRun]),
+            await count(db, 'SELECT COALESCE(sum(extracted_count), 0) AS n FROM audit.etl_run_entity WHERE run_id > $1', [initialRun]),
             await count(db, EXPECTED_EXTRACTED),
           );
           const wm = (await db.query<{ ts: string; id: string }>(`SELECT to_char(watermark_updated_at, 'YYYY-MM-DD HH24:MI:SS') AS ts,

@@ -52,7 +52,7 @@ for (const c of FACT_CASES) {
       assert.equal(await dimClienteDiff(dw), 0);
       assert.equal(await count(dw, SALES_DIFF), 0);
       assert.equal(await count(dw, DISCOUNTS_DIFF), 0);
-      assert.equal(await count(dw, `SELECT count(*) AS n FROM ctl.etl_trigger_watermark WHERE watermark_id = 9223372036854775807`),
+      assert.equal(await count(dw, 'SELECT count(*) AS n FROM ctl.etl_trigger_watermark WHERE watermark_id = 9223372036854775807'),
         DEFINITIONS.reduce((n, d) => n + (d.source.triggers?.length ?? 0), 0));
       const second = await etl();
       for (const e of ['dim_cliente', 'fact_vendas', 'fact_descontos']) assert.deepEqual(countsOf(second, e), [0, 0, 0], e);
@@ -65,7 +65,7 @@ for (const c of FACT_CASES) {
           ORDER BY customer_id LIMIT 3`)).rows.map((r) => String(r.customer_id));
       assert.equal(ids.length, 3);
       const [a, b, cc] = ids as [string, string, string];
-      const customersBefore = await scalar(`SELECT max(updated_at) FROM core.customers`);
+      const customersBefore = await scalar('SELECT max(updated_at) FROM core.customers');
       await oltp.batch(`
         INSERT INTO core.orders (order_number, customer_id, seller_id, region_id, order_date, created_at, updated_at)
           SELECT 'TRG-' || order_id, ${a}, seller_id, region_id, order_date, ${clock.stamp()}, ${clock.stamp()} FROM core.orders
@@ -80,7 +80,7 @@ for (const c of FACT_CASES) {
             AND i.order_item_id = (SELECT min(order_item_id) FROM core.order_items);
         UPDATE core.orders SET deleted_at = ${clock.stamp()}, updated_at = ${clock.stamp()}
           WHERE order_id = (SELECT min(order_id) FROM core.orders WHERE customer_id = ${cc} AND deleted_at IS NULL);`);
-      assert.equal(await scalar(`SELECT max(updated_at) FROM core.customers`), customersBefore);
+      assert.equal(await scalar('SELECT max(updated_at) FROM core.customers'), customersBefore);
       assert.equal(await dimClienteDiff(dw, `cliente_original_id IN (${a}, ${b}, ${cc})`), 6, 'the three customers differ before the run');
 
       const r = await etl();

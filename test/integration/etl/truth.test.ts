@@ -143,7 +143,7 @@ describe('ETL truth under live traffic: open transactions, failed dimensions, co
     const at = `(now() AT TIME ZONE 'utc') - interval '30 seconds'`;
     assert.equal(await count(dw, `SELECT count(*) AS n FROM ctl.etl_control WHERE entity_name IN ('dim_cliente', 'fact_vendas') AND watermark_updated_at >= ${at}`), 0);
     // An order moves to a customer dim_cliente has not loaded; its items change, so fact_vendas merges its sales again.
-    const item = await count(dw, `SELECT min(v.item_pedido_original_id) AS n FROM fact.fact_vendas v WHERE v.cliente_id <> -1`);
+    const item = await count(dw, 'SELECT min(v.item_pedido_original_id) AS n FROM fact.fact_vendas v WHERE v.cliente_id <> -1');
     const orderId = await count(dw, `SELECT order_id AS n FROM core.order_items WHERE order_item_id = ${item}`);
     const customer = await count(dw, `INSERT INTO core.customers (customer_code, full_name, created_at, updated_at)
       VALUES ('RACE', 'Cliente RACE', ${at}, ${at}) RETURNING customer_id AS n`);
@@ -188,7 +188,7 @@ describe('ETL truth under live traffic: open transactions, failed dimensions, co
   });
 
   it('a change in a transaction open across a run is not passed: the cutoff stops before it and the next run loads it', async () => {
-    const [held = "", other = ""] = (await dw.query<{ id: unknown }>(`SELECT customer_id AS id FROM core.customers WHERE deleted_at IS NULL ORDER BY customer_id LIMIT 2`)).rows.map((r) => String(r.id));
+    const [held = '', other = ''] = (await dw.query<{ id: unknown }>('SELECT customer_id AS id FROM core.customers WHERE deleted_at IS NULL ORDER BY customer_id LIMIT 2')).rows.map((r) => String(r.id));
     const writer = await dw.session();
     let during: EtlRunResult | undefined;
     try {

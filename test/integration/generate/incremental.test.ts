@@ -56,7 +56,7 @@ describe('incremental step on PostgreSQL and PGlite', () => {
 
     it('leaves ties on updated_at, rows inside the 2-minute cutoff, and soft deletes for the ETL', async () => {
       const ties = await server.query<{ n: string }>(
-        "SELECT max(c)::text AS n FROM (SELECT count(*) AS c FROM core.customers WHERE updated_at >= $1 GROUP BY updated_at) s",
+        'SELECT max(c)::text AS n FROM (SELECT count(*) AS c FROM core.customers WHERE updated_at >= $1 GROUP BY updated_at) s',
         [{ value: new Date(now.getTime() - 3_600_000), type: { kind: 'timestamp' } }]);
       assert.ok(Number(ties.rows[0]?.n) > 1);
       const recent = await server.query<{ n: string }>('SELECT count(*)::text AS n FROM core.customers WHERE updated_at > $1',

@@ -129,4 +129,3 @@ describe('lineage page in headless Chromium (shipped warehouse)', function () {
     });
   }
 });
-

@@ -33,7 +33,9 @@ describe('dwb detect (built CLI)', function () {
     const folder = copy('sqlserver-users');
     const r = dwb(['detect', folder, '--json'], folder);
     assert.equal(r.status, 0, r.stderr);
-    const out = JSON.parse(r.stdout) as { ok: boolean; written: boolean; proposal: { engine: string; connection: { port: number } }; guesses: unknown[]; undetected: string[] };
+    const out = JSON.parse(r.stdout) as {
+      ok: boolean; written: boolean; proposal: { engine: string; connection: { port: number } }; guesses: unknown[]; undetected: string[];
+    };
     assert.equal(out.ok, true);
     assert.equal(out.written, false);
     assert.equal(out.proposal.engine, 'sqlserver');

@@ -82,7 +82,7 @@ describe('results view across a window reload (Chromium)', function () {
   });
 
   it('saves how far the rows were scrolled, and scrolls back there on restore', async () => {
-    const rows = `rows: Array.from({ length: 500 }, (_v, i) => [String(i)]), totalRows: 500`;
+    const rows = 'rows: Array.from({ length: 500 }, (_v, i) => [String(i)]), totalRows: 500';
     await hostSends(browser, runStarted);
     await hostSends(browser, `window.postMessage({ type: 'result-set', set: { id: 0, batch: 1, source: 's.sql:1', columns: ['n'], numeric: [true], ${rows} } }, '*')`);
     await browser.page.waitForSelector('.grid-rows > .row');

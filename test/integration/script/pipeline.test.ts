@@ -53,8 +53,8 @@ const scenarios: Scenario[] = [
   {
     title: 'a deferred constraint that fails at commit fails its own statement',
     script:
-      'CREATE TABLE t (id int, CONSTRAINT t_u UNIQUE (id) DEFERRABLE INITIALLY DEFERRED);\n' +
-      `${inserts(1, 3)}\nINSERT INTO t (id) VALUES (3);\n${inserts(4, 5)}\n`,
+      'CREATE TABLE t (id int, CONSTRAINT t_u UNIQUE (id) DEFERRABLE INITIALLY DEFERRED);\n'
+      + `${inserts(1, 3)}\nINSERT INTO t (id) VALUES (3);\n${inserts(4, 5)}\n`,
     probe: "SELECT coalesce(string_agg(id::text, ',' ORDER BY id), '') FROM t",
     failsAt: 5,
   },

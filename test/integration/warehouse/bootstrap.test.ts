@@ -62,7 +62,7 @@ describe('warehouse bootstrap on PostgreSQL (psql -v ON_ERROR_STOP=1 -f)', () =>
   it('fills DIM_DATA with Portuguese names and national holidays', () => {
     assert.equal(psqlQuery(db, "SELECT nome_mes || ',' || nome_dia_semana || ',' || eh_feriado FROM dim.dim_data WHERE data = '2024-03-29'"), 'Março,Sexta-feira,true');
     assert.equal(psqlQuery(db, "SELECT nome_feriado FROM dim.dim_data WHERE data = '2025-04-18'"), 'Sexta-feira Santa');
-    assert.equal(psqlQuery(db, "SELECT count(*) FROM dim.dim_data WHERE data_id = -1"), '1');
+    assert.equal(psqlQuery(db, 'SELECT count(*) FROM dim.dim_data WHERE data_id = -1'), '1');
   });
 
   it('stops at a failing step naming file and line, then completes the half-built warehouse on a rerun', async () => {

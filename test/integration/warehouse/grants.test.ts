@@ -41,7 +41,7 @@ describe('technical roles on PostgreSQL: each is refused what it must not do', (
 
   it('etl_backup reads for backups and is refused every write, DDL and the audit procedures', () => {
     assert.ok(asRole(db, 'etl_backup', 'SELECT count(*) FROM fact.fact_vendas').ok);
-    assert.ok(refused(asRole(db, 'etl_backup', "UPDATE ctl.etl_control SET is_active = true")));
+    assert.ok(refused(asRole(db, 'etl_backup', 'UPDATE ctl.etl_control SET is_active = true')));
     assert.ok(refused(asRole(db, 'etl_backup', 'DELETE FROM core.orders')));
     assert.ok(refused(asRole(db, 'etl_backup', 'CREATE TABLE ctl.x (a int)')));
     assert.ok(refused(asRole(db, 'etl_backup', 'CALL audit.usp_capture_connection_snapshot()')));

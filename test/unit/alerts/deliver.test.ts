@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { deliver, maskUrl, scrubSecret, webhookPayload, type AlertEvent } from '../../../src/core/alerts';
 import type { WebhookKind } from '../../../src/core/project/types';
-import { closedPort, Receiver } from './receiver';
+import { freePort } from '../../support/freePort';
+import { Receiver } from './receiver';
 
 const event: AlertEvent = {
   kind: 'opened', key: 'dim_cliente|etl_failure', entityName: 'dim_cliente', rule: 'etl_failure', severity: 'critical',
@@ -68,7 +69,7 @@ describe('alert delivery to webhooks (a local HTTP receiver)', () => {
   });
 
   it('reports an unreachable webhook without its token, and never throws', async () => {
-    const port = await closedPort();
+    const port = await freePort();
     const url = `http://127.0.0.1:${port}/hooks/S3cr3tT0ken-abcdef123456?token=S3cr3tQuery`;
     const r = await deliver(hook('teams'), url, { a: 1 }, { ...fast, retries: 1 });
     assert.equal(r.ok, false);

@@ -64,14 +64,3 @@ export class Receiver {
     await once(this.server, 'close');
   }
 }
-
-/** A port nothing listens on: bound, then released. */
-export async function closedPort(): Promise<number> {
-  const s = http.createServer();
-  s.listen(0, '127.0.0.1');
-  await once(s, 'listening');
-  const port = (s.address() as AddressInfo).port;
-  s.close();
-  await once(s, 'close');
-  return port;
-}

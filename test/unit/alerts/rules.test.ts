@@ -113,16 +113,16 @@ ${extra}
   });
 
   it('refuses an unknown time zone, a webhook kind and a webhook URL in the file', () => {
-    assert.deepEqual(problems(project(`  "alerts": { "timezone": "Mars/Olympus" }`)), [
+    assert.deepEqual(problems(project('  "alerts": { "timezone": "Mars/Olympus" }')), [
       `5:27: 'alerts.timezone' is not a time zone this system knows: 'Mars/Olympus' (use an IANA name such as "America/Sao_Paulo" or "UTC").`,
     ]);
-    const pager = project(`  "alerts": { "webhooks": [{ "kind": "pager" }] }`);
+    const pager = project('  "alerts": { "webhooks": [{ "kind": "pager" }] }');
     assert.deepEqual(problems(pager), [`${pos(pager, '"pager"')}: 'alerts.webhooks.0.kind' must be one of "discord", "slack", "teams", "json".`]);
-    assert.match(problems(project(`  "alerts": { "webhooks": [{ "kind": "slack", "url": "https://hooks.slack.com/x" }] }`))[0] ?? '', /Unknown setting 'url'/);
+    assert.match(problems(project('  "alerts": { "webhooks": [{ "kind": "slack", "url": "https://hooks.slack.com/x" }] }'))[0] ?? '', /Unknown setting 'url'/);
   });
 
   it('refuses two custom checks of one name', () => {
-    const text = project(`  "checks": { "custom": [{ "name": "a", "sql": "SELECT 1" }, { "name": "a", "sql": "SELECT 2" }] }`);
+    const text = project('  "checks": { "custom": [{ "name": "a", "sql": "SELECT 1" }, { "name": "a", "sql": "SELECT 2" }] }');
     assert.deepEqual(problems(text), [`${pos(text, '"a"', 2)}: 'checks.custom' names 'a' twice: names must be unique.`]);
   });
 });

@@ -18,8 +18,8 @@ describe('sales detail CSV', () => {
   it('writes the header and amounts with two decimals, CRLF line ends', async () => {
     assert.equal(
       await csvOf([row]),
-      'date,order,product,category,state,seller,quantity,gross_value,discount,net_revenue,cost,returned\r\n' +
-        '2025-03-01,1001,Cadeira,Casa,SP,Ana,2,100.00,10.00,90.00,40.00,0.00\r\n',
+      'date,order,product,category,state,seller,quantity,gross_value,discount,net_revenue,cost,returned\r\n'
+        + '2025-03-01,1001,Cadeira,Casa,SP,Ana,2,100.00,10.00,90.00,40.00,0.00\r\n',
     );
   });
   it('keeps negative amounts as numbers and defuses a product name that a spreadsheet would run', async () => {

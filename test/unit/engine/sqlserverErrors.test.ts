@@ -3,7 +3,8 @@ import type { ErrorContext } from '../../../src/core/engine/errorContext';
 import type { EngineErrorKind } from '../../../src/core/engine/errors';
 import { mapSqlServerError } from '../../../src/core/engine/sqlserverErrors';
 
-// The driver's error objects as mssql 12 / tedious 19 build them (Babelfish's as it sends them) (ConnectionError/RequestError wrapping the tedious error as originalError).
+// The driver's error objects as mssql 12 / tedious 19 build them (Babelfish's as it sends them)
+// (ConnectionError/RequestError wrapping the tedious error as originalError).
 const password = 'Sup3r-Secreta!';
 const connect: ErrorContext = { engine: 'sqlserver', phase: 'connect', address: '127.0.0.1:1433', database: 'DW_ECOMMERCE', user: 'etl_monitor', password };
 const statement: ErrorContext = { ...connect, phase: 'statement' };

@@ -43,7 +43,6 @@ describe('dw-etl task terminal lines', () => {
     assert.match(planLines([], sayPtBr)[0] ?? '', /^simulação: nenhuma entidade ativa/);
   });
 
-
   it('prints batches with rows, rows/s and the watermark committed', () => {
     const [line] = eventLines({ type: 'batch', runId: 3, entity: 'dim_cliente', batch: 2, rows: 1000, upserted: 990, softDeleted: 10, rejected: 0, rowsPerSecond: 12345.6, watermark: wm }, fileOf);
     assert.equal(line, 'dim_cliente: batch 2: 1000 rows, 990 upserted, 10 soft-deleted, 0 rejected, 12,346 rows/s, watermark (2024-03-01T10:00:00.000000, 7)');

@@ -94,7 +94,7 @@ describe('dwb lineage', () => {
     try {
       const { code, out } = await run('dim_regiao.codigo_ibge');
       assert.equal(code, 0);
-      assert.match(out, new RegExp(`Unresolved \\(not in the graph above\\):\\n  etl/entities/dim_regiao\\.json:\\d+: dim\\.dim_regiao: core\\.regions has no column codigo_ibge_x \\(warehouse contract\\)`));
+      assert.match(out, new RegExp('Unresolved \\(not in the graph above\\):\\n  etl/entities/dim_regiao\\.json:\\d+: dim\\.dim_regiao: core\\.regions has no column codigo_ibge_x \\(warehouse contract\\)'));
     } finally {
       writeFileSync(file, original);
     }

@@ -145,7 +145,7 @@ for (const dialect of ['postgres', 'sqlserver'] as const) {
       const dangling = graph.dangling().map((n) => `${n.context ?? ''}: ${n.label}`);
       const expected = dialect === 'sqlserver'
         ? ['ETL monitor: auditFileEvents: action_id', 'ETL monitor: auditFileEvents: client_ip', 'ETL monitor: auditFileEvents: event_time',
-          'ETL monitor: auditFileEvents: server_principal_name', 'ETL monitor: auditFileEvents: succeeded', 'ETL monitor: auditFileEvents: sys.fn_get_audit_file']
+            'ETL monitor: auditFileEvents: server_principal_name', 'ETL monitor: auditFileEvents: succeeded', 'ETL monitor: auditFileEvents: sys.fn_get_audit_file']
         : [];
       assert.deepEqual(dangling.sort(), expected);
     });

@@ -42,7 +42,7 @@ const CASES: ReadonlyArray<readonly [string, string, readonly string[]]> = [
   ['a quote inside a dollar body', "SELECT $$ it's ; $$;", ["SELECT $$ it's ; $$;"]],
   ['$1 is a parameter, not a dollar quote', 'PREPARE p AS SELECT $1; EXECUTE p(1);', ['PREPARE p AS SELECT $1;', 'EXECUTE p(1);']],
   ['a $ inside an identifier is not a dollar quote', 'SELECT a$b$ FROM t; SELECT 2;', ['SELECT a$b$ FROM t;', 'SELECT 2;']],
-  ['a function body across lines', "CREATE FUNCTION f() RETURNS int AS $$\nBEGIN\n  RETURN 1;\nEND;\n$$ LANGUAGE plpgsql;\nSELECT f();", ["CREATE FUNCTION f() RETURNS int AS $$\nBEGIN\n  RETURN 1;\nEND;\n$$ LANGUAGE plpgsql;", 'SELECT f();']],
+  ['a function body across lines', 'CREATE FUNCTION f() RETURNS int AS $$\nBEGIN\n  RETURN 1;\nEND;\n$$ LANGUAGE plpgsql;\nSELECT f();', ['CREATE FUNCTION f() RETURNS int AS $$\nBEGIN\n  RETURN 1;\nEND;\n$$ LANGUAGE plpgsql;', 'SELECT f();']],
   ['; inside parentheses does not end a statement', 'CREATE RULE r AS ON INSERT TO t DO ALSO (SELECT 1; SELECT 2);\nSELECT 3;', ['CREATE RULE r AS ON INSERT TO t DO ALSO (SELECT 1; SELECT 2);', 'SELECT 3;']],
   [':: casts stay as written', 'SELECT 1::int, now()::date;', ['SELECT 1::int, now()::date;']],
   ['an undefined :name stays as written (array slices)', 'SELECT arr[1:n] FROM t;', ['SELECT arr[1:n] FROM t;']],

@@ -93,12 +93,12 @@ const REALISTIC: ReadonlyArray<readonly [string, string, readonly string[]]> = [
   ],
   [
     'CREATE OR ALTER PROCEDURE with BEGIN/END and inner semicolons',
-    `CREATE OR ALTER PROCEDURE audit.usp_capture_connection_snapshot\nAS\nBEGIN\n    SET NOCOUNT ON;\n    INSERT INTO audit.connection_login_events (login_name) SELECT login_name FROM sys.dm_exec_sessions;\nEND;\nGO\nEXEC audit.usp_capture_connection_snapshot;\nGO`,
+    'CREATE OR ALTER PROCEDURE audit.usp_capture_connection_snapshot\nAS\nBEGIN\n    SET NOCOUNT ON;\n    INSERT INTO audit.connection_login_events (login_name) SELECT login_name FROM sys.dm_exec_sessions;\nEND;\nGO\nEXEC audit.usp_capture_connection_snapshot;\nGO',
     ['SET NOCOUNT ON;', 'EXEC audit.usp_capture_connection_snapshot;'],
   ],
   [
     'MERGE with a USING subquery and OUTPUT',
-    `MERGE dim.DIM_CLIENTE AS tgt\nUSING (SELECT customer_id, full_name FROM stage.customers) AS src\n    ON tgt.cliente_original_id = src.customer_id\nWHEN MATCHED THEN UPDATE SET tgt.nome_cliente = src.full_name\nWHEN NOT MATCHED THEN INSERT (cliente_original_id, nome_cliente) VALUES (src.customer_id, src.full_name)\nOUTPUT $action;\nGO`,
+    'MERGE dim.DIM_CLIENTE AS tgt\nUSING (SELECT customer_id, full_name FROM stage.customers) AS src\n    ON tgt.cliente_original_id = src.customer_id\nWHEN MATCHED THEN UPDATE SET tgt.nome_cliente = src.full_name\nWHEN NOT MATCHED THEN INSERT (cliente_original_id, nome_cliente) VALUES (src.customer_id, src.full_name)\nOUTPUT $action;\nGO',
     ['OUTPUT $action;'],
   ],
   [
@@ -123,7 +123,7 @@ const REALISTIC: ReadonlyArray<readonly [string, string, readonly string[]]> = [
   ],
   [
     'a trigger whose body mentions go in an identifier',
-    `CREATE OR ALTER TRIGGER core.trg_orders_updated ON core.orders AFTER UPDATE AS\nBEGIN\n    UPDATE o SET updated_at = SYSUTCDATETIME(), go_live = 1\n    FROM core.orders o JOIN inserted i ON i.order_id = o.order_id;\nEND\nGO`,
+    'CREATE OR ALTER TRIGGER core.trg_orders_updated ON core.orders AFTER UPDATE AS\nBEGIN\n    UPDATE o SET updated_at = SYSUTCDATETIME(), go_live = 1\n    FROM core.orders o JOIN inserted i ON i.order_id = o.order_id;\nEND\nGO',
     ['go_live = 1'],
   ],
   [
@@ -133,7 +133,7 @@ const REALISTIC: ReadonlyArray<readonly [string, string, readonly string[]]> = [
   ],
   [
     'a view with a header comment block and GO inside it',
-    `/*\n  View de consumo: vendas por mês\n  GO\n*/\nCREATE OR ALTER VIEW dbo.vw_vendas_mes AS\nSELECT d.ano, d.mes, SUM(f.valor_liquido) AS receita\nFROM fact.FACT_VENDAS f JOIN dim.DIM_DATA d ON d.data_id = f.data_id\nGROUP BY d.ano, d.mes;\nGO`,
+    '/*\n  View de consumo: vendas por mês\n  GO\n*/\nCREATE OR ALTER VIEW dbo.vw_vendas_mes AS\nSELECT d.ano, d.mes, SUM(f.valor_liquido) AS receita\nFROM fact.FACT_VENDAS f JOIN dim.DIM_DATA d ON d.data_id = f.data_id\nGROUP BY d.ano, d.mes;\nGO',
     ['GROUP BY d.ano, d.mes;'],
   ],
   [

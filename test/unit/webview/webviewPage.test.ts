@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { dashboardPage } from '../../../src/core/dashboard/page';
-import { contentSecurityPolicy, webviewPage } from '../../../src/core/webview/webviewPage';
+import { contentSecurityPolicy, messagePage, webviewPage } from '../../../src/core/webview/webviewPage';
 import { resultsPage } from '../../../src/extension/scripts/resultsPage';
 
 const CSP_SOURCE = 'https://*.vscode-cdn.net';
@@ -63,5 +63,17 @@ describe('webview page builder', () => {
     const block = (id: string) => JSON.parse(new RegExp(`<script type="application/json" id="${id}">(.*?)</script>`).exec(html)?.[1] ?? 'null') as unknown;
     assert.deepEqual(block('dwb-initial-state'), { note: hostile });
     assert.deepEqual(block('dwb-l10n'), { [hostile]: hostile });
+  });
+
+  it('builds the scriptless message page (a dashboard without a project) under the same policy, text and link escaped', () => {
+    const html = messagePage({
+      title: 'Sales', language: 'en', text: 'A <b>broken</b> "file"', link: { href: 'command:dwWorkbench.openProjectFile', label: 'Open <Project> File' },
+      cspSource: CSP_SOURCE, nonce: 'n2',
+    });
+    assert.ok(html.includes(`content="${contentSecurityPolicy('n2', CSP_SOURCE)}"`));
+    assert.doesNotMatch(html, /<script|unsafe-inline|style="/);
+    assert.match(html, /<style nonce="n2">/);
+    assert.ok(html.includes('<p data-testid="message">A &lt;b&gt;broken&lt;/b&gt; &quot;file&quot;</p>'));
+    assert.ok(html.includes('<a href="command:dwWorkbench.openProjectFile">Open &lt;Project&gt; File</a>'));
   });
 });

@@ -34,8 +34,8 @@ export class EntityDefinitionError extends Error {
   readonly problems: readonly DefinitionProblem[];
   constructor(problems: readonly DefinitionProblem[]) {
     super(
-      `${problems.length} problem(s) in ETL entity definitions; fix them and run again:\n` +
-        problems.map((p) => `  ${describeProblem(p)}`).join('\n'),
+      `${problems.length} problem(s) in ETL entity definitions; fix them and run again:\n`
+        + problems.map((p) => `  ${describeProblem(p)}`).join('\n'),
     );
     this.name = 'EntityDefinitionError';
     this.problems = problems;

@@ -168,4 +168,3 @@ export function loadEntityDefinitions(dir: string): EntityDefinition[] {
   if (problems.length > 0) throw new EntityDefinitionError(problems);
   return out;
 }
-

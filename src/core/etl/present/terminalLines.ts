@@ -59,8 +59,8 @@ export function eventLines(e: EtlEvent, fileOf: (entity: string) => string | und
       // Upserted counts the rows written; a full reload of rows already right writes none of them.
       const unchanged = Math.max(0, e.counts.extracted - e.counts.upserted - e.counts.softDeleted - e.counts.rejected);
       const head = say('{0}: {1} in {2} s: {3} extracted, {4} upserted in {5} batch(es), watermark {6}', e.entity, outcome(e.status, say),
-        e.seconds.toFixed(1), e.counts.extracted, e.counts.upserted, e.counts.batches, watermarkText(e.watermark)) +
-        (unchanged === 0 ? '' : say('; {0} already up to date (not written)', unchanged));
+        e.seconds.toFixed(1), e.counts.extracted, e.counts.upserted, e.counts.batches, watermarkText(e.watermark))
+        + (unchanged === 0 ? '' : say('; {0} already up to date (not written)', unchanged));
       if (e.status !== 'failed') return e.error ? [head, `${e.entity}: ${e.error}`] : [head];
       return [head, failureLine(fileOf(e.entity) ?? e.entity, 1, e.entity, e.error ?? 'failed')];
     }
@@ -71,8 +71,8 @@ export function eventLines(e: EtlEvent, fileOf: (entity: string) => string | und
 
 export function summaryLines(r: EtlRunResult, say: Say = english): string[] {
   return r.entities.map(
-    (e) => `  ${e.entity.padEnd(16)} ${outcome(e.status, say).padEnd(8)} ` +
-      say('extracted {0}, upserted {1}, soft-deleted {2}, rejected {3}', e.counts.extracted, e.counts.upserted, e.counts.softDeleted, e.counts.rejected),
+    (e) => `  ${e.entity.padEnd(16)} ${outcome(e.status, say).padEnd(8)} `
+      + say('extracted {0}, upserted {1}, soft-deleted {2}, rejected {3}', e.counts.extracted, e.counts.upserted, e.counts.softDeleted, e.counts.rejected),
   );
 }
 
@@ -83,8 +83,8 @@ export function planLines(plans: readonly EntityRunPlan[], say: Say = english): 
   for (const p of plans) {
     out.push(
       say('{0}: {1}, window {2} .. {3} (cutoff {4} min), {5} row(s) pending in {6} batch(es) of {7}', p.entity, p.plan, watermarkText(p.from), p.cutoff,
-        p.cutoffMinutes, p.pendingRows, p.batches, p.batchSize) +
-        `${p.isActive ? '' : say(', inactive')}${p.registered ? '' : say(', not in ctl.etl_control yet (a run registers it)')}`,
+        p.cutoffMinutes, p.pendingRows, p.batches, p.batchSize)
+        + `${p.isActive ? '' : say(', inactive')}${p.registered ? '' : say(', not in ctl.etl_control yet (a run registers it)')}`,
     );
     for (const t of p.triggers) {
       out.push(t.from === undefined

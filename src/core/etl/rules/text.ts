@@ -8,7 +8,7 @@ import { accepted, rejected } from './types';
 const WS = /^[ \t\r\n]+|[ \t\r\n]+$/g;
 const WS_RUN = /[ \t\r\n]+/g;
 const PG_WS = `E' \\t\\r\\n'`;
-const MS_WS = `CHAR(32)+CHAR(9)+CHAR(13)+CHAR(10)`;
+const MS_WS = 'CHAR(32)+CHAR(9)+CHAR(13)+CHAR(10)';
 
 /** A source value as text: scalars as themselves, anything else (a driver's object) as JSON. */
 export function valueText(value: unknown): string {

@@ -88,9 +88,9 @@ export async function runCutoff(
     : open.hidden > 0 ? `the transactions of ${open.hidden} other session(s) of the source are not visible to this login` : undefined;
   if (unseen !== undefined && cutoffMinutes === 0) {
     throw new CutoffRefusedError(
-      `The ETL run is refused: cutoff_minutes is 0 (ctl.etl_control, ${entities.join(', ')}) and ${unseen}, so a change made in a ` +
-      `transaction still open could be passed and never loaded. Grant ${d.openTransactionsPermission} to the source login, ` +
-      'or set cutoff_minutes above the longest source transaction.',
+      `The ETL run is refused: cutoff_minutes is 0 (ctl.etl_control, ${entities.join(', ')}) and ${unseen}, so a change made in a `
+      + `transaction still open could be passed and never loaded. Grant ${d.openTransactionsPermission} to the source login, `
+      + 'or set cutoff_minutes above the longest source transaction.',
     );
   }
   const warning = unseen === undefined ? undefined

@@ -3,9 +3,9 @@ export class EntityBusyError extends Error {
   readonly entity: string;
   constructor(entity: string, waitedMs: number) {
     super(
-      `ETL entity ${entity} is being loaded by another run (lock dwb.etl.entity.${entity})` +
-        (waitedMs > 0 ? ` and stayed busy for ${waitedMs} ms` : '') +
-        '. Wait for that run to finish, or run again with --wait <seconds>.',
+      `ETL entity ${entity} is being loaded by another run (lock dwb.etl.entity.${entity})`
+        + (waitedMs > 0 ? ` and stayed busy for ${waitedMs} ms` : '')
+        + '. Wait for that run to finish, or run again with --wait <seconds>.',
     );
     this.name = 'EntityBusyError';
     this.entity = entity;

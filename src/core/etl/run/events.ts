@@ -19,63 +19,63 @@ export interface EntityCounts {
  */
 export type EtlEvent =
   | {
-      readonly type: 'run-start';
-      readonly runId: number;
-      readonly entities: readonly string[];
-      /** The run's one cutoff (every entity reads up to it), and what bounded it. */
-      readonly cutoff?: RunCutoff;
-    }
+    readonly type: 'run-start';
+    readonly runId: number;
+    readonly entities: readonly string[];
+    /** The run's one cutoff (every entity reads up to it), and what bounded it. */
+    readonly cutoff?: RunCutoff;
+  }
   | {
-      readonly type: 'entity-start';
-      readonly runId: number;
-      readonly entity: string;
-      readonly plan: EtlPlan;
-      /** The pushdown reads the source from this database of the target's server. */
-      readonly sourceDatabase?: string;
-      readonly watermark: Watermark;
-      readonly cutoff: string;
-      readonly batchSize: number;
-    }
+    readonly type: 'entity-start';
+    readonly runId: number;
+    readonly entity: string;
+    readonly plan: EtlPlan;
+    /** The pushdown reads the source from this database of the target's server. */
+    readonly sourceDatabase?: string;
+    readonly watermark: Watermark;
+    readonly cutoff: string;
+    readonly batchSize: number;
+  }
   | {
-      readonly type: 'batch';
-      readonly runId: number;
-      readonly entity: string;
-      /** 1-based batch number within the entity. */
-      readonly batch: number;
-      readonly rows: number;
-      readonly upserted: number;
-      readonly softDeleted: number;
-      readonly rejected: number;
-      readonly rowsPerSecond: number;
-      /** The watermark committed with this batch. */
-      readonly watermark: Watermark;
-      /**
+    readonly type: 'batch';
+    readonly runId: number;
+    readonly entity: string;
+    /** 1-based batch number within the entity. */
+    readonly batch: number;
+    readonly rows: number;
+    readonly upserted: number;
+    readonly softDeleted: number;
+    readonly rejected: number;
+    readonly rowsPerSecond: number;
+    /** The watermark committed with this batch. */
+    readonly watermark: Watermark;
+    /**
        * A trigger's page (rows re-triggered by changes of another table): the trigger and the
        * watermark it committed; `watermark` is then the entity's own, unchanged.
        */
-      readonly trigger?: { readonly name: string; readonly watermark: Watermark };
-    }
+    readonly trigger?: { readonly name: string; readonly watermark: Watermark };
+  }
   | {
-      readonly type: 'entity-end';
-      readonly runId: number;
-      readonly entity: string;
-      readonly status: EntityStatus;
-      readonly counts: EntityCounts;
-      readonly watermark: Watermark;
-      readonly seconds: number;
-      readonly error?: string;
-      /** The entity did not run: a dimension it looks up failed in this run. */
-      readonly skippedBecause?: string;
-    }
+    readonly type: 'entity-end';
+    readonly runId: number;
+    readonly entity: string;
+    readonly status: EntityStatus;
+    readonly counts: EntityCounts;
+    readonly watermark: Watermark;
+    readonly seconds: number;
+    readonly error?: string;
+    /** The entity did not run: a dimension it looks up failed in this run. */
+    readonly skippedBecause?: string;
+  }
   | {
-      readonly type: 'run-end';
-      readonly runId: number;
-      readonly status: RunStatus;
-      readonly succeeded: number;
-      readonly failed: number;
-      readonly seconds: number;
-      readonly error?: string;
-    };
+    readonly type: 'run-end';
+    readonly runId: number;
+    readonly status: RunStatus;
+    readonly succeeded: number;
+    readonly failed: number;
+    readonly seconds: number;
+    readonly error?: string;
+  };
 
 /** Points a test can stop the run at (fault injection); each is awaited before the phase runs. */
 export type EtlPhase = 'extract' | 'stage' | 'merge' | 'commit' | 'committed';

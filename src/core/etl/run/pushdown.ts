@@ -20,7 +20,8 @@ export interface PageOutcome {
 }
 
 /** Writes one page inside the batch transaction; undefined when the page is empty (nothing written). */
-export type WritePage = (tx: Queryable, params: readonly SqlParam[], phase: (p: EtlPhase) => Promise<void>, opts: QueryOptions) => Promise<PageOutcome | undefined>;
+export type WritePage =
+  (tx: Queryable, params: readonly SqlParam[], phase: (p: EtlPhase) => Promise<void>, opts: QueryOptions) => Promise<PageOutcome | undefined>;
 
 function statsOf(s: Record<string, unknown>): Omit<PageOutcome, 'upserted'> | undefined {
   const extracted = Number(s['extracted'] ?? 0);
@@ -47,7 +48,9 @@ export async function pageWriter(ctx: EntityLoadContext, keys?: string): Promise
     leading: PUSHDOWN_EXTRA,
     filter: def.target.deleteSoftDeleted === undefined ? PUSHDOWN_ACCEPTED : `${PUSHDOWN_ACCEPTED} AND ${NOT_DELETED}`,
   });
-  const extractSql = d.extractPageSql({ ...extractSpecOf(entity, d, ctx.sourceDatabase), asSubquery: true, ...(keys === undefined ? {} : { byKeys: { keys } }) });
+  const extractSql = d.extractPageSql({
+    ...extractSpecOf(entity, d, ctx.sourceDatabase), asSubquery: true, ...(keys === undefined ? {} : { byKeys: { keys } }),
+  });
   // A target that deletes soft-deleted rows takes the staged form: the deletes read the stage.
   const direct = def.target.deleteSoftDeleted === undefined ? pushdownDirectSql(entity, d, merge, extractSql) : undefined;
   if (direct !== undefined) {

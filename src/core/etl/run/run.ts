@@ -308,7 +308,9 @@ async function runOneEntity(
  * The entity's rows still on the unknown member whose member has arrived (this run's dimensions
  * included) get its key, in one transaction with their audit count (as upserts).
  */
-async function resolveLate(ctx: EntityLoadContext, loaded: { counts: EntityCounts; watermark: Watermark }): Promise<{ counts: EntityCounts; watermark: Watermark }> {
+async function resolveLate(
+  ctx: EntityLoadContext, loaded: { counts: EntityCounts; watermark: Watermark },
+): Promise<{ counts: EntityCounts; watermark: Watermark }> {
   const { entity, dialect: d, session } = ctx;
   const merge = transferStageOf(entity, d, 'unused').merge;
   if ((merge.lookups ?? []).length === 0 || merge.history !== undefined) return loaded;
