@@ -21,7 +21,10 @@ function reply(message: PgliteReply): void {
 }
 
 class Served {
-  private readonly transactions = new Map<number, { readonly statements: PgliteStatements; readonly end: (request: { id: number; commit: boolean }) => void }>();
+  private readonly transactions = new Map<number, {
+    readonly statements: PgliteStatements;
+    readonly end: (request: { id: number; commit: boolean }) => void;
+  }>();
   private nextTransaction = 1;
 
   constructor(private readonly db: PgliteBackend) {}
@@ -81,7 +84,9 @@ class Served {
       if (!commit) throw new RollbackRequested('rollback');
     }).then(
       () => reply({ id: endId ?? beginId, ok: true, value: undefined }),
-      (error: unknown) => reply(error instanceof RollbackRequested ? { id: endId ?? beginId, ok: true, value: undefined } : { id: endId ?? beginId, ok: false, error: serializeError(error) }),
+      (error: unknown) => reply(error instanceof RollbackRequested
+        ? { id: endId ?? beginId, ok: true, value: undefined }
+        : { id: endId ?? beginId, ok: false, error: serializeError(error) }),
     ).finally(() => this.transactions.delete(tx));
   }
 }
