@@ -1,0 +1,133 @@
+import type { LineageItem, LineageLayer, LineageLayerKey } from '../../src/protocol/lineage';
+import { h } from '../shared/dom';
+import { t } from '../shared/l10n';
+import { EdgeLayer } from './edges';
+import type { LineageItems } from './model';
+import type { Box } from './transform';
+import { boxIn } from './viewport';
+
+const LAYER_TITLES: Readonly<Record<LineageLayerKey, string>> = {
+  oltp: 'Source columns (OLTP)',
+  rule: 'ETL rules',
+  dw: 'Warehouse columns',
+  view: 'View columns (bi)',
+  consumer: 'Dashboard panels and checks',
+  dangling: 'Unresolved',
+};
+
+const NAVIGATION_KEYS = ['ArrowDown', 'ArrowUp', 'ArrowLeft', 'ArrowRight', 'Home', 'End'];
+
+/**
+ * The graph's content: one column per layer, an item per node (a button: Enter or a click opens
+ * its file:line), the edges under them. Arrow keys move within a layer (up/down) and to the
+ * nearest related item of the next layer (left/right); focusing an item marks what it is drawn
+ * from and what it feeds, edges included.
+ */
+export class GraphView {
+  /** The laid-out graph: what the viewport moves and scales. */
+  readonly stage: HTMLElement;
+  private readonly buttons = new Map<string, HTMLButtonElement>();
+  private readonly columns: HTMLButtonElement[][] = [];
+  private readonly edges: EdgeLayer;
+
+  constructor(private readonly items: LineageItems, layers: readonly LineageLayer[], label: string, private readonly open: (item: LineageItem) => void) {
+    this.edges = new EdgeLayer(items.links);
+    const sections = layers.map((layer) => this.layer(layer));
+    this.stage = h('div', { class: 'stage', 'data-testid': 'stage' },
+      this.edges.svg,
+      h('div', { class: 'layers', role: 'group', 'aria-label': label }, ...sections));
+    const all = this.columns.flat();
+    const first = all.find((b) => b.classList.contains('root')) ?? all[0];
+    if (first !== undefined) first.tabIndex = 0;
+  }
+
+  /** Draws the edges between the items shown; call once the stage is in the document, and after the items shown change. */
+  drawEdges(): void {
+    const boxes = new Map<string, Box>();
+    for (const [id, b] of this.buttons) if (!b.hidden) boxes.set(id, boxIn(this.stage, b));
+    this.edges.draw(boxes, { width: this.stage.offsetWidth, height: this.stage.offsetHeight });
+  }
+
+  /** Shows only the items whose name or detail contains `text` (case-insensitive); empty shows all. */
+  filter(text: string): void {
+    const wanted = text.trim().toLowerCase();
+    for (const [id, b] of this.buttons) {
+      const item = this.items.byId.get(id);
+      b.hidden = wanted !== '' && !`${item?.label ?? ''} ${item?.detail ?? ''}`.toLowerCase().includes(wanted);
+    }
+    this.drawEdges();
+  }
+
+  private layer(layer: LineageLayer): HTMLElement {
+    const col: HTMLButtonElement[] = [];
+    this.columns.push(col);
+    const list = h('ul', { 'aria-labelledby': `layer-${layer.key}` }, ...layer.items.map((item) => {
+      const button = this.node(item);
+      col.push(button);
+      return h('li', {}, button);
+    }));
+    return h('section', { class: 'layer', 'data-layer': layer.key, 'aria-labelledby': `layer-${layer.key}` },
+      h('h2', { id: `layer-${layer.key}` }, `${t(LAYER_TITLES[layer.key])} (${layer.items.length})`), list);
+  }
+
+  private node(item: LineageItem): HTMLButtonElement {
+    const button: HTMLButtonElement = h('button', {
+      type: 'button',
+      // `kind-`: a bare `panel` would take the dashboards' panel style (padding, content-visibility).
+      class: `node kind-${item.kind}${item.root ? ' root' : ''}`,
+      'data-id': item.id,
+      'data-testid': `node-${item.id}`,
+      tabindex: -1,
+      title: item.where === undefined ? '' : t('Open {0}', item.where),
+      onclick: () => this.open(item),
+      onfocus: () => this.mark(item.id),
+      onkeydown: (e: Event) => this.onKey(button, e as KeyboardEvent),
+    },
+    h('span', { class: 'label' }, item.label),
+    item.detail === undefined ? null : h('span', { class: 'detail' }, item.detail),
+    item.where === undefined ? null : h('span', { class: 'where' }, item.where));
+    this.buttons.set(item.id, button);
+    return button;
+  }
+
+  private onKey(button: HTMLButtonElement, e: KeyboardEvent): void {
+    if (!NAVIGATION_KEYS.includes(e.key) || e.ctrlKey || e.metaKey || e.altKey) return;
+    e.preventDefault();
+    const target = this.move(button, e.key);
+    if (target === undefined) return;
+    button.tabIndex = -1;
+    target.tabIndex = 0;
+    // The viewport pans the item into view (it listens for focus).
+    target.focus({ preventScroll: true });
+  }
+
+  private mark(id: string): void {
+    const up = this.items.upstream(id);
+    const down = this.items.downstream(id);
+    for (const [other, b] of this.buttons) {
+      b.classList.toggle('active', other === id);
+      b.classList.toggle('related', other !== id && (up.has(other) || down.has(other)));
+    }
+    this.edges.mark(up, down);
+  }
+
+  private move(from: HTMLButtonElement, key: string): HTMLButtonElement | undefined {
+    const visible = (col: readonly HTMLButtonElement[]): HTMLButtonElement[] => col.filter((b) => !b.hidden);
+    const c = this.columns.findIndex((col) => col.includes(from));
+    const col = visible(this.columns[c] ?? []);
+    const r = col.indexOf(from);
+    if (key === 'ArrowDown') return col[r + 1];
+    if (key === 'ArrowUp') return col[r - 1];
+    if (key === 'Home') return col[0];
+    if (key === 'End') return col[col.length - 1];
+    const step = key === 'ArrowRight' ? 1 : -1;
+    const item = this.items.byId.get(from.dataset['id'] ?? '');
+    for (let i = c + step; i >= 0 && i < this.columns.length; i += step) {
+      const next = visible(this.columns[i] ?? []);
+      if (next.length === 0) continue;
+      const linked = new Set([...(item?.from ?? []), ...(item?.to ?? [])]);
+      return next.find((b) => linked.has(b.dataset['id'] ?? '')) ?? next[Math.min(r, next.length - 1)];
+    }
+    return undefined;
+  }
+}
