@@ -54,7 +54,9 @@ function keepState(api: WebviewApi | undefined, state: LineageInitialState, view
  * (the page sends the item's id; the host knows where it is).
  */
 async function start(): Promise<void> {
+  performance.mark('s0');
   const state = initialState<LineageInitialState>();
+  performance.mark('s1');
   setLanguage(state.language);
   adoptStyles(css, lineageCss);
   await Promise.all([
@@ -76,6 +78,7 @@ async function start(): Promise<void> {
   const open = (item: LineageItem): void => {
     if (item.where !== undefined) api?.postMessage({ type: 'lineage/open', id: item.id });
   };
+  performance.mark('s2');
   const graph = new GraphView(new LineageItems(layout), layout.layers, layout.title, open);
   const frame = h('div', {
     class: 'frame', tabindex: 0, role: 'region', 'aria-label': t('Lineage graph'), 'aria-describedby': 'lineage-hint', 'data-testid': 'frame',
@@ -84,9 +87,18 @@ async function start(): Promise<void> {
 
   const filter = h('vscode-textfield', { 'data-testid': 'filter', placeholder: t('Filter by name') }) as HTMLElement & { value: string; label: string };
   filter.label = t('Filter by name');
+  /** Lays the graph out once: sizes and places are read, then edges and transform written. */
+  const draw = (): void => {
+    performance.mark('s3');
+    viewport.measure();
+    performance.mark('s4');
+    graph.drawEdges();
+    performance.mark('s5');
+    viewport.refresh();
+  };
   filter.addEventListener('input', () => {
     graph.filter(filter.value);
-    viewport.refresh();
+    draw();
   });
 
   replace(app,
@@ -94,9 +106,10 @@ async function start(): Promise<void> {
     hint,
     h('div', { class: 'toolbar' }, h('div', { class: 'field' }, h('span', { class: 'field-label' }, t('Filter by name')), filter), zoomControls(viewport)),
     frame);
-  graph.drawEdges();
-  viewport.refresh();
+  draw();
+  performance.mark('s6');
   keepState(api, state, viewport);
+  requestAnimationFrame(() => setTimeout(() => performance.mark('s7')));
   app.setAttribute('aria-busy', 'false');
   app.setAttribute('data-rendered', '1');
 }

@@ -32,6 +32,9 @@ export class Viewport {
   private drag: { readonly pointer: number; readonly x: number; readonly y: number; moved: boolean } | undefined;
   private pressing = false;
   private readonly listeners: ((t: ViewTransform) => void)[] = [];
+  /** Sizes as last measured: reading them on every move would lay the page out again. */
+  private graph: Size = { width: 0, height: 0 };
+  private room: Size = { width: 0, height: 0 };
 
   constructor(readonly frame: HTMLElement, readonly stage: HTMLElement, initial: ViewTransform | undefined) {
     this.t = initial ?? IDENTITY;
@@ -44,6 +47,16 @@ export class Viewport {
     frame.addEventListener('focusin', (e) => this.onFocus(e));
     // The frame clips; the browser may still scroll it to show a focused item. The transform pans instead.
     frame.addEventListener('scroll', () => frame.scrollTo(0, 0));
+    new ResizeObserver(() => {
+      this.measure();
+      this.refresh();
+    }).observe(frame);
+  }
+
+  /** Reads the frame's and the graph's sizes (after the page is laid out anew: first render, a filter, a resize). */
+  measure(): void {
+    this.room = { width: this.frame.clientWidth, height: this.frame.clientHeight };
+    this.graph = { width: this.stage.offsetWidth, height: this.stage.offsetHeight };
   }
 
   get transform(): ViewTransform {
@@ -82,7 +95,7 @@ export class Viewport {
     this.set(reveal(this.t, boxIn(this.stage, el), this.frameSize()));
   }
 
-  /** Applies the transform again (the graph's size changed, e.g. a filter hid items). */
+  /** Applies the transform again, within the sizes last measured. */
   refresh(): void {
     this.set(this.t);
   }
@@ -99,11 +112,11 @@ export class Viewport {
   }
 
   private graphSize(): Size {
-    return { width: this.stage.offsetWidth, height: this.stage.offsetHeight };
+    return this.graph;
   }
 
   private frameSize(): Size {
-    return { width: this.frame.clientWidth, height: this.frame.clientHeight };
+    return this.room;
   }
 
   private onWheel(e: WheelEvent): void {

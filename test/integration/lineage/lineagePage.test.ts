@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import type { DashboardTheme } from '../../../src/core/dashboard/theme';
 import { lineageLayout, loadLineage, shippedLineageSources, type LineageGraph, type LineageLayout } from '../../../src/core/lineage';
 import { isLineageOpenMessage, validateLineageSavedState, type LineageInitialState } from '../../../src/protocol/lineage';
+import { LineageItems } from '../../../webview/lineage/model';
 import { skipBecause } from '../../support/skip';
 import { chromiumAvailable, openDashboardBrowser, type DashboardBrowser } from '../dashboards/browserHarness';
 
@@ -40,9 +41,18 @@ const near = (actual: number, expected: number, what: string, tolerance = 1.5): 
 const inside = (inner: Rect, outer: Rect, what: string): void => assert.ok(
   inner.x >= outer.x - 0.5 && inner.y >= outer.y - 0.5 && inner.x + inner.width <= outer.x + outer.width + 0.5 && inner.y + inner.height <= outer.y + outer.height + 0.5,
   `${what}: ${JSON.stringify(inner)} is not inside ${JSON.stringify(outer)}`);
-/** Edges whose ends are not at the middle of the left or right side of their items (in the graph's own pixels). */
-function edgesOffTheirItems(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
+/** The edges drawn, one `M…C…` subpath each, of the path with `testId` (`edges-all`, `edges-related`). */
+async function drawnEdges(page: Page, testId: string): Promise<string[]> {
+  const d = (await page.getByTestId(testId).getAttribute('d')) ?? '';
+  return d.split(/(?=M)/).filter((e) => e !== '');
+}
+
+/**
+ * Edges whose ends are not at the middle of the left or right side of their items (in the graph's
+ * own pixels). `links` are the edges the page draws, in its order (every item shown).
+ */
+function edgesOffTheirItems(page: Page, links: readonly { from: string; to: string }[]): Promise<string[]> {
+  return page.evaluate((expected) => {
     const stage = document.querySelector<HTMLElement>('[data-testid="stage"]');
     const box = (id: string): DOMRect | undefined => {
       const el = document.querySelector<HTMLElement>(`.node[data-id="${CSS.escape(id)}"]`);
@@ -55,15 +65,18 @@ function edgesOffTheirItems(page: Page): Promise<string[]> {
       }
       return new DOMRect(x, y, el.offsetWidth, el.offsetHeight);
     };
-    const at = (p: DOMPointReadOnly, r: DOMRect | undefined): boolean =>
-      r !== undefined && Math.abs(p.y - (r.y + r.height / 2)) < 1 && (Math.abs(p.x - r.x) < 1 || Math.abs(p.x - r.right) < 1);
-    return [...document.querySelectorAll<SVGPathElement>('[data-testid="edges"] path')].flatMap((p) => {
-      const from = p.getAttribute('data-from') ?? '';
-      const to = p.getAttribute('data-to') ?? '';
-      const ok = at(p.getPointAtLength(0), box(from)) && at(p.getPointAtLength(p.getTotalLength()), box(to));
-      return ok ? [] : [`${from} -> ${to}: ${p.getAttribute('d') ?? ''}`];
+    const at = (x: number, y: number, r: DOMRect | undefined): boolean =>
+      r !== undefined && Math.abs(y - (r.y + r.height / 2)) < 1 && (Math.abs(x - r.x) < 1 || Math.abs(x - r.right) < 1);
+    const d = document.querySelector('[data-testid="edges-all"]')?.getAttribute('d') ?? '';
+    const segments = d.split(/(?=M)/).filter((e) => e !== '');
+    if (segments.length !== expected.length) return [`${segments.length} edges drawn, ${expected.length} expected`];
+    return segments.flatMap((seg, i) => {
+      const n = (seg.match(/-?[\d.]+/g) ?? []).map(Number);
+      const { from, to } = expected[i] ?? { from: '', to: '' };
+      const ok = at(n[0] ?? NaN, n[1] ?? NaN, box(from)) && at(n[6] ?? NaN, n[7] ?? NaN, box(to));
+      return ok ? [] : [`${from} -> ${to}: ${seg}`];
     });
-  });
+  }, links);
 }
 
 /** `promise`, or a failure naming what did not happen within `ms`. */
@@ -157,31 +170,33 @@ describe('lineage page in headless Chromium (shipped warehouse)', function () {
     if (b === undefined) return skipBecause(this, 'Chromium is not installed');
     const layout = impactOf('core.products.category_name');
     await b.open('lineage', state(layout), 'light');
-    const links = layout.layers.flatMap((l) => l.items).reduce((n, i) => n + i.to.length, 0);
-    assert.ok(links > 0);
-    assert.equal(await b.page.locator('[data-testid="edges"] path').count(), links, 'one edge per link of the answer');
-    assert.deepEqual(await edgesOffTheirItems(b.page), []);
+    const links = new LineageItems(layout).links;
+    assert.ok(links.length > 10);
+    assert.deepEqual(await edgesOffTheirItems(b.page, links), [], 'one edge per link of the answer, from item to item');
     await b.page.locator('vscode-textfield[data-testid="filter"] input').fill('panel-that-does-not-exist');
     await b.page.waitForFunction(() => [...document.querySelectorAll<HTMLElement>('.node')].every((n) => n.hidden));
-    assert.equal(await b.page.locator('[data-testid="edges"] path').count(), 0);
+    assert.deepEqual(await drawnEdges(b.page, 'edges-all'), []);
+    await b.page.locator('vscode-textfield[data-testid="filter"] input').fill('vw_vendas');
+    await b.page.waitForFunction(() => document.querySelectorAll('.node:not([hidden])').length === 1);
+    assert.deepEqual(await drawnEdges(b.page, 'edges-all'), [], 'no edge has both ends shown');
     await b.page.locator('vscode-textfield[data-testid="filter"] input').fill('');
     await b.page.waitForFunction(() => [...document.querySelectorAll<HTMLElement>('.node')].every((n) => !n.hidden));
-    assert.equal(await b.page.locator('[data-testid="edges"] path').count(), links);
+    assert.deepEqual(await edgesOffTheirItems(b.page, links), []);
   });
 
   it('marks the edges on the paths through the focused item', async function () {
     if (b === undefined) return skipBecause(this, 'Chromium is not installed');
     await b.open('lineage', state(impactOf('core.products.category_name')), 'dark');
-    assert.equal(await b.page.locator('[data-testid="edges"] path.related').count(), 0);
+    assert.deepEqual(await drawnEdges(b.page, 'edges-related'), []);
     await b.page.locator('.node.root').first().focus();
     // category_name -> rule -> dim column -> views -> panels: every edge of an impact answer starts at the root.
-    const all = await b.page.locator('[data-testid="edges"] path').count();
-    assert.equal(await b.page.locator('[data-testid="edges"] path.related').count(), all);
+    const all = await drawnEdges(b.page, 'edges-all');
+    assert.deepEqual(await drawnEdges(b.page, 'edges-related'), all);
     await b.page.keyboard.press('ArrowRight');
     await b.page.keyboard.press('ArrowRight');
     await b.page.keyboard.press('ArrowRight');
-    const marked = await b.page.locator('[data-testid="edges"] path.related').count();
-    assert.ok(marked > 0 && marked < all, `a view column is on some of the paths: ${marked} of ${all}`);
+    const marked = (await drawnEdges(b.page, 'edges-related')).length;
+    assert.ok(marked > 0 && marked < all.length, `a view column is on some of the paths: ${marked} of ${all.length}`);
   });
 
   describe('pan and zoom', () => {
@@ -316,6 +331,23 @@ describe('lineage page in headless Chromium (shipped warehouse)', function () {
       const transform = await b.page.getByTestId('stage').evaluate((el) => (el as HTMLElement).style.transform);
       assert.equal(transform, `translate(${view.x}px, ${view.y}px) scale(1.25)`);
     });
+  });
+
+  it('renders the graph of the whole warehouse: every item, every edge from item to item (screenshots fitted in each theme)', async function () {
+    if (b === undefined) return skipBecause(this, 'Chromium is not installed');
+    const layout = lineageLayout(graph.whole(), 'Lineage of the whole warehouse', show);
+    const items = layout.layers.reduce((n, l) => n + l.items.length, 0);
+    assert.ok(items > 600, `${items} items`);
+    for (const theme of ['dark', 'light', 'high-contrast'] as const) {
+      await b.open('lineage', state(layout), theme);
+      if (theme === 'dark') {
+        assert.equal(await b.page.locator('.node').count(), items);
+        assert.deepEqual(await edgesOffTheirItems(b.page, new LineageItems(layout).links), []);
+      }
+      await b.page.getByTestId('zoom-fit').click();
+      await b.page.screenshot({ path: path.join(artifacts, `whole-${theme}.png`) });
+    }
+    assert.deepEqual(b.errors, []);
   });
 
   for (const theme of ['light', 'dark', 'high-contrast'] as readonly DashboardTheme[]) {
