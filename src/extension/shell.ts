@@ -7,7 +7,7 @@ import { loadFeatures } from './features/load';
 
 /**
  * The activation shell: what VS Code needs from activate() (every contributed command, the
- * ETL Entities view, the dw-etl task provider, the dashboard and results serializers), each forwarding to
+ * ETL Entities view, the dw-etl task provider, the dashboard, results and lineage serializers), each forwarding to
  * the feature bundle, which is loaded and started on the first call that needs it, and once a
  * project file has loaded (the status-bar items and the stack's status need a project).
  * Nothing here imports a feature module at run time: see docs/architecture.md (Build).
@@ -20,6 +20,7 @@ const PANEL_VIEW_TYPES: { readonly [K in DashboardKind]: string } = {
   monitor: 'dwWorkbench.monitor', sales: 'dwWorkbench.sales', targets: 'dwWorkbench.targets', discounts: 'dwWorkbench.discounts',
 };
 const RESULTS_VIEW_TYPE = 'dwWorkbench.results';
+const LINEAGE_VIEW_TYPE = 'dwWorkbench.lineage';
 /** Entity definitions, where hovers on `"source"`/`"target"` values tell the column's lineage. */
 const ENTITY_DEFINITIONS: vscode.DocumentSelector = [
   { language: 'json', pattern: '**/etl/entities/*.json' },
@@ -109,6 +110,9 @@ export function activateShell(ctx: DwContext): void {
   }
   ctx.subscriptions.push(vscode.window.registerWebviewPanelSerializer(RESULTS_VIEW_TYPE, {
     deserializeWebviewPanel: (panel, state: unknown) => Promise.resolve(start().restoreResults(panel, state)),
+  }));
+  ctx.subscriptions.push(vscode.window.registerWebviewPanelSerializer(LINEAGE_VIEW_TYPE, {
+    deserializeWebviewPanel: (panel, state: unknown) => start().restoreLineage(panel, state),
   }));
   // Every contributed language-model tool (a unit test keeps package.json equal to core's table).
   const tools = (ctx.extension.extension.packageJSON as { contributes?: { languageModelTools?: readonly ContributedTool[] } }).contributes?.languageModelTools ?? [];

@@ -57,6 +57,8 @@ export interface LineageInitialState {
   readonly question?: LineageQuestion;
   /** Pan and zoom to start from (a restored panel); absent: the graph's top left at 100%. */
   readonly view?: LineageView;
+  /** Why there is no answer (a restored question whose name no longer resolves), shown as an alert. */
+  readonly problem?: string;
 }
 
 /** What the page keeps with `setState`, and the serializer gets back after a window reload. */

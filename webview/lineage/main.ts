@@ -70,7 +70,10 @@ async function start(): Promise<void> {
     t('Arrow keys move between items and layers; Enter opens the file at its line.'), ' ',
     t('Drag the graph or use the arrow keys on it to pan; the wheel, + and − zoom; 0 goes back to 100%.'));
   if (layout.layers.length === 0) {
-    replace(app, h('h1', {}, layout.title), h('p', { class: 'empty' }, layout.direction === 'upstream' ? t('Nothing feeds it.') : t('Nothing reads it.')));
+    const why = state.problem === undefined
+      ? h('p', { class: 'empty' }, layout.direction === 'upstream' ? t('Nothing feeds it.') : t('Nothing reads it.'))
+      : h('p', { class: 'problem', role: 'alert', 'data-testid': 'problem' }, state.problem);
+    replace(app, h('h1', {}, layout.title), why);
     app.setAttribute('aria-busy', 'false');
     app.setAttribute('data-rendered', '1');
     return;

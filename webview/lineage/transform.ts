@@ -45,6 +45,20 @@ export function panBy(t: ViewTransform, dx: number, dy: number): ViewTransform {
   return { x: t.x + dx, y: t.y + dy, scale: t.scale };
 }
 
+/**
+ * Where the zoom buttons and keys zoom around: the middle of the part of the graph that is in the
+ * frame (the frame's middle would push a small graph at the top left out of view), or the
+ * frame's middle when none of it is.
+ */
+export function zoomAnchor(t: ViewTransform, graph: Size, frame: Size): [number, number] {
+  const axis = (offset: number, content: number, room: number): number => {
+    const a = Math.max(0, offset);
+    const b = Math.min(room, offset + content * t.scale);
+    return b > a ? (a + b) / 2 : room / 2;
+  };
+  return [axis(t.x, graph.width, frame.width), axis(t.y, graph.height, frame.height)];
+}
+
 /** The whole graph in the frame, never enlarged past 100%, with a margin, at the top left. */
 export function fitTo(graph: Size, frame: Size, margin = 8): ViewTransform {
   if (graph.width <= 0 || graph.height <= 0) return IDENTITY;

@@ -1,4 +1,4 @@
-import { bounded, fitTo, IDENTITY, panBy, reveal, wheelFactor, zoomAt, ZOOM_STEP, type Box, type Size, type ViewTransform } from './transform';
+import { bounded, fitTo, IDENTITY, panBy, reveal, wheelFactor, zoomAnchor, zoomAt, ZOOM_STEP, type Box, type Size, type ViewTransform } from './transform';
 
 /** One arrow key press pans this far (Shift: a frame's width or height less a margin). */
 const PAN_STEP = 60;
@@ -24,7 +24,8 @@ export function boxIn(stage: HTMLElement, el: HTMLElement): Box {
  * Pan and zoom of the graph: `stage` (the laid-out graph) is moved and scaled inside `frame`
  * with a CSS transform, so layout, focus and hit-testing stay the browser's own. The wheel
  * zooms around the pointer, a drag pans (a press that does not move stays a click), and with the
- * frame focused the arrow keys pan; + and - zoom and 0 goes back to 100% anywhere in the graph.
+ * frame focused the arrow keys pan; + and - zoom (around the middle of what is shown of the graph)
+ * and 0 goes back to 100% anywhere in the graph.
  * Focus moving to an item off screen (keyboard navigation, Tab) pans it into view.
  */
 export class Viewport {
@@ -107,8 +108,8 @@ export class Viewport {
   }
 
   private zoomAtCentre(factor: number): void {
-    const { width, height } = this.frameSize();
-    this.set(zoomAt(this.t, factor, width / 2, height / 2));
+    const [x, y] = zoomAnchor(this.t, this.graphSize(), this.frameSize());
+    this.set(zoomAt(this.t, factor, x, y));
   }
 
   private graphSize(): Size {

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { isLineageView, validateLineageSavedState } from '../../../src/protocol/lineage';
 import { edgePath } from '../../../webview/lineage/edges';
 import { LineageItems } from '../../../webview/lineage/model';
-import { bounded, fitTo, IDENTITY, panBy, reveal, wheelFactor, zoomAt, type ViewTransform } from '../../../webview/lineage/transform';
+import { bounded, fitTo, IDENTITY, panBy, reveal, wheelFactor, zoomAnchor, zoomAt, type ViewTransform } from '../../../webview/lineage/transform';
 
 /** Where the graph's point (gx, gy) is drawn under `t`. */
 const drawn = (t: ViewTransform, gx: number, gy: number): [number, number] => [t.x + gx * t.scale, t.y + gy * t.scale];
@@ -18,6 +18,13 @@ describe('lineage graph: pan and zoom as data', () => {
     const [x, y] = drawn(z, gx, gy);
     close(x, 200, 'x');
     close(y, 150, 'y');
+  });
+
+  it('zooms the buttons and keys around the middle of the part of the graph shown, so a small graph stays in view', () => {
+    const frame = { width: 1000, height: 800 };
+    assert.deepEqual(zoomAnchor(IDENTITY, { width: 300, height: 100 }, frame), [150, 50]);
+    assert.deepEqual(zoomAnchor({ x: -500, y: 0, scale: 1 }, { width: 3000, height: 5000 }, frame), [500, 400], 'a graph larger than the frame: its middle');
+    assert.deepEqual(zoomAnchor({ x: 2000, y: 0, scale: 1 }, { width: 300, height: 100 }, frame), [500, 50], 'none of it across: the frame\'s middle');
   });
 
   it('keeps the zoom between 5% and 400%', () => {
