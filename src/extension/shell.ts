@@ -21,6 +21,8 @@ const PANEL_VIEW_TYPES: { readonly [K in DashboardKind]: string } = {
 };
 const RESULTS_VIEW_TYPE = 'dwWorkbench.results';
 const LINEAGE_VIEW_TYPE = 'dwWorkbench.lineage';
+/** SQL scripts, where hovers on a column tell its lineage. */
+const SQL_SCRIPTS: vscode.DocumentSelector = [{ scheme: 'file', language: 'sql' }, { scheme: 'file', pattern: '**/*.sql' }];
 /** Entity definitions, where hovers on `"source"`/`"target"` values tell the column's lineage. */
 const ENTITY_DEFINITIONS: vscode.DocumentSelector = [
   { language: 'json', pattern: '**/etl/entities/*.json' },
@@ -125,6 +127,10 @@ export function activateShell(ctx: DwContext): void {
   ctx.subscriptions.push(vscode.languages.registerHoverProvider(ENTITY_DEFINITIONS, {
     // Only with a project: a hover in some other etl/entities folder does not load the features.
     provideHover: (doc, position, token) => (ctx.project === undefined ? undefined : start().lineageHover.provideHover(doc, position, token)),
+  }));
+  ctx.subscriptions.push(vscode.languages.registerHoverProvider(SQL_SCRIPTS, {
+    // Only with a project: a SQL file opened in some other folder does not load the features.
+    provideHover: (doc, position, token) => (ctx.project === undefined ? undefined : start().sqlHover.provideHover(doc, position, token)),
   }));
   // The status-bar items and the stack's status exist for a loaded project only.
   ctx.subscriptions.push(ctx.projectState.onDidChange((project) => {

@@ -19,7 +19,7 @@ import { registerStackStatusBar } from '../stack/statusBar';
 import { AlertStatus } from '../alerts/status';
 import { CheckDiagnostics } from '../checks/run';
 import { registerCheckTasks } from '../checks/tasks';
-import { LineageGraphCache, MappingHoverProvider } from '../lineage/hover';
+import { LineageGraphCache, MappingHoverProvider, SqlHoverProvider } from '../lineage/hover';
 import { lineagePanel } from '../lineage/panel';
 import { LanguageModelTools } from '../lineage/tools';
 
@@ -44,6 +44,8 @@ export interface Features {
   restoreLineage(panel: vscode.WebviewPanel, state: unknown): Promise<void>;
   /** Hovers in entity definitions: where a mapped column comes from and goes. */
   readonly lineageHover: vscode.HoverProvider;
+  /** Hovers in SQL scripts: where the column under the cursor comes from and goes. */
+  readonly sqlHover: vscode.HoverProvider;
   /** The agent tools as language-model tools (the shell registers their forwarders). */
   readonly languageModelTools: LanguageModelTools;
 }
@@ -79,6 +81,7 @@ export function startFeatures(ctx: DwContext, shell: ShellParts): Features {
     restoreResults: (panel, state) => servicesOf(ctx).results.restore(panel, state),
     restoreLineage: (panel, state) => lineagePanel(ctx).restore(panel, state),
     lineageHover: new MappingHoverProvider(lineageGraphs),
+    sqlHover: new SqlHoverProvider(ctx, lineageGraphs),
     languageModelTools: new LanguageModelTools(ctx, lineageGraphs),
   };
 }
