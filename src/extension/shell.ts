@@ -7,7 +7,7 @@ import { loadFeatures } from './features/load';
 
 /**
  * The activation shell: what VS Code needs from activate() (every contributed command, the
- * ETL Entities view, the dw-etl task provider, the dashboard and results serializers), each forwarding to
+ * ETL Entities view, the dw-etl task provider, the dashboard, results and lineage serializers), each forwarding to
  * the feature bundle, which is loaded and started on the first call that needs it, and once a
  * project file has loaded (the status-bar items and the stack's status need a project).
  * Nothing here imports a feature module at run time: see docs/architecture.md (Build).
@@ -20,6 +20,9 @@ const PANEL_VIEW_TYPES: { readonly [K in DashboardKind]: string } = {
   monitor: 'dwWorkbench.monitor', sales: 'dwWorkbench.sales', targets: 'dwWorkbench.targets', discounts: 'dwWorkbench.discounts',
 };
 const RESULTS_VIEW_TYPE = 'dwWorkbench.results';
+const LINEAGE_VIEW_TYPE = 'dwWorkbench.lineage';
+/** SQL scripts, where hovers on a column tell its lineage. */
+const SQL_SCRIPTS: vscode.DocumentSelector = [{ scheme: 'file', language: 'sql' }, { scheme: 'file', pattern: '**/*.sql' }];
 /** Entity definitions, where hovers on `"source"`/`"target"` values tell the column's lineage. */
 const ENTITY_DEFINITIONS: vscode.DocumentSelector = [
   { language: 'json', pattern: '**/etl/entities/*.json' },
@@ -110,6 +113,9 @@ export function activateShell(ctx: DwContext): void {
   ctx.subscriptions.push(vscode.window.registerWebviewPanelSerializer(RESULTS_VIEW_TYPE, {
     deserializeWebviewPanel: (panel, state: unknown) => Promise.resolve(start().restoreResults(panel, state)),
   }));
+  ctx.subscriptions.push(vscode.window.registerWebviewPanelSerializer(LINEAGE_VIEW_TYPE, {
+    deserializeWebviewPanel: (panel, state: unknown) => start().restoreLineage(panel, state),
+  }));
   // Every contributed language-model tool (a unit test keeps package.json equal to core's table).
   const manifest = ctx.extension.extension.packageJSON as { contributes?: { languageModelTools?: readonly ContributedTool[] } };
   const tools = manifest.contributes?.languageModelTools ?? [];
@@ -122,6 +128,10 @@ export function activateShell(ctx: DwContext): void {
   ctx.subscriptions.push(vscode.languages.registerHoverProvider(ENTITY_DEFINITIONS, {
     // Only with a project: a hover in some other etl/entities folder does not load the features.
     provideHover: (doc, position, token) => (ctx.project === undefined ? undefined : start().lineageHover.provideHover(doc, position, token)),
+  }));
+  ctx.subscriptions.push(vscode.languages.registerHoverProvider(SQL_SCRIPTS, {
+    // Only with a project: a SQL file opened in some other folder does not load the features.
+    provideHover: (doc, position, token) => (ctx.project === undefined ? undefined : start().sqlHover.provideHover(doc, position, token)),
   }));
   // The status-bar items and the stack's status exist for a loaded project only.
   ctx.subscriptions.push(ctx.projectState.onDidChange((project) => {

@@ -1,139 +1,118 @@
 import css from '../shared/styles.css';
 import lineageCss from './lineage.css';
-import type { LineageItem, LineageLayerKey } from '../../src/protocol/lineage';
-import type { LineageInitialState } from '../../src/protocol/lineage';
+import type { LineageInitialState, LineageItem, LineageSavedState } from '../../src/protocol/lineage';
+import { isLineageView } from '../../src/protocol/lineage';
 import { adoptStyles, h, replace } from '../shared/dom';
 import { setLanguage, t } from '../shared/l10n';
-import { initialState, webviewApi } from '../shared/rpc';
+import { initialState, webviewApi, type WebviewApi } from '../shared/rpc';
+import { GraphView } from './graphView';
+import { LineageItems } from './model';
+import { Viewport } from './viewport';
 
-const LAYER_TITLES: Readonly<Record<LineageLayerKey, string>> = {
-  oltp: 'Source columns (OLTP)',
-  rule: 'ETL rules',
-  dw: 'Warehouse columns',
-  view: 'View columns (bi)',
-  consumer: 'Dashboard panels and checks',
-  dangling: 'Unresolved',
-};
+/** A toolbar button of @vscode-elements: `text` shows, `name` is what assistive technology reads (it begins with or explains the text). */
+function toolButton(text: string, name: string, testId: string, act: () => void): HTMLElement {
+  const b = h('vscode-toolbar-button', { 'data-testid': testId, title: name, onclick: act }, text) as HTMLElement & { label: string };
+  b.label = name;
+  return b;
+}
+
+/** The zoom buttons and the zoom level, following the viewport. */
+function zoomControls(viewport: Viewport): HTMLElement {
+  const level = h('span', { class: 'zoom-level', 'data-testid': 'zoom-level' });
+  const show = (): void => { level.textContent = `${Math.round(viewport.transform.scale * 100)}%`; };
+  viewport.onChange(show);
+  show();
+  return h('div', { class: 'zoom', role: 'group', 'aria-label': t('Zoom') },
+    toolButton('−', t('Zoom out (-)'), 'zoom-out', () => viewport.zoomOut()),
+    level,
+    toolButton('+', t('Zoom in (+)'), 'zoom-in', () => viewport.zoomIn()),
+    toolButton(t('Reset'), t('Reset zoom to 100% (0)'), 'zoom-reset', () => viewport.reset()),
+    toolButton(t('Fit'), t('Fit the whole graph in the window'), 'zoom-fit', () => viewport.fit()));
+}
+
+/** Keeps the question and the pan and zoom with the panel (once per frame), so a reload shows the same. */
+function keepState(api: WebviewApi | undefined, state: LineageInitialState, viewport: Viewport): void {
+  const question = state.question;
+  if (api === undefined || question === undefined) return;
+  let pending = false;
+  const save = (): void => {
+    pending = false;
+    const saved: LineageSavedState = { question, view: viewport.transform };
+    api.setState(saved);
+  };
+  save();
+  viewport.onChange(() => {
+    if (pending) return;
+    pending = true;
+    requestAnimationFrame(save);
+  });
+}
 
 /**
- * The lineage page: the answer in layers (source -> rule -> target -> views -> panels/checks).
- * Arrow keys move within a layer (up/down) and to the nearest related item of the next layer
- * (left/right); Enter or a click opens the item's file:line in the editor; focusing an item
- * marks what it is drawn from and what it feeds.
+ * The lineage page: the answer as a graph of layers (source -> rule -> target -> views ->
+ * panels/checks) that pans and zooms. Enter or a click opens an item's file:line in the editor
+ * (the page sends the item's id; the host knows where it is).
  */
 async function start(): Promise<void> {
+  performance.mark('s0');
   const state = initialState<LineageInitialState>();
+  performance.mark('s1');
   setLanguage(state.language);
   adoptStyles(css, lineageCss);
-  await import('@vscode-elements/elements/dist/vscode-textfield/index.js');
+  await Promise.all([
+    import('@vscode-elements/elements/dist/vscode-textfield/index.js'),
+    import('@vscode-elements/elements/dist/vscode-toolbar-button/index.js'),
+  ]);
   const api = webviewApi();
   const app = document.getElementById('app') as HTMLElement;
   const layout = state.layout;
-  const byId = new Map<string, LineageItem>(layout.layers.flatMap((l) => l.items.map((i) => [i.id, i] as const)));
-  const buttons = new Map<string, HTMLButtonElement>();
-  const columns: HTMLButtonElement[][] = [];
-
-  const related = (id: string): Set<string> => {
-    // Everything upstream and downstream of the item, in this answer.
-    const out = new Set<string>([id]);
-    for (const dir of ['from', 'to'] as const) {
-      const queue = [id];
-      for (let cur = queue.shift(); cur !== undefined; cur = queue.shift()) {
-        for (const next of byId.get(cur)?.[dir] ?? []) {
-          if (!out.has(next)) {
-            out.add(next);
-            queue.push(next);
-          }
-        }
-      }
-    }
-    return out;
-  };
-  const mark = (id: string): void => {
-    const near = related(id);
-    for (const [other, b] of buttons) {
-      b.classList.toggle('active', other === id);
-      b.classList.toggle('related', other !== id && near.has(other));
-    }
-  };
+  const hint = h('p', { class: 'subtitle hint', id: 'lineage-hint' },
+    t('Arrow keys move between items and layers; Enter opens the file at its line.'), ' ',
+    t('Drag the graph or use the arrow keys on it to pan; the wheel, + and − zoom; 0 goes back to 100%.'));
+  if (layout.layers.length === 0) {
+    const why = state.problem === undefined
+      ? h('p', { class: 'empty' }, layout.direction === 'upstream' ? t('Nothing feeds it.') : t('Nothing reads it.'))
+      : h('p', { class: 'problem', role: 'alert', 'data-testid': 'problem' }, state.problem);
+    replace(app, h('h1', {}, layout.title), why);
+    app.setAttribute('aria-busy', 'false');
+    app.setAttribute('data-rendered', '1');
+    return;
+  }
   const open = (item: LineageItem): void => {
     if (item.where !== undefined) api?.postMessage({ type: 'lineage/open', id: item.id });
   };
-  const visible = (col: HTMLButtonElement[]): HTMLButtonElement[] => col.filter((b) => !b.hidden);
-  const move = (from: HTMLButtonElement, key: string): HTMLButtonElement | undefined => {
-    const c = columns.findIndex((col) => col.includes(from));
-    const col = visible(columns[c] ?? []);
-    const r = col.indexOf(from);
-    if (key === 'ArrowDown') return col[r + 1];
-    if (key === 'ArrowUp') return col[r - 1];
-    if (key === 'Home') return col[0];
-    if (key === 'End') return col[col.length - 1];
-    const step = key === 'ArrowRight' ? 1 : -1;
-    const item = byId.get(from.dataset['id'] ?? '');
-    for (let i = c + step; i >= 0 && i < columns.length; i += step) {
-      const next = visible(columns[i] ?? []);
-      if (next.length === 0) continue;
-      const linked = new Set([...(item?.from ?? []), ...(item?.to ?? [])]);
-      return next.find((b) => linked.has(b.dataset['id'] ?? '')) ?? next[Math.min(r, next.length - 1)];
-    }
-    return undefined;
-  };
-
-  const layers = layout.layers.map((layer) => {
-    const col: HTMLButtonElement[] = [];
-    const list = h('ul', { 'aria-labelledby': `layer-${layer.key}` }, ...layer.items.map((item) => {
-      const button = h('button', {
-        type: 'button',
-        class: `node ${item.kind}${item.root ? ' root' : ''}`,
-        'data-id': item.id,
-        'data-testid': `node-${item.id}`,
-        tabindex: -1,
-        title: item.where === undefined ? '' : t('Open {0}', item.where),
-        onclick: () => open(item),
-        onfocus: () => mark(item.id),
-        onkeydown: (e: Event) => {
-          const k = (e as KeyboardEvent).key;
-          if (!['ArrowDown', 'ArrowUp', 'ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(k)) return;
-          e.preventDefault();
-          const target = move(button, k);
-          if (target !== undefined) {
-            button.tabIndex = -1;
-            target.tabIndex = 0;
-            target.focus();
-          }
-        },
-      },
-      h('span', { class: 'label' }, item.label),
-      item.detail === undefined ? null : h('span', { class: 'detail' }, item.detail),
-      item.where === undefined ? null : h('span', { class: 'where' }, item.where));
-      buttons.set(item.id, button);
-      col.push(button);
-      return h('li', {}, button);
-    }));
-    columns.push(col);
-    return h('section', { class: 'layer', 'data-layer': layer.key, 'aria-labelledby': `layer-${layer.key}` },
-      h('h2', { id: `layer-${layer.key}` }, `${t(LAYER_TITLES[layer.key])} (${layer.items.length})`), list);
-  });
-  const first = columns.flat().find((b) => b.classList.contains('root')) ?? columns.flat()[0];
-  if (first !== undefined) first.tabIndex = 0;
+  performance.mark('s2');
+  const graph = new GraphView(new LineageItems(layout), layout.layers, layout.title, open);
+  const frame = h('div', {
+    class: 'frame', tabindex: 0, role: 'region', 'aria-label': t('Lineage graph'), 'aria-describedby': 'lineage-hint', 'data-testid': 'frame',
+  }, graph.stage);
+  const viewport = new Viewport(frame, graph.stage, isLineageView(state.view) ? state.view : undefined);
 
   const filter = h('vscode-textfield', { 'data-testid': 'filter', placeholder: t('Filter by name') }) as HTMLElement & { value: string; label: string };
   filter.label = t('Filter by name');
+  /** Lays the graph out once: sizes and places are read, then edges and transform written. */
+  const draw = (): void => {
+    performance.mark('s3');
+    viewport.measure();
+    performance.mark('s4');
+    graph.drawEdges();
+    performance.mark('s5');
+    viewport.refresh();
+  };
   filter.addEventListener('input', () => {
-    const wanted = filter.value.trim().toLowerCase();
-    for (const [id, b] of buttons) {
-      const item = byId.get(id);
-      b.hidden = wanted !== '' && !`${item?.label ?? ''} ${item?.detail ?? ''}`.toLowerCase().includes(wanted);
-    }
+    graph.filter(filter.value);
+    draw();
   });
 
   replace(app,
     h('h1', {}, layout.title),
-    h('p', { class: 'subtitle hint' }, t('Arrow keys move between items and layers; Enter opens the file at its line.')),
-    h('div', { class: 'toolbar' }, h('div', { class: 'field' }, h('span', { class: 'field-label' }, t('Filter by name')), filter)),
-    layout.layers.length === 0
-      ? h('p', { class: 'empty' }, layout.direction === 'upstream' ? t('Nothing feeds it.') : t('Nothing reads it.'))
-      : h('div', { class: 'layers', role: 'group', 'aria-label': layout.title }, ...layers));
+    hint,
+    h('div', { class: 'toolbar' }, h('div', { class: 'field' }, h('span', { class: 'field-label' }, t('Filter by name')), filter), zoomControls(viewport)),
+    frame);
+  draw();
+  performance.mark('s6');
+  keepState(api, state, viewport);
+  requestAnimationFrame(() => setTimeout(() => performance.mark('s7')));
   app.setAttribute('aria-busy', 'false');
   app.setAttribute('data-rendered', '1');
 }

@@ -5,6 +5,7 @@ import { parseEntityDefinition } from '../etl/definition/load';
 import type { EntityDefinition } from '../etl/definition/types';
 import { findRule } from '../etl/rules/catalogue';
 import { warehouseContract } from '../warehouse/contract';
+import { qualifiedName } from '../warehouse/names';
 import { LineageGraph } from './graph';
 import { dedupe, QueryAnalyzer, objectName, type ColumnCatalog, type ColumnDep, type QueryLineage } from './selectLineage';
 import { onSqlParseCacheCleared, type SqlAst, type SqlParser } from './sqlParser';
@@ -49,14 +50,18 @@ interface ObjectInfo {
   readonly location?: LineageLocation;
 }
 
-/** Tables of the contract and views of the scripts, by lower-case `schema.name`. */
+/**
+ * Tables of the contract and views of the scripts, by lower-case `schema.name`. Tables are
+ * labelled as the project's engine names them (`dim.DIM_PRODUTO` on SQL Server, `dim.dim_produto`
+ * on PostgreSQL, which folds unquoted names), the names a reader finds in the scripts and the database.
+ */
 class Catalog implements ColumnCatalog {
   readonly objects = new Map<string, ObjectInfo>();
 
-  constructor() {
+  constructor(dialect: Dialect) {
     for (const t of warehouseContract) {
       this.objects.set(`${t.schema}.${t.name}`.toLowerCase(), {
-        label: `${t.schema}.${t.name}`,
+        label: qualifiedName(t, dialect),
         kind: 'table',
         layer: t.layer,
         columns: new Map(t.columns.map((c) => [c.name.toLowerCase(), c.name])),
@@ -94,11 +99,13 @@ onSqlParseCacheCleared(() => analyses.clear());
 
 class LineageBuilder {
   private readonly graph = new LineageGraph();
-  private readonly catalog = new Catalog();
+  private readonly catalog: Catalog;
   /** Names and columns of the views added so far: part of every analysis' cache key. */
   private views = '';
 
-  constructor(private readonly input: LineageInput, private readonly parser: SqlParser) {}
+  constructor(private readonly input: LineageInput, private readonly parser: SqlParser) {
+    this.catalog = new Catalog(input.dialect);
+  }
 
   build(): LineageGraph {
     for (const [id, o] of this.catalog.objects) for (const [c, spelled] of o.columns) this.columnNode(id, c, spelled);
@@ -177,7 +184,7 @@ class LineageBuilder {
         kind: 'rule',
         entity: def.entity,
         rule: c.rule,
-        ...(rule === undefined ? {} : { ruleKind: rule.kind, detail: rule.kind === 'lookup' ? `${rule.dimension.table} by ${rule.dimension.naturalKey}` : rule.summary }),
+        ...(rule === undefined ? {} : { ruleKind: rule.kind, detail: rule.kind === 'lookup' ? `${this.catalog.labelOf(rule.dimension.table)} by ${rule.dimension.naturalKey}` : rule.summary }),
       };
       const fromDerived = derivedDeps(c.source);
       if (fromDerived !== undefined) {

@@ -1,7 +1,8 @@
 import { findNodeAtOffset, getNodePath, parseTree, type Node } from 'jsonc-parser';
 import { edgeText } from './format';
 import type { LineageGraph } from './graph';
-import type { LineageEdge, LineageNode } from './types';
+import { code, downstreamLines } from './hoverText';
+import type { LineageEdge } from './types';
 
 /** What a hover in an entity definition says, and the span of text it is about. */
 export interface MappingHover {
@@ -10,9 +11,6 @@ export interface MappingHover {
   /** Markdown (names in code spans). */
   readonly markdown: string;
 }
-
-const code = (s: string): string => `\`${s.replaceAll('`', "'")}\``;
-const MAX_LISTED = 8;
 
 function stringAt(root: Node, path: readonly (string | number)[]): string | undefined {
   let node: Node | undefined = root;
@@ -66,19 +64,6 @@ export function mappingHover(text: string, offset: number, graph: LineageGraph):
     lines.push('', `Through: ${code(edgeText(rule).replace(/^rule /, ''))}${rule.via.detail === undefined ? '' : ` — ${rule.via.detail}`}`);
   }
   lines.push('', `Goes to: ${code(targetNode?.label ?? `${targetTable}.${target}`)}${targetNode === undefined || targetNode.kind === 'dangling' ? ' (not in the warehouse contract)' : ''}`);
-  if (targetNode !== undefined) {
-    const reached = graph.walk([targetId], 'downstream').nodes.filter((n) => n.id !== targetId && n.kind !== 'dangling');
-    const group = (title: string, pick: (n: LineageNode) => boolean): void => {
-      const names = reached.filter(pick).map((n) => n.label).sort((a, b) => a.localeCompare(b));
-      if (names.length === 0) return;
-      const shown = names.slice(0, MAX_LISTED).map(code).join(', ');
-      lines.push('', `${title} (${names.length}): ${shown}${names.length > MAX_LISTED ? ', …' : ''}`);
-    };
-    group('Then warehouse columns', (n) => n.layer === 'dw');
-    group('Views', (n) => n.layer === 'view');
-    group('Dashboard panels', (n) => n.kind === 'panel');
-    group('Checks', (n) => n.kind === 'check');
-    if (reached.length === 0) lines.push('', 'Nothing reads it downstream.');
-  }
+  if (targetNode !== undefined) lines.push(...downstreamLines(graph, targetId));
   return { start: node.offset, end: node.offset + node.length, markdown: lines.join('\n') };
 }

@@ -6,3 +6,4 @@ export { loadSqlParser, type SqlParser } from './sqlParser';
 export { formatLineageDot, formatLineageJson, formatLineageMermaid, formatLineageText, edgeText, type PathDisplay } from './format';
 export { lineageLayout, LINEAGE_LAYERS, type LineageItem, type LineageLayer, type LineageLayerKey, type LineageLayout } from './layers';
 export { mappingHover, type MappingHover } from './hover';
+export { sqlHover, columnHover, type SqlHoverRequest } from './sqlHover';

@@ -45,6 +45,19 @@ export interface ColumnCatalog {
   primaryKeyOf(table: string): string | undefined;
 }
 
+/** A place in the query text (1-based line and column, as sqlparser-rs's spans count them). */
+export interface SqlPosition {
+  readonly line: number;
+  readonly column: number;
+}
+
+/** A column reference at a probed position: the base columns it reads, or why it could not be resolved. */
+export interface ProbedReference {
+  readonly text: string;
+  readonly deps: readonly ColumnDep[];
+  readonly unresolved?: string;
+}
+
 type Obj = Record<string, unknown>;
 
 interface Source {
@@ -71,7 +84,18 @@ const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
 interface Ident {
   readonly value: string;
-  readonly span?: { readonly start?: { readonly line?: number; readonly column?: number } };
+  readonly span?: {
+    readonly start?: { readonly line?: number; readonly column?: number };
+    readonly end?: { readonly line?: number; readonly column?: number };
+  };
+}
+
+/** Whether an identifier's span holds `at` (its end is the character after it). */
+export function spanHolds(span: unknown, at: SqlPosition): boolean {
+  const { start, end } = (isObj(span) ? span : {}) as NonNullable<Ident['span']>;
+  if (start?.line === undefined || start.column === undefined || end?.line === undefined || end.column === undefined || start.line === 0) return false;
+  const after = (l: number, c: number): boolean => at.line > l || (at.line === l && at.column >= c);
+  return after(start.line, start.column) && !after(end.line, end.column);
 }
 
 function ident(v: unknown): Ident | undefined {
@@ -94,8 +118,15 @@ const SKIPPED_KEYS = new Set(['span', 'data_type', 'alias', 'name', 'token', 'se
 
 export class QueryAnalyzer {
   private readonly unresolved: UnresolvedRef[] = [];
+  /** How deep the query being read is: 1 is the analysed query, whose outputs a probe can name. */
+  private depth = 0;
+  /** The column reference at the probed position, once the walk has passed it. */
+  reference: ProbedReference | undefined;
+  /** The analysed query's output column named at the probed position (an alias, or a bare column in its list). */
+  output: string | undefined;
 
-  constructor(private readonly catalog: ColumnCatalog) {}
+  /** `probe`: a position whose column reference or output name to report in `hit` (hovers). */
+  constructor(private readonly catalog: ColumnCatalog, private readonly probe?: SqlPosition) {}
 
   /** Lineage of a Query node (a SELECT, a set operation, a view's query). */
   analyze(query: SqlAst, outer?: { table: string; alias: string }): QueryLineage {
@@ -106,6 +137,15 @@ export class QueryAnalyzer {
   }
 
   private query(q: SqlAst, parent: Scope | undefined): { outputs: QueryOutput[]; filters: ColumnDep[] } {
+    this.depth += 1;
+    try {
+      return this.queryBody(q, parent);
+    } finally {
+      this.depth -= 1;
+    }
+  }
+
+  private queryBody(q: SqlAst, parent: Scope | undefined): { outputs: QueryOutput[]; filters: ColumnDep[] } {
     const scope: Scope = { sources: [], ctes: new Map(parent?.ctes ?? []), parent };
     const filters: ColumnDep[] = [];
     const query = isObj(q) ? q : {};
@@ -168,7 +208,9 @@ export class QueryAnalyzer {
     if (isObj(named)) {
       const acc: Acc = { deps: [] };
       this.expr(named['expr'], scope, 'value', acc, filters);
-      outputs.push({ name: ident(named['alias'])?.value ?? '?column?', deps: dedupe(acc.deps) });
+      const alias = ident(named['alias']);
+      outputs.push({ name: alias?.value ?? '?column?', deps: dedupe(acc.deps) });
+      if (alias !== undefined) this.probeOutput(alias, alias.value);
       return;
     }
     if (item['UnnamedExpr'] !== undefined) {
@@ -176,6 +218,9 @@ export class QueryAnalyzer {
       const acc: Acc = { deps: [] };
       this.expr(expr, scope, 'value', acc, filters);
       outputs.push({ name: outputName(expr), deps: dedupe(acc.deps) });
+      // A bare column in the analysed query's list is also its output of that name.
+      const last = isObj(expr) ? ident(expr['Identifier']) ?? (Array.isArray(expr['CompoundIdentifier']) ? ident(expr['CompoundIdentifier'].at(-1)) : undefined) : undefined;
+      if (last !== undefined) this.probeOutput(last, last.value);
       return;
     }
     if (item['Wildcard'] !== undefined) {
@@ -255,11 +300,11 @@ export class QueryAnalyzer {
     }
     if (!isObj(e)) return;
     if (e['Identifier'] !== undefined && isObj(e['Identifier']) && typeof e['Identifier']['value'] === 'string') {
-      this.reference([e['Identifier'] as unknown as Ident], scope, role, acc);
+      this.referenceAt([e['Identifier'] as unknown as Ident], scope, role, acc);
       return;
     }
     if (Array.isArray(e['CompoundIdentifier'])) {
-      this.reference(e['CompoundIdentifier'].map(ident).filter((i): i is Ident => i !== undefined), scope, role, acc);
+      this.referenceAt(e['CompoundIdentifier'].map(ident).filter((i): i is Ident => i !== undefined), scope, role, acc);
       return;
     }
     if (e['Subquery'] !== undefined) {
@@ -312,7 +357,25 @@ export class QueryAnalyzer {
     this.expr(fn['within_group'], scope, 'filter', filters);
   }
 
-  private reference(parts: readonly Ident[], scope: Scope, role: DepRole, acc: Acc): void {
+  /** An output name of the analysed query (not of a subquery or CTE) at the probed position. */
+  private probeOutput(name: Ident, value: string): void {
+    if (this.probe !== undefined && this.depth === 1 && spanHolds(name.span, this.probe)) this.output = value;
+  }
+
+  private referenceAt(parts: readonly Ident[], scope: Scope, role: DepRole, acc: Acc): void {
+    const probed = this.probe !== undefined && spanHolds(parts.at(-1)?.span, this.probe);
+    const deps = acc.deps.length;
+    const unresolved = this.unresolved.length;
+    this.resolve(parts, scope, role, acc);
+    if (probed) {
+      this.reference = {
+        text: parts.map((p) => p.value).join('.'), deps: dedupe(acc.deps.slice(deps)),
+        ...(this.unresolved.length > unresolved ? { unresolved: this.unresolved[unresolved]?.reason ?? '' } : {}),
+      };
+    }
+  }
+
+  private resolve(parts: readonly Ident[], scope: Scope, role: DepRole, acc: Acc): void {
     const last = parts[parts.length - 1];
     if (last === undefined) return;
     // T-SQL variables and parameters (@p1) are not columns.

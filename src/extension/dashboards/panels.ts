@@ -185,10 +185,7 @@ export class DashboardPanels implements vscode.Disposable {
    * out, instead of staying on "Loading…", and fills itself once a project loads.
    */
   private waitForProject(kind: DashboardKind, panel: vscode.WebviewPanel, state: unknown, scope: vscode.Disposable[]): void {
-    const problem = this.ctx.projectState.problem;
-    const [text, command, action] = problem === undefined
-      ? [vscode.l10n.t('This workspace has no dw-workbench.json. Create a warehouse project first.'), 'dwWorkbench.newProject', vscode.l10n.t('New Warehouse Project')]
-      : [vscode.l10n.t('The project file has a problem: {0}. Fix it (see the Problems panel) and refresh.', problem), 'dwWorkbench.openProjectFile', vscode.l10n.t('Open Project File')];
+    const { text, command, action } = noProjectNotice(this.ctx);
     panel.webview.options = { ...this.options(), enableScripts: false, enableCommandUris: [command] };
     panel.webview.html = messagePage({
       title: panel.title, language: vscode.env.language, text, link: { href: `command:${command}`, label: action }, cspSource: panel.webview.cspSource,
@@ -241,4 +238,12 @@ export class DashboardPanels implements vscode.Disposable {
     for (const p of this.open.values()) p.dispose();
     this.open.clear();
   }
+}
+
+/** What a panel restored without a project says, and the command that gets one (a new project, or the broken file). */
+export function noProjectNotice(ctx: DwContext): { readonly text: string; readonly command: string; readonly action: string } {
+  const problem = ctx.projectState.problem;
+  return problem === undefined
+    ? { text: vscode.l10n.t('This workspace has no dw-workbench.json. Create a warehouse project first.'), command: 'dwWorkbench.newProject', action: vscode.l10n.t('New Warehouse Project') }
+    : { text: vscode.l10n.t('The project file has a problem: {0}. Fix it (see the Problems panel) and refresh.', problem), command: 'dwWorkbench.openProjectFile', action: vscode.l10n.t('Open Project File') };
 }

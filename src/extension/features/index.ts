@@ -1,7 +1,7 @@
 /**
  * Entry point of the feature bundle (dist/features.js), loaded by the activation shell on first
  * use (see ./load.ts): a command run, the ETL Entities view filled, dw-etl tasks asked for, a
- * dashboard or results panel restored, or a project file loaded.
+ * dashboard, results or lineage panel restored, or a project file loaded.
  */
 import type * as vscode from 'vscode';
 import { commandHandlers } from '../commands';
@@ -19,7 +19,8 @@ import { registerStackStatusBar } from '../stack/statusBar';
 import { AlertStatus } from '../alerts/status';
 import { CheckDiagnostics } from '../checks/run';
 import { registerCheckTasks } from '../checks/tasks';
-import { LineageGraphCache, MappingHoverProvider } from '../lineage/hover';
+import { LineageGraphCache, MappingHoverProvider, SqlHoverProvider } from '../lineage/hover';
+import { lineagePanel } from '../lineage/panel';
 import { LanguageModelTools } from '../lineage/tools';
 
 export { parseProject, ProjectFileError } from '../../core/project';
@@ -39,8 +40,12 @@ export interface Features {
   deserializePanel(kind: DashboardKind, panel: vscode.WebviewPanel, state: unknown): Promise<void>;
   /** The script results view, restored after a window reload with what its webview saved. */
   restoreResults(panel: vscode.WebviewPanel, state: unknown): void;
+  /** The lineage panel, restored after a window reload: its question asked again, at the pan and zoom it had. */
+  restoreLineage(panel: vscode.WebviewPanel, state: unknown): Promise<void>;
   /** Hovers in entity definitions: where a mapped column comes from and goes. */
   readonly lineageHover: vscode.HoverProvider;
+  /** Hovers in SQL scripts: where the column under the cursor comes from and goes. */
+  readonly sqlHover: vscode.HoverProvider;
   /** The agent tools as language-model tools (the shell registers their forwarders). */
   readonly languageModelTools: LanguageModelTools;
 }
@@ -74,7 +79,9 @@ export function startFeatures(ctx: DwContext, shell: ShellParts): Features {
     tasks,
     deserializePanel: (kind, panel, state) => panels.attach(kind, panel, state),
     restoreResults: (panel, state) => servicesOf(ctx).results.restore(panel, state),
+    restoreLineage: (panel, state) => lineagePanel(ctx).restore(panel, state),
     lineageHover: new MappingHoverProvider(lineageGraphs),
+    sqlHover: new SqlHoverProvider(ctx, lineageGraphs),
     languageModelTools: new LanguageModelTools(ctx, lineageGraphs),
   };
 }

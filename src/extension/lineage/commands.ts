@@ -3,22 +3,11 @@ import type { LineageGraph, LineageNode } from '../../core/lineage';
 import type { DwContext } from '../context';
 import { showError } from '../engineErrors';
 import type { EntityNode } from '../entities/items';
-import { LineagePanel, projectLineage, questionLayout } from './panel';
+import type { LineageQuestion } from '../../protocol/lineage';
+import { lineagePanel, projectLineage, questionLayout } from './panel';
 
 /** A column or table name (`core.customers.email`, `dim.dim_cliente`), or the ETL Entities tree's node. */
 type LineageArg = string | EntityNode | undefined;
-
-const panels = new WeakMap<DwContext, LineagePanel>();
-
-function panelOf(ctx: DwContext): LineagePanel {
-  let panel = panels.get(ctx);
-  if (panel === undefined) {
-    panel = new LineagePanel(ctx);
-    panels.set(ctx, panel);
-    ctx.extension.subscriptions.push(panel);
-  }
-  return panel;
-}
 
 /** The tables and views of the graph with their columns, in the layers asked for. */
 function objects(graph: LineageGraph, layers: readonly string[]): Map<string, LineageNode[]> {
@@ -36,19 +25,25 @@ const LAYER_NAMES = (): Readonly<Record<string, string>> => ({
   oltp: vscode.l10n.t('source table'), dw: vscode.l10n.t('warehouse table'), view: vscode.l10n.t('view'),
 });
 
-/** A table, then one of its columns (or the whole table when `whole` is offered). */
-async function pickColumn(
-  graph: LineageGraph, layers: readonly string[], title: string, table: string | undefined, whole: boolean,
-): Promise<string | undefined> {
+/** What was picked: a name, or no name for the whole warehouse; undefined when the pick was dismissed. */
+type Picked = { readonly name?: string } | undefined;
+
+/**
+ * A table, then one of its columns (or the whole table when `whole` is offered, and first of all
+ * the whole warehouse).
+ */
+async function pickColumn(graph: LineageGraph, layers: readonly string[], title: string, table: string | undefined, whole: boolean): Promise<Picked> {
   const all = objects(graph, layers);
   let object = table === undefined ? undefined : [...all.keys()].find((o) => o.toLowerCase() === table.toLowerCase() || o.toLowerCase().split('.').pop() === table.toLowerCase());
   if (object === undefined) {
     const names = LAYER_NAMES();
-    const picked = await vscode.window.showQuickPick(
-      [...all.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([o, cols]) => ({ label: o, description: names[cols[0]?.layer ?? ''] ?? '', detail: vscode.l10n.t('{0} columns', cols.length) })),
-      { title, placeHolder: vscode.l10n.t('Table or view'), matchOnDescription: true },
-    );
-    object = picked?.label;
+    const tables = [...all.entries()].sort(([a], [b]) => a.localeCompare(b))
+      .map(([o, cols]) => ({ label: o, description: names[cols[0]?.layer ?? ''] ?? '', detail: vscode.l10n.t('{0} columns', cols.length), object: o }));
+    const everything = { label: vscode.l10n.t('The whole warehouse'), description: '', detail: vscode.l10n.t('Every table, view, panel and check, and every edge between them'), object: undefined };
+    const picked = await vscode.window.showQuickPick(whole ? [everything, ...tables] : tables, { title, placeHolder: vscode.l10n.t('Table or view'), matchOnDescription: true });
+    if (picked === undefined) return undefined;
+    if (picked.object === undefined) return {};
+    object = picked.object;
   }
   if (object === undefined) return undefined;
   const columns = (all.get(object) ?? []).map((c) => c.column ?? c.label).sort((a, b) => a.localeCompare(b));
@@ -57,7 +52,7 @@ async function pickColumn(
     [...(whole ? [wholeItem] : []), ...columns.map((c) => ({ label: c, value: `${object}.${c}` }))],
     { title, placeHolder: vscode.l10n.t('Column of {0}', object) },
   );
-  return picked?.value;
+  return picked === undefined ? undefined : { name: picked.value };
 }
 
 async function answer(ctx: DwContext, arg: LineageArg, direction: 'upstream' | 'downstream'): Promise<boolean> {
@@ -66,22 +61,22 @@ async function answer(ctx: DwContext, arg: LineageArg, direction: 'upstream' | '
   const graph = await projectLineage(ctx, project);
   const impact = direction === 'downstream';
   const title = impact ? vscode.l10n.t('DW: Show Impact') : vscode.l10n.t('DW: Show Lineage');
-  let name: string | undefined;
-  if (typeof arg === 'string' && arg.trim() !== '') name = arg.trim();
+  let picked: Picked;
+  if (typeof arg === 'string' && arg.trim() !== '') picked = { name: arg.trim() };
   else if (typeof arg === 'object' && arg.kind === 'entity') {
     // From the tree: the impact of one of the entity's source columns, the lineage of its target table.
-    name = impact ? await pickColumn(graph, ['oltp'], title, arg.state.sourceTable, false) : arg.state.targetTable;
+    picked = impact ? await pickColumn(graph, ['oltp'], title, arg.state.sourceTable, false) : { name: arg.state.targetTable };
   } else {
-    name = await pickColumn(graph, impact ? ['oltp', 'dw'] : ['dw', 'view', 'oltp'], title, undefined, !impact);
+    picked = await pickColumn(graph, impact ? ['oltp', 'dw'] : ['dw', 'view', 'oltp'], title, undefined, !impact);
   }
-  if (name === undefined) return false;
-  const target = graph.resolve(name);
-  if (!target.ok) {
-    const hint = target.suggestions.length > 0 ? ` ${vscode.l10n.t('Nearest names: {0}.', target.suggestions.join(', '))}` : '';
-    void vscode.window.showWarningMessage(`${target.message}${hint}`);
+  if (picked === undefined) return false;
+  const question: LineageQuestion = { direction, ...picked };
+  const shown = questionLayout(graph, project, question);
+  if (!shown.ok) {
+    void vscode.window.showWarningMessage(shown.message);
     return false;
   }
-  panelOf(ctx).show(questionLayout(graph, project, target.ids, target.label, direction));
+  lineagePanel(ctx).show(shown.layout, question);
   return true;
 }
 

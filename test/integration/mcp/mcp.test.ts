@@ -71,7 +71,7 @@ describe('dwb mcp (Model Context Protocol over stdio)', function () {
   it('lineage: an unknown column is an error result naming the nearest column', async () => {
     const r = await call('lineage', { name: 'dim_cliente.emial' });
     assert.equal(r.isError, true);
-    assert.equal(text(r), 'dim.DIM_CLIENTE has no column emial. Nearest names: dim.DIM_CLIENTE.email.');
+    assert.equal(text(r), 'dim.dim_cliente has no column emial. Nearest names: dim.dim_cliente.email.');
   });
 
   it('entity_status and entity_history: dim_cliente ran once, successfully, and its table holds rows', async () => {

@@ -23,7 +23,7 @@ describe('lineage hover in entity definitions', function () {
     assert.ok(h);
     assert.match(h.markdown, /Comes from: `core\.customers\.email`/);
     assert.match(h.markdown, /Through: `normalizar_email \(dim_cliente\)`/);
-    assert.match(h.markdown, /Goes to: `dim\.DIM_CLIENTE\.email`/i);
+    assert.match(h.markdown, /Goes to: `dim\.dim_cliente\.email`/, 'the table as PostgreSQL names it');
   });
 
   it('on a target value: the same mapping, and the views and panels downstream', () => {
@@ -47,7 +47,7 @@ describe('lineage hover in entity definitions', function () {
     const target = text.lastIndexOf('"target": "', at);
     const h = mappingHover(text, target + '"target": "'.length + 1, graph);
     assert.ok(h);
-    assert.match(h.markdown, /Looked up by: `dim\.DIM_PRODUTO\.produto_original_id`/i);
+    assert.match(h.markdown, /Looked up by: `dim\.dim_produto\.produto_original_id`/);
   });
 
   it('nothing on keys, other properties or outside columns', () => {

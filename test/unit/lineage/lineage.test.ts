@@ -3,6 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import os from 'node:os';
 import path from 'node:path';
 import { loadLineage, shippedLineageSources, type LineageGraph, type LineageSources } from '../../../src/core/lineage';
+import { warehouseContract } from '../../../src/core/warehouse/contract';
 
 const root = path.resolve(__dirname, '../../..');
 
@@ -65,6 +66,8 @@ const ids = (g: LineageGraph, from: string, direction: 'upstream' | 'downstream'
 
 for (const dialect of ['postgres', 'sqlserver'] as const) {
   describe(`lineage of the shipped warehouse (${dialect})`, () => {
+    /** dim_cliente as the engine names it. */
+    const dimCliente = dialect === 'postgres' ? 'dim.dim_cliente' : 'dim.DIM_CLIENTE';
     let graph: LineageGraph;
     before(async () => {
       graph = await loadLineage(shippedLineageSources(root, dialect));
@@ -102,7 +105,7 @@ for (const dialect of ['postgres', 'sqlserver'] as const) {
           'dim.dim_cliente.cliente_original_id lookup buscar_dim_cliente_por_original ',
         ],
       );
-      assert.equal(into[0]?.via.detail, 'dim.dim_cliente by cliente_original_id');
+      assert.equal(into[0]?.via.detail, `${dimCliente} by cliente_original_id`);
       assert.match(into[0]?.location?.file ?? '', /fact_vendas\.json$/);
     });
 
@@ -153,11 +156,26 @@ for (const dialect of ['postgres', 'sqlserver'] as const) {
     it('suggests the nearest names for an unknown table or column', () => {
       const table = graph.resolve('dim_clente');
       assert.ok(!table.ok);
-      assert.equal(table.suggestions[0], 'dim.DIM_CLIENTE');
+      assert.equal(table.suggestions[0], dimCliente);
       const column = graph.resolve('dim_cliente.emial');
       assert.ok(!column.ok);
-      assert.equal(column.message, 'dim.DIM_CLIENTE has no column emial.');
-      assert.deepEqual(column.suggestions.slice(0, 1), ['dim.DIM_CLIENTE.email']);
+      assert.equal(column.message, `${dimCliente} has no column emial.`);
+      assert.deepEqual(column.suggestions.slice(0, 1), [`${dimCliente}.email`]);
+    });
+
+    it(`names the warehouse's tables as ${dialect === 'postgres' ? 'PostgreSQL folds them (dim.dim_produto)' : 'SQL Server keeps them (dim.DIM_PRODUTO)'}`, () => {
+      const contract = graph.nodes.filter((n) => n.kind === 'column' && n.objectKind === 'table');
+      assert.ok(contract.length > 300);
+      for (const n of contract) {
+        const spec = warehouseContract.find((t) => `${t.schema}.${t.name}`.toLowerCase() === n.object?.toLowerCase());
+        assert.ok(spec, `${n.object ?? n.id} is a table of the contract`);
+        const engineName = dialect === 'postgres' ? `${spec.schema}.${spec.name}`.toLowerCase() : `${spec.schema}.${spec.name}`;
+        assert.equal(n.object, engineName);
+        assert.equal(n.label, `${engineName}.${n.column ?? ''}`);
+      }
+      const target = graph.resolve('dim_produto');
+      assert.ok(target.ok);
+      assert.equal(target.label, dialect === 'postgres' ? 'dim.dim_produto' : 'dim.DIM_PRODUTO');
     });
   });
 }
@@ -200,7 +218,7 @@ describe('lineage of bad input', () => {
     const graph = await loadLineage(sources);
     const reasons = graph.dangling().map((n) => `${n.location?.line ?? 0} ${n.reason ?? ''}`).sort();
     assert.deepEqual(reasons, [
-      `${entryLine(file, '"registro"')} dim.DIM_VENDEDOR has no column registro (warehouse contract)`,
+      `${entryLine(file, '"registro"')} dim.dim_vendedor has no column registro (warehouse contract)`,
       `${entryLine(file, 't.team_label')} core.teams has no column team_label`,
     ].sort());
   });
@@ -234,7 +252,7 @@ describe('lineage of bad input', () => {
     writeFileSync(script, readFileSync(script, 'utf8').replace('m.gap_meta,', 'm.gap_da_meta,'));
     const graph = await loadLineage(sources);
     const dangling = graph.dangling();
-    assert.deepEqual(dangling.map((n) => [n.reason, n.location?.line, n.context]), [['fact.FACT_METAS has no column gap_da_meta', lineOf(script, 'm.gap_da_meta'), 'bi.vw_metas']]);
+    assert.deepEqual(dangling.map((n) => [n.reason, n.location?.line, n.context]), [['fact.fact_metas has no column gap_da_meta', lineOf(script, 'm.gap_da_meta'), 'bi.vw_metas']]);
     assert.ok(graph.walk(['bi.vw_metas.valor_meta'], 'upstream').nodes.includes(dangling[0] as never));
   });
 });

@@ -32,7 +32,20 @@ describe('lineage', () => {
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, doc.positionAt(offset));
     const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
     assert.match(text, /Comes from: `core\.customers\.email`/);
-    assert.match(text, /Goes to: `dim\.DIM_CLIENTE\.email`/i);
+    assert.match(text, /Goes to: `dim\.dim_cliente\.email`/, 'the table as PostgreSQL names it');
+  });
+
+  it('hovers a column of a bi view in a SQL script with the view column, what it reads and its source column', async () => {
+    const ext = await activatedExtension();
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(path.join(ext.extensionPath, 'sql', 'postgres', 'dw', '09_views.sql')));
+    const text = doc.getText();
+    const offset = text.indexOf('p.categoria', text.indexOf('VIEW bi.vw_vendas')) + 'p.c'.length;
+    assert.ok(offset > 20, '09_views.sql selects p.categoria in bi.vw_vendas');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, doc.positionAt(offset));
+    const text2 = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(text2, /`bi\.vw_vendas\.categoria`/);
+    assert.match(text2, /Comes from: `dim\.dim_produto\.categoria`/);
+    assert.match(text2, /Source columns \(OLTP\) \(1\): `core\.products\.category_name`/);
   });
 
   it('"DW: Show Impact" with a column opens the lineage panel', async () => {
