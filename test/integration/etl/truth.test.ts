@@ -142,6 +142,42 @@ for (const c of FACT_CASES) {
       assert.equal(await count(dw, `SELECT count(*) AS n FROM ctl.etl_unresolved WHERE member_key = '${customer}'`), 0);
     });
 
+    it('a sale on -1 whose next version is rejected keeps its note: the run that loads the customer re-resolves it', async () => {
+      // fact_vendas as a definition whose order number must be digits: an order renumbered with a
+      // letter makes the re-triggered sale a reject, so the target keeps its last version, on -1.
+      // Only this test's changes run through it: the shipped definitions catch up first.
+      assert.deepEqual(failures((await etl()).result), []);
+      const definitions = DEFINITIONS.map((d) => d.entity !== 'fact_vendas' ? d
+        : { ...d, columns: d.columns.map((x) => x.target === 'numero_pedido' ? { ...x, rule: 'normalizar_documento' } : x) });
+      const customer = await customerWithOrder(oltp, `KEEP${c.plan}`, clock.stamp(), clock.stamp(), `'11 9999-ABCD'`);
+      const renumber = (to: string): Promise<unknown> =>
+        oltp.query(`UPDATE core.orders SET order_number = '${to}', updated_at = ${clock.stamp()} WHERE customer_id = ${customer}`);
+      await renumber(`7${customer}`);
+      const noted = `SELECT count(*) AS n FROM ctl.etl_unresolved WHERE entity_name = 'fact_vendas' AND target_column = 'cliente_id' AND member_key = '${customer}'`;
+      const first = await etl({ definitions });
+      assert.deepEqual(failures(first.result), [`dim_cliente: 1 source row(s) rejected; see audit.etl_reject for run ${first.result.runId}`]);
+      assert.deepEqual((await dw.query<{ n: unknown }>(salesOf(customer))).rows.map((r) => Number(r.n)), [-1]);
+      assert.equal(await count(dw, noted), 1);
+
+      await renumber(`7${customer}-X`);
+      const second = await etl({ definitions });
+      assert.deepEqual(failures(second.result), [
+        `dim_cliente: 1 source row(s) rejected; see audit.etl_reject for run ${second.result.runId}`,
+        `fact_vendas: 1 source row(s) rejected; see audit.etl_reject for run ${second.result.runId}`,
+      ]);
+      assert.deepEqual((await dw.query<{ n: unknown }>(salesOf(customer))).rows.map((r) => Number(r.n)), [-1]);
+      assert.equal(await count(dw, noted), 1, 'the rejected version left the sale on -1: its note stays');
+
+      await oltp.query(`UPDATE core.customers SET phone = '11 99999-0000', updated_at = ${clock.stamp()} WHERE customer_id = ${customer}`);
+      const { result } = await etl({ definitions });
+      assert.deepEqual(failures(result), []);
+      const key = await count(dw, `SELECT cliente_id AS n FROM dim.dim_cliente WHERE cliente_original_id = ${customer}`);
+      assert.ok(key > 0);
+      assert.deepEqual((await dw.query<{ n: unknown }>(salesOf(customer))).rows.map((r) => Number(r.n)), [key]);
+      assert.equal(await count(dw, RESOLVABLE_UNKNOWN), 0);
+      assert.equal(await count(dw, noted), 0);
+    });
+
     it('a soft-deleted order takes its sales out of fact_vendas as out of dim_cliente; a soft-deleted product turns Inativo', async () => {
       const orderId = await count(oltp, `SELECT min(o.order_id) AS n FROM core.orders o JOIN core.order_items i ON i.order_id = o.order_id
           WHERE o.deleted_at IS NULL AND i.deleted_at IS NULL`);
