@@ -22,11 +22,14 @@ export function lateMemberLookups(m: MergeSpec): readonly MergeLookup[] {
 }
 
 /**
- * After the batch's merge (and self-lookups), over its stage: the notes of every staged row go,
- * then each merged row the target now holds on -1 with a natural key is noted again. Read from
- * the target, not from the dimension: each statement of a READ COMMITTED transaction sees the
- * dimension anew, and a member another run committed after the merge would leave the row on -1
- * with no note, never resolved. Portable SQL.
+ * After the batch's merge (and self-lookups), over its stage: the notes of every row the merge
+ * wrote (the staged rows its filter takes) go, then each of them the target now holds on -1 with
+ * a natural key is noted again. Read from the target, not from the dimension: each statement of
+ * a READ COMMITTED transaction sees the dimension anew, and a member another run committed after
+ * the merge would leave the row on -1 with no note, never resolved. A staged row the filter
+ * leaves out (the pushdown's rejects and soft deletes) keeps its notes: a reject leaves the
+ * target's last version as it was, on -1 if it was, and a deleted row's notes go with the next
+ * re-resolve. Portable SQL.
  */
 export function noteUnresolvedSql(d: EtlDialect, m: MergeSpec, entity: string): string[] {
   const lookups = lateMemberLookups(m);
@@ -34,12 +37,14 @@ export function noteUnresolvedSql(d: EtlDialect, m: MergeSpec, entity: string): 
   const stage = d.stageTable(m.stage);
   const nk = d.ident(m.naturalKey);
   const e = literal(entity);
+  const written = m.filter === undefined ? '' : ` AND ${m.filter}`;
   return [
-    `DELETE FROM ${d.table(UNRESOLVED)} WHERE entity_name = ${e} AND row_key IN (SELECT CAST(s.${nk} AS bigint) FROM ${stage} s)`,
+    `DELETE FROM ${d.table(UNRESOLVED)} WHERE entity_name = ${e}
+      AND row_key IN (SELECT CAST(s.${nk} AS bigint) FROM ${stage} s${m.filter === undefined ? '' : ` WHERE ${m.filter}`})`,
     ...lookups.map((l) => `INSERT INTO ${d.table(UNRESOLVED)} (entity_name, target_column, row_key, member_key)
       SELECT ${e}, ${literal(l.target)}, CAST(s.${nk} AS bigint), CAST(s.${d.ident(l.stageColumn)} AS varchar(40))
       FROM ${stage} s JOIN ${d.table(m.target)} t ON t.${nk} = s.${nk}
-      WHERE s.${d.ident(l.stageColumn)} IS NOT NULL AND t.${d.ident(l.target)} = -1${m.filter === undefined ? '' : ` AND ${m.filter}`}`),
+      WHERE s.${d.ident(l.stageColumn)} IS NOT NULL AND t.${d.ident(l.target)} = -1${written}`),
   ];
 }
 
