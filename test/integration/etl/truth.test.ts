@@ -48,18 +48,18 @@ async function lateSalesReport(dw: Engine, runs: readonly EtlRunResult[], which:
   const runLines = runs.map((r) => `  run ${r.runId}: cutoff ${r.cutoff.at} (${r.cutoff.boundedBy}${r.cutoff.openSince === undefined ? '' : ` since ${r.cutoff.openSince}`})\n${
     perRun.filter((x) => Number(x['run_id']) === r.runId).map((x) => `    ${String(x['entity_name'])}: ${String(x['w'])}`).join('\n')}`);
   const str = (v: unknown): string => (typeof v === 'string' || typeof v === 'number' ? String(v) : '-');
-  const sale = (r: Record<string, unknown>): string => `  sale of item ${str(r['item'])} (order ${str(r['order'])}, customer ${str(r['customer'])} ${str(r['code'])}): ` +
-    `item ${str(r['item_at'])}, order ${str(r['order_at'])}, customer ${str(r['customer_at'])}; ` +
-    `${r['member'] === null ? 'customer NOT in dim_cliente' : `member ${str(r['member'])}`}; ` +
-    (r['note'] === null ? 'NO note' : `noted for ${str(r['note'])} at ${str(r['noted_at'])}`);
+  const sale = (r: Record<string, unknown>): string => `  sale of item ${str(r['item'])} (order ${str(r['order'])}, customer ${str(r['customer'])} ${str(r['code'])}): `
+    + `item ${str(r['item_at'])}, order ${str(r['order_at'])}, customer ${str(r['customer_at'])}; `
+    + `${r['member'] === null ? 'customer NOT in dim_cliente' : `member ${str(r['member'])}`}; `
+    + (r['note'] === null ? 'NO note' : `noted for ${str(r['note'])} at ${str(r['noted_at'])}`);
   const kinds = [
     ['in dim_cliente without a note (missing note)', rows.filter((r) => r['member'] !== null && r['note'] === null).length],
     ['in dim_cliente with a note the re-resolve did not apply', rows.filter((r) => r['member'] !== null && r['note'] !== null).length],
     ['not in dim_cliente, noted', rows.filter((r) => r['member'] === null && r['note'] !== null).length],
     ['not in dim_cliente, without a note', rows.filter((r) => r['member'] === null && r['note'] === null).length],
   ].filter(([, n]) => n !== 0).map(([k, n]) => `${String(n)} ${String(k)}`);
-  return `${rows.length} sale(s) on -1 (customer ${kinds.join('; ')})\n${rows.slice(0, 12).map(sale).join('\n')}${rows.length > 12 ? '\n  ...' : ''}\n` +
-    `watermarks now:\n  ${control.join('\n  ')}\nruns (cutoff; dim_cliente and fact_vendas: watermark from -> to, counts, status, times):\n${runLines.join('\n')}`;
+  return `${rows.length} sale(s) on -1 (customer ${kinds.join('; ')})\n${rows.slice(0, 12).map(sale).join('\n')}${rows.length > 12 ? '\n  ...' : ''}\n`
+    + `watermarks now:\n  ${control.join('\n  ')}\nruns (cutoff; dim_cliente and fact_vendas: watermark from -> to, counts, status, times):\n${runLines.join('\n')}`;
 }
 
 /** A new customer (stamped `customerAt`) with one order and one item (stamped `orderAt`); the new customer's id back. */
