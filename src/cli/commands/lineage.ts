@@ -1,8 +1,7 @@
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { dialectOfProject } from '../../core/bootstrap/plan';
 import {
-  formatLineageDot, formatLineageJson, formatLineageMermaid, formatLineageText, loadLineage, projectLineageSources, type LineageSubgraph,
+  formatLineageDot, formatLineageJson, formatLineageMermaid, formatLineageText, lineagePathDisplay, loadLineage, projectLineageSources, type LineageSubgraph,
 } from '../../core/lineage';
 import { loadProject } from '../../core/project';
 import { assetsRoot } from '../assets';
@@ -64,7 +63,7 @@ export const lineageCommand: CliCommand = {
       }
       answer = graph.walk(target.ids, values.impact ? 'downstream' : 'upstream');
     }
-    const show = (file: string): string => path.relative(project.root, file) || file;
+    const show = lineagePathDisplay(project.root, assetsRoot());
     if (values.json) io.stdout.write(formatLineageJson(answer, show));
     else if (values.dot) io.stdout.write(formatLineageDot(answer));
     else if (values.mermaid) io.stdout.write(formatLineageMermaid(answer));

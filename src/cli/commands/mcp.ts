@@ -34,6 +34,7 @@ export const mcpCommand: CliCommand = {
       project,
       dialect,
       entitiesDir: dir,
+      assetsRoot: assetsRoot(),
       lineage: () => (graph ??= loadLineage(projectLineageSources(project, dialect, dir, assetsRoot()))),
       warehouse: () => engines.get('dw'),
     };

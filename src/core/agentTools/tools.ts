@@ -1,10 +1,9 @@
-import path from 'node:path';
 import Ajv, { type ValidateFunction } from 'ajv';
 import { DEFAULT_AUDIT_FILTERS } from '../../protocol/monitor';
 import { projectChecks, runChecks } from '../checks';
 import type { Dialect, Engine } from '../engine/types';
 import { EntityControlQueries } from '../etl/control/state';
-import { formatLineageJson, formatLineageMermaid, formatLineageText, type LineageGraph } from '../lineage';
+import { formatLineageJson, formatLineageMermaid, formatLineageText, lineagePathDisplay, type LineageGraph } from '../lineage';
 import { MonitorQueries } from '../monitor/load';
 import type { Project } from '../project/types';
 
@@ -18,6 +17,8 @@ export interface AgentToolContext {
   readonly project: Project;
   readonly dialect: Dialect;
   readonly entitiesDir: string;
+  /** Where the files shipped with DW Workbench are (paths in answers name them as built-in). */
+  readonly assetsRoot: string;
   /** The lineage graph (built once, on first use). */
   lineage(): Promise<LineageGraph>;
   /** The warehouse connection (opened on first use). */
@@ -65,7 +66,7 @@ function lineageTool(direction: 'upstream' | 'downstream'): AgentTool {
         return { text: `${target.message}${hint}`, isError: true };
       }
       const answer = graph.walk(target.ids, direction);
-      const show = (file: string): string => path.relative(ctx.project.root, file) || file;
+      const show = lineagePathDisplay(ctx.project.root, ctx.assetsRoot);
       const format = input['format'] ?? 'text';
       if (format === 'json') return { text: formatLineageJson(answer, show) };
       if (format === 'mermaid') return { text: formatLineageMermaid(answer) };

@@ -1,7 +1,26 @@
+import path from 'node:path';
 import type { LineageEdge, LineageLocation, LineageNode, LineageSubgraph } from './types';
 
 /** Turns an absolute path into what the reader should see (relative to the project). */
 export type PathDisplay = (file: string) => string;
+
+/**
+ * Paths as the reader knows them: relative inside the project; `(built-in) sql/...` for the files
+ * shipped with DW Workbench (a project that has no warehouse scripts or entities of its own reads
+ * those), never a `../../` climbing out of the workspace; anything else absolute.
+ */
+export function lineagePathDisplay(projectRoot: string, assetsRoot?: string): PathDisplay {
+  const inside = (root: string, file: string): string | undefined => {
+    const r = path.relative(root, file);
+    return r !== '' && !r.startsWith('..') && !path.isAbsolute(r) ? r : undefined;
+  };
+  return (file) => {
+    const own = inside(projectRoot, file);
+    if (own !== undefined) return own;
+    const shipped = assetsRoot === undefined ? undefined : inside(assetsRoot, file);
+    return shipped === undefined ? file : `(built-in) ${shipped}`;
+  };
+}
 
 const at = (l: LineageLocation | undefined, show: PathDisplay): string => (l === undefined ? '' : `${show(l.file)}:${l.line}`);
 

@@ -71,7 +71,7 @@ async function answer(ctx: DwContext, arg: LineageArg, direction: 'upstream' | '
   }
   if (picked === undefined) return false;
   const question: LineageQuestion = { direction, ...picked };
-  const shown = questionLayout(graph, project, question);
+  const shown = questionLayout(graph, project, question, ctx.extension.extensionPath);
   if (!shown.ok) {
     void vscode.window.showWarningMessage(shown.message);
     return false;

@@ -1,8 +1,7 @@
-import path from 'node:path';
 import * as vscode from 'vscode';
 import { dialectOfProject } from '../../core/bootstrap/plan';
 import { dashboardPage } from '../../core/dashboard/page';
-import { lineageLayout, loadLineage, projectLineageSources, type LineageGraph, type LineageLayout } from '../../core/lineage';
+import { lineageLayout, lineagePathDisplay, loadLineage, projectLineageSources, type LineageGraph, type LineageLayout } from '../../core/lineage';
 import type { Project } from '../../core/project';
 import { isLineageOpenMessage, validateLineageSavedState, type LineageInitialState, type LineageQuestion, type LineageView } from '../../protocol/lineage';
 import type { DwContext } from '../context';
@@ -19,9 +18,9 @@ export async function projectLineage(ctx: DwContext, project: Project): Promise<
 }
 
 /** The answer to a question laid out for the page, or why the name does not resolve (with the nearest names). */
-export function questionLayout(graph: LineageGraph, project: Project, question: LineageQuestion):
+export function questionLayout(graph: LineageGraph, project: Project, question: LineageQuestion, assetsRoot: string):
   { readonly ok: true; readonly layout: LineageLayout } | { readonly ok: false; readonly message: string } {
-  const show = (file: string): string => path.relative(project.root, file) || file;
+  const show = lineagePathDisplay(project.root, assetsRoot);
   if (question.name === undefined) return { ok: true, layout: lineageLayout(graph.whole(), vscode.l10n.t('Lineage of the whole warehouse'), show) };
   const target = graph.resolve(question.name);
   if (!target.ok) {
@@ -75,7 +74,7 @@ export class LineagePanel implements vscode.Disposable {
         this.waitForProject(panel, state);
         return;
       }
-      const answer = questionLayout(await projectLineage(this.ctx, project), project, question);
+      const answer = questionLayout(await projectLineage(this.ctx, project), project, question, this.ctx.extension.extensionPath);
       if (answer.ok) {
         this.render(answer.layout, question, view);
       } else {

@@ -41,6 +41,7 @@ export class LanguageModelTools {
       project,
       dialect: dialectOfProject(project),
       entitiesDir: entitiesDir(this.ctx, project),
+      assetsRoot: this.ctx.extension.extensionPath,
       lineage: async () => {
         const graph = await this.graphs.get();
         if (graph === undefined) throw new Error('No DW Workbench project is open.');

@@ -45,6 +45,15 @@ describe('dwb lineage', () => {
     ].join('\n'));
   });
 
+  it('names the shipped warehouse scripts a project reads as built-in, never with a path climbing out of the project', async () => {
+    const { code, out } = await run('bi.vw_vendas.margem_bruta');
+    assert.equal(code, 0);
+    const where = out.split('\n').filter((l) => l.includes('view bi.vw_vendas')).map((l) => l.trim().split('  ').at(-1) ?? '');
+    assert.ok(where.length > 0, out);
+    for (const w of where) assert.match(w, new RegExp(`^\\(built-in\\) ${path.join('sql', 'sqlserver', 'dw').replaceAll('\\', '\\\\')}.*\\.sql:\\d+$`), out);
+    assert.doesNotMatch(out, /\.\.[\\/]/, 'no ../ in any location');
+  });
+
   it('answers in JSON: net_amount reaches fact_vendas, vw_vendas and the KPIs panel', async () => {
     const { code, out } = await run('--json', '--impact', 'core.order_items.net_amount');
     assert.equal(code, 0);
