@@ -12,14 +12,14 @@ import { EntityBusyError, EtlCancelledError, UnknownEntityError } from './errors
 import type { EntityCounts, EtlEvent, EtlPhase, EtlPhaseInfo, EtlPlan } from './events';
 import { pushdownEntity } from './pushdown';
 import { loadEntity, type EntityLoadContext } from './entity';
-import { checkTriggers, runTriggers } from './triggers';
+import { checkTriggers, rememberBeforeFullLoad, runTriggers } from './triggers';
 import { loadOrder } from './order';
 import { resolvePlan, type PlanChoice } from './plan';
 import { runCutoff, type RunCutoff } from './cutoff';
 import { resolveLateMembers } from './lateMembers';
 import { transferStageOf } from './transferStage';
 import { ensureTableSql } from '../../warehouse/ddl';
-import { ETL_UNRESOLVED } from '../../warehouse/controlTables';
+import { ETL_TRIGGER_MEMORY, ETL_UNRESOLVED } from '../../warehouse/controlTables';
 
 export interface EtlRunOptions {
   readonly source: Engine;
@@ -152,6 +152,7 @@ export async function runEtl(o: EtlRunOptions): Promise<EtlRunResult> {
   await o.target.query(d.ensureRejectTableSql);
   await o.target.query(d.ensureTriggerTableSql);
   await o.target.query(ensureTableSql(ETL_UNRESOLVED, d.name));
+  await o.target.query(ensureTableSql(ETL_TRIGGER_MEMORY, d.name));
   const compiled = loadOrder(await compileAll(o, defs));
   const plan = await resolvePlan(o);
   const names = compiled.map((x) => x.definition.entity);
@@ -279,6 +280,7 @@ async function runOneEntity(
           },
           beforePhase: o.beforePhase,
         };
+        await rememberBeforeFullLoad(load, plan);
         const loaded = await runTriggers(load, plan, await (plan === 'pushdown' ? pushdownEntity : loadEntity)(load));
         const r = await resolveLate(load, loaded);
         const status: EntityStatus = r.counts.rejected > 0 ? 'partial' : 'success';
