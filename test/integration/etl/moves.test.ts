@@ -107,6 +107,25 @@ for (const c of FACT_CASES) {
       assert.equal(await dimClienteDiff(dw), 0);
     });
 
+    it('an order counted by its customer before its own trigger page, then moved: the customer it was counted under follows', async () => {
+      const { a, b } = await pick();
+      const at = (seconds: number): string => `CAST('${new Date(clock.stampTime().getTime() + seconds * 1000).toISOString().slice(0, 19).replace('T', ' ')}' AS timestamp)`;
+      // Stamped after this run's cutoff (an order committed while the run reads): the orders
+      // trigger does not read it yet, but A's extract (A itself changed) counts it.
+      const orderId = String((await oltp.query<{ order_id: string }>(`INSERT INTO core.orders
+          (order_number, customer_id, seller_id, region_id, order_date, created_at, updated_at)
+          SELECT 'MV-LATE', ${a}, seller_id, region_id, order_date, ${at(3600)}, ${at(3600)} FROM core.orders WHERE customer_id = ${a} LIMIT 1
+          RETURNING order_id`)).rows[0]?.order_id);
+      await oltp.query(`UPDATE core.customers SET updated_at = ${clock.stamp()} WHERE customer_id = ${a}`);
+      await ok();
+      assert.equal(await dimClienteDiff(dw, `cliente_original_id = ${a}`), 0, 'A counts the new order');
+      await oltp.query(`UPDATE core.orders SET customer_id = ${b}, updated_at = ${at(3700)} WHERE order_id = ${orderId}`);
+      for (let i = 0; i < 1300; i++) clock.advance();
+      await ok();
+      assert.equal(await dimClienteDiff(dw, customers(a, b)), 0);
+      assert.equal(await dimClienteDiff(dw), 0);
+    });
+
     it('a seller moved to another team and another manager: both teams\' member counts and both managers\' leader flags follow', async () => {
       const seller = await scalar(`SELECT min(s.seller_id) FROM core.sellers s WHERE s.deleted_at IS NULL AND s.manager_seller_id IS NOT NULL
           AND (SELECT count(*) FROM core.sellers r WHERE r.manager_seller_id = s.manager_seller_id) = 1`);

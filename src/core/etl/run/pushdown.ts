@@ -105,8 +105,10 @@ export async function pushdownEntity(ctx: EntityLoadContext): Promise<EntityLoad
     await phase('extract');
     const outcome = await session.transaction(async (tx) => {
       if (d.batchSettingsSql !== undefined) await tx.query(d.batchSettingsSql);
+      if (ctx.rememberPending !== undefined) await ctx.rememberPending(tx);
       const page = await writePage(tx, [ctx.cutoff, wm.updatedAt, { value: wm.id, type: { kind: 'bigint' } }, ctx.batchSize], phase, opts);
       if (page === undefined) return undefined;
+      if (ctx.rememberPending !== undefined) await ctx.rememberPending(tx);
       await advanceWatermark(tx, d, def.entity, page.next);
       await addBatchCounts(tx, d, ctx.runId, def.entity, { extracted: page.extracted, upserted: page.upserted, softDeleted: page.softDeleted }, page.next);
       await phase('commit');

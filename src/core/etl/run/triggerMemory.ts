@@ -121,3 +121,49 @@ export async function replaceMemory(
     );
   }
 }
+
+/**
+ * (row, member) pairs of the trigger rows changed after `bound` (params 1-2: text, id): the rows
+ * no trigger page has read yet. Their members may be loaded (counting them) before their own
+ * page, and they may move again before it.
+ */
+export function pendingPairsSql(t: EntityTrigger, d: EtlDialect, database?: string, into?: { first: number }): string {
+  const u = `t.${d.ident(t.updatedAt)}`;
+  const k = `t.${d.ident(t.key)}`;
+  const at = into?.first ?? 1;
+  const ts = d.textTimestamp(d.param(at));
+  const from = inSource(d, d.table(t.table), t.table, database);
+  const keys = inSource(d, triggerKeysOf(t, d), t.table, database);
+  return `SELECT DISTINCT CAST(${k} AS varchar(30)) AS row_key, CAST(k.m AS varchar(30)) AS member_key FROM ${from} t
+      ${d.lateralJoin} (${keys}) k (m)
+      WHERE ${u} >= ${ts} AND (${u} > ${ts} OR ${k} > ${d.param(at + 1)}) AND k.m IS NOT NULL`;
+}
+
+/**
+ * The pending pairs added to the memory in the target's server (the pushdown: the target reads
+ * the source); params 1-2 entity and trigger, 3-4 the bound.
+ */
+export function rememberPendingSql(t: EntityTrigger, d: EtlDialect, database?: string): string {
+  const p = d.param;
+  return `INSERT INTO ${MEMORY} (entity_name, trigger_name, row_key, member_key)
+    SELECT CAST(${p(1)} AS varchar(100)), CAST(${p(2)} AS varchar(100)), CAST(x.row_key AS bigint), CAST(x.member_key AS bigint)
+    FROM (${pendingPairsSql(t, d, database, { first: 3 })}) x
+    WHERE NOT EXISTS (SELECT 1 FROM ${MEMORY} m WHERE m.entity_name = ${p(5)} AND m.trigger_name = ${p(6)}
+      AND m.row_key = CAST(x.row_key AS bigint) AND m.member_key = CAST(x.member_key AS bigint))`;
+}
+
+/** Adds pairs to what the trigger rows remember (those already remembered stay once). */
+export async function addMemory(
+  tx: Queryable, d: EtlDialect, entity: string, trigger: string, pairs: readonly MemoryPair[], opts: QueryOptions,
+): Promise<void> {
+  const p = d.param;
+  const unique = [...new Map(pairs.map((x) => [`${x.row}|${x.member}`, x])).values()];
+  for (const part of chunks(unique)) {
+    await tx.query(
+      `INSERT INTO ${MEMORY} (entity_name, trigger_name, row_key, member_key)
+        SELECT ${p(1)}, ${p(2)}, v.r, v.m FROM (VALUES ${part.map((x) => `(${integer(x.row)}, ${integer(x.member)})`).join(', ')}) v (r, m)
+        WHERE NOT EXISTS (SELECT 1 FROM ${MEMORY} m WHERE m.entity_name = ${p(3)} AND m.trigger_name = ${p(4)} AND m.row_key = v.r AND m.member_key = v.m)`,
+      [entity, trigger, entity, trigger], opts,
+    );
+  }
+}

@@ -18,7 +18,9 @@ import { deleteSoftDeleted, softDeleteSql } from './softDelete';
 import { transferStageOf } from './transferStage';
 import { advanceTriggerWatermark, caughtUpAt, readTriggerWatermarks, registerTriggers } from './triggerControl';
 import type { MemoryPair } from './triggerMemory';
-import { readPairs, rememberedMembers, replaceMemory, triggerPairsSql, triggerRowsSql, withKeys } from './triggerMemory';
+import {
+  addMemory, pendingPairsSql, readPairs, rememberPendingSql, rememberedMembers, replaceMemory, triggerPairsSql, triggerRowsSql, withKeys,
+} from './triggerMemory';
 import { triggerKeysSql, triggerPageSql, triggerProbeSql } from './triggerSql';
 
 /** The smallest key: the first chunk of a trigger page's rows starts above it. */
@@ -67,28 +69,68 @@ export async function checkTriggers(
   if (problems.length > 0) throw new EntityDefinitionError(locateDefinitionProblems(problems));
 }
 
+/** Adds to the memory what the pending rows of every remembering trigger name now (inside a page's transaction). */
+export type RememberPending = (tx: Queryable) => Promise<void>;
+
 /**
- * Before a run that starts the entity from the beginning (first load, full reload, reset
- * watermark): every remembering trigger remembers what each of its rows names now, in one
- * transaction. The load then counts each row under that member or under one the row names
- * later (its change is stamped after the run's cutoff, so a trigger page reads it with this
- * memory). A crash before the load commits leaves a memory that names members not loaded yet:
- * they are re-triggered for nothing, never missed.
+ * The memory of the entity's remembering triggers, before its main stream:
+ * - A run that starts the entity from the beginning (first load, full reload, reset watermark),
+ *   or the first run of a trigger without memory (a warehouse loaded before it remembered),
+ *   remembers what every row names now, in one transaction. The load then counts each row under
+ *   that member or under one the row names later (its change is stamped after the run's cutoff,
+ *   so a trigger page reads it with this memory). A crash before the load commits leaves a
+ *   memory naming members not loaded yet: re-triggered for nothing, never missed.
+ * - Every page of the entity (main stream and triggers) then calls the returned function before
+ *   its extract and after it, in its transaction: the rows no trigger page has read yet (after
+ *   the trigger's watermark as the run found it; after the cutoff on a full load) are remembered
+ *   under what they name then, so a row counted by a member's extract before its own page, and
+ *   moved again before that page, still re-triggers the member it was counted under.
  */
-export async function rememberBeforeFullLoad(ctx: EntityLoadContext, plan: EtlPlan): Promise<void> {
+export async function prepareMemory(ctx: EntityLoadContext, plan: EtlPlan): Promise<RememberPending | undefined> {
   const def = ctx.entity.definition;
   const remembering = (def.source.triggers ?? []).filter((t) => t.remember === true);
-  if (remembering.length === 0 || !isInitialWatermark(ctx.from)) return;
+  if (remembering.length === 0) return undefined;
   const { dialect: d, session } = ctx;
   const opts = ctx.signal ? { signal: ctx.signal } : {};
   const pushdown = plan === 'pushdown';
-  await session.transaction(async (tx) => {
+  const full = isInitialWatermark(ctx.from);
+  await registerTriggers(session, d, def);
+  const empty = full ? [] : await triggersWithoutMemory(session, d, def.entity, remembering.map((t) => t.name));
+  const filling = remembering.filter((t) => full || empty.includes(t.name));
+  if (filling.length > 0) {
+    await session.transaction(async (tx) => {
+      const reader: Queryable = pushdown || ctx.readThroughTransaction ? tx : ctx.source;
+      for (const t of filling) {
+        const sql = pushdown ? triggerPairsSql(t, d, false, ctx.sourceDatabase) : triggerPairsSql(t, ctx.sourceDialect, false);
+        await replaceMemory(tx, d, def.entity, t.name, 'all', await readPairs(reader, sql, [], opts), opts);
+      }
+    });
+  }
+  const watermarks = full ? new Map<string, Watermark>() : await readTriggerWatermarks(session, d, def.entity);
+  const pending = remembering.map((t) => ({
+    t,
+    bound: full ? caughtUpAt(ctx.cutoff) : watermarks.get(t.name) ?? INITIAL_WATERMARK,
+    sql: pushdown ? rememberPendingSql(t, d, ctx.sourceDatabase) : pendingPairsSql(t, ctx.sourceDialect),
+  }));
+  return async (tx) => {
     const reader: Queryable = pushdown || ctx.readThroughTransaction ? tx : ctx.source;
-    for (const t of remembering) {
-      const sql = pushdown ? triggerPairsSql(t, d, false, ctx.sourceDatabase) : triggerPairsSql(t, ctx.sourceDialect, false);
-      await replaceMemory(tx, d, def.entity, t.name, 'all', await readPairs(reader, sql, [], opts), opts);
+    for (const x of pending) {
+      if (pushdown) {
+        await tx.query(x.sql, [def.entity, x.t.name, x.bound.updatedAt, bigint(x.bound.id), def.entity, x.t.name], opts);
+      } else {
+        await addMemory(tx, d, def.entity, x.t.name, await readPairs(reader, x.sql, [x.bound.updatedAt, bigint(x.bound.id)], opts), opts);
+      }
     }
-  });
+  };
+}
+
+async function triggersWithoutMemory(q: Queryable, d: EtlDialect, entity: string, names: readonly string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const name of names) {
+    const r = await q.query(`SELECT 1 AS x FROM ctl.etl_trigger_memory WHERE entity_name = ${d.param(1)} AND trigger_name = ${d.param(2)}`, [entity, name]);
+    if (r.rows.length === 0) out.push(name);
+  }
+  return out;
 }
 
 interface TriggerPage {
@@ -243,11 +285,13 @@ async function runTrigger(
         extra = [...new Set([...await rememberedMembers(tx, d, def.entity, t.name, rows), ...before.map((x) => x.member)])];
         memory = { rows, before };
       }
+      if (ctx.rememberPending !== undefined) await ctx.rememberPending(tx);
       const page = await write(tx, wm, to, phase, opts, extra);
       if (memory !== undefined) {
         const after = await readPairs(reader, memorySql.pairs, range, opts);
         await replaceMemory(tx, d, def.entity, t.name, memory.rows, [...memory.before, ...after], opts);
       }
+      if (ctx.rememberPending !== undefined) await ctx.rememberPending(tx);
       await advanceTriggerWatermark(tx, d, def.entity, t.name, to);
       await addBatchCounts(tx, d, ctx.runId, def.entity, page, entityWatermark);
       await phase('commit');
