@@ -12,7 +12,7 @@ import { EntityBusyError, EtlCancelledError, UnknownEntityError } from './errors
 import type { EntityCounts, EtlEvent, EtlPhase, EtlPhaseInfo, EtlPlan } from './events';
 import { pushdownEntity } from './pushdown';
 import { loadEntity, type EntityLoadContext } from './entity';
-import { checkTriggers, rememberBeforeFullLoad, runTriggers } from './triggers';
+import { checkTriggers, prepareMemory, runTriggers } from './triggers';
 import { loadOrder } from './order';
 import { resolvePlan, type PlanChoice } from './plan';
 import { runCutoff, type RunCutoff } from './cutoff';
@@ -280,8 +280,8 @@ async function runOneEntity(
           },
           beforePhase: o.beforePhase,
         };
-        await rememberBeforeFullLoad(load, plan);
-        const loaded = await runTriggers(load, plan, await (plan === 'pushdown' ? pushdownEntity : loadEntity)(load));
+        const remembering: EntityLoadContext = { ...load, rememberPending: await prepareMemory(load, plan) };
+        const loaded = await runTriggers(remembering, plan, await (plan === 'pushdown' ? pushdownEntity : loadEntity)(remembering));
         const r = await resolveLate(load, loaded);
         const status: EntityStatus = r.counts.rejected > 0 ? 'partial' : 'success';
         const error = r.counts.rejected > 0 ? `${r.counts.rejected} source row(s) rejected; see audit.etl_reject for run ${runId}` : null;
