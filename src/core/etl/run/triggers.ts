@@ -26,6 +26,9 @@ import { triggerKeysSql, triggerPageSql, triggerProbeSql } from './triggerSql';
 /** The smallest key: the first chunk of a trigger page's rows starts above it. */
 const MIN_KEY = '-9223372036854775808';
 
+/** Column types a remembering trigger's keys may have (the memory keeps bigint). */
+const INTEGER_TYPE = /^(tiny|small|big)?int(eger)?$|^int[248]$/;
+
 const bigint = (v: string): { value: string; type: { kind: 'bigint' } } => ({ value: v, type: { kind: 'bigint' } });
 
 /**
@@ -52,11 +55,11 @@ export async function checkTriggers(
     }
     if (t.remember === true) {
       const keyType = (await columnsOf(t.table)).find((c) => c.name === t.key)?.dataType.toLowerCase() ?? '';
-      if (keyType !== '' && !/int/.test(keyType)) {
+      if (keyType !== '' && !INTEGER_TYPE.test(keyType)) {
         problems.push({ ...at, column: t.key, message: `"remember" needs an integer key; ${t.table}.${t.key} is ${keyType}` });
       }
       const own = (await columnsOf(def.source.table)).find((c) => c.name === def.source.key)?.dataType.toLowerCase() ?? '';
-      if (own !== '' && !/int/.test(own)) {
+      if (own !== '' && !INTEGER_TYPE.test(own)) {
         problems.push({ ...at, column: def.source.key, message: `"remember" needs an integer entity key; ${def.source.table}.${def.source.key} is ${own}` });
       }
     }
