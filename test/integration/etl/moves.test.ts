@@ -126,6 +126,17 @@ for (const c of FACT_CASES) {
       assert.equal(await dimClienteDiff(dw), 0);
     });
 
+    it('a warehouse loaded before the memory existed: the first run remembers every order, so a later move refreshes both customers', async () => {
+      await dw.query(`DELETE FROM ctl.etl_trigger_memory WHERE entity_name = 'dim_cliente'`);
+      await ok();
+      assert.ok(await count(dw, `SELECT count(*) AS n FROM ctl.etl_trigger_memory WHERE entity_name = 'dim_cliente' AND trigger_name = 'orders'`)
+        >= await count(oltp, 'SELECT count(*) AS n FROM core.orders WHERE customer_id IS NOT NULL'));
+      const { orderId, a, b } = await pick();
+      await move(orderId, b);
+      await ok();
+      assert.equal(await dimClienteDiff(dw, customers(a, b)), 0);
+    });
+
     it('a seller moved to another team and another manager: both teams\' member counts and both managers\' leader flags follow', async () => {
       const seller = await scalar(`SELECT min(s.seller_id) FROM core.sellers s WHERE s.deleted_at IS NULL AND s.manager_seller_id IS NOT NULL
           AND (SELECT count(*) FROM core.sellers r WHERE r.manager_seller_id = s.manager_seller_id) = 1`);

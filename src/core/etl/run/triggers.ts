@@ -130,8 +130,9 @@ export async function prepareMemory(ctx: EntityLoadContext, plan: EtlPlan): Prom
 async function triggersWithoutMemory(q: Queryable, d: EtlDialect, entity: string, names: readonly string[]): Promise<string[]> {
   const out: string[] = [];
   for (const name of names) {
-    const r = await q.query(`SELECT 1 AS x FROM ctl.etl_trigger_memory WHERE entity_name = ${d.param(1)} AND trigger_name = ${d.param(2)}`, [entity, name]);
-    if (r.rows.length === 0) out.push(name);
+    const r = await q.query<{ x: unknown }>(`SELECT CASE WHEN EXISTS (SELECT 1 FROM ctl.etl_trigger_memory
+      WHERE entity_name = ${d.param(1)} AND trigger_name = ${d.param(2)}) THEN 1 ELSE 0 END AS x`, [entity, name]);
+    if (Number(r.rows[0]?.x) === 0) out.push(name);
   }
   return out;
 }
