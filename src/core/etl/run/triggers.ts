@@ -104,8 +104,14 @@ export async function prepareMemory(ctx: EntityLoadContext, plan: EtlPlan): Prom
     await session.transaction(async (tx) => {
       const reader: Queryable = pushdown || ctx.readThroughTransaction ? tx : ctx.source;
       for (const t of filling) {
-        const sql = pushdown ? triggerPairsSql(t, d, false, ctx.sourceDatabase) : triggerPairsSql(t, ctx.sourceDialect, false);
-        await replaceMemory(tx, d, def.entity, t.name, 'all', await readPairs(reader, sql, [], opts), opts);
+        if (pushdown) {
+          // In the server: every row after the initial watermark, i.e. every row a trigger page can read.
+          await replaceMemory(tx, d, def.entity, t.name, 'all', [], opts);
+          const everyRow = [def.entity, t.name, INITIAL_WATERMARK.updatedAt, bigint(MIN_KEY), def.entity, t.name];
+          await tx.query(rememberPendingSql(t, d, ctx.sourceDatabase), everyRow, opts);
+        } else {
+          await replaceMemory(tx, d, def.entity, t.name, 'all', await readPairs(reader, triggerPairsSql(t, ctx.sourceDialect, false), [], opts), opts);
+        }
       }
     });
   }
