@@ -16,7 +16,7 @@ import { oracleDifferences } from './support/oracle';
  * `DWB_ORACLE_ROUNDS` sets the rounds.
  */
 const SEED = Number(process.env['DWB_ORACLE_SEED'] ?? Math.floor(Math.random() * 2 ** 31));
-const ROUNDS = Number(process.env['DWB_ORACLE_ROUNDS'] ?? 8);
+const ROUNDS = Number(process.env['DWB_ORACLE_ROUNDS'] ?? 5);
 const PHASES: readonly EtlPhase[] = ['extract', 'stage', 'merge', 'commit', 'committed'];
 
 /**
