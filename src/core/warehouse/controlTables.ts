@@ -110,6 +110,24 @@ export const ETL_UNRESOLVED: TableSpec = {
   unique: [['entity_name', 'row_key', 'target_column']],
 };
 
+/**
+ * Per remembering trigger (`"remember": true`) and trigger row, the entity keys the row named
+ * when the warehouse last loaded them (an order's customer): re-triggered with the row's current
+ * keys when it changes again. Written in the same transaction as the data it describes
+ * (`src/core/etl/run/triggerMemory.ts`); created by the ETL when missing.
+ */
+export const ETL_TRIGGER_MEMORY: TableSpec = {
+  layer: 'dw', schema: 'ctl', name: 'etl_trigger_memory', primaryKey: 'trigger_memory_id',
+  columns: [
+    req('trigger_memory_id', t.bigint, { identity: true }),
+    req('entity_name', t.text(100)),
+    req('trigger_name', t.text(100)),
+    req('row_key', t.bigint),
+    req('member_key', t.bigint),
+  ],
+  unique: [['entity_name', 'trigger_name', 'row_key', 'member_key']],
+};
+
 export const CONNECTION_LOGIN_EVENTS: TableSpec = {
   layer: 'dw', schema: 'audit', name: 'connection_login_events', primaryKey: 'event_id',
   columns: [

@@ -157,6 +157,23 @@ describe('ETL on SQL Server: the shipped entities from ECOMMERCE_OLTP into DW_EC
   });
 
   for (const plan of ['pushdown', 'transfer'] as const) {
+    it(`${plan}: an order moved to another customer refreshes both customers' purchase history (the orders trigger remembers)`, async () => {
+      const order = await n(oltp, `SELECT TOP 1 o.order_id AS n FROM core.orders o WHERE o.deleted_at IS NULL
+          AND EXISTS (SELECT 1 FROM core.order_items i WHERE i.order_id = o.order_id AND i.deleted_at IS NULL)
+          AND EXISTS (SELECT 1 FROM core.customers c WHERE c.customer_id = o.customer_id AND c.deleted_at IS NULL)
+        ORDER BY o.order_id ${plan === 'pushdown' ? 'ASC' : 'DESC'}`);
+      const to = await n(oltp, `SELECT MAX(customer_id) AS n FROM core.customers WHERE deleted_at IS NULL
+        AND customer_id <> (SELECT customer_id FROM core.orders WHERE order_id = @p1)`, [order]);
+      await oltp.query(`UPDATE core.orders SET customer_id = @p1, updated_at = ${clock.stampTsql()} WHERE order_id = @p2`, [to, order]);
+      const history = CHECKS.find(([name]) => name === 'dim_cliente purchase history')?.[1] ?? '';
+      assert.equal(await n(dw, history), 2, 'the move changes both customers');
+      const r = await etl({ plan });
+      assert.deepEqual(failures(r), []);
+      assert.deepEqual(await differences(dw), {});
+    });
+  }
+
+  for (const plan of ['pushdown', 'transfer'] as const) {
     it(`${plan}: rejects a row that breaks a rule into audit.etl_reject and loads the rest`, async () => {
       const id = plan === 'pushdown' ? 1 : 2;
       await oltp.query(`UPDATE core.customers SET phone = N'ramal abc', updated_at = ${clock.stampTsql()} WHERE customer_id = @p1`, [id]);

@@ -102,7 +102,7 @@ describe('ETL triggers: a bad trigger is refused before any data moves (PostgreS
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('names file, line, entity and trigger for a missing table, a missing column and SQL that does not run', async () => {
+  it('names file, line, entity and trigger for a missing table, a missing column, SQL that does not run and a remembering trigger without an integer key', async () => {
     await resetWarehouse(wh.engine);
     await insertCustomers(wh.engine, [{ id: 1, updatedAt: '2024-03-01 10:00:00' }]);
     const shipped = DEFINITIONS.find((d) => d.entity === 'dim_cliente');
@@ -112,6 +112,7 @@ describe('ETL triggers: a bad trigger is refused before any data moves (PostgreS
       { name: 'gone', table: 'core.no_such_table', key: 'order_id', updatedAt: 'updated_at', keys: 'SELECT t.customer_id' },
       { name: 'stamp', table: 'core.orders', key: 'order_id', updatedAt: 'changed_at', keys: 'SELECT t.customer_id' },
       { name: 'broken', table: 'core.orders', key: 'order_id', updatedAt: 'updated_at', keys: 'SELECT t.no_such_column' },
+      { name: 'textkey', table: 'core.orders', key: 'order_number', updatedAt: 'updated_at', keys: 'SELECT t.customer_id', remember: true },
     ];
     const file = path.join(dir, 'dim_cliente.json');
     writeFileSync(file, JSON.stringify(def, null, 2));
@@ -125,7 +126,9 @@ describe('ETL triggers: a bad trigger is refused before any data moves (PostgreS
         [file, lineOf('gone'), 'dim_cliente', 'gone', null],
         [file, lineOf('stamp'), 'dim_cliente', 'stamp', 'changed_at'],
         [file, lineOf('broken'), 'dim_cliente', 'broken', null],
+        [file, lineOf('textkey'), 'dim_cliente', 'textkey', 'order_number'],
       ]);
+      assert.match(e.message, /trigger textkey, column order_number: "remember" needs an integer key; core\.orders\.order_number is character varying/);
       assert.match(e.message, /dim_cliente\.json:\d+: entity dim_cliente, trigger broken: its keys SQL does not run on core\.orders: .*no_such_column/);
       return true;
     });

@@ -4,17 +4,7 @@ import { EntityControlQueries } from '../../../src/core/etl/control/state';
 import { runEtl, type EtlRunResult } from '../../../src/core/etl/run/run';
 import { dimClienteDiff } from './support/customers';
 import { DEFINITIONS, TestClock, count } from './support/run';
-import { DISCOUNTS_DIFF, SALES_DIFF, FACT_CASES, bootstrapFactsWarehouse, type FactsWarehouse } from './support/facts';
-/** Sales whose customer, seller or order number is not their order's (computed independently). */
-const SALES_ORDER_DIFF = `SELECT count(*) AS n FROM fact.fact_vendas v
-    JOIN core.order_items i ON i.order_item_id = v.item_pedido_original_id
-    JOIN core.orders o ON o.order_id = i.order_id
-    LEFT JOIN dim.dim_cliente c ON c.cliente_original_id = o.customer_id
-    LEFT JOIN dim.dim_vendedor s ON s.vendedor_original_id = o.seller_id
-  WHERE v.cliente_id IS DISTINCT FROM COALESCE(c.cliente_id, -1)
-     OR v.vendedor_id IS DISTINCT FROM COALESCE(s.vendedor_id, -1)
-     OR v.numero_pedido IS DISTINCT FROM o.order_number`;
-
+import { DISCOUNTS_DIFF, SALES_DIFF, SALES_ORDER_DIFF, FACT_CASES, bootstrapFactsWarehouse, type FactsWarehouse } from './support/facts';
 /**
  * The trigger watermarks sit at a run's cutoff second: changes stamped in that same second would
  * look already seen. The runs read an injected clock that the test moves past each run's cutoff

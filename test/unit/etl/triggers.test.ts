@@ -7,6 +7,7 @@ import { parseEntityDefinition } from '../../../src/core/etl/definition/load';
 import type { EntityTrigger } from '../../../src/core/etl/definition/types';
 import { isInitialWatermark } from '../../../src/core/etl/run/control';
 import { caughtUpAt } from '../../../src/core/etl/run/triggerControl';
+import { triggerPairsSql, triggerRowsSql, withKeys } from '../../../src/core/etl/run/triggerMemory';
 import { triggerKeysSql, triggerPageSql, triggerProbeSql } from '../../../src/core/etl/run/triggerSql';
 import { ETL_TRIGGER_WATERMARK } from '../../../src/core/warehouse/controlTables';
 import { declaredType } from '../../../src/core/warehouse/typeNames';
@@ -62,6 +63,16 @@ describe('ETL triggers: definitions', () => {
     assert.ok(messages.some((m) => m.includes('/source/triggers/0/table')), messages.join('\n'));
     assert.ok(e.problems.every((p) => p.line !== undefined && p.line > 1));
   });
+
+  it('accepts "remember": true and refuses a "remember" that is not a boolean, naming file, field and line', () => {
+    const def = parseEntityDefinition(definitionText([{ ...ITEMS, remember: true }]), 'x.json');
+    assert.equal(def.source.triggers?.[0]?.remember, true);
+    const text = definitionText([{ ...ITEMS, remember: 'yes' }]);
+    const e = problemsOf(text);
+    assert.ok(e.problems.some((p) => p.message.includes('/source/triggers/0/remember') && /boolean/.test(p.message)), e.message);
+    assert.match(e.message, /etl\/entities\/fact_x\.json:\d+/);
+    assert.ok(e.problems.every((p) => p.line !== undefined && p.line > 1));
+  });
 });
 
 describe('ETL triggers: SQL', () => {
@@ -115,6 +126,21 @@ describe('ETL triggers: SQL', () => {
         assert.deepEqual(lines.map((l) => l.split(' ').slice(0, 2).join(' ')), ETL_TRIGGER_WATERMARK.columns.map((c) => `${c.name} ${declaredType(c.type, 'sqlserver')}`));
       }
       assert.match(sql, /CONSTRAINT uq_etl_trigger_watermark_entity_name_trigger_name UNIQUE \(entity_name, trigger_name\)\)$/);
+    });
+  }
+
+  for (const [label, d] of dialects) {
+    it(`${label}: a remembering trigger reads (row, member) pairs of its range and re-extracts remembered keys as literals`, () => {
+      const pairs = triggerPairsSql(ITEMS, d, true);
+      assert.ok(pairs.includes(`CAST(t.${d.ident('order_id')} AS varchar(30)) AS row_key, CAST(k.m AS varchar(30)) AS member_key`), pairs);
+      assert.ok(pairs.includes(`${d.lateralJoin} (`) && pairs.includes('k (m)') && pairs.includes('k.m IS NOT NULL'), pairs);
+      assert.ok(pairs.includes(`t.${d.ident('order_id')} <= ${d.param(4)}`), pairs);
+      assert.doesNotMatch(triggerPairsSql(ITEMS, d, false), /updated_at/);
+      assert.ok(triggerRowsSql(ITEMS, d).includes(`t.${d.ident('order_id')} > ${d.param(2)}`));
+      const keys = triggerKeysSql(ITEMS, d);
+      assert.equal(withKeys(keys, []), keys);
+      assert.equal(withKeys(keys, ['7', '-1']), `${keys} UNION SELECT v.m FROM (VALUES (7), (-1)) v (m)`);
+      assert.throws(() => withKeys(keys, ['7; DROP TABLE x']), /integer keys/);
     });
   }
 

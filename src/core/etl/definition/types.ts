@@ -27,6 +27,13 @@ export interface EntityTrigger {
    * WHERE i.order_id = t.order_id` (one to many).
    */
   readonly keys: PortableSql;
+  /**
+   * Remember per trigger row the keys it named when they were last loaded
+   * (`ctl.etl_trigger_memory`, in the page's transaction) and re-trigger them as well: the
+   * OLTP keeps no old value, so without it a row pointing elsewhere now (an order moved to
+   * another customer) re-triggers only its new member. Integer keys only.
+   */
+  readonly remember?: boolean;
 }
 
 export interface EntitySource {

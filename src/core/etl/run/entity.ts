@@ -33,6 +33,11 @@ export interface EntityLoadContext {
   readonly signal: AbortSignal | undefined;
   readonly emit: (e: EtlEvent) => void;
   readonly beforePhase: ((phase: EtlPhase, info: EtlPhaseInfo) => Promise<void>) | undefined;
+  /**
+   * Remembering triggers (`prepareMemory`): adds what their unread rows name now to the memory;
+   * called in each page's transaction before its reads and after them.
+   */
+  readonly rememberPending?: ((tx: Queryable) => Promise<void>) | undefined;
 }
 
 export interface EntityLoadResult {
@@ -137,6 +142,9 @@ export async function loadEntity(ctx: EntityLoadContext): Promise<EntityLoadResu
       await phase('stage', batch);
       await tx.query(d.truncateStageSql(merge.stage));
       const reader: Queryable = ctx.readThroughTransaction ? tx : ctx.source;
+      // Before the page's reads: unless its first chunk was read ahead, after the last page's
+      // reads, whose memory call (below) came before that read.
+      if (ctx.rememberPending !== undefined && ahead === undefined) await ctx.rememberPending(tx);
       let extracted = 0;
       let softDeleted = 0;
       let loaded = 0;
@@ -167,6 +175,7 @@ export async function loadEntity(ctx: EntityLoadContext): Promise<EntityLoadResu
         if (more && reader === tx) pending = read(reader, next, limit);
       }
       if (extracted === 0) return undefined;
+      if (ctx.rememberPending !== undefined) await ctx.rememberPending(tx);
       if (extracted === ctx.batchSize && reader !== tx) {
         ahead = read(reader, next, Math.min(READ_CHUNK, ctx.batchSize));
         ahead.catch(() => undefined);

@@ -40,7 +40,7 @@ function statsOf(s: Record<string, unknown>): Omit<PageOutcome, 'upserted'> | un
  * T-SQL): the page into a temp stage, then the merge statements and the rejects read it.
  * `keys` (a trigger's page, `triggerKeysSql`): the rows with those keys instead of the window.
  */
-export async function pageWriter(ctx: EntityLoadContext, keys?: string): Promise<WritePage> {
+export async function pageWriter(ctx: EntityLoadContext, keys?: string, stageExists = false): Promise<WritePage> {
   const { entity, dialect: d, session } = ctx;
   const def = entity.definition;
   const stage = `${stageName(entity)}_push`;
@@ -67,7 +67,7 @@ export async function pageWriter(ctx: EntityLoadContext, keys?: string): Promise
   const rejectsSql = pushdownRejectsSql(d, d.stageTable(stage));
   const write = batchMerge(d, merge, def.entity);
   const removals = softDeleteSql(def, d, stage, PUSHDOWN_ACCEPTED);
-  await session.query(d.createStageSql(merge));
+  if (!stageExists) await session.query(d.createStageSql(merge));
   return async (tx, params, phase, opts) => {
     await tx.query(d.truncateStageSql(stage));
     await phase('stage');
@@ -105,8 +105,10 @@ export async function pushdownEntity(ctx: EntityLoadContext): Promise<EntityLoad
     await phase('extract');
     const outcome = await session.transaction(async (tx) => {
       if (d.batchSettingsSql !== undefined) await tx.query(d.batchSettingsSql);
+      if (ctx.rememberPending !== undefined) await ctx.rememberPending(tx);
       const page = await writePage(tx, [ctx.cutoff, wm.updatedAt, { value: wm.id, type: { kind: 'bigint' } }, ctx.batchSize], phase, opts);
       if (page === undefined) return undefined;
+      if (ctx.rememberPending !== undefined) await ctx.rememberPending(tx);
       await advanceWatermark(tx, d, def.entity, page.next);
       await addBatchCounts(tx, d, ctx.runId, def.entity, { extracted: page.extracted, upserted: page.upserted, softDeleted: page.softDeleted }, page.next);
       await phase('commit');

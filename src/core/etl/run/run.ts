@@ -12,14 +12,14 @@ import { EntityBusyError, EtlCancelledError, UnknownEntityError } from './errors
 import type { EntityCounts, EtlEvent, EtlPhase, EtlPhaseInfo, EtlPlan } from './events';
 import { pushdownEntity } from './pushdown';
 import { loadEntity, type EntityLoadContext } from './entity';
-import { checkTriggers, runTriggers } from './triggers';
+import { checkTriggers, prepareMemory, runTriggers } from './triggers';
 import { loadOrder } from './order';
 import { resolvePlan, type PlanChoice } from './plan';
 import { runCutoff, type RunCutoff } from './cutoff';
 import { resolveLateMembers } from './lateMembers';
 import { transferStageOf } from './transferStage';
 import { ensureTableSql } from '../../warehouse/ddl';
-import { ETL_UNRESOLVED } from '../../warehouse/controlTables';
+import { ETL_TRIGGER_MEMORY, ETL_UNRESOLVED } from '../../warehouse/controlTables';
 
 export interface EtlRunOptions {
   readonly source: Engine;
@@ -152,6 +152,7 @@ export async function runEtl(o: EtlRunOptions): Promise<EtlRunResult> {
   await o.target.query(d.ensureRejectTableSql);
   await o.target.query(d.ensureTriggerTableSql);
   await o.target.query(ensureTableSql(ETL_UNRESOLVED, d.name));
+  await o.target.query(ensureTableSql(ETL_TRIGGER_MEMORY, d.name));
   const compiled = loadOrder(await compileAll(o, defs));
   const plan = await resolvePlan(o);
   const names = compiled.map((x) => x.definition.entity);
@@ -279,7 +280,8 @@ async function runOneEntity(
           },
           beforePhase: o.beforePhase,
         };
-        const loaded = await runTriggers(load, plan, await (plan === 'pushdown' ? pushdownEntity : loadEntity)(load));
+        const remembering: EntityLoadContext = { ...load, rememberPending: await prepareMemory(load, plan) };
+        const loaded = await runTriggers(remembering, plan, await (plan === 'pushdown' ? pushdownEntity : loadEntity)(remembering));
         const r = await resolveLate(load, loaded);
         const status: EntityStatus = r.counts.rejected > 0 ? 'partial' : 'success';
         const error = r.counts.rejected > 0 ? `${r.counts.rejected} source row(s) rejected; see audit.etl_reject for run ${runId}` : null;

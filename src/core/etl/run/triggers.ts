@@ -17,10 +17,17 @@ import { pageWriter } from './pushdown';
 import { deleteSoftDeleted, softDeleteSql } from './softDelete';
 import { transferStageOf } from './transferStage';
 import { advanceTriggerWatermark, caughtUpAt, readTriggerWatermarks, registerTriggers } from './triggerControl';
+import type { MemoryPair } from './triggerMemory';
+import {
+  addMemory, pendingPairsSql, readPairs, rememberPendingSql, rememberedMembers, replaceMemory, triggerPairsSql, triggerRowsSql, withKeys,
+} from './triggerMemory';
 import { triggerKeysSql, triggerPageSql, triggerProbeSql } from './triggerSql';
 
 /** The smallest key: the first chunk of a trigger page's rows starts above it. */
 const MIN_KEY = '-9223372036854775808';
+
+/** Column types a remembering trigger's keys may have (the memory keeps bigint). */
+const INTEGER_TYPE = /^(tiny|small|big)?int(eger)?$|^int[248]$/;
 
 const bigint = (v: string): { value: string; type: { kind: 'bigint' } } => ({ value: v, type: { kind: 'bigint' } });
 
@@ -46,6 +53,16 @@ export async function checkTriggers(
     for (const col of [t.key, t.updatedAt]) {
       if (!columns.has(col)) problems.push({ ...at, column: col, message: `table ${t.table} has no column ${col}` });
     }
+    if (t.remember === true) {
+      const keyType = (await columnsOf(t.table)).find((c) => c.name === t.key)?.dataType.toLowerCase() ?? '';
+      if (keyType !== '' && !INTEGER_TYPE.test(keyType)) {
+        problems.push({ ...at, column: t.key, message: `"remember" needs an integer key; ${t.table}.${t.key} is ${keyType}` });
+      }
+      const own = (await columnsOf(def.source.table)).find((c) => c.name === def.source.key)?.dataType.toLowerCase() ?? '';
+      if (own !== '' && !INTEGER_TYPE.test(own)) {
+        problems.push({ ...at, column: def.source.key, message: `"remember" needs an integer entity key; ${def.source.table}.${def.source.key} is ${own}` });
+      }
+    }
     try {
       await source.query(triggerProbeSql(t, d));
     } catch (e) {
@@ -55,6 +72,77 @@ export async function checkTriggers(
   if (problems.length > 0) throw new EntityDefinitionError(locateDefinitionProblems(problems));
 }
 
+/** Adds to the memory what the pending rows of every remembering trigger name now (inside a page's transaction). */
+export type RememberPending = (tx: Queryable) => Promise<void>;
+
+/**
+ * The memory of the entity's remembering triggers, before its main stream:
+ * - A run that starts the entity from the beginning (first load, full reload, reset watermark),
+ *   or the first run of a trigger without memory (a warehouse loaded before it remembered),
+ *   remembers what every row names now, in one transaction. The load then counts each row under
+ *   that member or under one the row names later (its change is stamped after the run's cutoff,
+ *   so a trigger page reads it with this memory). A crash before the load commits leaves a
+ *   memory naming members not loaded yet: re-triggered for nothing, never missed.
+ * - Every page of the entity (main stream and triggers) then calls the returned function before
+ *   its extract and after it, in its transaction: the rows no trigger page has read yet (after
+ *   the trigger's watermark as the run found it; after the cutoff on a full load) are remembered
+ *   under what they name then, so a row counted by a member's extract before its own page, and
+ *   moved again before that page, still re-triggers the member it was counted under.
+ */
+export async function prepareMemory(ctx: EntityLoadContext, plan: EtlPlan): Promise<RememberPending | undefined> {
+  const def = ctx.entity.definition;
+  const remembering = (def.source.triggers ?? []).filter((t) => t.remember === true);
+  if (remembering.length === 0) return undefined;
+  const { dialect: d, session } = ctx;
+  const opts = ctx.signal ? { signal: ctx.signal } : {};
+  const pushdown = plan === 'pushdown';
+  const full = isInitialWatermark(ctx.from);
+  await registerTriggers(session, d, def);
+  const empty = full ? [] : await triggersWithoutMemory(session, d, def.entity, remembering.map((t) => t.name));
+  const filling = remembering.filter((t) => full || empty.includes(t.name));
+  if (filling.length > 0) {
+    await session.transaction(async (tx) => {
+      const reader: Queryable = pushdown || ctx.readThroughTransaction ? tx : ctx.source;
+      for (const t of filling) {
+        if (pushdown) {
+          // In the server: every row after the initial watermark, i.e. every row a trigger page can read.
+          await replaceMemory(tx, d, def.entity, t.name, 'all', [], opts);
+          const everyRow = [def.entity, t.name, INITIAL_WATERMARK.updatedAt, bigint(MIN_KEY), def.entity, t.name];
+          await tx.query(rememberPendingSql(t, d, ctx.sourceDatabase), everyRow, opts);
+        } else {
+          await replaceMemory(tx, d, def.entity, t.name, 'all', await readPairs(reader, triggerPairsSql(t, ctx.sourceDialect, false), [], opts), opts);
+        }
+      }
+    });
+  }
+  const watermarks = full ? new Map<string, Watermark>() : await readTriggerWatermarks(session, d, def.entity);
+  const pending = remembering.map((t) => ({
+    t,
+    bound: full ? caughtUpAt(ctx.cutoff) : watermarks.get(t.name) ?? INITIAL_WATERMARK,
+    sql: pushdown ? rememberPendingSql(t, d, ctx.sourceDatabase) : pendingPairsSql(t, ctx.sourceDialect),
+  }));
+  return async (tx) => {
+    const reader: Queryable = pushdown || ctx.readThroughTransaction ? tx : ctx.source;
+    for (const x of pending) {
+      if (pushdown) {
+        await tx.query(x.sql, [def.entity, x.t.name, x.bound.updatedAt, bigint(x.bound.id), def.entity, x.t.name], opts);
+      } else {
+        await addMemory(tx, d, def.entity, x.t.name, await readPairs(reader, x.sql, [x.bound.updatedAt, bigint(x.bound.id)], opts), opts);
+      }
+    }
+  };
+}
+
+async function triggersWithoutMemory(q: Queryable, d: EtlDialect, entity: string, names: readonly string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const name of names) {
+    const r = await q.query<{ x: unknown }>(`SELECT CASE WHEN EXISTS (SELECT 1 FROM ctl.etl_trigger_memory
+      WHERE entity_name = ${d.param(1)} AND trigger_name = ${d.param(2)}) THEN 1 ELSE 0 END AS x`, [entity, name]);
+    if (Number(r.rows[0]?.x) === 0) out.push(name);
+  }
+  return out;
+}
+
 interface TriggerPage {
   readonly extracted: number;
   readonly upserted: number;
@@ -62,8 +150,13 @@ interface TriggerPage {
   readonly rejected: number;
 }
 
-/** Writes the entity rows one trigger page (keyset range from..to) re-triggers, inside the page transaction. */
-type WriteTriggerPage = (tx: Queryable, from: Watermark, to: Watermark, phase: (p: EtlPhase) => Promise<void>, opts: QueryOptions) => Promise<TriggerPage>;
+/**
+ * Writes the entity rows one trigger page (keyset range from..to) re-triggers, inside the page
+ * transaction; `extra`: entity keys re-triggered besides (a remembering trigger's previous members).
+ */
+type WriteTriggerPage = (
+  tx: Queryable, from: Watermark, to: Watermark, phase: (p: EtlPhase) => Promise<void>, opts: QueryOptions, extra: readonly string[],
+) => Promise<TriggerPage>;
 
 /**
  * Transfer: the re-triggered rows are read from the source by key, in keyset chunks of
@@ -78,9 +171,12 @@ async function transferWriter(ctx: EntityLoadContext, t: EntityTrigger): Promise
   const write = batchMerge(d, merge, def.entity);
   const removals = softDeleteSql(def, d, merge.stage);
   const sd = ctx.sourceDialect;
-  const extractSql = sd.extractPageSql({ ...extractSpecOf(entity, sd), byKeys: { keys: triggerKeysSql(t, sd), chunk: 5 } });
+  const extractOf = (extra: readonly string[]): string =>
+    sd.extractPageSql({ ...extractSpecOf(entity, sd), byKeys: { keys: withKeys(triggerKeysSql(t, sd), extra), chunk: 5 } });
+  const plain = extractOf([]);
   await ctx.session.query(d.createStageSql(merge));
-  return async (tx, from, to, phase, opts) => {
+  return async (tx, from, to, phase, opts, extra) => {
+    const extractSql = extra.length === 0 ? plain : extractOf(extra);
     await phase('stage');
     await tx.query(d.truncateStageSql(merge.stage));
     const reader: Queryable = ctx.readThroughTransaction ? tx : ctx.source;
@@ -110,8 +206,11 @@ async function transferWriter(ctx: EntityLoadContext, t: EntityTrigger): Promise
 
 /** Pushdown: the entity's own page writer (direct or staged) over the rows the page's keys name. */
 async function pushdownWriter(ctx: EntityLoadContext, t: EntityTrigger): Promise<WriteTriggerPage> {
-  const write = await pageWriter(ctx, triggerKeysSql(t, ctx.dialect, ctx.sourceDatabase));
-  return async (tx, from, to, phase, opts) => {
+  const keys = triggerKeysSql(t, ctx.dialect, ctx.sourceDatabase);
+  const plain = await pageWriter(ctx, keys);
+  return async (tx, from, to, phase, opts, extra) => {
+    // The stage exists already (the plain writer made it): only the SQL changes.
+    const write = extra.length === 0 ? plain : await pageWriter(ctx, withKeys(keys, extra), true);
     const page = await write(tx, [from.updatedAt, bigint(from.id), to.updatedAt, bigint(to.id)], phase, opts);
     return page ?? { extracted: 0, upserted: 0, softDeleted: 0, rejected: 0 };
   };
@@ -166,6 +265,9 @@ async function runTrigger(
   const write = pushdown ? await pushdownWriter(ctx, t) : await transferWriter(ctx, t);
   // The pushdown reads the trigger table from the target's connection; the transfer from the source.
   const pageSql = pushdown ? triggerPageSql(t, d, ctx.sourceDatabase) : triggerPageSql(t, ctx.sourceDialect);
+  const memorySql = pushdown
+    ? { rows: triggerRowsSql(t, d, ctx.sourceDatabase), pairs: triggerPairsSql(t, d, true, ctx.sourceDatabase) }
+    : { rows: triggerRowsSql(t, ctx.sourceDialect), pairs: triggerPairsSql(t, ctx.sourceDialect, true) };
   let counts = counts0;
   let wm = from;
   const emitting = { ...ctx, emit: (e: Parameters<EntityLoadContext['emit']>[0]) => ctx.emit(e.type === 'batch' ? { ...e, trigger: { name: t.name, watermark: wm } } : e) };
@@ -182,7 +284,24 @@ async function runTrigger(
       const row = (await reader.query<Record<string, unknown>>(pageSql, [ctx.cutoff, wm.updatedAt, bigint(wm.id), ctx.batchSize], opts)).rows[0];
       if (row === undefined) return undefined;
       const to: Watermark = { updatedAt: String(row['wm_ts']), id: String(row['wm_id']) };
-      const page = await write(tx, wm, to, phase, opts);
+      const range = [wm.updatedAt, bigint(wm.id), to.updatedAt, bigint(to.id)];
+      // A remembering trigger also re-triggers what its rows named when last loaded, and what
+      // they name now as read before the extract; it remembers that and what they name after.
+      let memory: { rows: string[]; before: MemoryPair[] } | undefined;
+      let extra: string[] = [];
+      if (t.remember === true) {
+        const rows = (await reader.query<Record<string, unknown>>(memorySql.rows, range, opts)).rows.map((x) => String(x['row_key']));
+        const before = await readPairs(reader, memorySql.pairs, range, opts);
+        extra = [...new Set([...await rememberedMembers(tx, d, def.entity, t.name, rows), ...before.map((x) => x.member)])];
+        memory = { rows, before };
+      }
+      if (ctx.rememberPending !== undefined) await ctx.rememberPending(tx);
+      const page = await write(tx, wm, to, phase, opts, extra);
+      if (memory !== undefined) {
+        const after = await readPairs(reader, memorySql.pairs, range, opts);
+        await replaceMemory(tx, d, def.entity, t.name, memory.rows, [...memory.before, ...after], opts);
+      }
+      if (ctx.rememberPending !== undefined) await ctx.rememberPending(tx);
       await advanceTriggerWatermark(tx, d, def.entity, t.name, to);
       await addBatchCounts(tx, d, ctx.runId, def.entity, page, entityWatermark);
       await phase('commit');

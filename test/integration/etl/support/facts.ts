@@ -30,6 +30,16 @@ export const DISCOUNTS_DIFF = `SELECT
        JOIN core.order_items i ON i.order_item_id = d.order_item_id JOIN core.orders o ON o.order_id = i.order_id
        WHERE d.deleted_at IS NULL AND i.deleted_at IS NULL AND o.deleted_at IS NULL) b) AS n`;
 
+/** Sales whose customer, seller or order number is not their order's (computed independently). */
+export const SALES_ORDER_DIFF = `SELECT count(*) AS n FROM fact.fact_vendas v
+    JOIN core.order_items i ON i.order_item_id = v.item_pedido_original_id
+    JOIN core.orders o ON o.order_id = i.order_id
+    LEFT JOIN dim.dim_cliente c ON c.cliente_original_id = o.customer_id
+    LEFT JOIN dim.dim_vendedor s ON s.vendedor_original_id = o.seller_id
+  WHERE v.cliente_id IS DISTINCT FROM COALESCE(c.cliente_id, -1)
+     OR v.vendedor_id IS DISTINCT FROM COALESCE(s.vendedor_id, -1)
+     OR v.numero_pedido IS DISTINCT FROM o.order_number`;
+
 /** A bootstrapped project (generated at scale 0.01) whose ETL runs with cutoff 0 and batches of 300. */
 export interface FactsWarehouse {
   readonly dw: Engine;
