@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { isLineageView, validateLineageSavedState } from '../../../src/protocol/lineage';
-import { edgePath } from '../../../webview/lineage/edges';
+import { columnsOf, edgePath, gapNear } from '../../../webview/lineage/edges';
 import { LineageItems } from '../../../webview/lineage/model';
 import { bounded, fitTo, IDENTITY, panBy, reveal, wheelFactor, zoomAnchor, zoomAt, type ViewTransform } from '../../../webview/lineage/transform';
 
@@ -88,6 +88,27 @@ describe('lineage graph: edges and paths', () => {
     assert.equal(edgePath(a, { x: 200, y: 40, width: 100, height: 20 }), 'M100 10C150 10 150 50 200 50');
     assert.equal(edgePath({ x: 200, y: 40, width: 100, height: 20 }, a), 'M200 50C150 50 150 10 100 10');
     assert.equal(edgePath(a, { x: 0, y: 40, width: 100, height: 20 }), 'M100 10C114 10 114 50 100 50');
+  });
+
+  it('crosses a column it skips through a gap between its items, never behind one', () => {
+    const a = { x: 0, y: 0, width: 100, height: 20 };
+    const b = { x: 400, y: 100, width: 100, height: 20 };
+    // The middle column: items stacked where the straight line would cross it (y 10 -> 110).
+    const middle = [0, 30, 60, 90].map((y) => ({ x: 200, y, width: 100, height: 24 }));
+    const columns = columnsOf([a, b, ...middle]);
+    assert.deepEqual(columns.map((c) => [c.x, c.right, c.spans.length]), [[0, 100, 1], [200, 300, 4], [400, 500, 1]]);
+    const d = edgePath(a, b, columns);
+    const crossing = /L300 (-?[\d.]+)/.exec(d);
+    assert.ok(crossing !== null, d);
+    const y = Number(crossing[1]);
+    for (const m of middle) assert.ok(y < m.y || y > m.y + m.height, `the edge crosses the middle column at ${y}, behind the item at ${m.y}: ${d}`);
+    assert.match(d, new RegExp(`^M100 10C.* 200 ${y}L300 ${y}C.* 400 110$`));
+    // Nothing in between: the plain curve.
+    assert.equal(edgePath(a, { x: 200, y: 40, width: 100, height: 20 }, columns), 'M100 10C150 10 150 50 200 50');
+    // A gap is kept where the line already passes between items; above the first and below the last otherwise.
+    assert.equal(gapNear(columns[1]!, 27), 27);
+    assert.equal(gapNear(columns[1]!, 2), -8);
+    assert.equal(gapNear(columns[1]!, 112), 122);
   });
 
   it('marks what an item is drawn from and what it feeds, transitively, not its siblings', () => {
