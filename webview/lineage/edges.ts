@@ -33,8 +33,8 @@ const CLEARANCE = 4;
 
 /**
  * The height nearest `y` at which a line can cross the column without passing behind an item:
- * `y` itself when it falls between items, else the middle of the nearest gap (or just above the
- * first item, below the last).
+ * `y` itself when it falls between items, else the middle of the nearest gap between items or
+ * just below the last (above the first only where there is no other: the heading is there).
  */
 export function gapNear(c: Column, y: number): number {
   const spans = c.spans;
@@ -56,10 +56,12 @@ export function gapNear(c: Column, y: number): number {
     const next = spans[at + 1];
     if (next === undefined || y <= next[0] - CLEARANCE) return y;
   }
+  // Above the first item is the column's heading: taken only when no gap below an item is.
   const candidates: number[] = [];
+  let above: number | undefined;
   const gapBetween = (upper: readonly [number, number] | undefined, lower: readonly [number, number] | undefined): void => {
     if (upper === undefined && lower === undefined) return;
-    if (upper === undefined) candidates.push(lower![0] - CLEARANCE * 2);
+    if (upper === undefined) above = lower![0] - CLEARANCE * 2;
     else if (lower === undefined) candidates.push(upper[1] + CLEARANCE * 2);
     else candidates.push((upper[1] + lower[0]) / 2);
   };
@@ -67,7 +69,8 @@ export function gapNear(c: Column, y: number): number {
   gapBetween(spans[i - 1], spans[i]);
   gapBetween(spans[i], spans[i + 1]);
   if (at >= 0 && at + 1 < spans.length) gapBetween(spans[at + 1], spans[at + 2]);
-  return candidates.reduce((best, g) => (Math.abs(g - y) < Math.abs(best - y) ? g : best), candidates[0] ?? y);
+  if (candidates.length === 0) return above ?? y;
+  return candidates.reduce((best, g) => (Math.abs(g - y) < Math.abs(best - y) ? g : best));
 }
 
 /**
