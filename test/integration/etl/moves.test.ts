@@ -1,10 +1,10 @@
 import { strict as assert } from 'node:assert';
 import type { Engine } from '../../../src/core/engine/types';
 import type { EtlPhase, EtlPhaseInfo } from '../../../src/core/etl/run/events';
-import { runEtl, type EtlRunResult } from '../../../src/core/etl/run/run';
+import type { EtlRunResult } from '../../../src/core/etl/run/run';
 import { dimClienteDiff } from './support/customers';
-import { DEFINITIONS, TestClock, count } from './support/run';
-import { FACT_CASES, bootstrapFactsWarehouse, type FactsWarehouse } from './support/facts';
+import { TestClock, count } from './support/run';
+import { FACT_CASES, bootstrapFactsWarehouse, runEveryEntity, type FactsWarehouse } from './support/facts';
 
 /** dim_equipe members whose member count is not their team's live sellers (computed independently). */
 const TEAM_COUNT_DIFF = `SELECT count(*) AS n FROM core.teams t JOIN dim.dim_equipe e ON e.equipe_original_id = t.team_id
@@ -25,15 +25,8 @@ for (const c of FACT_CASES) {
     let dw: Engine;
     let oltp: Engine;
     const clock = new TestClock();
-    const order = DEFINITIONS.map((d) => d.entity);
-    const etl = async (beforePhase?: (p: EtlPhase, info: EtlPhaseInfo) => Promise<void>): Promise<EtlRunResult> => {
-      const r = await runEtl({
-        source: c.plan === 'transfer' ? oltp : dw, target: dw, definitions: DEFINITIONS, plan: c.plan, entities: order, startedBy: 'test', now: clock.now,
-        ...(beforePhase === undefined ? {} : { beforePhase }),
-      });
-      clock.advance();
-      return r;
-    };
+    const etl = (beforePhase?: (p: EtlPhase, info: EtlPhaseInfo) => Promise<void>): Promise<EtlRunResult> =>
+      runEveryEntity(wh, c.plan, clock, beforePhase === undefined ? {} : { beforePhase });
     const ok = async (): Promise<void> => {
       const r = await etl();
       assert.deepEqual(r.entities.filter((e) => e.status !== 'success').map((e) => `${e.entity}: ${e.error ?? e.status}`), []);

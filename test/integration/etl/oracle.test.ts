@@ -2,9 +2,9 @@ import { strict as assert } from 'node:assert';
 import type { Engine } from '../../../src/core/engine/types';
 import { Random } from '../../../src/core/generate/random';
 import type { EtlPhase, EtlPlan } from '../../../src/core/etl/run/events';
-import { runEtl, type EtlRunResult } from '../../../src/core/etl/run/run';
-import { DEFINITIONS, TestClock } from './support/run';
-import { bootstrapFactsWarehouse, type FactsWarehouse } from './support/facts';
+import type { EtlRunResult } from '../../../src/core/etl/run/run';
+import { TestClock } from './support/run';
+import { bootstrapFactsWarehouse, runEveryEntity, type FactsWarehouse } from './support/facts';
 import { oracleDifferences } from './support/oracle';
 
 /**
@@ -32,15 +32,8 @@ for (const engine of ['postgres', 'pglite'] as const) {
     let dw: Engine;
     let oltp: Engine;
     const clock = new TestClock();
-    const order = DEFINITIONS.map((d) => d.entity);
-    const etl = async (plan: EtlPlan, beforePhase?: (p: EtlPhase, info: { targetProcessId?: number | undefined }) => Promise<void>): Promise<EtlRunResult> => {
-      const r = await runEtl({
-        source: plan === 'transfer' ? oltp : dw, target: dw, definitions: DEFINITIONS, plan, entities: order, startedBy: 'test', now: clock.now,
-        ...(beforePhase === undefined ? {} : { beforePhase }),
-      });
-      clock.advance();
-      return r;
-    };
+    const etl = (plan: EtlPlan, beforePhase?: (p: EtlPhase, info: { targetProcessId?: number | undefined }) => Promise<void>): Promise<EtlRunResult> =>
+      runEveryEntity(wh, plan, clock, beforePhase === undefined ? {} : { beforePhase });
     const ids = async (sql: string): Promise<string[]> => (await oltp.query<Record<string, unknown>>(sql)).rows.map((r) => String(Object.values(r)[0]));
 
     before(async () => {

@@ -5,7 +5,7 @@ import type { EtlEvent } from '../../../src/core/etl/run/events';
 import { skipBecause } from '../../support/skip';
 import { DEFINITIONS, TestClock, count } from './support/run';
 import { dimClienteDiff } from './support/customers';
-import { FACT_CASES, SALES_DIFF, bootstrapFactsWarehouse, type FactsWarehouse } from './support/facts';
+import { FACT_CASES, SALES_DIFF, bootstrapFactsWarehouse, runEveryEntity, type FactsWarehouse } from './support/facts';
 
 /** The issue's check: sales whose order's customer is in dim_cliente but that still point at -1. */
 const RESOLVABLE_UNKNOWN = `SELECT count(*) AS n FROM fact.fact_vendas v
@@ -92,11 +92,7 @@ for (const c of FACT_CASES) {
     const order = DEFINITIONS.map((d) => d.entity);
     const etl = async (extra: Partial<EtlRunOptions> = {}): Promise<{ result: EtlRunResult; events: EtlEvent[] }> => {
       const events: EtlEvent[] = [];
-      const result = await runEtl({
-        source: c.plan === 'transfer' ? oltp : dw, target: dw, definitions: DEFINITIONS, plan: c.plan, entities: order,
-        startedBy: 'test', now: clock.now, onEvent: (e) => events.push(e), ...extra,
-      });
-      clock.advance();
+      const result = await runEveryEntity(wh, c.plan, clock, { onEvent: (e) => events.push(e), ...extra });
       return { result, events };
     };
     const failures = (r: EtlRunResult): string[] => r.entities.filter((e) => e.status !== 'success').map((e) => `${e.entity}: ${e.error ?? e.status}`);

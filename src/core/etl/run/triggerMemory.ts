@@ -1,7 +1,7 @@
 import type { QueryOptions, Queryable } from '../../engine/types';
 import type { EntityTrigger } from '../definition/types';
 import type { EtlDialect } from '../dialect/types';
-import { triggerKeysOf } from './triggerSql';
+import { inSource, triggerKeysOf, triggerRangeSql } from './triggerSql';
 
 /**
  * What a remembering trigger (`"remember": true`) keeps: per trigger row, the entity keys it named
@@ -32,28 +32,15 @@ function chunks<T>(xs: readonly T[]): T[][] {
   return out;
 }
 
-function schemasOf(table: string): string[] {
-  return table.includes('.') ? [table.slice(0, table.lastIndexOf('.'))] : ['dbo'];
-}
-
-function inSource(d: EtlDialect, sql: string, table: string, database: string | undefined): string {
-  return database === undefined ? sql : d.inDatabase(sql, database, schemasOf(table));
-}
-
 /**
  * (trigger row key, entity key) pairs of the trigger rows in the keyset range (from, to] (params
  * 1-4 as `triggerKeysSql`), or of every row when `window` is false.
  */
 export function triggerPairsSql(t: EntityTrigger, d: EtlDialect, window: boolean, database?: string): string {
-  const u = `t.${d.ident(t.updatedAt)}`;
   const k = `t.${d.ident(t.key)}`;
-  const ts = (i: number): string => d.textTimestamp(d.param(i));
   const from = inSource(d, d.table(t.table), t.table, database);
   const keys = inSource(d, triggerKeysOf(t, d), t.table, database);
-  const where = window
-    ? `WHERE ${u} >= ${ts(1)} AND ${u} <= ${ts(3)}
-        AND (${u} > ${ts(1)} OR ${k} > ${d.param(2)}) AND (${u} < ${ts(3)} OR ${k} <= ${d.param(4)}) AND k.m IS NOT NULL`
-    : 'WHERE k.m IS NOT NULL';
+  const where = window ? `WHERE ${triggerRangeSql(t, d)} AND k.m IS NOT NULL` : 'WHERE k.m IS NOT NULL';
   return `SELECT DISTINCT CAST(${k} AS varchar(30)) AS row_key, CAST(k.m AS varchar(30)) AS member_key FROM ${from} t
       ${d.lateralJoin} (${keys}) k (m)
       ${where}`;
@@ -61,12 +48,8 @@ export function triggerPairsSql(t: EntityTrigger, d: EtlDialect, window: boolean
 
 /** The trigger rows' keys in the range (from, to] (params 1-4), whatever they name. */
 export function triggerRowsSql(t: EntityTrigger, d: EtlDialect, database?: string): string {
-  const u = `t.${d.ident(t.updatedAt)}`;
-  const k = `t.${d.ident(t.key)}`;
-  const ts = (i: number): string => d.textTimestamp(d.param(i));
-  return `SELECT CAST(${k} AS varchar(30)) AS row_key FROM ${inSource(d, d.table(t.table), t.table, database)} t
-      WHERE ${u} >= ${ts(1)} AND ${u} <= ${ts(3)}
-        AND (${u} > ${ts(1)} OR ${k} > ${d.param(2)}) AND (${u} < ${ts(3)} OR ${k} <= ${d.param(4)})`;
+  return `SELECT CAST(t.${d.ident(t.key)} AS varchar(30)) AS row_key FROM ${inSource(d, d.table(t.table), t.table, database)} t
+      WHERE ${triggerRangeSql(t, d)}`;
 }
 
 export async function readPairs(q: Queryable, sql: string, params: readonly unknown[], opts: QueryOptions): Promise<MemoryPair[]> {
@@ -112,14 +95,7 @@ export async function replaceMemory(
       );
     }
   }
-  const unique = [...new Map(pairs.map((x) => [`${x.row}|${x.member}`, x])).values()];
-  for (const part of chunks(unique)) {
-    await tx.query(
-      `INSERT INTO ${MEMORY} (entity_name, trigger_name, row_key, member_key)
-        SELECT ${p(1)}, ${p(2)}, v.r, v.m FROM (VALUES ${part.map((x) => `(${integer(x.row)}, ${integer(x.member)})`).join(', ')}) v (r, m)`,
-      [entity, trigger], opts,
-    );
-  }
+  await addMemory(tx, d, entity, trigger, pairs, opts);
 }
 
 /**
@@ -166,4 +142,15 @@ export async function addMemory(
       [entity, trigger, entity, trigger], opts,
     );
   }
+}
+
+/** Of the triggers `names`, those with nothing remembered yet (a warehouse loaded before they remembered). */
+export async function triggersWithoutMemory(q: Queryable, d: EtlDialect, entity: string, names: readonly string[]): Promise<string[]> {
+  const out: string[] = [];
+  for (const name of names) {
+    const r = await q.query<{ x: unknown }>(`SELECT CASE WHEN EXISTS (SELECT 1 FROM ${MEMORY}
+      WHERE entity_name = ${d.param(1)} AND trigger_name = ${d.param(2)}) THEN 1 ELSE 0 END AS x`, [entity, name]);
+    if (Number(r.rows[0]?.x) === 0) out.push(name);
+  }
+  return out;
 }

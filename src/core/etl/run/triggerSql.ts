@@ -10,12 +10,12 @@ export function triggerKeysOf(t: EntityTrigger, d: EtlDialect): string {
 }
 
 /** Schemas whose names gain the source database (the trigger table's own). */
-function schemasOf(table: string): string[] {
+export function schemasOf(table: string): string[] {
   return table.includes('.') ? [table.slice(0, table.lastIndexOf('.'))] : ['dbo'];
 }
 
 /** `sql` read from `database` when the source is another database of the target's server. */
-function inSource(d: EtlDialect, sql: string, table: string, database: string | undefined): string {
+export function inSource(d: EtlDialect, sql: string, table: string, database: string | undefined): string {
   return database === undefined ? sql : d.inDatabase(sql, database, schemasOf(table));
 }
 
@@ -45,14 +45,19 @@ export function triggerPageSql(t: EntityTrigger, d: EtlDialect, database?: strin
  * k > b)` makes the planner read the index from its start).
  */
 export function triggerKeysSql(t: EntityTrigger, d: EtlDialect, database?: string): string {
-  const u = `t.${d.ident(t.updatedAt)}`;
-  const k = `t.${d.ident(t.key)}`;
-  const ts = (i: number): string => d.textTimestamp(d.param(i));
   const from = inSource(d, d.table(t.table), t.table, database);
   const keys = inSource(d, triggerKeysOf(t, d), t.table, database);
   return `SELECT k.${d.ident(KEY_COLUMN)} FROM ${from} t
       ${d.lateralJoin} (${keys}) k (${d.ident(KEY_COLUMN)})
-      WHERE ${u} >= ${ts(1)} AND ${u} <= ${ts(3)}
+      WHERE ${triggerRangeSql(t, d)}`;
+}
+
+/** The condition of the trigger rows `t` in the keyset range (from, to], params 1-4 as `triggerKeysSql`. */
+export function triggerRangeSql(t: EntityTrigger, d: EtlDialect): string {
+  const u = `t.${d.ident(t.updatedAt)}`;
+  const k = `t.${d.ident(t.key)}`;
+  const ts = (i: number): string => d.textTimestamp(d.param(i));
+  return `${u} >= ${ts(1)} AND ${u} <= ${ts(3)}
         AND (${u} > ${ts(1)} OR ${k} > ${d.param(2)}) AND (${u} < ${ts(3)} OR ${k} <= ${d.param(4)})`;
 }
 

@@ -19,7 +19,7 @@ import { transferStageOf } from './transferStage';
 import { advanceTriggerWatermark, caughtUpAt, readTriggerWatermarks, registerTriggers } from './triggerControl';
 import type { MemoryPair } from './triggerMemory';
 import {
-  addMemory, pendingPairsSql, readPairs, rememberPendingSql, rememberedMembers, replaceMemory, triggerPairsSql, triggerRowsSql, withKeys,
+  addMemory, pendingPairsSql, readPairs, rememberPendingSql, rememberedMembers, replaceMemory, triggerPairsSql, triggerRowsSql, triggersWithoutMemory, withKeys,
 } from './triggerMemory';
 import { triggerKeysSql, triggerPageSql, triggerProbeSql } from './triggerSql';
 
@@ -45,7 +45,8 @@ export async function checkTriggers(
   const problems: DefinitionProblem[] = [];
   for (const t of def.source.triggers ?? []) {
     const at = { file: def.file, entity: def.entity, trigger: t.name };
-    const columns = new Set((await columnsOf(t.table)).map((c) => c.name));
+    const tableColumns = await columnsOf(t.table);
+    const columns = new Set(tableColumns.map((c) => c.name));
     if (columns.size === 0) {
       problems.push({ ...at, message: `table ${t.table} does not exist or has no columns` });
       continue;
@@ -54,7 +55,7 @@ export async function checkTriggers(
       if (!columns.has(col)) problems.push({ ...at, column: col, message: `table ${t.table} has no column ${col}` });
     }
     if (t.remember === true) {
-      const keyType = (await columnsOf(t.table)).find((c) => c.name === t.key)?.dataType.toLowerCase() ?? '';
+      const keyType = tableColumns.find((c) => c.name === t.key)?.dataType.toLowerCase() ?? '';
       if (keyType !== '' && !INTEGER_TYPE.test(keyType)) {
         problems.push({ ...at, column: t.key, message: `"remember" needs an integer key; ${t.table}.${t.key} is ${keyType}` });
       }
@@ -131,16 +132,6 @@ export async function prepareMemory(ctx: EntityLoadContext, plan: EtlPlan): Prom
       }
     }
   };
-}
-
-async function triggersWithoutMemory(q: Queryable, d: EtlDialect, entity: string, names: readonly string[]): Promise<string[]> {
-  const out: string[] = [];
-  for (const name of names) {
-    const r = await q.query<{ x: unknown }>(`SELECT CASE WHEN EXISTS (SELECT 1 FROM ctl.etl_trigger_memory
-      WHERE entity_name = ${d.param(1)} AND trigger_name = ${d.param(2)}) THEN 1 ELSE 0 END AS x`, [entity, name]);
-    if (Number(r.rows[0]?.x) === 0) out.push(name);
-  }
-  return out;
 }
 
 interface TriggerPage {

@@ -2,9 +2,11 @@ import { strict as assert } from 'node:assert';
 import { rmSync } from 'node:fs';
 import { runBootstrap } from '../../../../src/core/bootstrap';
 import type { Engine } from '../../../../src/core/engine/types';
+import { runEtl, type EtlRunOptions, type EtlRunResult } from '../../../../src/core/etl/run/run';
 import { ProjectEngines } from '../../../../src/core/project';
 import { asSuperuser } from '../../engine/throwawayDatabase';
 import { BOOTSTRAP_SECRETS, scaffoldEtlProject } from './project';
+import { DEFINITIONS, type TestClock } from './run';
 
 /** Items that are live with their order: the sales fact_vendas must hold (computed from the OLTP alone). */
 export const LIVE_ITEMS = `SELECT i.order_item_id FROM core.order_items i JOIN core.orders o ON o.order_id = i.order_id
@@ -76,3 +78,18 @@ export const FACT_CASES = [
   { engine: 'postgres', plan: 'auto' },
   { engine: 'postgres', plan: 'transfer' },
 ] as const;
+
+/**
+ * One ETL run of every shipped entity into the warehouse at `clock`'s time, the clock moved on
+ * after it; the transfer reads the OLTP through its own connection, the other plans the target's.
+ */
+export async function runEveryEntity(
+  wh: FactsWarehouse, plan: EtlRunOptions['plan'], clock: TestClock, extra: Partial<EtlRunOptions> = {},
+): Promise<EtlRunResult> {
+  const r = await runEtl({
+    source: plan === 'transfer' ? wh.oltp : wh.dw, target: wh.dw, definitions: DEFINITIONS, plan, entities: DEFINITIONS.map((d) => d.entity),
+    startedBy: 'test', now: clock.now, ...extra,
+  });
+  clock.advance();
+  return r;
+}
