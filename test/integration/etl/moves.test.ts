@@ -5,6 +5,7 @@ import type { EtlRunResult } from '../../../src/core/etl/run/run';
 import { dimClienteDiff } from './support/customers';
 import { TestClock, count } from './support/run';
 import { FACT_CASES, bootstrapFactsWarehouse, runEveryEntity, type FactsWarehouse } from './support/facts';
+import { TARGET_RANK_DIFF } from './support/oracle';
 
 /** dim_equipe members whose member count is not their team's live sellers (computed independently). */
 const TEAM_COUNT_DIFF = `SELECT count(*) AS n FROM core.teams t JOIN dim.dim_equipe e ON e.equipe_original_id = t.team_id
@@ -142,6 +143,21 @@ for (const c of FACT_CASES) {
       await ok();
       assert.equal(await count(dw, TEAM_COUNT_DIFF), 0);
       assert.equal(await count(dw, LEADER_DIFF), 0);
+    });
+
+    it('a target moved to another month: the ranks and quartiles of both months\' targets follow', async () => {
+      // The best target of a month moves to a month no seller has a target in yet: every peer it
+      // left behind climbs one rank.
+      const target = await scalar(`SELECT max(t.seller_target_id) FROM core.seller_targets_monthly t
+        WHERE t.deleted_at IS NULL AND t.target_month = (SELECT min(target_month) FROM core.seller_targets_monthly)
+          AND NOT EXISTS (SELECT 1 FROM core.seller_targets_monthly x WHERE x.target_month = t.target_month AND x.deleted_at IS NULL AND x.realized_amount > t.realized_amount)`);
+      assert.ok(target !== 'null', 'a target to move');
+      await oltp.query(`UPDATE core.seller_targets_monthly SET target_month = CAST('2027-01-01' AS date), updated_at = ${clock.stamp()} WHERE seller_target_id = ${target}`);
+      assert.ok(await count(dw, TARGET_RANK_DIFF) > 0, 'the move changes the ranks of the month it left');
+      await ok();
+      assert.equal(await count(dw, TARGET_RANK_DIFF), 0);
+      assert.equal(await count(dw, `SELECT count(*) AS n FROM fact.fact_metas f JOIN dim.dim_data d ON d.data_id = f.data_id
+        WHERE f.meta_original_id = ${target} AND d.data = CAST('2027-01-01' AS date)`), 1);
     });
   });
 }

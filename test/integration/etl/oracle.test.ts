@@ -9,7 +9,8 @@ import { oracleDifferences } from './support/oracle';
 
 /**
  * A seeded oracle: rounds of random OLTP changes (inserts, updates stamped alike in a round,
- * orders and items moved, sellers moved to another team and manager, soft deletes, restores),
+ * orders and items moved, sellers moved to another team and manager, targets moved to another
+ * month, soft deletes, restores),
  * each followed by an ETL run of every shipped entity (sometimes killed before a random phase and
  * run again), then every target compared with independent SQL over the OLTP
  * (`support/oracle.ts`). The seed is in every failure message; `DWB_ORACLE_SEED` replays one
@@ -105,6 +106,13 @@ for (const engine of ['postgres', 'pglite'] as const) {
         if (rnd.chance(0.3)) {
           await sql('a target realized', `UPDATE core.seller_targets_monthly SET realized_amount = realized_amount + ${rnd.int(1, 500)}, updated_at = ${at}
             WHERE seller_target_id = (SELECT seller_target_id FROM core.seller_targets_monthly ORDER BY seller_target_id OFFSET ${rnd.int(0, 20)} LIMIT 1)`);
+        }
+        if (rnd.chance(0.3)) {
+          // To a month of 2026 (the generated targets are of 2024-2025) where its seller has none yet.
+          const month = `CAST('2026-${String(rnd.int(1, 12)).padStart(2, '0')}-01' AS date)`;
+          await sql('a target moved to another month', `UPDATE core.seller_targets_monthly t SET target_month = ${month}, updated_at = ${at}
+            WHERE t.seller_target_id = (SELECT seller_target_id FROM core.seller_targets_monthly ORDER BY seller_target_id OFFSET ${rnd.int(0, 40)} LIMIT 1)
+              AND NOT EXISTS (SELECT 1 FROM core.seller_targets_monthly x WHERE x.seller_id = t.seller_id AND x.target_month = ${month})`);
         }
         if (rnd.chance(0.4)) {
           // A run ended at a random phase of a random batch (trigger pages included), then run again.

@@ -11,6 +11,16 @@ function membersDiff(target: string, nk: string, source: string, key: string, ac
     (SELECT count(*) FROM ${target} t JOIN ${source} s ON s.${key} = t.${nk} WHERE s.deleted_at IS NOT NULL AND t.${active}) AS n`;
 }
 
+/** fact_metas rows whose rank, quartile or month is not their live target's, computed independently (window functions). */
+export const TARGET_RANK_DIFF = `WITH live AS (
+    SELECT seller_target_id, target_month,
+      CAST(rank() OVER (PARTITION BY target_month ORDER BY realized_amount DESC) AS int) AS r,
+      CAST(count(*) OVER (PARTITION BY target_month) AS int) AS n
+    FROM core.seller_targets_monthly WHERE deleted_at IS NULL)
+  SELECT count(*) AS n FROM fact.fact_metas f JOIN live l ON l.seller_target_id = f.meta_original_id JOIN dim.dim_data d ON d.data_id = f.data_id
+  WHERE f.ranking_periodo IS DISTINCT FROM l.r OR f.quartil_performance IS DISTINCT FROM (l.r - 1) * 4 / l.n + 1
+     OR d.data IS DISTINCT FROM CAST(date_trunc('month', l.target_month) AS date)`;
+
 /**
  * Every shipped entity's target against independent PostgreSQL over the OLTP (OLTP and
  * warehouse in one database): each query counts the rows that differ, zero when the load is right.
@@ -42,6 +52,7 @@ export const ENTITY_CHECKS: readonly (readonly [string, string])[] = [
     (SELECT count(*) FROM (SELECT seller_target_id, target_amount, realized_amount FROM core.seller_targets_monthly
       EXCEPT SELECT meta_original_id, valor_meta, valor_realizado FROM fact.fact_metas) a) +
     (SELECT count(*) FROM (SELECT meta_original_id FROM fact.fact_metas EXCEPT SELECT seller_target_id FROM core.seller_targets_monthly) b) AS n`],
+  ['fact_metas: month, rank and quartile within the month', TARGET_RANK_DIFF],
 ];
 
 /** The checks that fail, with their counts, and dim_cliente against the contract's SQL (`EXPECTED_DIM_CLIENTE`) with its first differing rows. */
