@@ -104,6 +104,31 @@ for (const [label, create] of cases) describe(`ETL entities tree and dry run on 
     assert.deepEqual(full?.triggers.map((t) => [t.trigger, t.from]), [['orders', undefined], ['order_items', undefined]]);
   });
 
+  it('dry run: one cutoff for every entity, from the largest cutoff_minutes, held back by a source transaction still open, as a real run', async function () {
+    await setControl(db, 'dim_produto', { cutoffMinutes: 7 });
+    const plans = await planEtlRun({ source: db, target: db, definitions: DEFINITIONS, entities: ['dim_cliente', 'dim_produto'] });
+    assert.deepEqual(plans.map((p) => [p.entity, p.cutoffMinutes, p.runCutoffMinutes]), [['dim_cliente', 0, 7], ['dim_produto', 7, 7]]);
+    assert.equal(new Set(plans.map((p) => p.cutoff)).size, 1);
+    const ago = (at: string): number => Date.now() - Date.parse(`${at}Z`);
+    // 7 minutes (and a second) back: dim_cliente's own 0 would have read up to now.
+    assert.ok(ago(plans[0]?.cutoff ?? '') >= 7 * 60_000, plans[0]?.cutoff);
+    if (db.dialect !== 'postgres' || label === 'PGlite') return;
+    const writer = await db.session();
+    try {
+      await writer.transaction(async (tx) => {
+        await tx.query('SELECT count(*) FROM core.customers');
+        // A clock a few seconds ahead, so only the open transaction can hold the cutoff back.
+        const [held] = await planEtlRun({ source: db, target: db, definitions: DEFINITIONS, entities: ['dim_cliente'], now: () => new Date(Date.now() + 3000) });
+        assert.equal(held?.runCutoff.boundedBy, 'open-transaction');
+        assert.equal(held?.runCutoff.openProcess, String(writer.serverProcessId));
+        assert.equal(held?.cutoff, held?.runCutoff.at);
+      });
+    } finally {
+      await writer.release();
+    }
+    await setControl(db, 'dim_produto', { cutoffMinutes: 2 });
+  });
+
   it('dry run names an unknown entity with the known ones', async () => {
     await assert.rejects(planEtlRun({ source: db, target: db, definitions: DEFINITIONS, entities: ['dim_nada'] }), UnknownEntityError);
   });

@@ -99,6 +99,7 @@ describe('dw-etl task terminal lines', () => {
   it('prints the dry-run plan: window, cutoff, batch size, pending rows, and each trigger', () => {
     const plan: EntityRunPlan = {
       entity: 'dim_cliente', plan: 'pushdown', from: wm, cutoff: '2024-03-02T00:00:00.000000', cutoffMinutes: 2, batchSize: 1000,
+      runCutoff: { at: '2024-03-02T00:00:00.000000', boundedBy: 'clock' }, runCutoffMinutes: 5,
       isActive: true, registered: true, pendingRows: 2500, batches: 3,
       triggers: [
         { trigger: 'orders', table: 'core.orders', from: { updatedAt: '2024-03-01T09:00:00.000000', id: '12' }, pendingRows: 1001, batches: 2 },
@@ -108,11 +109,28 @@ describe('dw-etl task terminal lines', () => {
     const lines = planLines([plan]);
     assert.match(lines[0] ?? '', /nothing is read/);
     assert.deepEqual(lines.slice(1), [
+      'cutoff of the run: 2024-03-02T00:00:00.000000 (5 min: the largest of the entities\' cutoff_minutes)',
       'dim_cliente: pushdown, window (2024-03-01T10:00:00.000000, 7) .. 2024-03-02T00:00:00.000000 (cutoff 2 min), 2500 row(s) pending in 3 batch(es) of 1000',
       '  trigger orders (core.orders): after (2024-03-01T09:00:00.000000, 12), 1001 changed row(s) in 2 batch(es)',
       '  trigger order_items (core.order_items): moves to the cutoff (the entity loads from the start)',
     ]);
     assert.match(planLines([])[0] ?? '', /no active entity/);
+  });
+
+  it('prints the run\'s cutoff at its start: what held it back, and a warning when the source hides transactions', () => {
+    const start = { type: 'run-start', runId: 9, entities: ['dim_cliente', 'fact_vendas'] } as const;
+    assert.deepEqual(eventLines({ ...start, cutoff: { at: '2024-03-02T00:00:00.000000', boundedBy: 'clock' } }, fileOf), [
+      'run 9: dim_cliente, fact_vendas',
+      'cutoff of the run: 2024-03-02T00:00:00.000000',
+    ]);
+    const held = eventLines({
+      ...start,
+      cutoff: { at: '2024-03-01T23:59:40.000000', boundedBy: 'open-transaction', openSince: '2024-03-01T23:59:41.250000', openProcess: '4242', warning: 'the transactions of 2 other session(s) of the source are not visible to this login' },
+    }, fileOf, sayPtBr);
+    assert.deepEqual(held.slice(1), [
+      'corte da execução: 2024-03-01T23:59:40.000000, retido por uma transação aberta na origem desde 2024-03-01T23:59:41.250000 (processo 4242)',
+      'aviso: the transactions of 2 other session(s) of the source are not visible to this login',
+    ]);
   });
 
   it('writes CRLF line ends, including inside multi-line messages', () => {

@@ -4,6 +4,7 @@ import type { EntityDefinition } from '../definition/types';
 import { INITIAL_WATERMARK, isInitialWatermark, readControls, type Watermark } from '../run/control';
 import { UnknownEntityError } from '../run/errors';
 import type { EtlPlan } from '../run/events';
+import { DEFAULT_CUTOFF_MINUTES, runCutoff, runCutoffMinutes, type RunCutoff } from '../run/cutoff';
 import { resolvePlan } from '../run/plan';
 import { readTriggerWatermarks } from '../run/triggerControl';
 
@@ -11,10 +12,14 @@ import { readTriggerWatermarks } from '../run/triggerControl';
 export interface EntityRunPlan {
   readonly entity: string;
   readonly plan: EtlPlan;
-  /** The window: rows after `from` and up to `cutoff`, ordered by (updated_at, id). */
+  /** The window: rows after `from` and up to `cutoff` (the run's, shared by every entity), ordered by (updated_at, id). */
   readonly from: Watermark;
   readonly cutoff: string;
+  /** The entity's own cutoff_minutes; the run uses the largest of its entities' (`runCutoff`). */
   readonly cutoffMinutes: number;
+  /** The run's one cutoff, as a real run of the same entities would compute it now. */
+  readonly runCutoff: RunCutoff;
+  readonly runCutoffMinutes: number;
   readonly batchSize: number;
   readonly isActive: boolean;
   /** False when ctl.etl_control has no row yet (a run registers it with the defaults shown). */
@@ -46,9 +51,10 @@ export interface DryRunOptions {
   readonly entities?: readonly string[];
   readonly full?: boolean;
   readonly definitionsDir?: string;
+  /** The clock the cutoff is taken from, as `runEtl`'s (default: the source server's). */
+  readonly now?: () => Date;
 }
 
-const DEFAULT_CUTOFF_MINUTES = 2;
 const DEFAULT_BATCH_SIZE = 1000;
 
 /** Same text in both dialects: information_schema names the table wherever it exists. */
@@ -89,13 +95,17 @@ export async function planEtlRun(o: DryRunOptions): Promise<EntityRunPlan[]> {
     const params: SqlParam[] = [cutoff, from.updatedAt, { value: from.id, type: { kind: 'bigint' } }];
     return Number((await o.source.query<Record<string, unknown>>(windowCountSql(o.source, w), params)).rows[0]?.['n'] ?? 0);
   };
+  // One cutoff for the run, as runEtl computes it: a real run of these entities reads up to it.
+  const names = defs.map((def) => def.entity);
+  const minutes = runCutoffMinutes(names, controls);
+  const shared = await runCutoff(o.source, sd, minutes, names, o.now);
   const out: EntityRunPlan[] = [];
   for (const def of defs) {
     const control = controls.find((c) => c.entity === def.entity);
     const from = o.full || control === undefined ? INITIAL_WATERMARK : control.watermark;
     const cutoffMinutes = control?.cutoffMinutes ?? DEFAULT_CUTOFF_MINUTES;
     const batchSize = control?.batchSize ?? DEFAULT_BATCH_SIZE;
-    const cutoff = String((await o.source.query<Record<string, unknown>>(sd.cutoffSql, [cutoffMinutes])).rows[0]?.['cutoff']);
+    const cutoff = shared.at;
     const pendingRows = await pending(def.source, cutoff, from);
     const fromStart = isInitialWatermark(from);
     const marks = hasTriggerTable && !fromStart ? await readTriggerWatermarks(o.target, td, def.entity) : new Map<string, Watermark>();
@@ -106,7 +116,7 @@ export async function planEtlRun(o: DryRunOptions): Promise<EntityRunPlan[]> {
       triggers.push({ trigger: t.name, table: t.table, from: at, pendingRows: rows, batches: Math.ceil(rows / batchSize) });
     }
     out.push({
-      entity: def.entity, plan, from, cutoff, cutoffMinutes, batchSize,
+      entity: def.entity, plan, from, cutoff, cutoffMinutes, runCutoff: shared, runCutoffMinutes: minutes, batchSize,
       isActive: control?.isActive ?? false, registered: control !== undefined,
       pendingRows, batches: Math.ceil(pendingRows / batchSize), triggers,
     });

@@ -1,4 +1,5 @@
 import type { EtlRunResult } from '../run/run';
+import type { RunCutoff } from '../run/cutoff';
 import type { EtlEvent } from '../run/events';
 import type { Watermark } from '../run/control';
 import type { EntityRunPlan } from './plan';
@@ -27,6 +28,14 @@ export function definitionProblemLines(problems: readonly DefinitionProblem[]): 
 
 const rate = (n: number): string => Math.round(n).toLocaleString('en-US');
 
+/** The run's one cutoff, what held it back (a source transaction still open), and a warning when the source hides some. */
+function cutoffLines(c: RunCutoff, say: Say): string[] {
+  const held = c.boundedBy === 'open-transaction'
+    ? say(', held back by a source transaction open since {0} (process {1})', c.openSince ?? '?', c.openProcess ?? '?')
+    : '';
+  return [say('cutoff of the run: {0}{1}', c.at, held), ...(c.warning === undefined ? [] : [say('warning: {0}', c.warning)])];
+}
+
 /** A run's or entity's outcome as the terminal shows it (SUCCESS, FAILED…), in the UI language. */
 function outcome(status: string, say: Say): string {
   switch (status) {
@@ -45,7 +54,7 @@ function outcome(status: string, say: Say): string {
 export function eventLines(e: EtlEvent, fileOf: (entity: string) => string | undefined, say: Say = english): string[] {
   switch (e.type) {
     case 'run-start':
-      return [say('run {0}: {1}', e.runId, e.entities.join(', ') || say('(no active entity: activate one in ctl.etl_control)'))];
+      return [say('run {0}: {1}', e.runId, e.entities.join(', ') || say('(no active entity: activate one in ctl.etl_control)')), ...(e.cutoff === undefined ? [] : cutoffLines(e.cutoff, say))];
     case 'entity-start':
       return [say('{0}: {1}{2}, window {3} .. {4}, batches of {5}', e.entity, e.plan,
         e.sourceDatabase === undefined ? '' : say(' (source in database {0})', e.sourceDatabase), watermarkText(e.watermark), e.cutoff, e.batchSize)];
@@ -80,6 +89,10 @@ export function summaryLines(r: EtlRunResult, say: Say = english): string[] {
 export function planLines(plans: readonly EntityRunPlan[], say: Say = english): string[] {
   if (plans.length === 0) return [say('dry run: no active entity; activate one in ctl.etl_control or name it in the task.')];
   const out = [say('dry run: nothing is read into the warehouse, no watermark moves.')];
+  const first = plans[0];
+  if (first !== undefined) {
+    out.push(...cutoffLines(first.runCutoff, say).map((line, i) => i === 0 ? `${line}${say(' ({0} min: the largest of the entities\' cutoff_minutes)', first.runCutoffMinutes)}` : line));
+  }
   for (const p of plans) {
     out.push(
       say('{0}: {1}, window {2} .. {3} (cutoff {4} min), {5} row(s) pending in {6} batch(es) of {7}', p.entity, p.plan, watermarkText(p.from), p.cutoff,

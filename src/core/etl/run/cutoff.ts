@@ -25,6 +25,17 @@ export class CutoffRefusedError extends Error {
 
 const SECOND = 1000;
 
+/** cutoff_minutes of an entity ctl.etl_control does not know yet (the table's default). */
+export const DEFAULT_CUTOFF_MINUTES = 2;
+
+/**
+ * The cutoff_minutes of a run of `entities`: the largest of theirs (ctl.etl_control), so one
+ * cutoff serves every entity of the run and none reads closer to now than it asked.
+ */
+export function runCutoffMinutes(entities: readonly string[], controls: readonly { readonly entity: string; readonly cutoffMinutes: number }[]): number {
+  return Math.max(0, ...entities.map((e) => controls.find((c) => c.entity === e)?.cutoffMinutes ?? DEFAULT_CUTOFF_MINUTES));
+}
+
 /** ISO text (any precision, `T` or space) to a Date truncated to the second. */
 function wholeSecond(text: string): Date {
   const m = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2}):(\d{2})/.exec(text);

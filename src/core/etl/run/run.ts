@@ -15,7 +15,7 @@ import { loadEntity, type EntityLoadContext } from './entity';
 import { checkTriggers, prepareMemory, runTriggers } from './triggers';
 import { loadOrder } from './order';
 import { resolvePlan, type PlanChoice } from './plan';
-import { runCutoff, type RunCutoff } from './cutoff';
+import { runCutoff, runCutoffMinutes, type RunCutoff } from './cutoff';
 import { resolveLateMembers } from './lateMembers';
 import { transferStageOf } from './transferStage';
 import { ensureTableSql } from '../../warehouse/ddl';
@@ -158,8 +158,7 @@ export async function runEtl(o: EtlRunOptions): Promise<EtlRunResult> {
   const names = compiled.map((x) => x.definition.entity);
   // One cutoff for the whole run, so a fact never reads source rows newer than its dimensions did:
   // the largest cutoff_minutes of the run's entities, bounded by the source's open transactions.
-  const minutes = Math.max(0, ...defs.map((def) => controls0.find((c) => c.entity === def.entity)?.cutoffMinutes ?? 2));
-  const cutoff = await runCutoff(o.source, etlDialect(o.source.dialect), minutes, names, o.now);
+  const cutoff = await runCutoff(o.source, etlDialect(o.source.dialect), runCutoffMinutes(names, controls0), names, o.now);
   // Kept by the engine for the next run (the ETL leaves no session state: its stages are named by their shape).
   const session = await o.target.session({ reuse: true });
   try {
