@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { EntityControlQueries } from '../../core/etl/control/state';
 import { loadEntityDefinitions } from '../../core/etl/definition/load';
+import { cutoffLines } from '../../core/etl/present/terminalLines';
 import type { EtlEvent } from '../../core/etl/run/events';
 import { runEtl, type EtlRunResult } from '../../core/etl/run/run';
 import { loadProject, passwordEnvName, ProjectEngines, type Project } from '../../core/project';
@@ -45,7 +46,7 @@ function lockWaitMs(project: Project, wait: string | undefined): number {
 
 function progressLine(e: EtlEvent): string | undefined {
   switch (e.type) {
-    case 'run-start': return `run ${e.runId}: ${e.entities.join(', ') || '(no active entity)'}`;
+    case 'run-start': return [`run ${e.runId}: ${e.entities.join(', ') || '(no active entity)'}`, ...(e.cutoff === undefined ? [] : cutoffLines(e.cutoff))].join('\n');
     case 'entity-start': return `${e.entity}: from (${e.watermark.updatedAt}, ${e.watermark.id}) up to ${e.cutoff}, batches of ${e.batchSize}`;
     case 'batch': return `${e.entity}: batch ${e.batch}${e.trigger === undefined ? '' : ` (trigger ${e.trigger.name})`}: ${e.rows} rows, ${e.upserted} upserted, ${e.rejected} rejected, ${e.rowsPerSecond} rows/s`;
     case 'entity-end': return `${e.entity}: ${e.skippedBecause === undefined ? e.status.toUpperCase() : 'SKIPPED'}${e.error ? ` - ${e.error}` : ''}`;

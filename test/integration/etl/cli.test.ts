@@ -59,6 +59,7 @@ describe('dwb etl (PostgreSQL)', () => {
     const r = await dwb('dim_cliente', '--full');
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stderr, /dim_cliente: batch 1: 3 rows/);
+    assert.match(r.stderr, /^run \d+: dim_cliente\ncutoff of the run: \d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/m);
     assert.match(r.stdout, /dim_cliente\s+SUCCESS\s+3/);
   });
 

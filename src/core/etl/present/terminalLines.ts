@@ -29,7 +29,7 @@ export function definitionProblemLines(problems: readonly DefinitionProblem[]): 
 const rate = (n: number): string => Math.round(n).toLocaleString('en-US');
 
 /** The run's one cutoff, what held it back (a source transaction still open), and a warning when the source hides some. */
-function cutoffLines(c: RunCutoff, say: Say): string[] {
+export function cutoffLines(c: RunCutoff, say: Say = english): string[] {
   const held = c.boundedBy === 'open-transaction'
     ? say(', held back by a source transaction open since {0} (process {1})', c.openSince ?? '?', c.openProcess ?? '?')
     : '';
