@@ -57,6 +57,10 @@ export const postgresEtl: EtlDialect = {
   columnsSql: `SELECT column_name AS name, data_type, numeric_precision AS precision, numeric_scale AS scale,
       character_maximum_length AS length
     FROM information_schema.columns WHERE table_schema = $1 AND table_name = $2 ORDER BY ordinal_position`,
+  schemaColumnsSql: (n) => `SELECT table_schema, table_name, column_name AS name, data_type, numeric_precision AS precision,
+      numeric_scale AS scale, character_maximum_length AS length
+    FROM information_schema.columns WHERE table_schema IN (${Array.from({ length: n }, (_, i) => `$${i + 1}`).join(', ')})
+    ORDER BY table_schema, table_name, ordinal_position`,
   // A row comparison, which the (updated_at, key) index seeks.
   afterWatermark: (u, k, ts, id) => `(${u}, ${k}) > (${ts}, ${id})`,
   extractPageSql(s: ExtractSpec): string {

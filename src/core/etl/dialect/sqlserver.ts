@@ -67,6 +67,10 @@ export const sqlserverEtl: EtlDialect = {
   columnsSql: `SELECT COLUMN_NAME AS name, DATA_TYPE AS data_type, NUMERIC_PRECISION AS precision,
       NUMERIC_SCALE AS scale, CHARACTER_MAXIMUM_LENGTH AS length
     FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = @p1 AND TABLE_NAME = @p2 ORDER BY ORDINAL_POSITION`,
+  schemaColumnsSql: (n) => `SELECT TABLE_SCHEMA AS table_schema, TABLE_NAME AS table_name, COLUMN_NAME AS name, DATA_TYPE AS data_type,
+      NUMERIC_PRECISION AS precision, NUMERIC_SCALE AS scale, CHARACTER_MAXIMUM_LENGTH AS length
+    FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA IN (${Array.from({ length: n }, (_, i) => `@p${i + 1}`).join(', ')})
+    ORDER BY TABLE_SCHEMA, TABLE_NAME, ORDINAL_POSITION`,
   // No row comparison in T-SQL: the `>=` bound is what the (updated_at, key) index seeks.
   afterWatermark: (u, k, ts, id) => `${u} >= ${ts} AND (${u} > ${ts} OR ${k} > ${id})`,
   extractPageSql(s: ExtractSpec): string {
