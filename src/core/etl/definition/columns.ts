@@ -25,20 +25,23 @@ export async function readColumns(db: Queryable, d: EtlDialect, table: string): 
 }
 
 /**
- * The columns of every table of some schemas, read in one catalog query. A table is found as the
+ * The columns of many tables, read in one catalog query. A table is found as the
  * dialect's per-table query finds it: by exact name on PostgreSQL (unquoted names were folded to
  * lower case when created), ignoring case on SQL Server (its default collations do).
  */
 export class TableCatalog {
   private constructor(private readonly dialect: Dialect, private readonly tables: ReadonlyMap<string, readonly ColumnMeta[]>) {}
 
-  static async read(db: Queryable, d: EtlDialect, schemas: readonly string[]): Promise<TableCatalog> {
-    const unique = [...new Set(schemas)];
-    const rows = unique.length === 0 ? [] : (await db.query<Record<string, unknown>>(d.schemaColumnsSql(unique.length), unique)).rows;
+  /** The columns of `tables` (`schema.table`), in one query (none when `tables` is empty). */
+  static async read(db: Queryable, d: EtlDialect, tables: readonly string[]): Promise<TableCatalog> {
+    const parts = tables.map(splitTable);
+    const schemas = [...new Set(parts.map(([schema]) => schema))];
+    const names = [...new Set(parts.map(([, name]) => name))];
+    const rows = names.length === 0 ? [] : (await db.query<Record<string, unknown>>(d.catalogColumnsSql(schemas.length, names.length), [...schemas, ...names])).rows;
     return TableCatalog.of(d.name, rows);
   }
 
-  /** A catalog from the rows of `schemaColumnsSql`. */
+  /** A catalog from the rows of `catalogColumnsSql`. */
   static of(dialect: Dialect, rows: readonly Record<string, unknown>[]): TableCatalog {
     const tables = new Map<string, ColumnMeta[]>();
     for (const row of rows) {

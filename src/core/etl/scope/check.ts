@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { JsonDocument } from '../../checks/locate';
 import type { Engine } from '../../engine/types';
-import { TableCatalog, splitTable } from '../definition/columns';
+import { TableCatalog } from '../definition/columns';
 import type { DefinitionProblem } from '../definition/errors';
 import { listEntityDefinitionFiles, locateDefinitionProblems, readEntityDefinitions } from '../definition/load';
 import type { EntityDefinition } from '../definition/types';
@@ -30,12 +30,8 @@ export interface EtlScopeReport {
   readonly durationMs: number;
 }
 
-function schemasOf(tables: readonly string[]): string[] {
-  return [...new Set(tables.map((t) => splitTable(t)[0]))];
-}
-
 /**
- * Reads the definitions, ctl.etl_control and the columns of every schema the definitions name,
+ * Reads the definitions, ctl.etl_control and the columns of every table the definitions name,
  * with one catalog query per database (one in all when OLTP and warehouse are one database), and
  * checks the active entities' scope (`scopeFindings`).
  */
@@ -48,11 +44,11 @@ export async function checkEtlScope(o: EtlScopeOptions): Promise<EtlScopeReport>
   let source: TableCatalog;
   let target: TableCatalog;
   if (o.source === o.target) {
-    source = target = await TableCatalog.read(o.target, etlDialect(o.target.dialect), schemasOf([...targetTables, ...sourceTables]));
+    source = target = await TableCatalog.read(o.target, etlDialect(o.target.dialect), [...targetTables, ...sourceTables]);
   } else {
     [source, target] = await Promise.all([
-      TableCatalog.read(o.source, etlDialect(o.source.dialect), schemasOf(sourceTables)),
-      TableCatalog.read(o.target, etlDialect(o.target.dialect), schemasOf(targetTables)),
+      TableCatalog.read(o.source, etlDialect(o.source.dialect), sourceTables),
+      TableCatalog.read(o.target, etlDialect(o.target.dialect), targetTables),
     ]);
   }
   const dialect = etlDialect(o.target.dialect);
