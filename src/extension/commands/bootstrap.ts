@@ -67,8 +67,8 @@ export function flagBootstrapFailure(ctx: DwContext, e: unknown): void {
 async function showScopeFailure(ctx: DwContext, e: EtlScopeError): Promise<void> {
   ctx.log.error(e.message);
   const message = vscode.l10n.t(
-    'Bootstrap: {0} step(s) ran and {1} skipped, and what they did stays; but {2} problem(s) in the entities active in ctl.etl_control would stop the ETL. Each is in Problems at its definition line.',
-    e.summary.ran, e.summary.skipped, e.summary.scope.findings.length,
+    'Bootstrap failed: the ETL scope check found {0} problem(s) in the entities active in ctl.etl_control, each in Problems at its definition line. The {1} step(s) that ran ({2} skipped) stay done.',
+    e.summary.scope.findings.length, e.summary.ran, e.summary.skipped,
   );
   const show = vscode.l10n.t('Show Problems');
   if ((await vscode.window.showErrorMessage(message, show)) === show) await vscode.commands.executeCommand('workbench.actions.view.problems');
@@ -101,7 +101,7 @@ export const bootstrap = (ctx: DwContext) => async (): Promise<boolean> => {
       },
     );
     const message = vscode.l10n.t(
-      'Warehouse ready: {0} step(s) ran, {1} skipped; the tables and columns of the {2} active ETL entities are all there.',
+      'Warehouse ready: {0} step(s) ran, {1} skipped. ETL scope: the tables and columns of the {2} active entities are all there.',
       summary.ran, summary.skipped, summary.scope.active.length,
     );
     ctx.log.info(message);

@@ -41,5 +41,5 @@ export async function dropTargetColumn(db: Engine, table: string, column: string
 }
 
 export async function renameSourceTable(db: Engine, schema: string, from: string, to: string): Promise<void> {
-  await db.batch(db.dialect === 'sqlserver' ? `EXEC sp_rename '${schema}.${from}', '${to}'` : `ALTER TABLE ${schema}.${from} RENAME TO ${to}`);
+  await db.batch(db.dialect === 'sqlserver' ? `EXEC sp_rename '${schema}.${from}', '${to}', 'OBJECT'` : `ALTER TABLE ${schema}.${from} RENAME TO ${to}`);
 }
