@@ -127,7 +127,8 @@ describe('PostgreSQL stack on a real Docker engine: the life of a project', func
     assert.equal(volumes.stdout.trim(), '', 'destroy deleted the volumes');
 
     // Structure and roles (the dump's grants name them), but no generated data this time.
-    await startStack(t.stack, { bootstrap: async (s) => { await bootstrapOnStack(withoutGeneratedData(t.project), s, { entitiesDir: entitiesDirOf(t.project) }); } });
+    const structureOnly = withoutGeneratedData(t.project);
+    await startStack(t.stack, { bootstrap: async (s) => { await bootstrapOnStack(structureOnly, s, { entitiesDir: entitiesDirOf(structureOnly) }); } });
     assert.equal((await rowCounts(t))['core.customers'], 0, 'the fresh stack has the structure but no data');
 
     const latest = latestBackupSet(await listBackups(t.stack));

@@ -56,7 +56,9 @@ export const demoCommand: CliCommand = {
 
       out('1. Bootstrap\n');
       const dir = entitiesDir(project);
-      await runBootstrap(project, { engines: (role) => engines.get(role), entitiesDir: dir, scale, onEvent: (e) => bootstrapLine(e, out), ...(signal ? { signal } : {}) });
+      await runBootstrap(project, {
+        engines: (role) => engines.get(role), entitiesDir: dir, scale, onEvent: (e) => bootstrapLine(e, out), ...(signal ? { signal } : {}),
+      });
 
       const definitions = loadEntityDefinitions(dir);
       const entities = definitions.map((d) => d.entity);

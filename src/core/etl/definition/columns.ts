@@ -37,8 +37,9 @@ export class TableCatalog {
     const parts = tables.map(splitTable);
     const schemas = [...new Set(parts.map(([schema]) => schema))];
     const names = [...new Set(parts.map(([, name]) => name))];
-    const rows = names.length === 0 ? [] : (await db.query<Record<string, unknown>>(d.catalogColumnsSql(schemas.length, names.length), [...schemas, ...names])).rows;
-    return TableCatalog.of(d.name, rows);
+    if (names.length === 0) return TableCatalog.of(d.name, []);
+    const r = await db.query<Record<string, unknown>>(d.catalogColumnsSql(schemas.length, names.length), [...schemas, ...names]);
+    return TableCatalog.of(d.name, r.rows);
   }
 
   /** A catalog from the rows of `catalogColumnsSql`. */
