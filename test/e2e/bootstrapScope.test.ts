@@ -69,7 +69,7 @@ describe('e2e: DW: Bootstrap Warehouse checks the ETL scope', function () {
     assert.match(column, /entity dim_cliente, column telefone, rule normalizar_telefone: target table dim\.dim_cliente has no column telefone/);
     assert.match(column, new RegExp(`\\[Ln ${telefone}, Col 1\\]`), `expected line ${telefone}: ${column}`);
     const undefinedEntity = rows.find((r) => r.includes('dim_loja')) ?? '';
-    assert.match(undefinedEntity, /entity dim_loja: is active in ctl\.etl_control but has no definition in .*: add dim_loja\.json there, or deactivate it/);
+    assert.match(undefinedEntity, /entity dim_loja: is active in ctl\.etl_control but has no definition in etl\/entities: add dim_loja\.json there, or deactivate it/);
     assert.match(undefinedEntity, new RegExp(`\\[Ln ${projectLine(path.join(folder, 'dw-workbench.json'))}, Col 1\\]`), undefinedEntity);
     assert.ok(rows.some((r) => r.startsWith('dim_cliente.json')) && rows.some((r) => r.startsWith('dw-workbench.json')), JSON.stringify(rows));
 

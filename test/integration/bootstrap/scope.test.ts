@@ -116,7 +116,7 @@ for (const engineName of ['postgres', 'pglite'] as const) {
       try {
         const { found } = await failing();
         assert.deepEqual(found, [
-          `dw-workbench.json:${projectLine(project.file)}: entity dim_loja: is active in ctl.etl_control but has no definition in ${dir()}: `
+          `dw-workbench.json:${projectLine(project.file)}: entity dim_loja: is active in ctl.etl_control but has no definition in etl/entities: `
             + 'add dim_loja.json there, or deactivate it (dwb etl deactivate dim_loja)',
           `${path.relative(project.root, extra)}:${valueLine(extra, '"entity": "dim_canal"')}: entity dim_canal: has no row in ctl.etl_control, `
             + 'so no run knows whether it is active: register it in the warehouse scripts (as dw/06_etl_control.sql does), or run it once with "dwb etl dim_canal"',

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { JsonDocument } from '../../checks/locate';
 import type { Engine } from '../../engine/types';
 import { TableCatalog } from '../definition/columns';
@@ -28,6 +29,12 @@ export interface EtlScopeReport {
   /** Each at its file and line (the definition entry naming the missing object). */
   readonly findings: readonly DefinitionProblem[];
   readonly durationMs: number;
+}
+
+/** The definitions folder as messages name it: relative to the project when inside it. */
+function shownFolder(projectFile: string, dir: string): string {
+  const relative = path.relative(path.dirname(projectFile), dir);
+  return relative === '' || relative.startsWith('..') || path.isAbsolute(relative) ? dir : relative;
 }
 
 /**
@@ -63,7 +70,7 @@ export async function checkEtlScope(o: EtlScopeOptions): Promise<EtlScopeReport>
     source,
     target,
     dialect,
-    entitiesDir: o.entitiesDir,
+    entitiesDir: shownFolder(o.projectFile, o.entitiesDir),
     projectFile: o.projectFile,
     ...(projectLine === undefined ? {} : { projectLine }),
   });
