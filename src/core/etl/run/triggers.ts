@@ -79,8 +79,11 @@ export async function checkTriggers(
   const tables = new Map<string, readonly ColumnMeta[]>();
   const own = triggers.some((t) => t.remember === true) ? [def.source.table] : [];
   for (const table of [...own, ...triggers.map((t) => t.table)]) if (!tables.has(table)) tables.set(table, await columnsOf(table));
-  const problems = triggerColumnProblems(def, (table) => tables.get(table) ?? []);
+  const found = triggerColumnProblems(def, (table) => tables.get(table) ?? []);
+  const problems: DefinitionProblem[] = [];
+  // Trigger by trigger (names are unique): its columns' problems, then its SQL's.
   for (const t of triggers) {
+    problems.push(...found.filter((p) => p.trigger === t.name));
     if ((tables.get(t.table) ?? []).length === 0) continue;
     try {
       await source.query(triggerProbeSql(t, d));
