@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadProject, type Project } from '../src/core/project';
 import { scaffoldProject } from '../src/core/scaffold/scaffold';
+import { projectEntitiesDir } from '../src/core/etl/definition/load';
 import {
   bootstrapOnStack,
   checkStackConnection,
@@ -59,7 +60,7 @@ async function startStackRun(): Promise<StartRun> {
   const stack = await openProjectStack(project, { runner, secrets: memoryStore(), bundledDockerDir: path.join(root, 'docker') });
   try {
     const t = await startStack(stack, {
-      bootstrap: async (s) => { await bootstrapOnStack(project, s); },
+      bootstrap: async (s) => { await bootstrapOnStack(project, s, { entitiesDir: projectEntitiesDir(project, root) }); },
       checkConnection: async (s) => { await checkStackConnection(project, s); },
     });
     return { up: t.checksMs + t.upMs, health: t.healthMs, bootstrap: t.bootstrapMs, connection: t.connectionMs };

@@ -18,6 +18,7 @@ import {
 import { filesHolding } from '../support/filesHolding';
 import { requireDocker } from './dockerTestEnv';
 import { scaffoldPostgresProjectStack, type ProjectStack } from './stackProject';
+import { entitiesDirOf } from '../integration/etl/support/project';
 
 const COUNTED_TABLES = ['core.customers', 'core.orders', 'core.order_items', 'dim.dim_cliente', 'dim.dim_data', 'audit.etl_run'];
 
@@ -41,7 +42,7 @@ describe('PostgreSQL stack on a real Docker engine: the life of a project', func
   let t: ProjectStack;
   const start = () =>
     startStack(t.stack, {
-      bootstrap: async (s) => { await bootstrapOnStack(t.project, s); },
+      bootstrap: async (s) => { await bootstrapOnStack(t.project, s, { entitiesDir: entitiesDirOf(t.project) }); },
       checkConnection: async (s) => { assert.match(await checkStackConnection(t.project, s), /PostgreSQL/); },
     });
 
@@ -126,7 +127,8 @@ describe('PostgreSQL stack on a real Docker engine: the life of a project', func
     assert.equal(volumes.stdout.trim(), '', 'destroy deleted the volumes');
 
     // Structure and roles (the dump's grants name them), but no generated data this time.
-    await startStack(t.stack, { bootstrap: async (s) => { await bootstrapOnStack(withoutGeneratedData(t.project), s); } });
+    const structureOnly = withoutGeneratedData(t.project);
+    await startStack(t.stack, { bootstrap: async (s) => { await bootstrapOnStack(structureOnly, s, { entitiesDir: entitiesDirOf(structureOnly) }); } });
     assert.equal((await rowCounts(t))['core.customers'], 0, 'the fresh stack has the structure but no data');
 
     const latest = latestBackupSet(await listBackups(t.stack));

@@ -7,11 +7,15 @@ import { stackDefinition } from '../../core/stack/definitions';
 import { readEnvFile } from '../../core/stack/envFile';
 import { PASSWORD_VARIABLES } from '../../core/warehouse/scripts';
 import { EXIT_CODES, type CliCommand } from '../command';
+import { entitiesDir } from './etl';
 
 const USAGE = `dwb bootstrap [--scale N] [--var NAME=value ...] [--json]
 
 Runs the bootstrap plan of dw-workbench.json (bootstrap.steps) in order: scripts, folders and
 the data generator. Every script is split and checked first: nothing runs when one cannot be.
+Then checks the ETL scope: every entity active in ctl.etl_control has a definition whose source
+(OLTP) and target (warehouse) tables and columns exist. Each problem is printed at its
+definition's file:line and the command exits 1; what the steps did is kept.
   --scale N         scale of the generate steps (1: ~10k customers, 50k orders)
   --var NAME=value  a script variable, overriding the project file
   --json            one JSON event per line
@@ -37,7 +41,13 @@ function describe(e: BootstrapEvent): string | undefined {
     case 'step-end': return `      done in ${(e.durationMs / 1000).toFixed(1)} s: ${e.detail}`;
     case 'rows': return `      ${e.table}: ${e.rows} rows`;
     case 'script': return e.event.type === 'message' ? `      ${path.basename(e.event.file)}:${e.event.line}: ${e.event.text}` : undefined;
-    case 'bootstrap-end': return `Bootstrap complete: ${e.ran} step(s) ran, ${e.skipped} skipped, ${(e.durationMs / 1000).toFixed(1)} s.`;
+    case 'scope-start': return 'ETL scope: checking the entities active in ctl.etl_control against the databases';
+    case 'scope-end': return e.findings.length === 0
+      ? `      ${e.active.length} active entit${e.active.length === 1 ? 'y' : 'ies'} (${e.active.join(', ') || 'none'}): every source and target table and column exists (${Math.round(e.durationMs)} ms)`
+      : `      ${e.findings.length} problem(s) found in ${Math.round(e.durationMs)} ms (each at its file:line below)`;
+    case 'bootstrap-end': return e.ok
+      ? `Bootstrap complete: ${e.ran} step(s) ran, ${e.skipped} skipped, ${(e.durationMs / 1000).toFixed(1)} s.`
+      : `Bootstrap steps done (${e.ran} ran, ${e.skipped} skipped, ${(e.durationMs / 1000).toFixed(1)} s), but the ETL scope check failed.`;
     default: return undefined;
   }
 }
@@ -73,6 +83,7 @@ export const bootstrapCommand: CliCommand = {
     try {
       await runBootstrap(project, {
         engines: (role) => engines.get(role),
+        entitiesDir: entitiesDir(project),
         secrets,
         variables: parseVars(values.var),
         ...(scale === undefined ? {} : { scale }),

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { problemLine, projectChecks, resultMessage, runChecks, type CheckReport } from '../../core/checks';
+import { problemLines, resultMessage, runProjectChecks, type CheckReport } from '../../core/checks';
 import { loadProject, passwordEnvName, ProjectEngines } from '../../core/project';
 import { EXIT_CODES, type CliCommand } from '../command';
 import { renderTable } from '../table';
@@ -8,18 +8,20 @@ import { entitiesDir } from './etl';
 
 const USAGE = `dwb check [--json] [--only NAME...]
 
-Checks the warehouse: FK orphans per fact, duplicate natural keys per dimension and fact,
-minimum coverage per table and view, and the checks the project file declares
-(checks.custom: a SQL returning the offending rows, a severity). Failed checks print as
+Checks the warehouse: the ETL scope (every entity active in ctl.etl_control has a definition
+whose source and target tables and columns exist, as the bootstrap checks at its end), FK
+orphans per fact, duplicate natural keys per dimension and fact, minimum coverage per table and
+view, and the checks the project file declares (checks.custom: a SQL returning the offending
+rows, a severity). Failed checks print as
 'dw-check: <severity>: <file>:<line>:<column>: <check>: <message>' at the entity definition,
 script or project file line they come from (the dw-check task's problem matcher reads them).
   --json         print the report as JSON (for CI)
-  --only NAME    run only the checks whose name starts with NAME (repeatable)
+  --only NAME    run only the checks whose name starts with NAME (repeatable; 'scope' for the ETL scope)
 Exit code 0 when no check of severity error failed, 1 when one did.`;
 
 function textReport(report: CheckReport, relative: (file: string) => string): string {
   const rows = report.checks.map((r) => [r.ok ? 'OK' : r.severity === 'error' ? 'FAIL' : r.severity.toUpperCase(), r.check, r.value === null ? '-' : String(r.value), r.expected]);
-  const problems = report.checks.map((r) => problemLine(r, relative)).filter((l): l is string => l !== undefined);
+  const problems = report.checks.flatMap((r) => problemLines(r, relative));
   const s = report.summary;
   return [
     renderTable(['STATUS', 'CHECK', 'VALUE', 'EXPECTED'], rows),
@@ -31,21 +33,24 @@ function textReport(report: CheckReport, relative: (file: string) => string): st
 
 export const checkCommand: CliCommand = {
   name: 'check',
-  summary: 'Check the warehouse: FK orphans, duplicate natural keys, coverage, and the project\'s own checks',
+  summary: 'Check the warehouse: ETL scope, FK orphans, duplicate natural keys, coverage, and the project\'s own checks',
   usage: USAGE,
   async run(args, io) {
     const { values } = parseArgs({ args, options: { json: { type: 'boolean', default: false }, only: { type: 'string', multiple: true, default: [] } }, strict: true });
     const project = loadProject(io.cwd);
     const engines = new ProjectEngines(project, io.env[passwordEnvName(project)], 'DW Workbench checks');
     try {
-      const dw = await engines.get('dw');
-      const all = projectChecks(project, dw.dialect, entitiesDir(project));
-      const checks = values.only.length === 0 ? all : all.filter((c) => values.only.some((o) => c.name.startsWith(o)));
-      if (checks.length === 0) {
+      const report = await runProjectChecks(project, {
+        source: await engines.get('oltp'),
+        target: await engines.get('dw'),
+        entitiesDir: entitiesDir(project),
+        only: values.only,
+        ...(io.signal ? { signal: io.signal } : {}),
+      });
+      if (report.checks.length === 0) {
         io.stderr.write(`dwb check: no check matches --only ${values.only.join(', ')}.\n`);
         return EXIT_CODES.usage;
       }
-      const report = await runChecks(dw, checks, { limit: project.config.checks?.offendingLimit ?? 20, ...(io.signal ? { signal: io.signal } : {}) });
       const relative = (file: string): string => path.relative(io.cwd, file) || file;
       io.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : textReport(report, relative));
       for (const r of report.checks) if (r.error !== undefined && values.json) io.stderr.write(`${resultMessage(r)}\n`);

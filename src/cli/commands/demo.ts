@@ -55,9 +55,12 @@ export const demoCommand: CliCommand = {
       out(`Engine: ${info.product} ${info.version}, data in ${info.address}\n\n`);
 
       out('1. Bootstrap\n');
-      await runBootstrap(project, { engines: (role) => engines.get(role), scale, onEvent: (e) => bootstrapLine(e, out), ...(signal ? { signal } : {}) });
+      const dir = entitiesDir(project);
+      await runBootstrap(project, {
+        engines: (role) => engines.get(role), entitiesDir: dir, scale, onEvent: (e) => bootstrapLine(e, out), ...(signal ? { signal } : {}),
+      });
 
-      const definitions = loadEntityDefinitions(entitiesDir(project));
+      const definitions = loadEntityDefinitions(dir);
       const entities = definitions.map((d) => d.entity);
       const etl = (label: string) =>
         runEtl({ source: dw, target: dw, definitions, entities, startedBy: 'dwb demo', lockWaitMs: 0, ...(signal ? { signal } : {}) }).then((r) => {
@@ -101,6 +104,7 @@ function demoProject(dir: string, io: CliIo): Project {
 function bootstrapLine(e: BootstrapEvent, out: (text: string) => void): void {
   if (e.type === 'step-skip') out(`   [${e.index}/${e.total}] ${e.name}: skipped (${e.reason})\n`);
   if (e.type === 'step-end') out(`   [${e.index}] ${e.name}: ${e.detail} (${(e.durationMs / 1000).toFixed(1)} s)\n`);
+  if (e.type === 'scope-end' && e.findings.length === 0) out(`   ETL scope: ${e.active.length} active entities, every table and column present\n`);
 }
 
 function etlTable(result: EtlRunResult): string {

@@ -1,8 +1,6 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { EntityControlQueries } from '../../core/etl/control/state';
-import { loadEntityDefinitions } from '../../core/etl/definition/load';
+import { loadEntityDefinitions, projectEntitiesDir } from '../../core/etl/definition/load';
 import { cutoffLines } from '../../core/etl/present/terminalLines';
 import type { EtlEvent } from '../../core/etl/run/events';
 import { runEtl, type EtlRunResult } from '../../core/etl/run/run';
@@ -30,8 +28,7 @@ activate / deactivate switch ctl.etl_control.is_active: of the named entities, o
 
 /** The project's entity definitions, or the shipped ones when the project has none. */
 export function entitiesDir(project: Project): string {
-  const own = path.resolve(project.root, project.config.etl?.entitiesDir ?? 'etl/entities');
-  return existsSync(own) ? own : path.join(assetsRoot(), 'etl', 'entities');
+  return projectEntitiesDir(project, assetsRoot());
 }
 
 function lockWaitMs(project: Project, wait: string | undefined): number {

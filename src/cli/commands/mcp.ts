@@ -37,6 +37,7 @@ export const mcpCommand: CliCommand = {
       assetsRoot: assetsRoot(),
       lineage: () => (graph ??= loadLineage(projectLineageSources(project, dialect, dir, assetsRoot()))),
       warehouse: () => engines.get('dw'),
+      source: () => engines.get('oltp'),
     };
     const server = new Server({ name: 'dw-workbench', version: VERSION }, { capabilities: { tools: {} } });
     server.setRequestHandler(ListToolsRequestSchema, () => ({

@@ -22,6 +22,7 @@ import {
 import { assetsRoot } from '../assets';
 import { EXIT_CODES, type CliCommand, type CliIo } from '../command';
 import { renderTable } from '../table';
+import { entitiesDir } from './etl';
 
 const SUBCOMMANDS = ['up', 'down', 'status', 'logs', 'backup', 'restore', 'destroy'] as const;
 type Subcommand = (typeof SUBCOMMANDS)[number];
@@ -185,10 +186,12 @@ async function runSubcommand(
 
 async function runStackBootstrap(project: Project, stack: ComposeStack, io: CliIo): Promise<void> {
   const summary = await bootstrapOnStack(project, stack, {
+    entitiesDir: entitiesDir(project),
     ...(io.signal ? { signal: io.signal } : {}),
     onEvent: (e) => {
       if (e.type === 'step-start') io.stderr.write(`bootstrap ${e.index}/${e.total}: ${e.name}\n`);
       else if (e.type === 'step-skip') io.stderr.write(`bootstrap ${e.index}/${e.total}: ${e.name} skipped (${e.reason})\n`);
+      else if (e.type === 'scope-end' && e.findings.length === 0) io.stderr.write(`bootstrap: ETL scope of ${e.active.length} active entities checked\n`);
     },
   });
   if (summary === undefined) io.stderr.write('bootstrap: the project has no bootstrap plan (bootstrap.steps)\n');

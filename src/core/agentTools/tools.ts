@@ -1,6 +1,6 @@
 import Ajv, { type ValidateFunction } from 'ajv';
 import { DEFAULT_AUDIT_FILTERS } from '../../protocol/monitor';
-import { projectChecks, runChecks } from '../checks';
+import { runProjectChecks } from '../checks';
 import type { Dialect, Engine } from '../engine/types';
 import { EntityControlQueries } from '../etl/control/state';
 import { formatLineageJson, formatLineageMermaid, formatLineageText, lineagePathDisplay, type LineageGraph } from '../lineage';
@@ -23,6 +23,8 @@ export interface AgentToolContext {
   lineage(): Promise<LineageGraph>;
   /** The warehouse connection (opened on first use). */
   warehouse(): Promise<Engine>;
+  /** The OLTP source connection (opened on first use; the same engine when one database holds both). */
+  source(): Promise<Engine>;
 }
 
 export interface AgentToolResult {
@@ -114,18 +116,17 @@ export const AGENT_TOOLS: readonly AgentTool[] = [
   {
     name: 'warehouse_checks',
     title: 'DW warehouse checks',
-    description: 'Runs the warehouse checks (FK orphans, duplicate natural keys, minimum coverage, the project\'s own) and reports each with its value and, when failed, the offending keys. Reads only.',
+    description: 'Runs the warehouse checks (the ETL scope: every active entity\'s tables and columns exist; FK orphans, duplicate natural keys, minimum coverage, the project\'s own) and reports each with its value and, when failed, the offending keys or missing objects. Reads only.',
     inputSchema: {
       type: 'object',
       properties: { only: { type: 'array', items: { type: 'string' }, description: 'Only checks whose name starts with one of these.' } },
       additionalProperties: false,
     },
     async run(input, ctx) {
-      const all = projectChecks(ctx.project, ctx.dialect, ctx.entitiesDir);
       const only = Array.isArray(input['only']) ? input['only'].map(String) : [];
-      const checks = only.length === 0 ? all : all.filter((c) => only.some((o) => c.name.startsWith(o)));
-      if (checks.length === 0) return { text: `No check starts with ${only.join(', ')}.`, isError: true };
-      return json(await runChecks(await ctx.warehouse(), checks, { limit: ctx.project.config.checks?.offendingLimit ?? 20 }));
+      const report = await runProjectChecks(ctx.project, { source: await ctx.source(), target: await ctx.warehouse(), entitiesDir: ctx.entitiesDir, only });
+      if (report.checks.length === 0) return { text: `No check starts with ${only.join(', ')}.`, isError: true };
+      return json(report);
     },
   },
   {

@@ -1,4 +1,4 @@
 export * from './types';
 export * from './errors';
 export { planBootstrap, scriptVariables, dialectOfProject, type PlanOptions } from './plan';
-export { runBootstrap, type BootstrapOptions, type BootstrapSummary } from './run';
+export { runBootstrap, type BootstrapOptions } from './run';

@@ -4,30 +4,31 @@ import { loadGenerated } from '../generate/load';
 import { runScript } from '../script';
 import { databaseName } from '../project/connection';
 import { createMissingDatabase, tableExists, tableHasRows } from './dialect';
-import { BootstrapStepError } from './errors';
+import { checkEtlScope } from '../etl/scope/check';
+import { BootstrapStepError, EtlScopeError } from './errors';
 import { planBootstrap, type PlanOptions } from './plan';
-import type { BootstrapEvent, EngineProvider, PlannedStep } from './types';
+import type { BootstrapEvent, BootstrapSummary, EngineProvider, PlannedStep } from './types';
 
 export interface BootstrapOptions extends PlanOptions {
   readonly engines: EngineProvider;
+  /**
+   * The project's entity definitions folder (its own `etl.entitiesDir`, else the shipped one):
+   * after the steps, the entities active in ctl.etl_control are checked against it.
+   */
+  readonly entitiesDir: string;
   readonly signal?: AbortSignal;
   readonly onEvent?: (event: BootstrapEvent) => void;
   /** The moment the incremental step treats as "now" (tests pin it). */
   readonly now?: Date;
 }
 
-export interface BootstrapSummary {
-  readonly ok: boolean;
-  readonly ran: number;
-  readonly skipped: number;
-  readonly durationMs: number;
-}
-
 /**
  * Runs the project's bootstrap plan in order. Every step is planned first (nothing runs when a
  * script cannot be read, split or is of the wrong dialect); a failing step stops the bootstrap
  * with a BootstrapStepError naming the step, file and line. Steps are idempotent, so running
- * the bootstrap again completes a half-built warehouse.
+ * the bootstrap again completes a half-built warehouse. After the steps, the ETL scope check
+ * (`checkEtlScope`): when an active entity's tables or columns are missing, EtlScopeError says
+ * what the steps did and every problem at its definition's file:line; nothing is rolled back.
  */
 export async function runBootstrap(project: Project, options: BootstrapOptions): Promise<BootstrapSummary> {
   const emit = options.onEvent ?? (() => undefined);
@@ -53,8 +54,15 @@ export async function runBootstrap(project: Project, options: BootstrapOptions):
     ran++;
     emit({ type: 'step-end', index: planned.index, name: planned.step.name, durationMs: performance.now() - t0, detail });
   }
-  const summary = { ok: true, ran, skipped, durationMs: performance.now() - started };
-  emit({ type: 'bootstrap-end', ...summary });
+  options.signal?.throwIfAborted();
+  emit({ type: 'scope-start' });
+  const scope = await checkEtlScope({
+    source: await options.engines('oltp'), target: await options.engines('dw'), entitiesDir: options.entitiesDir, projectFile: project.file,
+  });
+  emit({ type: 'scope-end', active: scope.active, findings: scope.findings, durationMs: scope.durationMs });
+  const summary: BootstrapSummary = { ok: scope.findings.length === 0, ran, skipped, durationMs: performance.now() - started, scope };
+  emit({ type: 'bootstrap-end', ok: summary.ok, ran, skipped, durationMs: summary.durationMs });
+  if (!summary.ok) throw new EtlScopeError(summary);
   return summary;
 }
 

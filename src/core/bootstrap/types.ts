@@ -1,6 +1,8 @@
 import type { Engine } from '../engine/types';
 import type { ScriptEvent, ScriptPlan } from '../script';
 import type { BootstrapStep } from '../project/types';
+import type { DefinitionProblem } from '../etl/definition/errors';
+import type { EtlScopeReport } from '../etl/scope/check';
 
 /**
  * Which connection a step needs. `server` is a database that exists before any warehouse
@@ -26,4 +28,17 @@ export type BootstrapEvent =
   | { readonly type: 'script'; readonly index: number; readonly event: ScriptEvent }
   | { readonly type: 'rows'; readonly index: number; readonly table: string; readonly rows: number }
   | { readonly type: 'step-end'; readonly index: number; readonly name: string; readonly durationMs: number; readonly detail: string }
+  | { readonly type: 'scope-start' }
+  /** The ETL scope check after the steps: the active entities checked and what is missing (each at its file:line). */
+  | { readonly type: 'scope-end'; readonly active: readonly string[]; readonly findings: readonly DefinitionProblem[]; readonly durationMs: number }
   | { readonly type: 'bootstrap-end'; readonly ok: boolean; readonly durationMs: number; readonly ran: number; readonly skipped: number };
+
+export interface BootstrapSummary {
+  /** False when the ETL scope check found problems (runBootstrap then throws EtlScopeError). */
+  readonly ok: boolean;
+  readonly ran: number;
+  readonly skipped: number;
+  readonly durationMs: number;
+  /** The ETL scope check that followed the steps. */
+  readonly scope: EtlScopeReport;
+}

@@ -3,8 +3,11 @@ import type { CheckSeverity, ProjectChecks } from '../project/types';
 import { consumptionViews, dimensionTables, factTables, qualifiedName, type TableSpec } from '../warehouse';
 import { JsonDocument, ScriptIndex, type CheckLocation } from './locate';
 
-/** The users' three families plus the project's own checks. */
-export type CheckFamily = 'fk_orphans' | 'duplicate_keys' | 'coverage' | 'custom';
+/**
+ * The users' three families, the project's own checks, and the ETL scope (their rollout scope
+ * check: every active entity's tables and columns exist; not a SQL check, see `scope.ts`).
+ */
+export type CheckFamily = 'fk_orphans' | 'duplicate_keys' | 'coverage' | 'custom' | 'scope';
 
 /** The category their integrity script gave each family (kept in the JSON for their CI). */
 export const CATEGORY: Readonly<Record<CheckFamily, string>> = {
@@ -12,6 +15,7 @@ export const CATEGORY: Readonly<Record<CheckFamily, string>> = {
   duplicate_keys: 'unicidade_nk',
   coverage: 'cobertura_minima',
   custom: 'projeto',
+  scope: 'escopo_rollout',
 };
 
 export interface CheckDefinition {
@@ -78,7 +82,7 @@ export function checkCatalog(input: CatalogInput): CheckDefinition[] {
   const limit = input.checks?.offendingLimit ?? 20;
   const top = dialect === 'sqlserver' ? `TOP (${limit}) ` : '';
   const tail = dialect === 'postgres' ? ` LIMIT ${limit}` : '';
-  const severity = (f: Exclude<CheckFamily, 'custom'>): CheckSeverity => input.checks?.severity?.[f] ?? 'error';
+  const severity = (f: Exclude<CheckFamily, 'custom' | 'scope'>): CheckSeverity => input.checks?.severity?.[f] ?? 'error';
   const entities = entityDocs(input.entityFiles);
   const scripts = new ScriptIndex(input.scriptPaths);
   const entityOf = (t: TableSpec): EntityDoc | undefined => entities.get(`${t.schema}.${t.name}`.toLowerCase());

@@ -2,3 +2,4 @@ export * from './catalog';
 export * from './locate';
 export * from './run';
 export * from './project';
+export * from './scope';

@@ -1,8 +1,11 @@
 import path from 'node:path';
-import type { Dialect } from '../engine/types';
+import type { Dialect, Engine } from '../engine/types';
 import { listEntityDefinitionFiles } from '../etl/definition/load';
+import { checkEtlScope } from '../etl/scope/check';
 import type { Project } from '../project/types';
 import { checkCatalog, type CheckDefinition } from './catalog';
+import { checkReport, runChecks, type CheckReport } from './run';
+import { scopeResults } from './scope';
 
 /** The SQL files and folders the project's bootstrap runs against the warehouse, in order. */
 export function warehouseScriptPaths(project: Project): string[] {
@@ -21,4 +24,33 @@ export function projectChecks(project: Project, dialect: Dialect, entitiesDir: s
     scriptPaths: warehouseScriptPaths(project),
     projectFile: project.file,
   });
+}
+
+export interface ProjectCheckOptions {
+  /** The OLTP database: the ETL scope reads its source tables there. */
+  readonly source: Engine;
+  /** The warehouse. */
+  readonly target: Engine;
+  readonly entitiesDir: string;
+  /** Only the checks whose name starts with one of these (`scope` for the ETL scope alone). */
+  readonly only?: readonly string[];
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * Every check of a project, for `dwb check`, "DW: Check Warehouse", the dw-check task and the
+ * agents' tool: the ETL scope first (the same check the bootstrap ends with: a missing table
+ * also explains the SQL checks that fail on it), then the SQL checks. Empty when `only` matches
+ * no check.
+ */
+export async function runProjectChecks(project: Project, o: ProjectCheckOptions): Promise<CheckReport> {
+  const only = o.only ?? [];
+  const wanted = (name: string): boolean => only.length === 0 || only.some((prefix) => name.startsWith(prefix));
+  const withScope = only.length === 0 || only.some((prefix) => 'scope.'.startsWith(prefix) || prefix.startsWith('scope.'));
+  const checks = projectChecks(project, o.target.dialect, o.entitiesDir).filter((c) => wanted(c.name));
+  if (checks.length === 0 && !withScope) return checkReport([]);
+  const scope = withScope ? await checkEtlScope({ source: o.source, target: o.target, entitiesDir: o.entitiesDir, projectFile: project.file }) : undefined;
+  const scoped = scope === undefined ? [] : scopeResults(scope, project.file).filter((r) => wanted(r.check));
+  const sql = await runChecks(o.target, checks, { limit: project.config.checks?.offendingLimit ?? 20, ...(o.signal ? { signal: o.signal } : {}) });
+  return checkReport([...scoped, ...sql.checks]);
 }

@@ -18,6 +18,8 @@ export interface CheckResult {
   /** The first offending keys or rows. */
   readonly offending: readonly Record<string, unknown>[];
   readonly location?: CheckLocation;
+  /** Problems with a place each (the ETL scope's missing tables and columns): one line in Problems apiece. */
+  readonly findings?: readonly { readonly location?: CheckLocation; readonly message: string }[];
   /** The SQL failed: why, naming the check and where it is declared. */
   readonly error?: string;
   readonly durationMs: number;
@@ -83,10 +85,15 @@ export async function runChecks(
     if (options.signal?.aborted === true) break;
     results.push(await runOne(db, c, options.limit ?? 20, options.signal));
   }
+  return checkReport(results, options.now);
+}
+
+/** The report of some results, with its summary. */
+export function checkReport(results: readonly CheckResult[], now: Date = new Date()): CheckReport {
   const failed = results.filter((r) => !r.ok);
   return {
     suite: 'dw_integrity',
-    generated_at_utc: (options.now ?? new Date()).toISOString(),
+    generated_at_utc: now.toISOString(),
     summary: {
       total_checks: results.length,
       passed: results.length - failed.length,
@@ -98,16 +105,22 @@ export async function runChecks(
   };
 }
 
-/** One line per failed check for the Problems panel (the dw-check problem matcher reads these). */
-export function problemLine(r: CheckResult, relative: (file: string) => string): string | undefined {
-  if (r.ok) return undefined;
-  const where = r.location === undefined ? '' : `${relative(r.location.file)}:${r.location.line}:${r.location.column}: `;
-  return `dw-check: ${r.severity}: ${where}${r.check}: ${resultMessage(r)}`;
+/**
+ * The lines of a failed check for the Problems panel (the dw-check problem matcher reads these):
+ * one, or one per finding at its own place; none when it passed.
+ */
+export function problemLines(r: CheckResult, relative: (file: string) => string): string[] {
+  if (r.ok) return [];
+  const line = (location: CheckLocation | undefined, message: string): string =>
+    `dw-check: ${r.severity}: ${location === undefined ? '' : `${relative(location.file)}:${location.line}:${location.column}: `}${r.check}: ${message}`;
+  if (r.findings !== undefined && r.findings.length > 0) return r.findings.map((f) => line(f.location, f.message));
+  return [line(r.location, resultMessage(r))];
 }
 
 /** What a failed result says, offending keys included. */
 export function resultMessage(r: CheckResult): string {
   if (r.error !== undefined) return r.error;
+  if (r.findings !== undefined && r.findings.length > 0) return `${r.description}: ${r.findings.map((f) => f.message).join('; ')}`;
   const keys = r.offending.length === 0 ? '' : `; offending: ${r.offending.map((o) => formatKey(o)).join(', ')}`;
   if (r.family === 'coverage') return `${r.description}: found ${r.value}, expected ${r.expected}`;
   return `${r.description}: ${r.value} offending${keys}`;

@@ -10,7 +10,10 @@ export { INITIAL_WATERMARK, readControls } from './run/control';
 export type { RunStatus } from './run/audit';
 export { INTERRUPTED_MESSAGE } from './run/audit';
 export { EntityBusyError, UnknownEntityError, EtlCancelledError } from './run/errors';
-export { listEntityDefinitionFiles, loadEntityDefinitions, locateDefinitionProblems, parseEntityDefinition } from './definition/load';
+export {
+  listEntityDefinitionFiles, loadEntityDefinitions, locateDefinitionProblems, parseEntityDefinition, projectEntitiesDir, readEntityDefinitions,
+} from './definition/load';
+export { checkEtlScope, type EtlScopeOptions, type EtlScopeReport } from './scope/check';
 export type { EntityDefinition, ColumnMapping, ScdPolicy, EntitySource, EntityTarget } from './definition/types';
 export { EntityDefinitionError, describeProblem, problemText } from './definition/errors';
 export type { DefinitionProblem } from './definition/errors';

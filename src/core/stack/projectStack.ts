@@ -98,7 +98,7 @@ export function stackConnection(project: Project, stack: ComposeStack): Connecti
 export async function bootstrapOnStack(
   project: Project,
   stack: ComposeStack,
-  options: { readonly onEvent?: (event: BootstrapEvent) => void; readonly signal?: AbortSignal } = {},
+  options: { readonly entitiesDir: string; readonly onEvent?: (event: BootstrapEvent) => void; readonly signal?: AbortSignal },
 ): Promise<BootstrapSummary | undefined> {
   if ((project.config.bootstrap?.steps ?? []).length === 0) return undefined;
   const onStack = projectOnStack(project, stack);

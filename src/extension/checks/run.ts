@@ -1,6 +1,6 @@
 import path from 'node:path';
 import * as vscode from 'vscode';
-import { problemLine, projectChecks, resultMessage, runChecks, type CheckReport, type CheckResult } from '../../core/checks';
+import { problemLines, resultMessage, runProjectChecks, type CheckReport, type CheckResult } from '../../core/checks';
 import type { Project } from '../../core/project';
 import type { DwContext } from '../context';
 import { entitiesDir } from '../etl/definitions';
@@ -14,13 +14,17 @@ export class CheckDiagnostics implements vscode.Disposable {
   publish(project: Project, report: CheckReport): void {
     const byFile = new Map<string, vscode.Diagnostic[]>();
     for (const r of report.checks.filter((c) => !c.ok)) {
-      const file = r.location?.file ?? project.file;
-      const line = Math.max(0, (r.location?.line ?? 1) - 1);
-      const column = Math.max(0, (r.location?.column ?? 1) - 1);
-      const d = new vscode.Diagnostic(new vscode.Range(line, column, line, column + 1), resultMessage(r), SEVERITY[r.severity]);
-      d.source = 'DW Workbench checks';
-      d.code = r.check;
-      byFile.set(file, [...(byFile.get(file) ?? []), d]);
+      // A scope result has a place per finding; the others one place for the check.
+      const places = r.findings !== undefined && r.findings.length > 0 ? r.findings : [{ location: r.location, message: resultMessage(r) }];
+      for (const { location, message } of places) {
+        const file = location?.file ?? project.file;
+        const line = Math.max(0, (location?.line ?? 1) - 1);
+        const column = Math.max(0, (location?.column ?? 1) - 1);
+        const d = new vscode.Diagnostic(new vscode.Range(line, column, line, column + 1), message, SEVERITY[r.severity]);
+        d.source = 'DW Workbench checks';
+        d.code = r.check;
+        byFile.set(file, [...(byFile.get(file) ?? []), d]);
+      }
     }
     this.collection.clear();
     for (const [file, diagnostics] of byFile) this.collection.set(vscode.Uri.file(file), diagnostics);
@@ -31,11 +35,12 @@ export class CheckDiagnostics implements vscode.Disposable {
   }
 }
 
-/** Runs every check of the project on its warehouse. */
+/** Runs every check of the project: the ETL scope over both databases, then the SQL checks on the warehouse. */
 export async function checkProject(ctx: DwContext, project: Project, signal?: AbortSignal): Promise<CheckReport> {
-  const engine = await ctx.connections.engine(project, 'dw');
-  const checks = projectChecks(project, engine.dialect, entitiesDir(ctx, project));
-  return runChecks(engine, checks, { limit: project.config.checks?.offendingLimit ?? 20, ...(signal ? { signal } : {}) });
+  const engines = await ctx.connections.engines(project);
+  return runProjectChecks(project, {
+    source: await engines.get('oltp'), target: await engines.get('dw'), entitiesDir: entitiesDir(ctx, project), ...(signal ? { signal } : {}),
+  });
 }
 
 /** The lines the dw-check task prints (the $dw-check problem matcher reads the failed ones). */
@@ -45,7 +50,7 @@ export function reportLines(project: Project, report: CheckReport): string[] {
   const s = report.summary;
   return [
     ...report.checks.map((r) => `${status(r)} ${r.check} = ${r.value ?? '-'} (expected ${r.expected})`),
-    ...report.checks.map((r) => problemLine(r, relative)).filter((l): l is string => l !== undefined),
+    ...report.checks.flatMap((r) => problemLines(r, relative)),
     `${s.passed}/${s.total_checks} checks passed (${s.errors} errors, ${s.warnings} warnings).`,
   ];
 }

@@ -1,14 +1,11 @@
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { listEntityDefinitionFiles, loadEntityDefinitions, type EntityDefinition } from '../../core/etl';
+import { listEntityDefinitionFiles, loadEntityDefinitions, projectEntitiesDir, type EntityDefinition } from '../../core/etl';
 import { targetsKeepingSoftDeleted } from '../../core/monitor/load';
 import type { Project } from '../../core/project';
 import type { DwContext } from '../context';
 
 /** The project's entity definitions folder, or the shipped one when the project has none (as `dwb etl` does). */
 export function entitiesDir(ctx: DwContext, project: Project): string {
-  const own = path.resolve(project.root, project.config.etl?.entitiesDir ?? 'etl/entities');
-  return existsSync(own) ? own : path.join(ctx.extension.extensionPath, 'etl', 'entities');
+  return projectEntitiesDir(project, ctx.extension.extensionPath);
 }
 
 /** Loads every definition; throws EntityDefinitionError with file:line problems. */

@@ -48,6 +48,7 @@ export class LanguageModelTools {
         return graph;
       },
       warehouse: () => this.ctx.connections.engine(project, 'dw'),
+      source: () => this.ctx.connections.engine(project, 'oltp'),
     };
     const result = await callAgentTool(tool.name, input, context);
     if (result.isError === true) throw new Error(result.text);

@@ -5,6 +5,7 @@ import {
 } from '../../core/stack';
 import { flagBootstrapFailure } from '../commands/bootstrap';
 import type { DwContext } from '../context';
+import { entitiesDir } from '../etl/definitions';
 import { connectionUsesStack } from './connection';
 import { progressIncrement, progressMessage } from './progress';
 import type { StackSession } from './session';
@@ -35,7 +36,7 @@ export const startStackCommand = (ctx: DwContext, session: StackSession) => asyn
           bootstrap: async (s) => {
             ctx.bootstrapDiagnostics.clear();
             try {
-              await runBootstrap(session, project, s, (m) => progress.report({ message: s.mask(m) }), abort.signal);
+              await runBootstrap(session, project, s, entitiesDir(ctx, project), (m) => progress.report({ message: s.mask(m) }), abort.signal);
             } catch (e) {
               flagBootstrapFailure(ctx, e);
               throw e;
@@ -70,10 +71,12 @@ async function runBootstrap(
   session: StackSession,
   project: Project,
   stack: ComposeStack,
+  definitionsDir: string,
   report: (message: string) => void,
   signal: AbortSignal,
 ): Promise<void> {
   const summary = await bootstrapOnStack(project, stack, {
+    entitiesDir: definitionsDir,
     signal,
     onEvent: (e) => {
       if (e.type !== 'step-start' && e.type !== 'step-skip') return;

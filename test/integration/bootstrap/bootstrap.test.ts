@@ -7,6 +7,7 @@ import { ProjectEngines, loadProject, type Project } from '../../../src/core/pro
 import { scaffoldProject } from '../../../src/core/scaffold/scaffold';
 import { WrongScriptDialectError } from '../../../src/core/warehouse/scriptDialect';
 import { databaseExists, dropDatabase, throwawayName } from '../../support/throwawayDatabase';
+import { entitiesDirOf } from '../etl/support/project';
 
 const repo = path.resolve(__dirname, '../../..');
 const secrets = { ETL_MONITOR_PASSWORD: 'Monitor-test-1', ETL_BACKUP_PASSWORD: 'Backup-test-1' };
@@ -38,6 +39,8 @@ for (const engineName of ['postgres', 'pglite'] as const) {
     const db = engineName === 'postgres' ? { name: throwawayName('dwb_boot') } : undefined;
     let project: Project;
     let engines: ProjectEngines;
+    const bootstrap = (p: Project, onEvent?: (e: BootstrapEvent) => void): ReturnType<typeof runBootstrap> =>
+      runBootstrap(p, { engines: (r) => engines.get(r), entitiesDir: entitiesDirOf(p), secrets, ...(onEvent ? { onEvent } : {}) });
 
     before(() => {
       project = scaffold(engineName, (c) => {
@@ -58,7 +61,7 @@ for (const engineName of ['postgres', 'pglite'] as const) {
 
     it('builds the warehouse and generates data, with every ETL entity active, then a second run changes nothing', async () => {
       const events: BootstrapEvent[] = [];
-      const first = await runBootstrap(project, { engines: (r) => engines.get(r), secrets, onEvent: (e) => events.push(e) });
+      const first = await bootstrap(project, (e) => events.push(e));
       assert.ok(first.ok);
       const created = events.filter((e) => e.type === 'database-created').map((e) => (e as { database: string }).database);
       assert.deepEqual(created, db === undefined ? [] : [db.name]);
@@ -70,7 +73,7 @@ for (const engineName of ['postgres', 'pglite'] as const) {
       assert.deepEqual((await dw.query('SELECT entity_name FROM ctl.etl_control WHERE NOT is_active')).rows, []);
 
       const again: BootstrapEvent[] = [];
-      const second = await runBootstrap(project, { engines: (r) => engines.get(r), secrets, onEvent: (e) => again.push(e) });
+      const second = await bootstrap(project, (e) => again.push(e));
       assert.ok(second.ok);
       assert.deepEqual((await dw.query(COUNT_SQL)).rows[0], before);
       const skips = again.filter((e) => e.type === 'step-skip').map((e) => (e as { reason: string }).reason);
@@ -85,7 +88,7 @@ for (const engineName of ['postgres', 'pglite'] as const) {
       writeFileSync(bad, 'SELECT 1;\n\nSELECT * FROM core.no_such_table;\n');
       const broken = scaffoldedWithStep(project, { name: 'Broken step', script: 'sql/broken.sql' });
       await assert.rejects(
-        runBootstrap(broken, { engines: (r) => engines.get(r), secrets }),
+        bootstrap(broken),
         (e: unknown) => e instanceof BootstrapStepError && e.step === 'Broken step' && e.file === bad && e.line === 3,
       );
     });
@@ -97,7 +100,7 @@ for (const engineName of ['postgres', 'pglite'] as const) {
       writeFileSync(marker, 'CREATE TABLE public.dwb_marker (x int);\n');
       const mixed = scaffoldedWithStep(project, { name: 'T-SQL', script: 'sql/tsql.sql' }, { name: 'Marker', script: 'sql/marker.sql' }, true);
       const events: BootstrapEvent[] = [];
-      await assert.rejects(runBootstrap(mixed, { engines: (r) => engines.get(r), secrets, onEvent: (e) => events.push(e) }), WrongScriptDialectError);
+      await assert.rejects(bootstrap(mixed, (e) => events.push(e)), WrongScriptDialectError);
       // Refused while planning: no database created, no step started (whether or not an
       // earlier test of this suite built the warehouse).
       assert.deepEqual(events.filter((e) => e.type === 'database-created' || e.type === 'step-start'), []);

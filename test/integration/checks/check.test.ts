@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { problemLine, projectChecks, resultMessage, runChecks, type CheckReport } from '../../../src/core/checks';
+import { problemLines as linesOfResult, resultMessage, runProjectChecks, type CheckReport } from '../../../src/core/checks';
 import { loadProject } from '../../../src/core/project';
 import { entitiesDir } from '../../../src/cli/commands/etl';
 import type { Engine } from '../../../src/core/engine/types';
@@ -9,6 +9,7 @@ import { DIM_PRODUTO } from '../../../src/core/warehouse';
 import { createEtlWarehouse } from '../dashboards/etlWarehouse';
 import { createPgliteLoadedWarehouse, dwb } from './support';
 import { independentValues } from './independent';
+import { entryLine } from '../bootstrap/scopeSupport';
 
 /** The dw-check task's problem matcher, as package.json declares it. */
 const MATCHER = /^dw-check: (error|warning|info): (.+?):(\d+):(\d+): ([^:]+): (.*)$/;
@@ -56,7 +57,7 @@ for (const [label, create] of cases) {
     const check = async (): Promise<{ code: number; report: CheckReport; stderr: string }> => {
       if (s.inProcess) {
         const project = loadProject(s.file);
-        const report = await runChecks(s.engine, projectChecks(project, s.engine.dialect, entitiesDir(project)));
+        const report = await runProjectChecks(project, { source: s.engine, target: s.engine, entitiesDir: entitiesDir(project) });
         return { code: report.summary.errors > 0 ? 1 : 0, report, stderr: report.checks.filter((c) => c.error !== undefined).map(resultMessage).join('\n') };
       }
       const r = await dwb(s.root, env, ['check', '--json']);
@@ -66,21 +67,28 @@ for (const [label, create] of cases) {
     const problemLines = async (): Promise<{ code: number; lines: string[]; text: string }> => {
       if (s.inProcess) {
         const { code, report } = await check();
-        const lines = report.checks.map((c) => problemLine(c, (f) => path.relative(s.root, f))).filter((l): l is string => l !== undefined);
+        const lines = report.checks.flatMap((c) => linesOfResult(c, (f) => path.relative(s.root, f)));
         return { code, lines, text: lines.join('\n') };
       }
       const r = await dwb(s.root, env, ['check']);
       return { code: r.code, lines: r.stdout.split('\n').filter((l) => l.startsWith('dw-check:')), text: r.stdout };
     };
 
+    /** Every built-in check's value by independent queries; the ETL scope of a sound warehouse: every active entity, nothing missing. */
+    const expectedValues = async (): Promise<Map<string, number>> => {
+      const active = await s.engine.query<{ entity_name: string }>('SELECT entity_name FROM ctl.etl_control WHERE is_active');
+      return new Map([...active.rows.map((r) => [`scope.${r.entity_name}`, 0] as const), ...await independentValues(s.engine)]);
+    };
+
     it('passes every built-in check, each value equal to an independent query', async () => {
       const { code, report } = await check();
-      const expected = await independentValues(s.engine);
+      const expected = await expectedValues();
       assert.deepEqual(report.checks.filter((c) => !c.ok).map((c) => [c.check, c.value, c.error]), []);
       assert.equal(code, 0);
       assert.deepEqual(new Map(report.checks.map((c) => [c.check, c.value])), expected);
       assert.ok((expected.get('coverage.fact_vendas') ?? 0) > 0, 'the warehouse holds sales');
-      assert.deepEqual(new Set(report.checks.map((c) => c.category)), new Set(['integridade_fk', 'unicidade_nk', 'cobertura_minima']));
+      assert.deepEqual(new Set(report.checks.map((c) => c.category)), new Set(['escopo_rollout', 'integridade_fk', 'unicidade_nk', 'cobertura_minima']));
+      assert.equal([...expected.keys()].filter((k) => k.startsWith('scope.')).length, 9, 'every entity active');
     });
 
     it('finds FK orphans and duplicate natural keys with their keys, at the entity definition line', async () => {
@@ -101,12 +109,34 @@ for (const [label, create] of cases) {
       assert.match(orphan[6] ?? '', /987654 \(3 rows\)/);
 
       const { report } = await check();
-      const expected = await independentValues(s.engine);
+      const expected = await expectedValues();
       assert.deepEqual(new Map(report.checks.map((c) => [c.check, c.value])), expected);
       const dup = report.checks.find((c) => c.check === 'duplicate_keys.dim_produto');
       const duplicated = (await s.engine.query<{ k: unknown }>('SELECT MIN(produto_original_id) AS k FROM dim.dim_produto WHERE produto_id > 0')).rows[0]?.k;
       assert.deepEqual(dup?.offending.map((o) => [String(o['produto_original_id']), Number(o['n'])]), [[String(duplicated), 2]]);
       assert.match(readFileSync(dup?.location?.file ?? '', 'utf8').split('\n')[(dup?.location?.line ?? 0) - 1] ?? '', /"naturalKey"/);
+    });
+
+    it('reports the ETL scope: a dropped target column fails scope.dim_cliente at its mapping line; --only scope runs the scope alone', async () => {
+      await s.engine.batch('ALTER TABLE dim.dim_cliente DROP COLUMN telefone');
+      try {
+        const r = await problemLines();
+        assert.equal(r.code, 1, r.text);
+        const file = path.join(s.root, 'etl', 'entities', 'dim_cliente.json');
+        const scope = r.lines.map((l) => MATCHER.exec(l)).filter((m) => m?.[5]?.startsWith('scope.') === true).map((m) => m?.slice(1));
+        assert.deepEqual(scope, [[
+          'error', path.relative(s.root, file), String(entryLine(file, '"target": "telefone"')), '1', 'scope.dim_cliente',
+          'entity dim_cliente, column telefone, rule normalizar_telefone: target table dim.dim_cliente has no column telefone',
+        ]]);
+        const only = s.inProcess
+          ? await runProjectChecks(loadProject(s.file), { source: s.engine, target: s.engine, entitiesDir: entitiesDir(loadProject(s.file)), only: ['scope'] })
+          : JSON.parse((await dwb(s.root, env, ['check', '--only', 'scope', '--json'])).stdout) as CheckReport;
+        assert.deepEqual(new Set(only.checks.map((c) => c.family)), new Set(['scope']));
+        assert.equal(only.checks.length, 9);
+        assert.deepEqual(only.checks.filter((c) => !c.ok).map((c) => [c.check, c.value, c.category]), [['scope.dim_cliente', 1, 'escopo_rollout']]);
+      } finally {
+        await s.engine.batch('ALTER TABLE dim.dim_cliente ADD COLUMN telefone varchar(20) NULL');
+      }
     });
 
     it('runs the project\'s own checks; a failing SQL is named at its project file line and the rest still run', async () => {

@@ -7,7 +7,7 @@ import { loadEntityDefinitions } from '../../../src/core/etl/definition/load';
 import { runEtl } from '../../../src/core/etl/run/run';
 import { ProjectEngines, type Project } from '../../../src/core/project';
 import { main } from '../../../src/cli/main';
-import { BOOTSTRAP_SECRETS, scaffoldEtlProject } from '../etl/support/project';
+import { BOOTSTRAP_SECRETS, entitiesDirOf, scaffoldEtlProject } from '../etl/support/project';
 
 const repo = path.resolve(__dirname, '../../..');
 
@@ -44,7 +44,7 @@ export async function createPgliteLoadedWarehouse(scale: number): Promise<Loaded
     rmSync(project.root, { recursive: true, force: true });
   };
   try {
-    const boot = await runBootstrap(project, { engines: (r) => engines.get(r), secrets: BOOTSTRAP_SECRETS });
+    const boot = await runBootstrap(project, { engines: (r) => engines.get(r), entitiesDir: entitiesDirOf(project), secrets: BOOTSTRAP_SECRETS });
     if (!boot.ok) throw new Error(`bootstrap failed: ${JSON.stringify(boot)}`);
     const dw = await engines.get('dw');
     await dw.query('UPDATE ctl.etl_control SET cutoff_minutes = 0, is_active = true');

@@ -10,6 +10,7 @@ import { postgresMonitorDialect } from '../../../src/core/monitor/dialect';
 import { ProjectEngines, loadProject, type Project } from '../../../src/core/project';
 import { scaffoldProject } from '../../../src/core/scaffold/scaffold';
 import { dropDatabase, localPostgres, throwawayName } from '../../support/throwawayDatabase';
+import { entitiesDirOf } from '../etl/support/project';
 
 const repo = path.resolve(__dirname, '../../..');
 const SECRETS = { ETL_MONITOR_PASSWORD: 'Monitor-test-1', ETL_BACKUP_PASSWORD: 'Backup-test-1' };
@@ -56,7 +57,7 @@ export async function createEtlWarehouse(options: EtlWarehouseOptions = {}): Pro
     rmSync(dir, { recursive: true, force: true });
   };
   try {
-    const boot = await runBootstrap(project, { engines: (r) => engines.get(r), secrets: SECRETS });
+    const boot = await runBootstrap(project, { engines: (r) => engines.get(r), entitiesDir: entitiesDirOf(project), secrets: SECRETS });
     if (!boot.ok) throw new Error(`bootstrap failed: ${JSON.stringify(boot)}`);
     const dw = await engines.get('dw');
     // No cutoff: the incremental changes are stamped a few minutes back and must be picked up.

@@ -7,7 +7,7 @@ import { runEtl } from '../../../src/core/etl/run/run';
 import { ProjectEngines, type Project } from '../../../src/core/project';
 import { SalesQueries } from '../../../src/core/sales/load';
 import { asSuperuser } from '../engine/throwawayDatabase';
-import { BOOTSTRAP_SECRETS as secrets, scaffoldEtlProject } from './support/project';
+import { BOOTSTRAP_SECRETS as secrets, entitiesDirOf, scaffoldEtlProject } from './support/project';
 import { DEFINITIONS, count } from './support/run';
 
 const SCALE = 0.02;
@@ -41,7 +41,7 @@ for (const c of cases) {
     before(async () => {
       project = scaffold(c.engine, dbName);
       engines = new ProjectEngines(project, undefined);
-      const boot = await runBootstrap(project, { engines: (r) => engines.get(r), secrets });
+      const boot = await runBootstrap(project, { engines: (r) => engines.get(r), entitiesDir: entitiesDirOf(project), secrets });
       assert.ok(boot.ok, 'bootstrap');
       dw = await engines.get('dw');
       await dw.query('UPDATE ctl.etl_control SET cutoff_minutes = 0, batch_size = 700');

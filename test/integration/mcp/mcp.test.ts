@@ -7,7 +7,7 @@ import { runBootstrap } from '../../../src/core/bootstrap';
 import { loadEntityDefinitions } from '../../../src/core/etl/definition/load';
 import { runEtl } from '../../../src/core/etl/run/run';
 import { ProjectEngines, type Project } from '../../../src/core/project';
-import { BOOTSTRAP_SECRETS, scaffoldEtlProject } from '../etl/support/project';
+import { BOOTSTRAP_SECRETS, entitiesDirOf, scaffoldEtlProject } from '../etl/support/project';
 
 const repo = path.resolve(__dirname, '../../..');
 
@@ -26,7 +26,7 @@ describe('dwb mcp (Model Context Protocol over stdio)', function () {
     project = scaffoldEtlProject('pglite', undefined, 0.01, 'dwb-mcp');
     const engines = new ProjectEngines(project, undefined);
     try {
-      const boot = await runBootstrap(project, { engines: (r) => engines.get(r), secrets: BOOTSTRAP_SECRETS });
+      const boot = await runBootstrap(project, { engines: (r) => engines.get(r), entitiesDir: entitiesDirOf(project), secrets: BOOTSTRAP_SECRETS });
       assert.ok(boot.ok, JSON.stringify(boot));
       const dw = await engines.get('dw');
       await dw.query("UPDATE ctl.etl_control SET cutoff_minutes = 0, is_active = (entity_name = 'dim_cliente')");

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import Ajv, { type ValidateFunction } from 'ajv';
 import { findNodeAtLocation, parseTree, type Node, type ParseError, parse } from 'jsonc-parser';
@@ -6,6 +6,7 @@ import schema from '../../../../schemas/etl-entity.schema.json';
 import type { DefinitionProblem } from './errors';
 import { EntityDefinitionError } from './errors';
 import { checkDefinition } from './check';
+import type { Project } from '../../project/types';
 import type { EntityDefinition } from './types';
 
 let compiled: ValidateFunction | undefined;
@@ -64,7 +65,8 @@ export function parseEntityDefinition(text: string, file: string): EntityDefinit
 /**
  * Where in the definition a problem points: its trigger's entry, the `columns` entry mapping
  * its column (by target, then by source), else the first value naming that column (a key,
- * watermark or SCD column), else the source or target table the message names.
+ * watermark or SCD column), else the source or target table the message names, else the
+ * definition's `entity`.
  */
 function problemNode(tree: Node, p: DefinitionProblem): Node | undefined {
   const values = (n: Node | undefined): Node[] => (n === undefined ? [] : [...(n.type === 'string' ? [n] : []), ...(n.children ?? []).flatMap(values)]);
@@ -82,7 +84,7 @@ function problemNode(tree: Node, p: DefinitionProblem): Node | undefined {
     return values(tree).find((n) => n.value === p.column);
   }
   return [findNodeAtLocation(tree, ['source', 'table']), findNodeAtLocation(tree, ['target', 'table'])]
-    .find((n) => typeof n?.value === 'string' && p.message.includes(n.value));
+    .find((n) => typeof n?.value === 'string' && p.message.includes(n.value)) ?? findNodeAtLocation(tree, ['entity']);
 }
 
 function locate(p: DefinitionProblem, text: string, tree: Node): DefinitionProblem {
@@ -146,25 +148,43 @@ export function listEntityDefinitionFiles(dir: string): { readonly entity: strin
   return out;
 }
 
-/** Reads every `*.json` definition in a folder, sorted by file name. */
-export function loadEntityDefinitions(dir: string): EntityDefinition[] {
+/**
+ * Every `*.json` definition of a folder that loads, sorted by file name, and the problems of the
+ * others (each at its file and line): one bad definition does not hide the rest.
+ */
+export function readEntityDefinitions(dir: string): { readonly definitions: EntityDefinition[]; readonly problems: DefinitionProblem[] } {
   const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
   const problems: DefinitionProblem[] = [];
-  const out: EntityDefinition[] = [];
+  const definitions: EntityDefinition[] = [];
   for (const f of files) {
     const file = path.join(dir, f);
     try {
-      out.push(parseEntityDefinition(readFileSync(file, 'utf8'), file));
+      definitions.push(parseEntityDefinition(readFileSync(file, 'utf8'), file));
     } catch (e) {
       if (e instanceof EntityDefinitionError) problems.push(...e.problems);
       else throw e;
     }
   }
   const seen = new Set<string>();
-  for (const d of out) {
-    if (seen.has(d.entity)) problems.push({ file: d.file, entity: d.entity, message: 'is defined twice in this folder' });
+  for (const d of definitions) {
+    if (seen.has(d.entity)) problems.push(...locateDefinitionProblems([{ file: d.file, entity: d.entity, message: 'is defined twice in this folder' }]));
     seen.add(d.entity);
   }
+  return { definitions, problems };
+}
+
+/** Reads every `*.json` definition in a folder, sorted by file name; throws when any has a problem. */
+export function loadEntityDefinitions(dir: string): EntityDefinition[] {
+  const { definitions, problems } = readEntityDefinitions(dir);
   if (problems.length > 0) throw new EntityDefinitionError(problems);
-  return out;
+  return definitions;
+}
+
+/**
+ * The project's entity definitions folder (`etl.entitiesDir`, default `etl/entities`) when it
+ * exists, else the one shipped with DW Workbench under `assetsRoot`.
+ */
+export function projectEntitiesDir(project: Project, assetsRoot: string): string {
+  const own = path.resolve(project.root, project.config.etl?.entitiesDir ?? 'etl/entities');
+  return existsSync(own) ? own : path.join(assetsRoot, 'etl', 'entities');
 }

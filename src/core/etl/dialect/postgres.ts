@@ -8,6 +8,8 @@ import { ETL_REJECT, ETL_TRIGGER_WATERMARK } from '../../warehouse/controlTables
 
 const ident = pgIdentifier;
 const table = (qualified: string): string => qualified.split('.').map(ident).join('.');
+/** `count` placeholders from `$from` on, comma-separated. */
+const params = (from: number, count: number): string => Array.from({ length: count }, (_, i) => `$${from + i}`).join(', ');
 
 const FAMILIES: Record<string, ValueFamily> = {
   'character varying': 'text', text: 'text', character: 'text', 'USER-DEFINED': 'text',
@@ -57,6 +59,11 @@ export const postgresEtl: EtlDialect = {
   columnsSql: `SELECT column_name AS name, data_type, numeric_precision AS precision, numeric_scale AS scale,
       character_maximum_length AS length
     FROM information_schema.columns WHERE table_schema = $1 AND table_name = $2 ORDER BY ordinal_position`,
+  catalogColumnsSql: (schemas, tables) => `SELECT table_schema, table_name, column_name AS name, data_type, numeric_precision AS precision,
+      numeric_scale AS scale, character_maximum_length AS length
+    FROM information_schema.columns
+    WHERE table_schema IN (${params(1, schemas)}) AND table_name IN (${params(schemas + 1, tables)})
+    ORDER BY table_schema, table_name, ordinal_position`,
   // A row comparison, which the (updated_at, key) index seeks.
   afterWatermark: (u, k, ts, id) => `(${u}, ${k}) > (${ts}, ${id})`,
   extractPageSql(s: ExtractSpec): string {

@@ -8,6 +8,8 @@ import { ETL_REJECT, ETL_TRIGGER_WATERMARK } from '../../warehouse/controlTables
 
 const ident = tsqlIdentifier;
 const table = (qualified: string): string => qualified.split('.').map(ident).join('.');
+/** `count` placeholders from `@p<from>` on, comma-separated. */
+const params = (from: number, count: number): string => Array.from({ length: count }, (_, i) => `@p${from + i}`).join(', ');
 
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -67,6 +69,11 @@ export const sqlserverEtl: EtlDialect = {
   columnsSql: `SELECT COLUMN_NAME AS name, DATA_TYPE AS data_type, NUMERIC_PRECISION AS precision,
       NUMERIC_SCALE AS scale, CHARACTER_MAXIMUM_LENGTH AS length
     FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = @p1 AND TABLE_NAME = @p2 ORDER BY ORDINAL_POSITION`,
+  catalogColumnsSql: (schemas, tables) => `SELECT TABLE_SCHEMA AS table_schema, TABLE_NAME AS table_name, COLUMN_NAME AS name, DATA_TYPE AS data_type,
+      NUMERIC_PRECISION AS precision, NUMERIC_SCALE AS scale, CHARACTER_MAXIMUM_LENGTH AS length
+    FROM INFORMATION_SCHEMA.COLUMNS
+    WHERE TABLE_SCHEMA IN (${params(1, schemas)}) AND TABLE_NAME IN (${params(schemas + 1, tables)})
+    ORDER BY TABLE_SCHEMA, TABLE_NAME, ORDINAL_POSITION`,
   // No row comparison in T-SQL: the `>=` bound is what the (updated_at, key) index seeks.
   afterWatermark: (u, k, ts, id) => `${u} >= ${ts} AND (${u} > ${ts} OR ${k} > ${id})`,
   extractPageSql(s: ExtractSpec): string {

@@ -84,6 +84,12 @@ export interface EtlDialect {
   readonly sqlType: (column: ColumnMeta) => SqlType;
   /** Columns of a table; params: schema, table. Rows: name, data_type, precision, scale, length. */
   readonly columnsSql: string;
+  /**
+   * Columns of many tables in one query; params: `schemas` schema names, then `tables` table
+   * names (every table of those names in those schemas). Rows: table_schema, table_name, then as
+   * `columnsSql`.
+   */
+  readonly catalogColumnsSql: (schemas: number, tables: number) => string;
   /** One page of the (updated_at, id) window; params: cutoff text, wm text, wm id, page size. */
   /**
    * Rows after the watermark (ts, id) in (updated_at, key) order, written so an index on

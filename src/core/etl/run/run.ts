@@ -1,7 +1,8 @@
 import type { Engine, Session } from '../../engine/types';
 import { isEngineError } from '../../engine/errors';
 import { etlDialect } from '../dialect';
-import type { ColumnMeta, EtlDialect } from '../dialect/types';
+import type { EtlDialect } from '../dialect/types';
+import { readColumns } from '../definition/columns';
 import type { EntityDefinition } from '../definition/types';
 import { compileEntity, type CompiledEntity } from '../transform/compile';
 import type { RunStatus } from './audit';
@@ -71,31 +72,14 @@ const NO_COUNTS: EntityCounts = { extracted: 0, upserted: 0, softDeleted: 0, rej
 const runLock = (runId: number): string => `dwb.etl.run.${runId}`;
 const entityLock = (entity: string): string => `dwb.etl.entity.${entity}`;
 
-function splitTable(qualified: string): [string, string] {
-  const parts = qualified.split('.');
-  return [parts[parts.length - 2] ?? 'dbo', parts[parts.length - 1] ?? qualified];
-}
-
-async function columnsOf(engine: Engine, d: EtlDialect, table: string): Promise<ColumnMeta[]> {
-  const r = await engine.query<Record<string, unknown>>(d.columnsSql, splitTable(table));
-  const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
-  return r.rows.map((row) => ({
-    name: String(row['name']),
-    dataType: String(row['data_type']),
-    precision: num(row['precision']),
-    scale: num(row['scale']),
-    length: num(row['length']),
-  }));
-}
-
 /** Checks every requested definition against the real tables, before any data moves. */
 async function compileAll(o: EtlRunOptions, defs: readonly EntityDefinition[]): Promise<CompiledEntity[]> {
   const sd = etlDialect(o.source.dialect);
   const td = etlDialect(o.target.dialect);
   const out: CompiledEntity[] = [];
   for (const def of defs) {
-    out.push(compileEntity(def, await columnsOf(o.source, sd, def.source.table), await columnsOf(o.target, td, def.target.table), td));
-    await checkTriggers(o.source, sd, def, (table) => columnsOf(o.source, sd, table));
+    out.push(compileEntity(def, await readColumns(o.source, sd, def.source.table), await readColumns(o.target, td, def.target.table), td));
+    await checkTriggers(o.source, sd, def, (table) => readColumns(o.source, sd, table));
   }
   return out;
 }

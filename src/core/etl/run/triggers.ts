@@ -32,20 +32,15 @@ const INTEGER_TYPE = /^(tiny|small|big)?int(eger)?$|^int[248]$/;
 const bigint = (v: string): { value: string; type: { kind: 'bigint' } } => ({ value: v, type: { kind: 'bigint' } });
 
 /**
- * Checks an entity's triggers against the source, before any data moves: the watched table and
- * its key and updatedAt columns exist, and the mapping SQL compiles (run on no row). Every
- * problem names the file, its line (the trigger's entry), the entity and the trigger.
+ * An entity's triggers against the source's columns (no database needed): the watched table and
+ * its key and updatedAt columns exist, and a remembering trigger's keys are integers. Every
+ * problem names the file, the entity and the trigger (its entry's line once located).
  */
-export async function checkTriggers(
-  source: Engine,
-  d: EtlDialect,
-  def: EntityDefinition,
-  columnsOf: (table: string) => Promise<readonly ColumnMeta[]>,
-): Promise<void> {
+export function triggerColumnProblems(def: EntityDefinition, columnsOf: (table: string) => readonly ColumnMeta[]): DefinitionProblem[] {
   const problems: DefinitionProblem[] = [];
   for (const t of def.source.triggers ?? []) {
     const at = { file: def.file, entity: def.entity, trigger: t.name };
-    const tableColumns = await columnsOf(t.table);
+    const tableColumns = columnsOf(t.table);
     const columns = new Set(tableColumns.map((c) => c.name));
     if (columns.size === 0) {
       problems.push({ ...at, message: `table ${t.table} does not exist or has no columns` });
@@ -59,15 +54,41 @@ export async function checkTriggers(
       if (keyType !== '' && !INTEGER_TYPE.test(keyType)) {
         problems.push({ ...at, column: t.key, message: `"remember" needs an integer key; ${t.table}.${t.key} is ${keyType}` });
       }
-      const own = (await columnsOf(def.source.table)).find((c) => c.name === def.source.key)?.dataType.toLowerCase() ?? '';
+      const own = columnsOf(def.source.table).find((c) => c.name === def.source.key)?.dataType.toLowerCase() ?? '';
       if (own !== '' && !INTEGER_TYPE.test(own)) {
         problems.push({ ...at, column: def.source.key, message: `"remember" needs an integer entity key; ${def.source.table}.${def.source.key} is ${own}` });
       }
     }
+  }
+  return problems;
+}
+
+/**
+ * Checks an entity's triggers against the source, before any data moves: `triggerColumnProblems`
+ * over the tables as `columnsOf` reads them, and the mapping SQL of each trigger whose table
+ * exists compiles (run on no row). Every problem names the file, its line (the trigger's entry),
+ * the entity and the trigger.
+ */
+export async function checkTriggers(
+  source: Engine,
+  d: EtlDialect,
+  def: EntityDefinition,
+  columnsOf: (table: string) => Promise<readonly ColumnMeta[]>,
+): Promise<void> {
+  const triggers = def.source.triggers ?? [];
+  const tables = new Map<string, readonly ColumnMeta[]>();
+  const own = triggers.some((t) => t.remember === true) ? [def.source.table] : [];
+  for (const table of [...own, ...triggers.map((t) => t.table)]) if (!tables.has(table)) tables.set(table, await columnsOf(table));
+  const found = triggerColumnProblems(def, (table) => tables.get(table) ?? []);
+  const problems: DefinitionProblem[] = [];
+  // Trigger by trigger (names are unique): its columns' problems, then its SQL's.
+  for (const t of triggers) {
+    problems.push(...found.filter((p) => p.trigger === t.name));
+    if ((tables.get(t.table) ?? []).length === 0) continue;
     try {
       await source.query(triggerProbeSql(t, d));
     } catch (e) {
-      problems.push({ ...at, message: `its keys SQL does not run on ${t.table}: ${e instanceof Error ? e.message : String(e)}` });
+      problems.push({ file: def.file, entity: def.entity, trigger: t.name, message: `its keys SQL does not run on ${t.table}: ${e instanceof Error ? e.message : String(e)}` });
     }
   }
   if (problems.length > 0) throw new EntityDefinitionError(locateDefinitionProblems(problems));

@@ -5,7 +5,7 @@ import type { Engine } from '../../../../src/core/engine/types';
 import { runEtl, type EtlRunOptions, type EtlRunResult } from '../../../../src/core/etl/run/run';
 import { ProjectEngines } from '../../../../src/core/project';
 import { asSuperuser } from '../../engine/throwawayDatabase';
-import { BOOTSTRAP_SECRETS, scaffoldEtlProject } from './project';
+import { BOOTSTRAP_SECRETS, entitiesDirOf, scaffoldEtlProject } from './project';
 import { DEFINITIONS, type TestClock } from './run';
 
 /** Items that are live with their order: the sales fact_vendas must hold (computed from the OLTP alone). */
@@ -60,7 +60,7 @@ export async function bootstrapFactsWarehouse(engine: 'postgres' | 'pglite', pre
     rmSync(project.root, { recursive: true, force: true });
   };
   try {
-    assert.ok((await runBootstrap(project, { engines: (r) => engines.get(r), secrets: BOOTSTRAP_SECRETS })).ok, 'bootstrap');
+    assert.ok((await runBootstrap(project, { engines: (r) => engines.get(r), entitiesDir: entitiesDirOf(project), secrets: BOOTSTRAP_SECRETS })).ok, 'bootstrap');
     const dw = await engines.get('dw');
     const oltp = await engines.get('oltp');
     await dw.query('UPDATE ctl.etl_control SET cutoff_minutes = 0, batch_size = 300');

@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { projectEntitiesDir } from '../../../../src/core/etl/definition/load';
 import { loadProject, type Project } from '../../../../src/core/project';
 import { scaffoldProject } from '../../../../src/core/scaffold/scaffold';
 
@@ -25,4 +26,9 @@ export function scaffoldEtlProject(engine: 'postgres' | 'pglite', dbName: string
   for (const s of steps) if (s.generate) s.generate.scale = scale;
   writeFileSync(projectFile, JSON.stringify(config, null, 2));
   return loadProject(projectFile);
+}
+
+/** The project's entity definitions folder (its own, else the repository's), as the bootstrap takes it. */
+export function entitiesDirOf(project: Project): string {
+  return projectEntitiesDir(project, repo);
 }
