@@ -128,6 +128,10 @@ export const ETL_TRIGGER_MEMORY: TableSpec = {
   unique: [['entity_name', 'trigger_name', 'row_key', 'member_key']],
 };
 
+/** The stages of an ETL run at which the run takes a connection snapshot, linked to it by run_id. */
+export const SNAPSHOT_STAGES = ['start', 'end', 'failure'] as const;
+export type SnapshotStage = (typeof SNAPSHOT_STAGES)[number];
+
 export const CONNECTION_LOGIN_EVENTS: TableSpec = {
   layer: 'dw', schema: 'audit', name: 'connection_login_events', primaryKey: 'event_id',
   columns: [
@@ -145,6 +149,9 @@ export const CONNECTION_LOGIN_EVENTS: TableSpec = {
     opt('client_tcp_port', t.int),
     opt('encrypt_option', t.text(40)),
     opt('auth_scheme', t.text(40)),
+    // Set when an ETL run took the snapshot (null for "Capture Snapshot Now" and the scheduled ones).
+    opt('run_id', t.bigint),
+    opt('stage', t.text(20), { oneOf: SNAPSHOT_STAGES }),
   ],
 };
 
