@@ -1,3 +1,4 @@
+import { SNAPSHOT_STAGES } from '../../protocol/monitor';
 import { dflt, opt, req, t, utcNow, type TableSpec } from './spec';
 
 /** ETL control and audit: the contract the ETL writes and the monitor reads (DOMAIN.md). */
@@ -127,10 +128,6 @@ export const ETL_TRIGGER_MEMORY: TableSpec = {
   ],
   unique: [['entity_name', 'trigger_name', 'row_key', 'member_key']],
 };
-
-/** The stages of an ETL run at which the run takes a connection snapshot, linked to it by run_id. */
-export const SNAPSHOT_STAGES = ['start', 'end', 'failure'] as const;
-export type SnapshotStage = (typeof SNAPSHOT_STAGES)[number];
 
 export const CONNECTION_LOGIN_EVENTS: TableSpec = {
   layer: 'dw', schema: 'audit', name: 'connection_login_events', primaryKey: 'event_id',

@@ -3,6 +3,7 @@ import { isBabelfish } from '../../../src/core/engine/serverProduct';
 import type { Row } from '../../../src/core/engine/types';
 import { MonitorQueries } from '../../../src/core/monitor/load';
 import { SalesQueries } from '../../../src/core/sales/load';
+import { DEFAULT_AUDIT_FILTERS } from '../../../src/protocol/monitor';
 import type { SalesFilters } from '../../../src/protocol/sales';
 import { skipBecause } from '../../support/skip';
 import { sqlServerTarget } from '../engine/engineTargets';
@@ -86,7 +87,7 @@ describe('dashboards in T-SQL on SQL Server (DW_TEST_MSSQL)', function () {
   it('monitor: every panel loads without error and equals the independent queries over audit and ctl', async () => {
     const monitor = new MonitorQueries(db().engine, 'sqlserver');
     const now = new Date();
-    const data = await monitor.load({ login: null, program: null, database: null, status: null, hours: 720 });
+    const data = await monitor.load({ ...DEFAULT_AUDIT_FILTERS, hours: 720 });
     assert.deepEqual(data.errors, []);
     const q = async (sql: string): Promise<Row[]> => (await db().engine.query(sql, [{ value: new Date(now.getTime() - 14 * 86_400_000), type: { kind: 'timestamp', precision: 3 } }])).rows;
     const running = await q("SELECT run_id FROM audit.etl_run WHERE status = 'running' AND started_at >= @p1 ORDER BY run_id");
@@ -110,7 +111,7 @@ describe('dashboards in T-SQL on SQL Server (DW_TEST_MSSQL)', function () {
     const monitor = new MonitorQueries(db().engine, 'sqlserver');
     const captured = await monitor.captureSnapshot();
     assert.ok(captured > 0, 'the snapshot captured sessions');
-    const data = await monitor.load({ login: null, program: 'dwb-dashboard-test', database: null, status: null, hours: 1 });
+    const data = await monitor.load({ ...DEFAULT_AUDIT_FILTERS, program: 'dwb-dashboard-test', hours: 1 });
     assert.deepEqual(data.errors, []);
     assert.ok(data.connections.total >= 1, `connections of this program: ${data.connections.total}`);
     assert.ok(data.connections.recent.every((e) => e.program === 'dwb-dashboard-test'));

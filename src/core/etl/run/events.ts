@@ -1,7 +1,7 @@
 import type { EntityStatus, Watermark } from './control';
 import type { RunStatus } from './audit';
 import type { RunCutoff } from './cutoff';
-import type { SnapshotStage } from '../../warehouse/controlTables';
+import type { SnapshotStage } from '../../../protocol/monitor';
 
 /** How a run moves data: rows through this process, or one in-server statement per batch. */
 export type EtlPlan = 'transfer' | 'pushdown';

@@ -1,5 +1,5 @@
 import type { Engine, Queryable, Session } from '../../engine/types';
-import type { SnapshotStage } from '../../warehouse/controlTables';
+import type { SnapshotStage } from '../../../protocol/monitor';
 import type { EtlDialect } from '../dialect/types';
 import type { SnapshotOutcome } from './events';
 
