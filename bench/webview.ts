@@ -69,7 +69,8 @@ async function queryTimes(w: DashboardWarehouse, filters: SalesFilters): Promise
   const now = Date.now();
   const since: SqlParam = { value: new Date(now - HISTORY_DAYS * 86_400_000), type: { kind: 'timestamp', precision: 3 } };
   const day: SqlParam = { value: new Date(now - 24 * 3_600_000), type: { kind: 'timestamp', precision: 3 } };
-  const audit = [day, text(null), text(null), text(null), text(null)];
+  // The connection-audit filters as monitor/sql.ts numbers them: since, login, program, database, status, host.
+  const audit = [day, text(null), text(null), text(null), text(null), text(null)];
   const runId: SqlParam = { value: 5000, type: { kind: 'bigint' } };
   const monitorQueries: [string, string, SqlParam[]][] = [
     ['running', m.running, [since]], ['recentRuns', m.recentRuns, []], ['runDetail', m.runDetail, [runId]], ['timeline', m.timeline, [since]],

@@ -4,6 +4,13 @@
  */
 import { isRecord, nullIfEmpty, optionalText, unknownKeys, type Validation } from './rpc';
 
+/**
+ * When in an ETL run a connection snapshot was taken (audit.connection_login_events.stage): at its
+ * start, its end, or its failure.
+ */
+export const SNAPSHOT_STAGES = ['start', 'end', 'failure'] as const;
+export type SnapshotStage = (typeof SNAPSHOT_STAGES)[number];
+
 /** `cancelled`: a user stopped the run; its committed batches are kept. */
 export type RunStatus = 'running' | 'success' | 'failed' | 'partial' | 'cancelled';
 
@@ -121,6 +128,7 @@ export interface MonitorAlert {
 export interface ConnectionAuditFilters {
   readonly login: string | null;
   readonly program: string | null;
+  readonly host: string | null;
   readonly database: string | null;
   readonly status: string | null;
   /** How far back, in hours (1..720). */
@@ -141,6 +149,9 @@ export interface ConnectionEvent {
   readonly database: string | null;
   readonly status: string | null;
   readonly clientAddress: string | null;
+  /** The ETL run that took the snapshot (audit.etl_run.run_id), and when in it; null for others. */
+  readonly runId: number | null;
+  readonly stage: SnapshotStage | null;
 }
 
 export interface FailureCorrelation {
@@ -165,6 +176,7 @@ export interface ConnectionAudit {
   readonly options: {
     readonly logins: readonly string[];
     readonly programs: readonly string[];
+    readonly hosts: readonly string[];
     readonly databases: readonly string[];
     readonly statuses: readonly string[];
   };
@@ -211,19 +223,25 @@ export interface MonitorMethods {
 }
 export type MonitorMethod = keyof MonitorMethods;
 
-export const DEFAULT_AUDIT_FILTERS: ConnectionAuditFilters = { login: null, program: null, database: null, status: null, hours: 24 };
+export const DEFAULT_AUDIT_FILTERS: ConnectionAuditFilters = { login: null, program: null, host: null, database: null, status: null, hours: 24 };
+
+/** The text filters of the connection audit, each an exact match on its column. */
+const AUDIT_TEXT_FILTERS = ['login', 'program', 'host', 'database', 'status'] as const;
 
 const ENTITY_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,99}$/;
 
 export function validateAuditFilters(x: unknown): Validation<ConnectionAuditFilters> {
   if (!isRecord(x)) return { ok: false, reason: 'audit filters must be an object' };
-  const extra = unknownKeys(x, ['login', 'program', 'database', 'status', 'hours']);
+  const extra = unknownKeys(x, [...AUDIT_TEXT_FILTERS, 'hours']);
   if (extra.length > 0) return { ok: false, reason: `unknown filter ${extra.join(', ')}` };
   const hours = x['hours'];
   if (!Number.isInteger(hours) || (hours as number) < 1 || (hours as number) > 720) return { ok: false, reason: 'hours must be 1..720' };
-  for (const k of ['login', 'program', 'database', 'status'] as const) if (!optionalText(x[k], 256)) return { ok: false, reason: `${k} must be text` };
+  for (const k of AUDIT_TEXT_FILTERS) if (!optionalText(x[k], 256)) return { ok: false, reason: `${k} must be text of at most 256 characters` };
   const text = (k: string): string | null => nullIfEmpty(x[k]);
-  return { ok: true, value: { login: text('login'), program: text('program'), database: text('database'), status: text('status'), hours: hours as number } };
+  return {
+    ok: true,
+    value: { login: text('login'), program: text('program'), host: text('host'), database: text('database'), status: text('status'), hours: hours as number },
+  };
 }
 
 export function validateMonitorParams(method: string, params: unknown): Validation<{ method: MonitorMethod; params: MonitorMethods[MonitorMethod]['params'] }> {

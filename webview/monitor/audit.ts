@@ -1,4 +1,4 @@
-import type { ConnectionAudit } from '../../src/protocol/monitor';
+import type { ConnectionAudit, ConnectionEvent, SnapshotStage } from '../../src/protocol/monitor';
 import { barList } from '../shared/bars';
 import { epochSeconds, lineChart, themeColor } from '../shared/chart';
 import { filterText, selectField, type SelectOption } from '../shared/controls';
@@ -18,6 +18,7 @@ export function auditPanels(view: PanelHost, a: ConnectionAudit): HTMLElement[] 
     ? [
         filterText(t('Login'), 'audit-login', a.filters.login ?? t('All')),
         filterText(t('Program'), 'audit-program', a.filters.program ?? t('All')),
+        filterText(t('Host'), 'audit-host', a.filters.host ?? t('All')),
         filterText(t('Database'), 'audit-database', a.filters.database ?? t('All')),
         filterText(t('Status'), 'audit-status', a.filters.status ?? t('All')),
         filterText(t('Window'), 'audit-hours', t('Last {0} h', a.filters.hours)),
@@ -25,6 +26,7 @@ export function auditPanels(view: PanelHost, a: ConnectionAudit): HTMLElement[] 
     : [
         selectField(t('Login'), 'audit-login', all(a.options.logins), a.filters.login ?? '', (v) => view.filterAudit({ login: v || null })),
         selectField(t('Program'), 'audit-program', all(a.options.programs), a.filters.program ?? '', (v) => view.filterAudit({ program: v || null })),
+        selectField(t('Host'), 'audit-host', all(a.options.hosts), a.filters.host ?? '', (v) => view.filterAudit({ host: v || null })),
         selectField(t('Database'), 'audit-database', all(a.options.databases), a.filters.database ?? '', (v) => view.filterAudit({ database: v || null })),
         selectField(t('Status'), 'audit-status', all(a.options.statuses), a.filters.status ?? '', (v) => view.filterAudit({ status: v || null })),
         selectField(t('Window'), 'audit-hours', HOURS.map((n) => ({ value: String(n), label: t('Last {0} h', n) })), String(a.filters.hours), (v) => view.filterAudit({ hours: Number(v) })),
@@ -42,11 +44,14 @@ export function auditPanels(view: PanelHost, a: ConnectionAudit): HTMLElement[] 
   hourly.classList.add('wide');
   const recent = panel('recentEvents', t('Recent connection events'), [dataTable(a.recent, [
     { key: 'capturedAt', title: t('Captured'), value: (r) => r.capturedAt, format: (r) => view.f.when(r.capturedAt) },
+    // The ETL run that took the snapshot, and when in it: the run opens its details.
+    { key: 'runId', title: t('ETL run'), value: (r) => r.runId, numeric: true, identifier: true, format: (r) => runLink(view, r) },
+    { key: 'stage', title: t('Run stage'), value: (r) => r.stage, format: (r) => stageBadge(r.stage) },
     { key: 'login', title: t('Login'), value: (r) => r.login },
     { key: 'program', title: t('Program'), value: (r) => r.program },
+    { key: 'host', title: t('Host'), value: (r) => r.host },
     { key: 'database', title: t('Database'), value: (r) => r.database },
     { key: 'status', title: t('Status'), value: (r) => r.status },
-    { key: 'host', title: t('Host'), value: (r) => r.host },
     { key: 'client', title: t('Client address'), value: (r) => r.clientAddress },
     { key: 'session', title: t('Session'), value: (r) => r.sessionId, numeric: true, identifier: true },
   ], { id: 'recentEvents', label: t('Recent connection events'), sortable: true, empty: t('No connection events.') })]);
@@ -73,4 +78,21 @@ export function auditPanels(view: PanelHost, a: ConnectionAudit): HTMLElement[] 
   // SQL Server Audit files exist only on SQL Server (with a file pattern): elsewhere, no panel at all.
   return [head, top('topLogins', t('Top logins'), a.topLogins), top('topPrograms', t('Top programs'), a.topPrograms),
     top('topDatabases', t('Top databases'), a.topDatabases), hourly, recent, correlation, ...(a.auditFileApplies ? [files] : [])];
+}
+
+/** A snapshot's run: a link to its details on the live page, its number on an exported one. */
+function runLink(view: PanelHost, r: ConnectionEvent): string | HTMLElement {
+  if (r.runId === null) return '—';
+  if (view.client === undefined) return String(r.runId);
+  const runId = r.runId;
+  return h('button', {
+    class: 'link', type: 'button', 'data-focus': `recentEvents:run:${runId}`, 'aria-label': t('Run {0}: open its details', runId),
+    onclick: () => void view.openRun(runId),
+  }, String(runId));
+}
+
+function stageBadge(stage: SnapshotStage | null): string | HTMLElement {
+  if (stage === null) return '—';
+  const words: Record<SnapshotStage, string> = { start: t('Start'), end: t('End'), failure: t('Failure') };
+  return h('span', { class: `badge stage-${stage}${stage === 'failure' ? ' status-failed' : ''}`, 'data-stage': stage }, words[stage]);
 }

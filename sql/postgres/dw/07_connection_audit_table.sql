@@ -1,4 +1,5 @@
--- Connection audit events table (audit.connection_login_events).
+-- Connection audit events table (audit.connection_login_events). run_id and stage link a snapshot
+-- the ETL takes to its run (audit.etl_run): at its start, its end, or its failure.
 
 DO $$
 BEGIN
@@ -18,7 +19,10 @@ BEGIN
       client_tcp_port integer NULL,
       encrypt_option varchar(40) NULL,
       auth_scheme varchar(40) NULL,
-      CONSTRAINT pk_connection_login_events PRIMARY KEY (event_id)
+      run_id bigint NULL,
+      stage varchar(20) NULL,
+      CONSTRAINT pk_connection_login_events PRIMARY KEY (event_id),
+      CONSTRAINT ck_connection_login_events_stage CHECK (stage IN ('start', 'end', 'failure'))
     );
     RAISE NOTICE 'Created table audit.connection_login_events.';
   ELSE
@@ -33,5 +37,28 @@ BEGIN
     RAISE NOTICE 'Created index ix_connection_login_events_captured_at.';
   ELSE
     RAISE NOTICE 'Index ix_connection_login_events_captured_at already exists.';
+  END IF;
+END $$;
+
+-- Warehouses bootstrapped before snapshots were linked to ETL runs: the two columns and the
+-- stage check are added in place (at the table's end, as CREATE TABLE puts them). A rerun finds
+-- them and leaves them.
+DO $$
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM information_schema.columns
+                  WHERE table_schema = 'audit' AND table_name = 'connection_login_events' AND column_name = 'run_id') THEN
+    ALTER TABLE audit.connection_login_events ADD COLUMN run_id bigint NULL;
+    RAISE NOTICE 'Added column audit.connection_login_events.run_id.';
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM information_schema.columns
+                  WHERE table_schema = 'audit' AND table_name = 'connection_login_events' AND column_name = 'stage') THEN
+    ALTER TABLE audit.connection_login_events ADD COLUMN stage varchar(20) NULL;
+    RAISE NOTICE 'Added column audit.connection_login_events.stage.';
+  END IF;
+  IF NOT EXISTS (SELECT 1 FROM pg_constraint
+                  WHERE conname = 'ck_connection_login_events_stage' AND conrelid = 'audit.connection_login_events'::regclass) THEN
+    ALTER TABLE audit.connection_login_events
+      ADD CONSTRAINT ck_connection_login_events_stage CHECK (stage IN ('start', 'end', 'failure'));
+    RAISE NOTICE 'Added constraint ck_connection_login_events_stage.';
   END IF;
 END $$;

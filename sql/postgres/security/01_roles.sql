@@ -39,7 +39,7 @@ GRANT USAGE ON SCHEMA core, dim, ctl, audit TO etl_monitor;
 GRANT SELECT ON ALL TABLES IN SCHEMA core, dim, ctl, audit TO etl_monitor;
 GRANT INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ctl, audit TO etl_monitor;
 GRANT INSERT, UPDATE, DELETE ON dim.dim_cliente TO etl_monitor;
-GRANT EXECUTE ON PROCEDURE audit.usp_capture_connection_snapshot() TO etl_monitor;
+GRANT EXECUTE ON PROCEDURE audit.usp_capture_connection_snapshot(bigint, varchar) TO etl_monitor;
 GRANT EXECUTE ON PROCEDURE audit.usp_cleanup_connection_login_events(integer) TO etl_monitor;
 GRANT pg_read_all_stats TO etl_monitor;
 

@@ -1,4 +1,5 @@
--- Connection audit events table (audit.connection_login_events).
+-- Connection audit events table (audit.connection_login_events). run_id and stage link a snapshot
+-- the ETL takes to its run (audit.etl_run): at its start, its end, or its failure.
 
 SET NOCOUNT ON;
 GO
@@ -22,7 +23,10 @@ BEGIN
     client_tcp_port INT NULL,
     encrypt_option NVARCHAR(40) NULL,
     auth_scheme NVARCHAR(40) NULL,
-    CONSTRAINT pk_connection_login_events PRIMARY KEY (event_id)
+    run_id BIGINT NULL,
+    stage NVARCHAR(20) NULL,
+    CONSTRAINT pk_connection_login_events PRIMARY KEY (event_id),
+    CONSTRAINT ck_connection_login_events_stage CHECK (stage IN (N'start', N'end', N'failure'))
   );
   PRINT N'Created table audit.connection_login_events.';
 END
@@ -40,4 +44,28 @@ BEGIN
 END
 ELSE
   PRINT N'Index ix_connection_login_events_captured_at already exists.';
+GO
+
+-- Warehouses bootstrapped before snapshots were linked to ETL runs: the two columns and the
+-- stage check are added in place (at the table's end, as CREATE TABLE puts them), each in its own
+-- batch (a batch cannot use a column it adds). A rerun finds them and leaves them.
+IF NOT EXISTS (SELECT 1 FROM sys.columns WHERE object_id = OBJECT_ID(N'audit.connection_login_events') AND name = N'run_id')
+BEGIN
+  ALTER TABLE audit.connection_login_events ADD run_id BIGINT NULL;
+  PRINT N'Added column audit.connection_login_events.run_id.';
+END
+GO
+
+IF NOT EXISTS (SELECT 1 FROM sys.columns WHERE object_id = OBJECT_ID(N'audit.connection_login_events') AND name = N'stage')
+BEGIN
+  ALTER TABLE audit.connection_login_events ADD stage NVARCHAR(20) NULL;
+  PRINT N'Added column audit.connection_login_events.stage.';
+END
+GO
+
+IF NOT EXISTS (SELECT 1 FROM sys.check_constraints WHERE name = N'ck_connection_login_events_stage' AND parent_object_id = OBJECT_ID(N'audit.connection_login_events'))
+BEGIN
+  ALTER TABLE audit.connection_login_events ADD CONSTRAINT ck_connection_login_events_stage CHECK (stage IN (N'start', N'end', N'failure'));
+  PRINT N'Added constraint ck_connection_login_events_stage.';
+END
 GO

@@ -7,13 +7,17 @@ USE DW_ECOMMERCE;
 GO
 IF OBJECT_ID(N'audit.usp_capture_connection_snapshot', N'P') IS NOT NULL DROP PROCEDURE audit.usp_capture_connection_snapshot;
 GO
+-- @run_id and @stage link the snapshot to an ETL run (audit.etl_run) and its stage (start, end,
+-- failure); both are optional, so "Capture Snapshot Now" and existing callers work unchanged.
 CREATE PROCEDURE audit.usp_capture_connection_snapshot
+  @run_id BIGINT = NULL,
+  @stage NVARCHAR(20) = NULL
 AS
 BEGIN
   SET NOCOUNT ON;
   INSERT INTO audit.connection_login_events (session_id, login_name, host_name, program_name,
          database_name, status, login_time, net_transport, client_net_address, client_tcp_port,
-         encrypt_option, auth_scheme)
+         encrypt_option, auth_scheme, run_id, stage)
   SELECT s.session_id,
          s.login_name,
          s.host_name,
@@ -25,7 +29,9 @@ BEGIN
          c.client_net_address,
          c.client_tcp_port,
          c.encrypt_option,
-         c.auth_scheme
+         c.auth_scheme,
+         @run_id,
+         @stage
     FROM sys.dm_exec_sessions AS s
     LEFT JOIN sys.dm_exec_connections AS c ON c.session_id = s.session_id
    WHERE s.is_user_process = 1;
@@ -52,7 +58,7 @@ CREATE VIEW audit.vw_connection_login_events_recent
 AS
 SELECT event_id, captured_at, session_id, login_name, host_name, program_name, database_name,
        status, login_time, net_transport, client_net_address, client_tcp_port, encrypt_option,
-       auth_scheme
+       auth_scheme, run_id, stage
   FROM audit.connection_login_events
  WHERE captured_at >= DATEADD(hour, -24, SYSUTCDATETIME());
 GO

@@ -4,6 +4,7 @@ import { loadEntityDefinitions, projectEntitiesDir } from '../../core/etl/defini
 import { cutoffLines } from '../../core/etl/present/terminalLines';
 import type { EtlEvent } from '../../core/etl/run/events';
 import { runEtl, type EtlRunResult } from '../../core/etl/run/run';
+import { snapshotLines } from '../../core/etl/present/terminalLines';
 import { loadProject, passwordEnvName, ProjectEngines, type Project } from '../../core/project';
 import { assetsRoot } from '../assets';
 import { EXIT_CODES, type CliCommand, type CliIo } from '../command';
@@ -47,6 +48,7 @@ function progressLine(e: EtlEvent): string | undefined {
     case 'entity-start': return `${e.entity}: from (${e.watermark.updatedAt}, ${e.watermark.id}) up to ${e.cutoff}, batches of ${e.batchSize}`;
     case 'batch': return `${e.entity}: batch ${e.batch}${e.trigger === undefined ? '' : ` (trigger ${e.trigger.name})`}: ${e.rows} rows, ${e.upserted} upserted, ${e.rejected} rejected, ${e.rowsPerSecond} rows/s`;
     case 'entity-end': return `${e.entity}: ${e.skippedBecause === undefined ? e.status.toUpperCase() : 'SKIPPED'}${e.error ? ` - ${e.error}` : ''}`;
+    case 'snapshot': return snapshotLines(e)[0];
     case 'run-end': return undefined;
   }
 }

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { pause } from '../../core/alerts';
 import { runEtl } from '../../core/etl/run/run';
+import { snapshotLines } from '../../core/etl/present/terminalLines';
 import { loadEntityDefinitions } from '../../core/etl/definition/load';
 import { loadProject, passwordEnvName, ProjectEngines } from '../../core/project';
 import { EXIT_CODES, type CliCommand, type CliIo } from '../command';
@@ -77,8 +78,12 @@ export const watchCommand: CliCommand = {
               startedBy: `dwb watch (${io.env['USER'] ?? io.env['USERNAME'] ?? 'cli'})`,
               ...(io.signal ? { signal: io.signal } : {}),
             });
-            say(io, json, { event: 'etl', iteration: i, runId: result.runId, status: result.status, entities: result.entities.map((e) => ({ entity: e.entity, status: e.status, error: e.error })) },
-              `etl run ${result.runId}: ${result.status}${result.entities.length === 0 ? ' (no active entity)' : ` (${result.entities.map((e) => `${e.entity} ${e.status}`).join(', ')})`}`);
+            say(io, json, {
+              event: 'etl', iteration: i, runId: result.runId, status: result.status, entities: result.entities.map((e) => ({ entity: e.entity, status: e.status, error: e.error })),
+              snapshots: result.snapshots,
+            }, `etl run ${result.runId}: ${result.status}${result.entities.length === 0 ? ' (no active entity)' : ` (${result.entities.map((e) => `${e.entity} ${e.status}`).join(', ')})`}`);
+            // A snapshot that failed did not stop the run; the service's log says so.
+            if (!json) for (const s of result.snapshots.filter((x) => x.status === 'failed')) io.stdout.write(`  ${snapshotLines({ type: 'snapshot', runId: result.runId, ...s })[0] ?? ''}\n`);
           } catch (e) {
             if (stopped()) break;
             say(io, json, { event: 'etl-error', iteration: i, error: (e as Error).message }, `etl failed: ${(e as Error).message}`);

@@ -8,12 +8,14 @@ import type {
   FailureCorrelation,
   MonitorData,
   RunEntityDetail,
+  SnapshotStage,
 } from '../../protocol/monitor';
+import { SNAPSHOT_STAGES } from '../../protocol/monitor';
 import type { Dialect, Queryable, Row, SqlParam } from '../engine/types';
 import { postgresMonitorDialect, sqlServerMonitorDialect, type MonitorSqlDialect } from './dialect';
 import { groupFailures, type FailedEntityRun } from './failures';
 import { alertsFrom, DEFAULT_SLA, entityHealth, preflight, type SlaPolicy } from './health';
-import { controlRow, num, runEntity, runSummary, textOrNull, timelineMark } from './rows';
+import { controlRow, num, numOrNull, runEntity, runSummary, textOrNull, timelineMark } from './rows';
 import { monitorSql, type MonitorSql } from './sql';
 import { cellText, isoTimestamp } from '../sales/load';
 
@@ -188,7 +190,7 @@ export class MonitorQueries {
 
   private async connectionAudit(f: ConnectionAuditFilters, now: Date): Promise<ConnectionAudit> {
     const since = ts(new Date(now.getTime() - f.hours * 3_600_000));
-    const p = [since, text(f.login), text(f.program), text(f.database), text(f.status)];
+    const p = [since, text(f.login), text(f.program), text(f.database), text(f.status), text(f.host)];
     const counted = (rows: Row[]): CountedName[] => rows.map((r) => ({ name: cellText(r['name'], '—'), count: num(r['n']) }));
     const [total, logins, programs, databases, perHour, recent, options, correlation, auditFile] = await Promise.all([
       this.rows(this.sql.auditTotal, p),
@@ -205,7 +207,7 @@ export class MonitorQueries {
       options.filter((r) => r['kind'] === kind && r['value'] !== null).map((r) => String(r['value'])).sort((a, b) => a.localeCompare(b));
     return {
       filters: f,
-      options: { logins: opt('login'), programs: opt('program'), databases: opt('database'), statuses: opt('status') },
+      options: { logins: opt('login'), programs: opt('program'), hosts: opt('host'), databases: opt('database'), statuses: opt('status') },
       total: num(total[0]?.['n']),
       topLogins: counted(logins),
       topPrograms: counted(programs),
@@ -220,6 +222,8 @@ export class MonitorQueries {
         database: textOrNull(r['database_name']),
         status: textOrNull(r['status']),
         clientAddress: textOrNull(r['client_net_address']),
+        runId: numOrNull(r['run_id']),
+        stage: snapshotStage(r['stage']),
       })),
       correlation: correlate(correlation),
       auditFileEvents: auditFile,
@@ -271,6 +275,11 @@ export class MonitorQueries {
   }
 }
 
+/** A stored stage the protocol knows; anything else (a hand-written row) shows as none. */
+function snapshotStage(v: unknown): SnapshotStage | null {
+  return (SNAPSHOT_STAGES as readonly unknown[]).includes(v) ? (v as SnapshotStage) : null;
+}
+
 function failedRun(r: Row): FailedEntityRun {
   return { entity: String(r['entity_name']), errorMessage: textOrNull(r['error_message']), failedAt: isoTimestamp(r['failed_at']) ?? '' };
 }
@@ -294,7 +303,7 @@ function correlate(rows: Row[]): FailureCorrelation[] {
 function emptyAudit(filters: ConnectionAuditFilters, auditFileApplies: boolean): ConnectionAudit {
   return {
     filters,
-    options: { logins: [], programs: [], databases: [], statuses: [] },
+    options: { logins: [], programs: [], hosts: [], databases: [], statuses: [] },
     total: 0, topLogins: [], topPrograms: [], topDatabases: [], perHour: [], recent: [], correlation: [], auditFileEvents: null, auditFileApplies,
   };
 }

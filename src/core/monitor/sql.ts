@@ -11,13 +11,14 @@ export function monitorSql(d: MonitorSqlDialect) {
   const entityColumns = `e.run_id, e.entity_name, e.status, e.extracted_count, e.upserted_count, e.soft_deleted_count,
        e.watermark_from_updated_at, e.watermark_from_id, e.watermark_to_updated_at, e.watermark_to_id,
        e.error_message, e.started_at, e.finished_at`;
-  // Connection-audit filters: 1 since, 2 login, 3 program, 4 database, 5 status.
+  // Connection-audit filters: 1 since, 2 login, 3 program, 4 database, 5 status, 6 host.
   const events = `FROM audit.connection_login_events c
  WHERE c.captured_at >= ${d.p(1)}
    AND (${d.pText(2)} IS NULL OR c.login_name = ${d.p(2)})
    AND (${d.pText(3)} IS NULL OR c.program_name = ${d.p(3)})
    AND (${d.pText(4)} IS NULL OR c.database_name = ${d.p(4)})
-   AND (${d.pText(5)} IS NULL OR c.status = ${d.p(5)})`;
+   AND (${d.pText(5)} IS NULL OR c.status = ${d.p(5)})
+   AND (${d.pText(6)} IS NULL OR c.host_name = ${d.p(6)})`;
   const top = (column: string): string => `SELECT ${d.top(10)} ${column} AS name, COUNT(*) AS n
   ${events}
  GROUP BY ${column}
@@ -87,12 +88,13 @@ export function monitorSql(d: MonitorSqlDialect) {
  GROUP BY ${d.hourText('c.captured_at')}
  ORDER BY hour`,
     recentEvents: `SELECT ${d.top(200)} c.captured_at, c.session_id, c.login_name, c.host_name, c.program_name,
-       c.database_name, c.status, c.client_net_address
+       c.database_name, c.status, c.client_net_address, c.run_id, c.stage
   ${events}
- ORDER BY c.captured_at DESC
+ ORDER BY c.captured_at DESC, c.event_id DESC
  ${d.limit(200)}`,
     auditOptions: `SELECT 'login' AS kind, c.login_name AS value FROM audit.connection_login_events c WHERE c.captured_at >= ${d.p(1)} GROUP BY c.login_name
 UNION ALL SELECT 'program', c.program_name FROM audit.connection_login_events c WHERE c.captured_at >= ${d.p(1)} GROUP BY c.program_name
+UNION ALL SELECT 'host', c.host_name FROM audit.connection_login_events c WHERE c.captured_at >= ${d.p(1)} GROUP BY c.host_name
 UNION ALL SELECT 'database', c.database_name FROM audit.connection_login_events c WHERE c.captured_at >= ${d.p(1)} GROUP BY c.database_name
 UNION ALL SELECT 'status', c.status FROM audit.connection_login_events c WHERE c.captured_at >= ${d.p(1)} GROUP BY c.status`,
     // The 20 latest failed entity runs in the window, and who was connected within 30 minutes.

@@ -1,3 +1,4 @@
+import { SNAPSHOT_STAGES } from '../../protocol/monitor';
 import { dflt, opt, req, t, utcNow, type TableSpec } from './spec';
 
 /** ETL control and audit: the contract the ETL writes and the monitor reads (DOMAIN.md). */
@@ -145,6 +146,9 @@ export const CONNECTION_LOGIN_EVENTS: TableSpec = {
     opt('client_tcp_port', t.int),
     opt('encrypt_option', t.text(40)),
     opt('auth_scheme', t.text(40)),
+    // Set when an ETL run took the snapshot (null for "Capture Snapshot Now" and the scheduled ones).
+    opt('run_id', t.bigint),
+    opt('stage', t.text(20), { oneOf: SNAPSHOT_STAGES }),
   ],
 };
 

@@ -7,6 +7,8 @@ import { PassThrough } from 'node:stream';
 import { dashboardCommand } from '../../../src/cli/commands/dashboard';
 import { EXIT_CODES } from '../../../src/cli/command';
 import { embeddableJson } from '../../../src/core/dashboard/page';
+import { INITIAL_STATE_ID } from '../../../src/core/webview/webviewPage';
+import type { MonitorInitialState } from '../../../src/protocol/monitor';
 import { createDashboardWarehouse, type DashboardWarehouse } from './warehouseFixture';
 
 const root = path.resolve(__dirname, '../../..');
@@ -48,7 +50,15 @@ describe('dwb dashboard (PostgreSQL)', () => {
 
   it('writes the monitor, and refuses an unknown dashboard with the usage exit code', async () => {
     assert.equal(await dashboardCommand.run(['monitor'], io().io), EXIT_CODES.ok);
-    assert.match(readFileSync(path.join(dir, 'monitor.html'), 'utf8'), /"kind":"monitor"/);
+    const html = readFileSync(path.join(dir, 'monitor.html'), 'utf8');
+    assert.match(html, /"kind":"monitor"/);
+    // The connection audit travels with its snapshots' runs and stages, as the table links them.
+    const state = new RegExp(`<script type="application/json" id="${INITIAL_STATE_ID}">(.*?)</script>`).exec(html)?.[1];
+    const recent = (JSON.parse(state ?? 'null') as MonitorInitialState).data.connections.recent;
+    const want = await w.engine.query(`SELECT run_id, stage FROM audit.connection_login_events
+      WHERE captured_at >= (now() AT TIME ZONE 'UTC') - interval '24 hours' ORDER BY captured_at DESC, event_id DESC LIMIT 200`);
+    assert.deepEqual(recent.map((e) => [e.runId, e.stage]), want.rows.map((r) => [r['run_id'] === null ? null : Number(r['run_id']), r['stage']]));
+    assert.ok(recent.some((e) => e.runId !== null && e.stage !== null), 'the fixture has snapshots of runs');
     assert.equal(await dashboardCommand.run(['bogus'], io().io), EXIT_CODES.usage);
     assert.equal(await dashboardCommand.run(['sales', '--from', '2024-13-01'], io().io), EXIT_CODES.usage);
   });

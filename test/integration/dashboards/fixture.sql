@@ -77,11 +77,16 @@ SELECT r.run_id, e.entity_name,
   CROSS JOIN (VALUES ('dim_cliente'), ('dim_produto')) AS e (entity_name)
  WHERE r.status <> 'running';
 
-INSERT INTO audit.connection_login_events (captured_at, session_id, login_name, host_name, program_name, database_name, status, login_time, net_transport, client_net_address)
+-- Every third event belongs to a snapshot an ETL run took (its run and stage); the others to
+-- snapshots taken by hand or on a schedule.
+INSERT INTO audit.connection_login_events (captured_at, session_id, login_name, host_name, program_name, database_name, status, login_time, net_transport, client_net_address,
+       run_id, stage)
 SELECT (now() AT TIME ZONE 'UTC') - make_interval(secs => (i * 86400.0 * :event_days / :events)),
        100 + i % 40, (ARRAY['etl_monitor','postgres','bi_app','etl_backup'])[1 + i % 4], 'host' || (i % 3),
        (ARRAY['DW Workbench','psql','Streamlit','pg_dump'])[1 + i % 4], 'dw_ecommerce',
-       (ARRAY['active','idle'])[1 + i % 2], (now() AT TIME ZONE 'UTC') - interval '4 days', 'TCP', '127.0.0.1'
+       (ARRAY['active','idle'])[1 + i % 2], (now() AT TIME ZONE 'UTC') - interval '4 days', 'TCP', '127.0.0.1',
+       CASE WHEN i % 3 = 0 THEN greatest(1, :runs - (i / 3) % 10) END,
+       CASE WHEN i % 3 = 0 THEN (ARRAY['start','end','failure'])[1 + (i / 3) % 3] END
   FROM generate_series(1, :events) AS i;
 
 ANALYZE;

@@ -18,7 +18,7 @@ async function scalar(w: { engine: DashboardWarehouse['engine'] }, sql: string, 
   return Number(Object.values(r.rows[0] ?? {})[0]);
 }
 
-async function rerendered(b: DashboardBrowser, action: () => Promise<void>): Promise<void> {
+async function rerendered(b: DashboardBrowser, action: () => Promise<unknown>): Promise<void> {
   const before = await b.page.getAttribute('main', 'data-rendered');
   await action();
   await b.page.waitForFunction((t) => document.querySelector('main')?.getAttribute('data-rendered') !== t, before);
@@ -181,12 +181,54 @@ describe('ETL monitor in headless Chromium (PostgreSQL, bootstrap + generator + 
     assert.ok((await scalar(w, 'SELECT count(*) FROM audit.connection_login_events')) > before);
   });
 
+  it('shows each connection event\'s run and stage as audit.connection_login_events links them, and a run\'s link opens that run', async () => {
+    // This warehouse's own sessions only (the server is shared): every snapshot of its runs fits the 200 rows shown.
+    await rerendered(b, () => b.page.evaluate(() => {
+      const login = document.querySelector('[data-testid="audit-login"]') as HTMLElement & { value: string };
+      login.value = '';
+      login.dispatchEvent(new Event('change'));
+    }));
+    await rerendered(b, () => b.page.evaluate((database) => {
+      const select = document.querySelector('[data-testid="audit-database"]') as HTMLElement & { value: string };
+      select.value = database;
+      select.dispatchEvent(new Event('change'));
+    }, w.database));
+    const shown = await b.page.$$eval('[data-testid="recentEvents"] tbody tr', (trs) => trs.map((tr) => {
+      const run = tr.querySelector('td[data-key="runId"]');
+      return `${run?.getAttribute('data-value') ?? 'null'} ${tr.querySelector('td[data-key="stage"] [data-stage]')?.getAttribute('data-stage') ?? 'null'}`;
+    }));
+    const want = (await rows(w, `SELECT COALESCE(run_id::text, 'null') || ' ' || COALESCE(stage, 'null') AS x FROM audit.connection_login_events
+      WHERE database_name = $1 AND captured_at >= (now() AT TIME ZONE 'UTC') - interval '24 hours' ORDER BY captured_at DESC, event_id DESC LIMIT 200`, [w.database])).map((r) => r['x']);
+    assert.ok(want.length < 200, 'every event of this warehouse is shown');
+    assert.deepEqual(shown, want);
+    // Each of the suite's runs took its start snapshot and its closing one (the failed run is partial: dim_cliente loaded).
+    const pairs = new Set(shown);
+    for (const r of w.runs) {
+      assert.ok(pairs.has(`${r.runId} start`), `run ${r.runId} start`);
+      assert.ok(pairs.has(`${r.runId} ${r.status === 'failed' ? 'failure' : 'end'}`), `run ${r.runId} ${r.status}`);
+    }
+    // The first run's link, by keyboard: its per-entity detail opens.
+    const first = w.runs[0]?.runId as number;
+    await b.page.focus(`[data-testid="recentEvents"] button[data-focus="recentEvents:run:${first}"]`);
+    await rerendered(b, () => b.page.keyboard.press('Enter'));
+    assert.equal(await b.page.textContent('[data-testid="runDetail"] h2'), `Run ${first}: entities`);
+    const entities = await b.page.$$eval('[data-testid="runDetail"] tbody td[data-key="entity"]', (tds) => tds.map((td) => td.textContent));
+    assert.deepEqual(entities, (await rows(w, 'SELECT entity_name FROM audit.etl_run_entity WHERE run_id = $1 ORDER BY started_at, entity_name', [first])).map((r) => r['entity_name']));
+    assert.deepEqual(b.errors, []);
+  });
+
   it('keeps screenshots of the monitor in light and dark themes', async () => {
     mkdirSync(artifacts, { recursive: true });
     await b.screenshot(path.join(artifacts, 'monitor-light.png'));
     const state: MonitorInitialState = { kind: 'monitor', language: 'pt-BR', data: await queries.load(DEFAULT_AUDIT_FILTERS), snapshot: false, autoRefreshSeconds: 0 };
     await b.open('monitor', state, 'dark');
     await b.screenshot(path.join(artifacts, 'monitor-dark.png'));
+    // The connection audit up close (its filters, and the events with their run and stage), at a narrower window too.
+    for (const width of [1400, 1024]) {
+      await b.page.setViewportSize({ width, height: 900 });
+      for (const id of ['audit', 'recentEvents']) await b.page.locator(`section[data-testid="${id}"]`).screenshot({ path: path.join(artifacts, `monitor-${id}-dark-${width}.png`) });
+    }
+    await b.page.setViewportSize({ width: 1400, height: 1000 });
     assert.deepEqual(b.errors, []);
   });
 });
@@ -211,6 +253,34 @@ describe('ETL monitor edge cases in headless Chromium (PostgreSQL, fixture)', fu
   after(async () => {
     await b?.close();
     await w?.close();
+  });
+
+  it('filters the connection audit by login, program and host: the panels hold exactly the rows an independent query finds', async () => {
+    const choose = async (testId: string, value: string): Promise<void> => rerendered(b, () => b.page.evaluate(([id, v]) => {
+      const select = document.querySelector(`[data-testid="${id}"]`) as HTMLElement & { value: string };
+      select.value = v as string;
+      select.dispatchEvent(new Event('change'));
+    }, [testId, value]));
+    const independent = (login: string, program: string, host: string) => w.engine.query(`SELECT to_char(captured_at, 'YYYY-MM-DD"T"HH24:MI:SS.MS') AS at, session_id
+        FROM audit.connection_login_events WHERE login_name = $1 AND program_name = $2 AND host_name = $3
+         AND captured_at >= (now() AT TIME ZONE 'UTC') - interval '24 hours' ORDER BY captured_at DESC, event_id DESC`, [login, program, host]);
+    for (const [login, program, host] of [['postgres', 'psql', 'host1'], ['etl_monitor', 'DW Workbench', 'host0'], ['postgres', 'pg_dump', 'host1']] as const) {
+      await choose('audit-login', login);
+      await choose('audit-program', program);
+      await choose('audit-host', host);
+      const sent = b.requests.at(-1) as { method: string; params: { audit: ConnectionAuditFilters } };
+      assert.deepEqual([sent.params.audit.login, sent.params.audit.program, sent.params.audit.host], [login, program, host]);
+      const want = (await independent(login, program, host)).rows;
+      const total = Number(await b.page.getAttribute('[data-testid="audit-total"]', 'data-value'));
+      assert.equal(total, want.length, `${login}/${program}/${host}`);
+      const shown = await b.page.$$eval('[data-testid="recentEvents"] tbody tr', (trs) => trs.map((tr) => [
+        tr.querySelector('td[data-key="login"]')?.textContent, tr.querySelector('td[data-key="program"]')?.textContent,
+        tr.querySelector('td[data-key="host"]')?.textContent, Number(tr.querySelector('td[data-key="session"]')?.textContent)]));
+      assert.deepEqual(shown, want.map((r) => [login, program, host, Number(r['session_id'])]), `${login}/${program}/${host}`);
+    }
+    assert.ok((await independent('postgres', 'psql', 'host1')).rows.length > 0, 'the fixture has matching rows');
+    assert.equal((await independent('postgres', 'pg_dump', 'host1')).rows.length, 0, 'and a combination without any');
+    assert.deepEqual(b.errors, []);
   });
 
   it('lists the run in progress and groups failures by kind', async () => {

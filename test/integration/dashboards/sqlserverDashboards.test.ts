@@ -3,6 +3,7 @@ import { isBabelfish } from '../../../src/core/engine/serverProduct';
 import type { Row } from '../../../src/core/engine/types';
 import { MonitorQueries } from '../../../src/core/monitor/load';
 import { SalesQueries } from '../../../src/core/sales/load';
+import { DEFAULT_AUDIT_FILTERS } from '../../../src/protocol/monitor';
 import type { SalesFilters } from '../../../src/protocol/sales';
 import { skipBecause } from '../../support/skip';
 import { sqlServerTarget } from '../engine/engineTargets';
@@ -86,7 +87,7 @@ describe('dashboards in T-SQL on SQL Server (DW_TEST_MSSQL)', function () {
   it('monitor: every panel loads without error and equals the independent queries over audit and ctl', async () => {
     const monitor = new MonitorQueries(db().engine, 'sqlserver');
     const now = new Date();
-    const data = await monitor.load({ login: null, program: null, database: null, status: null, hours: 720 });
+    const data = await monitor.load({ ...DEFAULT_AUDIT_FILTERS, hours: 720 });
     assert.deepEqual(data.errors, []);
     const q = async (sql: string): Promise<Row[]> => (await db().engine.query(sql, [{ value: new Date(now.getTime() - 14 * 86_400_000), type: { kind: 'timestamp', precision: 3 } }])).rows;
     const running = await q("SELECT run_id FROM audit.etl_run WHERE status = 'running' AND started_at >= @p1 ORDER BY run_id");
@@ -106,11 +107,33 @@ describe('dashboards in T-SQL on SQL Server (DW_TEST_MSSQL)', function () {
     assert.ok(data.connections.total > 0);
   });
 
+  it('monitor: the connection audit by login, program and host holds the rows independent T-SQL finds, each with its snapshot\'s run and stage', async () => {
+    const monitor = new MonitorQueries(db().engine, 'sqlserver');
+    // A snapshot as an ETL run takes it (the run's id and stage), of this test's own sessions.
+    await db().engine.query('EXEC audit.usp_capture_connection_snapshot @run_id = @p1, @stage = @p2', [{ value: 4242, type: { kind: 'bigint' } }, 'failure']);
+    const q = async (sql: string, p: unknown[]): Promise<Row[]> => (await db().engine.query(sql, p as never)).rows;
+    for (const [login, program, host] of [['sa', 'sqlcmd', 'host1'], ['etl_monitor', 'DW Workbench', 'host0'], ['sa', 'SSMS', 'host1']] as const) {
+      const data = await monitor.load({ ...DEFAULT_AUDIT_FILTERS, login, program, host, hours: 720 });
+      assert.deepEqual(data.errors, []);
+      const want = await q(`SELECT TOP (200) session_id FROM audit.connection_login_events WHERE login_name = @p1 AND program_name = @p2 AND host_name = @p3
+        AND captured_at >= DATEADD(hour, -720, SYSUTCDATETIME()) ORDER BY captured_at DESC, event_id DESC`, [login, program, host]);
+      assert.deepEqual(data.connections.recent.map((e) => [e.login, e.program, e.host, e.sessionId]), want.map((r) => [login, program, host, Number(r['session_id'])]), `${login}/${program}/${host}`);
+      assert.equal(data.connections.total, want.length);
+      if (program !== 'SSMS') assert.ok(want.length > 0, `the fixture has ${login}/${program}/${host}`);
+      assert.deepEqual(['host0', 'host1', 'host2'].filter((x) => data.connections.options.hosts.includes(x)), ['host0', 'host1', 'host2'], 'hosts offered to filter by');
+    }
+    const linked = await monitor.load({ ...DEFAULT_AUDIT_FILTERS, program: 'dwb-dashboard-test', hours: 1 });
+    const want = await q(`SELECT TOP (200) run_id, stage FROM audit.connection_login_events WHERE program_name = @p1
+      AND captured_at >= DATEADD(hour, -1, SYSUTCDATETIME()) ORDER BY captured_at DESC, event_id DESC`, ['dwb-dashboard-test']);
+    assert.deepEqual(linked.connections.recent.map((e) => [e.runId, e.stage]), want.map((r) => [r['run_id'] === null ? null : Number(r['run_id']), r['stage']]));
+    assert.ok(linked.connections.recent.some((e) => e.runId === 4242 && e.stage === 'failure'));
+  });
+
   it('connection snapshot: sys.dm_exec_sessions fills the audit panels with this session', async () => {
     const monitor = new MonitorQueries(db().engine, 'sqlserver');
     const captured = await monitor.captureSnapshot();
     assert.ok(captured > 0, 'the snapshot captured sessions');
-    const data = await monitor.load({ login: null, program: 'dwb-dashboard-test', database: null, status: null, hours: 1 });
+    const data = await monitor.load({ ...DEFAULT_AUDIT_FILTERS, program: 'dwb-dashboard-test', hours: 1 });
     assert.deepEqual(data.errors, []);
     assert.ok(data.connections.total >= 1, `connections of this program: ${data.connections.total}`);
     assert.ok(data.connections.recent.every((e) => e.program === 'dwb-dashboard-test'));

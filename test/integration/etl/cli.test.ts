@@ -63,6 +63,17 @@ describe('dwb etl (PostgreSQL)', () => {
     assert.match(r.stdout, /dim_cliente\s+SUCCESS\s+3/);
   });
 
+  it('warns, and exits 0, when the warehouse cannot take the run\'s connection snapshots (no connection audit scripts here)', async () => {
+    const r = await dwb('dim_cliente');
+    assert.equal(r.code, 0, r.stderr);
+    for (const stage of ['start', 'end']) {
+      assert.match(r.stderr, new RegExp(`run \\d+: warning: connection snapshot \\(${stage}\\) failed: .*audit\\.usp_capture_connection_snapshot.*The run went on without it\\.`));
+    }
+    const json = JSON.parse((await dwb('dim_cliente', '--json')).stdout) as { status: string; snapshots: { stage: string; status: string }[] };
+    assert.equal(json.status, 'success');
+    assert.deepEqual(json.snapshots.map((x) => `${x.stage} ${x.status}`), ['start failed', 'end failed']);
+  });
+
   it('exits non-zero, naming entity, column and rule, when a project definition is wrong', async () => {
     const defs = path.join(dir, 'etl', 'entities');
     mkdirSync(defs, { recursive: true });

@@ -2,22 +2,8 @@ import { strict as assert } from 'node:assert';
 import { postgresEtl } from '../../../src/core/etl/dialect/postgres';
 import { ETL_UNRESOLVED } from '../../../src/core/warehouse/controlTables';
 import { ensureTableSql } from '../../../src/core/warehouse/ddl';
-import { bootstrapWithPsql, psqlQuery } from './scratch';
+import { bootstrapWithPsql, definitionOf, psqlQuery } from './scratch';
 import { createDatabase, dropDatabase, throwawayName } from '../../support/throwawayDatabase';
-
-/** Columns (type, null, identity, default) and constraints of a table, as the catalog has them. */
-function definitionOf(db: string, table: string): string {
-  return psqlQuery(db, `
-    SELECT string_agg(x, E'\\n' ORDER BY k, x) FROM (
-      SELECT 1 AS k, a.attnum::text || ' ' || a.attname || ' ' || format_type(a.atttypid, a.atttypmod) || ' '
-          || CASE WHEN a.attnotnull THEN 'not null' ELSE 'null' END || ' ' || a.attidentity::text || ' '
-          || COALESCE(pg_get_expr(d.adbin, d.adrelid), '') AS x
-        FROM pg_attribute a LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
-       WHERE a.attrelid = '${table}'::regclass AND a.attnum > 0 AND NOT a.attisdropped
-      UNION ALL
-      SELECT 2, conname || ' ' || pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = '${table}'::regclass
-    ) t`);
-}
 
 /** The ETL creates these tables on warehouses built before them: the same tables the scripts create. */
 describe('ETL control tables created from the contract (PostgreSQL)', () => {

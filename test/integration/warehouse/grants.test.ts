@@ -29,6 +29,8 @@ describe('technical roles on PostgreSQL: each is refused what it must not do', (
     assert.ok(asRole(db, 'etl_monitor', "UPDATE ctl.etl_control SET batch_size = batch_size WHERE entity_name = 'dim_cliente'").ok);
     assert.ok(asRole(db, 'etl_monitor', 'DELETE FROM dim.dim_cliente WHERE cliente_id = -2').ok);
     assert.ok(asRole(db, 'etl_monitor', 'CALL audit.usp_capture_connection_snapshot()').ok);
+    // The ETL's call: its run and stage.
+    assert.ok(asRole(db, 'etl_monitor', "CALL audit.usp_capture_connection_snapshot(1, 'start')").ok);
     assert.ok(asRole(db, 'etl_monitor', 'CALL audit.usp_cleanup_connection_login_events(30)').ok);
   });
 

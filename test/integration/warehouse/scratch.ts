@@ -65,6 +65,20 @@ export function psqlQuery(database: string, sql: string): string {
   return r.stdout.trim();
 }
 
+/** Columns (type, null, identity, default) and constraints of a table, as the catalog has them. */
+export function definitionOf(db: string, table: string): string {
+  return psqlQuery(db, `
+    SELECT string_agg(x, E'\\n' ORDER BY k, x) FROM (
+      SELECT 1 AS k, a.attnum::text || ' ' || a.attname || ' ' || format_type(a.atttypid, a.atttypmod) || ' '
+          || CASE WHEN a.attnotnull THEN 'not null' ELSE 'null' END || ' ' || a.attidentity::text || ' '
+          || COALESCE(pg_get_expr(d.adbin, d.adrelid), '') AS x
+        FROM pg_attribute a LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+       WHERE a.attrelid = '${table}'::regclass AND a.attnum > 0 AND NOT a.attisdropped
+      UNION ALL
+      SELECT 2, conname || ' ' || pg_get_constraintdef(oid) FROM pg_constraint WHERE conrelid = '${table}'::regclass
+    ) t`);
+}
+
 /** Runs the PostgreSQL warehouse scripts through the psql-style splitter, statement by statement. */
 export async function bootstrapThroughEngine(engine: Engine): Promise<void> {
   for (const script of warehouseScripts('postgres')) {

@@ -8,6 +8,7 @@ import { skipBecause } from '../../support/skip';
 import { createDatabase, dropDatabase, localPostgres, throwawayName } from '../../support/throwawayDatabase';
 import { bootstrapSqlServer } from '../dashboards/sqlserverFixture';
 import { bootstrapWithPsql } from './scratch';
+import { runWarehouseScript } from '../etl/support/sqlserver';
 
 /**
  * The SQL Server scripts on a real SQL Server, when DW_TEST_MSSQL names one. They create the
@@ -75,6 +76,41 @@ describe('warehouse bootstrap on SQL Server (DW_TEST_MSSQL)', function () {
            ELSE '' END AS type
            FROM ${db}.sys.columns c WHERE c.object_id = OBJECT_ID(N'${db}.${t.schema}.${t.name}') ORDER BY c.column_id`);
       assert.deepEqual(r.rows.map((x) => `${x.name} ${x.type}`), t.columns.map((c) => `${c.name} ${declaredType(c.type, 'sqlserver')}`), t.name);
+    }
+  });
+
+  it('links the connection audit of a warehouse bootstrapped before snapshots had a run: columns added in place, events kept, one procedure', async () => {
+    const dw = await createEngine({ engine: 'sqlserver', ...(config() as NonNullable<ReturnType<typeof config>>), database: 'DW_ECOMMERCE', trustServerCertificate: true });
+    try {
+      const columns = async (): Promise<string[]> => (await dw.query<{ c: string }>(`SELECT c.name + ' ' + TYPE_NAME(c.user_type_id) AS c FROM sys.columns c
+        WHERE c.object_id = OBJECT_ID(N'audit.connection_login_events') ORDER BY c.column_id`)).rows.map((r) => r.c);
+      const fresh = await columns();
+      // The connection audit as the scripts made it before: no run_id/stage, an argument-less procedure.
+      for (const statement of [
+        'DROP VIEW audit.vw_connection_login_events_recent',
+        'DROP PROCEDURE audit.usp_capture_connection_snapshot',
+        'ALTER TABLE audit.connection_login_events DROP CONSTRAINT ck_connection_login_events_stage',
+        'ALTER TABLE audit.connection_login_events DROP COLUMN stage',
+        'ALTER TABLE audit.connection_login_events DROP COLUMN run_id',
+        `CREATE PROCEDURE audit.usp_capture_connection_snapshot AS BEGIN
+           INSERT INTO audit.connection_login_events (session_id, login_name) VALUES (@@SPID, N'old procedure'); END`,
+        "INSERT INTO audit.connection_login_events (session_id, login_name) VALUES (7, N'captured before')",
+      ]) await dw.batch(statement);
+      assert.deepEqual(fresh.slice(-2), ['run_id bigint', 'stage nvarchar']);
+      assert.deepEqual(await columns(), fresh.slice(0, -2));
+      await runWarehouseScript(dw, 'dw/07_connection_audit_table.sql');
+      await runWarehouseScript(dw, 'dw/08_connection_audit.sql');
+      assert.deepEqual(await columns(), fresh, 'the same columns a new warehouse gets, in its order');
+      assert.equal((await dw.query("SELECT COUNT(*) AS n FROM audit.connection_login_events WHERE login_name = N'captured before' AND run_id IS NULL")).rows[0]?.['n'], 1);
+      await dw.batch('EXEC audit.usp_capture_connection_snapshot');
+      await dw.query('EXEC audit.usp_capture_connection_snapshot @run_id = @p1, @stage = @p2', [{ value: 42, type: { kind: 'bigint' } }, 'end']);
+      assert.ok(Number((await dw.query("SELECT COUNT(*) AS n FROM audit.vw_connection_login_events_recent WHERE run_id = 42 AND stage = N'end'")).rows[0]?.['n']) >= 1);
+      await assert.rejects(dw.query('EXEC audit.usp_capture_connection_snapshot @run_id = @p1, @stage = @p2', [{ value: 42, type: { kind: 'bigint' } }, 'middle']),
+        /ck_connection_login_events_stage|CHECK constraint/i);
+      await runWarehouseScript(dw, 'dw/07_connection_audit_table.sql');
+      assert.deepEqual(await columns(), fresh, 'a rerun changes nothing');
+    } finally {
+      await dw.close();
     }
   });
 

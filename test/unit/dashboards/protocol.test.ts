@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { validateMonitorParams } from '../../../src/protocol/monitor';
+import { DEFAULT_AUDIT_FILTERS, validateAuditFilters, validateMonitorParams } from '../../../src/protocol/monitor';
 import { isIsoDate, isRpcRequest } from '../../../src/protocol/rpc';
 import { previousPeriod, validateSalesFilters, validateSalesParams } from '../../../src/protocol/sales';
 
@@ -55,6 +55,20 @@ describe('dashboard protocol validation', () => {
     ];
     for (const [method, params] of bad) assert.equal(validateMonitorParams(method, params).ok, false, `${method} ${JSON.stringify(params)}`);
     assert.ok(validateMonitorParams('monitor/action', { action: 'reset-watermark', entity: 'dim_cliente' }).ok);
+  });
+
+  it('takes the connection audit filters by login, program and host, each text of at most 256 characters, empty meaning all', () => {
+    const load = (audit: Record<string, unknown>) => validateMonitorParams('monitor/load', { audit: { ...DEFAULT_AUDIT_FILTERS, ...audit } });
+    const ok = load({ login: 'etl_monitor', program: 'DW Workbench ETL', host: 'etl-host-01', database: '' });
+    assert.deepEqual(ok.ok ? ok.value.params : undefined, { audit: { ...DEFAULT_AUDIT_FILTERS, login: 'etl_monitor', program: 'DW Workbench ETL', host: 'etl-host-01' } });
+    for (const bad of [{ host: 42 }, { host: 'x'.repeat(257) }, { host: 'a\u0000b' }, { hostname: 'x' }]) {
+      const r = load(bad);
+      assert.equal(r.ok, false, JSON.stringify(bad));
+    }
+    assert.deepEqual(load({ host: 42 }), { ok: false, reason: 'host must be text of at most 256 characters' });
+    // A filter saved by a panel from before the host filter existed is still valid (no host: all hosts).
+    const saved = validateAuditFilters({ login: null, program: null, database: null, status: null, hours: 24 });
+    assert.deepEqual(saved.ok ? saved.value : undefined, DEFAULT_AUDIT_FILTERS);
   });
 
   it('computes the previous period of the same length, ending the day before', () => {

@@ -139,6 +139,7 @@ export const postgresEtl: EtlDialect = {
   // generated from the contract (an integration test compares them with the scripts' tables).
   ensureRejectTableSql: ensureTableSql(ETL_REJECT, 'postgres'),
   ensureTriggerTableSql: ensureTableSql(ETL_TRIGGER_WATERMARK, 'postgres'),
+  captureSnapshotSql: 'CALL audit.usp_capture_connection_snapshot($1, $2)',
   lateralJoin: 'CROSS JOIN LATERAL',
   inDatabase: (_sql, database) => {
     throw new Error(`PostgreSQL cannot read database ${database} in the same query`);

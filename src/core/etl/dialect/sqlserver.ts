@@ -164,6 +164,7 @@ export const sqlserverEtl: EtlDialect = {
   // generated from the contract (an integration test compares them with the scripts' tables).
   ensureRejectTableSql: ensureTableSql(ETL_REJECT, 'sqlserver'),
   ensureTriggerTableSql: ensureTableSql(ETL_TRIGGER_WATERMARK, 'sqlserver'),
+  captureSnapshotSql: 'EXEC audit.usp_capture_connection_snapshot @run_id = @p1, @stage = @p2',
   lateralJoin: 'CROSS APPLY',
   inDatabase: qualifySchemas,
   trueLiteral: 'CAST(1 AS bit)',

@@ -148,6 +148,8 @@ export interface EtlDialect {
   readonly ensureRejectTableSql: string;
   /** `CREATE` for ctl.etl_trigger_watermark when missing (warehouses built before it). */
   readonly ensureTriggerTableSql: string;
+  /** The connection snapshot procedure, its rows linked to run `p1` at stage `p2` (start, end, failure). */
+  readonly captureSnapshotSql: string;
   /** Joins a correlated subquery to each row before it: `CROSS JOIN LATERAL` / `CROSS APPLY`. */
   readonly lateralJoin: string;
   /**

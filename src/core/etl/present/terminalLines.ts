@@ -73,8 +73,22 @@ export function eventLines(e: EtlEvent, fileOf: (entity: string) => string | und
       if (e.status !== 'failed') return e.error ? [head, `${e.entity}: ${e.error}`] : [head];
       return [head, failureLine(fileOf(e.entity) ?? e.entity, 1, e.entity, e.error ?? 'failed')];
     }
+    case 'snapshot':
+      return snapshotLines(e, say);
     case 'run-end':
       return [say('run {0}: {1} in {2} s ({3} succeeded, {4} failed)', e.runId, outcome(e.status, say), e.seconds.toFixed(1), e.succeeded, e.failed)];
+  }
+}
+
+/**
+ * A connection snapshot of the run: taken, skipped with the reason (said once, at the start: the
+ * end's reason is the same), or a warning when it failed (the run goes on).
+ */
+export function snapshotLines(e: Extract<EtlEvent, { type: 'snapshot' }>, say: Say = english): string[] {
+  switch (e.status) {
+    case 'captured': return [say('run {0}: connection snapshot ({1}) recorded in audit.connection_login_events', e.runId, e.stage)];
+    case 'skipped': return e.stage === 'start' ? [say('run {0}: connection snapshots skipped: {1}', e.runId, e.reason ?? '')] : [];
+    case 'failed': return [say('run {0}: warning: connection snapshot ({1}) failed: {2}', e.runId, e.stage, e.reason ?? '')];
   }
 }
 

@@ -1,6 +1,7 @@
 import type { EntityStatus, Watermark } from './control';
 import type { RunStatus } from './audit';
 import type { RunCutoff } from './cutoff';
+import type { SnapshotStage } from '../../../protocol/monitor';
 
 /** How a run moves data: rows through this process, or one in-server statement per batch. */
 export type EtlPlan = 'transfer' | 'pushdown';
@@ -11,6 +12,18 @@ export interface EntityCounts {
   readonly softDeleted: number;
   readonly rejected: number;
   readonly batches: number;
+}
+
+/**
+ * A connection snapshot the run took (audit.usp_capture_connection_snapshot, its rows linked to
+ * the run by run_id and stage) at its start, its end, or its failure. `skipped`: the engine has no
+ * server sessions to record (PGlite); `failed`: the procedure failed, and the run went on.
+ */
+export interface SnapshotOutcome {
+  readonly stage: SnapshotStage;
+  readonly status: 'captured' | 'skipped' | 'failed';
+  /** Why it was skipped or failed, with what to do about it. */
+  readonly reason?: string;
 }
 
 /**
@@ -67,6 +80,7 @@ export type EtlEvent =
     /** The entity did not run: a dimension it looks up failed in this run. */
     readonly skippedBecause?: string;
   }
+  | ({ readonly type: 'snapshot'; readonly runId: number } & SnapshotOutcome)
   | {
     readonly type: 'run-end';
     readonly runId: number;

@@ -10,7 +10,8 @@ import { addBatchCounts, closeInterruptedEntity, closeInterruptedRun, closeRun, 
 import type { EntityControl, EntityStatus, Watermark } from './control';
 import { INITIAL_WATERMARK, readControls, recordEntityOutcome, registerEntity } from './control';
 import { EntityBusyError, EtlCancelledError, UnknownEntityError } from './errors';
-import type { EntityCounts, EtlEvent, EtlPhase, EtlPhaseInfo, EtlPlan } from './events';
+import type { EntityCounts, EtlEvent, EtlPhase, EtlPhaseInfo, EtlPlan, SnapshotOutcome } from './events';
+import { takeSnapshot } from './snapshot';
 import { pushdownEntity } from './pushdown';
 import { loadEntity, type EntityLoadContext } from './entity';
 import { checkTriggers, prepareMemory, runTriggers } from './triggers';
@@ -66,6 +67,8 @@ export interface EtlRunResult {
   readonly entities: readonly EntityOutcome[];
   /** The one cutoff every entity of the run read up to. */
   readonly cutoff: RunCutoff;
+  /** The connection snapshots the run took, linked to it: at its start, then at its end or failure. */
+  readonly snapshots: readonly SnapshotOutcome[];
 }
 
 const NO_COUNTS: EntityCounts = { extracted: 0, upserted: 0, softDeleted: 0, rejected: 0, batches: 0 };
@@ -148,8 +151,15 @@ export async function runEtl(o: EtlRunOptions): Promise<EtlRunResult> {
   try {
     const runId = await openRun(session, d, names, o.startedBy ?? 'dwb');
     let result: EtlRunResult | undefined;
+    const snapshots: SnapshotOutcome[] = [];
+    const snapshot = async (q: Session | undefined, stage: SnapshotOutcome['stage']): Promise<void> => {
+      const outcome = await takeSnapshot(o.target, q, d, runId, stage);
+      snapshots.push(outcome);
+      emit({ type: 'snapshot', runId, ...outcome });
+    };
     const work = session.withLock(runLock(runId), { timeoutMs: 0 }, async () => {
       emit({ type: 'run-start', runId, entities: names, cutoff });
+      await snapshot(session, 'start');
       await closeDeadRuns(session, d, runId);
       const outcomes: EntityOutcome[] = [];
       for (const entity of compiled) {
@@ -165,11 +175,13 @@ export async function runEtl(o: EtlRunOptions): Promise<EtlRunResult> {
       const error = failed.length === 0 ? null : failed.map((x) => `${x.entity}: ${x.error ?? 'failed'}`).join('; ');
       const succeeded = outcomes.filter((x) => x.status === 'success' || x.status === 'partial').length;
       await closeRunSafely(o.target, session, d, runId, { status, succeeded, failed: failed.length, error });
+      // A failed run (every entity failed) ends with a failure snapshot, as a runner that fails does (below).
+      await snapshot(session, status === 'failed' ? 'failure' : 'end');
       emit({
         type: 'run-end', runId, status, succeeded, failed: failed.length,
         seconds: (performance.now() - started) / 1000, ...(error === null ? {} : { error }),
       });
-      result = { runId, status, entities: outcomes, cutoff };
+      result = { runId, status, entities: outcomes, cutoff, snapshots };
       return result;
     });
     try {
@@ -177,6 +189,9 @@ export async function runEtl(o: EtlRunOptions): Promise<EtlRunResult> {
     } catch (e) {
       // Releasing the run lock fails when the session died; the run itself is recorded.
       if (result !== undefined) return result;
+      // The runner itself failed after the run opened: who was connected then is recorded too,
+      // on a fresh session (this one may be what failed); the run's error is what the caller gets.
+      await snapshot(undefined, 'failure').catch(() => undefined);
       throw e;
     }
   } finally {

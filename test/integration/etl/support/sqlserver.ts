@@ -27,19 +27,29 @@ export function openMssql(c: MssqlConfig, database: string, extra: { poolMax?: n
   return createEngine({ engine: 'sqlserver', ...c, database, trustServerCertificate: true, ...extra });
 }
 
-/** The shipped OLTP and warehouse scripts: ECOMMERCE_OLTP and DW_ECOMMERCE on one instance, as users run them. */
-export async function bootstrapTwoDatabases(engine: Engine): Promise<void> {
-  const variables = { DIM_DATA_START: '2024-01-01', DIM_DATA_END: '2024-12-31', ETL_ACTIVE_ENTITIES: 'dim_cliente' };
+const VARIABLES = { DIM_DATA_START: '2024-01-01', DIM_DATA_END: '2024-12-31', ETL_ACTIVE_ENTITIES: 'dim_cliente' };
+
+async function runScripts(engine: Engine, files: readonly string[]): Promise<void> {
   const session = await engine.session();
   try {
-    for (const script of warehouseScripts('sqlserver').filter((x) => x.group === 'oltp' || x.group === 'dw')) {
-      const file = path.resolve(__dirname, '../../../../sql', script.path);
-      const plan = await splitTsql(await readFile(file, 'utf8'), { file, readFile: (p) => readFile(p), variables });
+    for (const relative of files) {
+      const file = path.resolve(__dirname, '../../../../sql', relative);
+      const plan = await splitTsql(await readFile(file, 'utf8'), { file, readFile: (p) => readFile(p), variables: VARIABLES });
       for (const b of plan.batches) await session.batch(b.text);
     }
   } finally {
     await session.release();
   }
+}
+
+/** One shipped T-SQL script (`dw/08_connection_audit.sql`, under sql/sqlserver), batch by batch. */
+export function runWarehouseScript(engine: Engine, relative: string): Promise<void> {
+  return runScripts(engine, [`sqlserver/${relative}`]);
+}
+
+/** The shipped OLTP and warehouse scripts: ECOMMERCE_OLTP and DW_ECOMMERCE on one instance, as users run them. */
+export function bootstrapTwoDatabases(engine: Engine): Promise<void> {
+  return runScripts(engine, warehouseScripts('sqlserver').filter((x) => x.group === 'oltp' || x.group === 'dw').map((x) => x.path));
 }
 
 /** Whether the server is Babelfish for PostgreSQL (SERVERPROPERTY('Babelfish') is NULL on SQL Server). */
