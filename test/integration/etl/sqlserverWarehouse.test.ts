@@ -243,7 +243,7 @@ describe('ETL on SQL Server: the shipped entities from ECOMMERCE_OLTP into DW_EC
     const failed = await etl({ entities: ['dim_regiao'], full: true, beforePhase: () => Promise.reject(new Error('deadlock victim (injected)')) });
     assert.equal(failed.status, 'failed');
     assert.deepEqual(await stages(failed.runId), ['failure', 'start']);
-    await dw.batch(`DROP PROCEDURE audit.usp_capture_connection_snapshot`);
+    await dw.batch('DROP PROCEDURE audit.usp_capture_connection_snapshot');
     await dw.batch(`CREATE PROCEDURE audit.usp_capture_connection_snapshot @run_id BIGINT = NULL, @stage NVARCHAR(20) = NULL
       AS BEGIN THROW 50001, N'VIEW SERVER STATE permission was denied (injected)', 1; END`);
     try {
