@@ -6,7 +6,7 @@ import { INTERRUPTED_MESSAGE } from '../../../src/core/etl/run/audit';
 import { runEtl, type EtlRunOptions, type EtlRunResult } from '../../../src/core/etl/run/run';
 import { skipBecause } from '../../support/skip';
 import { DEFINITIONS, TestClock } from './support/run';
-import { NO_MSSQL, freshSqlServerWarehouse, mssqlConfig, openMssql, type SqlServerWarehouse } from './support/sqlserver';
+import { NO_MSSQL, freshSqlServerWarehouse, mssqlConfig, openMssql, runWarehouseScript, type SqlServerWarehouse } from './support/sqlserver';
 
 const OLTP = '[ECOMMERCE_OLTP]';
 const ALL = DEFINITIONS.map((d) => d.entity);
@@ -227,6 +227,36 @@ describe('ETL on SQL Server: the shipped entities from ECOMMERCE_OLTP into DW_EC
     assert.equal(await n(dw, `SELECT COUNT(*) AS n FROM audit.etl_run WHERE status = 'running'`), 0);
     assert.deepEqual(failures(await etl()), []);
     assert.deepEqual(await differences(dw), {});
+  });
+
+  it('takes T-SQL connection snapshots linked to the run at its start and end or failure; a failing procedure fails no run', async () => {
+    // Independent T-SQL: the stages recorded for a run, each snapshot within the moment it names.
+    const stages = async (runId: number): Promise<string[]> => (await dw.query<{ stage: string }>(`SELECT DISTINCT c.stage FROM audit.connection_login_events c
+        JOIN audit.etl_run r ON r.run_id = c.run_id
+       WHERE c.run_id = @p1 AND c.captured_at >= r.started_at AND (c.stage = N'start' OR c.captured_at >= r.finished_at) ORDER BY c.stage`, [runId])).rows.map((x) => x.stage);
+    const ok = await etl({ entities: ['dim_regiao'] });
+    assert.deepEqual(failures(ok), []);
+    assert.deepEqual(ok.snapshots, [{ stage: 'start', status: 'captured' }, { stage: 'end', status: 'captured' }]);
+    assert.deepEqual(await stages(ok.runId), ['end', 'start']);
+    assert.ok(await n(dw, `SELECT COUNT(*) AS n FROM audit.connection_login_events
+      WHERE run_id = @p1 AND stage = N'start' AND UPPER(database_name) = N'DW_ECOMMERCE'`, [ok.runId]) > 0, 'the warehouse\'s sessions are recorded');
+    const failed = await etl({ entities: ['dim_regiao'], full: true, beforePhase: () => Promise.reject(new Error('deadlock victim (injected)')) });
+    assert.equal(failed.status, 'failed');
+    assert.deepEqual(await stages(failed.runId), ['failure', 'start']);
+    await dw.batch('DROP PROCEDURE audit.usp_capture_connection_snapshot');
+    await dw.batch(`CREATE PROCEDURE audit.usp_capture_connection_snapshot @run_id BIGINT = NULL, @stage NVARCHAR(20) = NULL
+      AS BEGIN THROW 50001, N'VIEW SERVER STATE permission was denied (injected)', 1; END`);
+    try {
+      const r = await etl({ entities: ['dim_regiao'], full: true });
+      assert.deepEqual(failures(r), []);
+      assert.equal(await n(dw, `SELECT COUNT(*) AS n FROM audit.etl_run WHERE run_id = @p1 AND status = N'success'`, [r.runId]), 1);
+      assert.deepEqual(r.snapshots.map((x) => `${x.stage} ${x.status}`), ['start failed', 'end failed']);
+      assert.match(r.snapshots[0]?.reason ?? '', /VIEW SERVER STATE permission was denied \(injected\).*\. The run went on without it\./);
+      assert.equal(await n(dw, 'SELECT COUNT(*) AS n FROM audit.connection_login_events WHERE run_id = @p1', [r.runId]), 0);
+    } finally {
+      await runWarehouseScript(dw, 'dw/08_connection_audit.sql');
+    }
+    assert.deepEqual((await etl({ entities: ['dim_regiao'] })).snapshots.map((x) => x.status), ['captured', 'captured'], 'the shipped procedure is back');
   });
 
   describe('ended sessions (pg_terminate_backend from the PostgreSQL side of Babelfish, DW_TEST_PG_PASSWORD_AUTH)', () => {
