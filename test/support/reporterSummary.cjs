@@ -1,6 +1,8 @@
 // The closing lines of a test run, shared by the reporter (one mocha process) and
-// scripts/test.mjs (two lanes at once): failures in one line each, skipped tests with their
-// reasons, the CI steps' times, the time per test file, and last "N passed, N failed, N skipped".
+// scripts/test.mjs (two lanes at once): skipped tests with their reasons, the CI steps' times, the
+// time per test file, then failures in one line each and last "N passed, N failed, N skipped".
+// Failures come last, beside the summary line: a log read from its end (a CI excerpt, `tail`)
+// shows what failed before anything else.
 'use strict';
 const path = require('node:path');
 const { readFileSync } = require('node:fs');
@@ -42,11 +44,11 @@ function closing(results) {
   const sum = (k) => results.reduce((n, r) => n + (r[k] ?? 0), 0);
   const all = (k) => results.flatMap((r) => r[k] ?? []);
   const lines = [];
-  const failed = all('failed');
-  if (failed.length > 0) lines.push('', 'Failed:', ...failed.map((line) => `  - ${line}`));
   const skipped = all('skipped');
   if (skipped.length > 0) lines.push('', 'Skipped (not counted as passing):', ...skipped.map((line) => `  - ${line}`));
   lines.push(...ciSteps(), ...fileTable(all('files'), Math.max(0, ...results.map((r) => r.wallMs ?? 0))));
+  const failed = all('failed');
+  if (failed.length > 0) lines.push('', 'Failed:', ...failed.map((line) => `  - ${line}`));
   lines.push('', summaryLine({ passes: sum('passes'), failures: sum('failures'), pending: sum('pending') }));
   return lines;
 }
