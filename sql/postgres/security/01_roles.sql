@@ -8,23 +8,38 @@
 SET dwb.etl_monitor_password = :'ETL_MONITOR_PASSWORD';
 SET dwb.etl_backup_password = :'ETL_BACKUP_PASSWORD';
 
+-- Two bootstraps of different databases on one cluster may create the same role at once: the
+-- one that loses the race sees the role as existing (duplicate_object, or unique_violation while
+-- the other's CREATE ROLE commits) and goes on as if it had been there.
 DO $$
 BEGIN
   IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'etl_monitor') THEN
-    EXECUTE format('CREATE ROLE etl_monitor LOGIN PASSWORD %L', current_setting('dwb.etl_monitor_password'));
-    RAISE NOTICE 'Created login role etl_monitor.';
+    BEGIN
+      EXECUTE format('CREATE ROLE etl_monitor LOGIN PASSWORD %L', current_setting('dwb.etl_monitor_password'));
+      RAISE NOTICE 'Created login role etl_monitor.';
+    EXCEPTION WHEN duplicate_object OR unique_violation THEN
+      RAISE NOTICE 'Role etl_monitor was created meanwhile by another session (password left unchanged).';
+    END;
   ELSE
     RAISE NOTICE 'Role etl_monitor already exists (password left unchanged).';
   END IF;
   IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'etl_backup') THEN
-    EXECUTE format('CREATE ROLE etl_backup LOGIN PASSWORD %L', current_setting('dwb.etl_backup_password'));
-    RAISE NOTICE 'Created login role etl_backup.';
+    BEGIN
+      EXECUTE format('CREATE ROLE etl_backup LOGIN PASSWORD %L', current_setting('dwb.etl_backup_password'));
+      RAISE NOTICE 'Created login role etl_backup.';
+    EXCEPTION WHEN duplicate_object OR unique_violation THEN
+      RAISE NOTICE 'Role etl_backup was created meanwhile by another session (password left unchanged).';
+    END;
   ELSE
     RAISE NOTICE 'Role etl_backup already exists (password left unchanged).';
   END IF;
   IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'bi_reader') THEN
-    CREATE ROLE bi_reader NOLOGIN;
-    RAISE NOTICE 'Created role bi_reader (grant it to dashboard logins).';
+    BEGIN
+      CREATE ROLE bi_reader NOLOGIN;
+      RAISE NOTICE 'Created role bi_reader (grant it to dashboard logins).';
+    EXCEPTION WHEN duplicate_object OR unique_violation THEN
+      RAISE NOTICE 'Role bi_reader was created meanwhile by another session.';
+    END;
   ELSE
     RAISE NOTICE 'Role bi_reader already exists.';
   END IF;
@@ -41,10 +56,28 @@ GRANT INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ctl, audit TO etl_monitor;
 GRANT INSERT, UPDATE, DELETE ON dim.dim_cliente TO etl_monitor;
 GRANT EXECUTE ON PROCEDURE audit.usp_capture_connection_snapshot(bigint, varchar) TO etl_monitor;
 GRANT EXECUTE ON PROCEDURE audit.usp_cleanup_connection_login_events(integer) TO etl_monitor;
-GRANT pg_read_all_stats TO etl_monitor;
+-- Memberships are cluster-wide like the roles: granted once, skipped when present (a concurrent
+-- bootstrap may have granted it already).
+DO $$
+BEGIN
+  IF NOT pg_has_role('etl_monitor', 'pg_read_all_stats', 'MEMBER') THEN
+    BEGIN
+      GRANT pg_read_all_stats TO etl_monitor;
+    EXCEPTION WHEN unique_violation OR duplicate_object THEN NULL;
+    END;
+  END IF;
+END $$;
 
 -- etl_backup: what db_backupoperator gives on SQL Server, i.e. enough for pg_dump: read all data.
-GRANT pg_read_all_data TO etl_backup;
+DO $$
+BEGIN
+  IF NOT pg_has_role('etl_backup', 'pg_read_all_data', 'MEMBER') THEN
+    BEGIN
+      GRANT pg_read_all_data TO etl_backup;
+    EXCEPTION WHEN unique_violation OR duplicate_object THEN NULL;
+    END;
+  END IF;
+END $$;
 
 -- bi_reader: SELECT on the consumption views only.
 GRANT USAGE ON SCHEMA bi TO bi_reader;
