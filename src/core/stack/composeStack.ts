@@ -9,7 +9,7 @@ import type { ProcessResult, ProcessRunner } from './process';
 import { SecretMasker } from './secrets';
 import { stackPort, type StackDefinition } from './definitions';
 import {
-  DEFAULT_WATCH_BASE_IMAGE, WATCH_BASE_IMAGE_SETTING, WATCH_PROFILE, WATCH_SERVICE, WATCH_STARTED_LINE,
+  DEFAULT_WATCH_BASE_IMAGE, WATCH_BASE_IMAGE_SETTING, WATCH_IMAGE_LABEL, WATCH_PROFILE, WATCH_SERVICE, WATCH_STARTED_LINE,
   removeWatchContext, watchContextFiles, watchEnvLines, watchImageTag, watchVariables, writeWatchContext, type WatchOptions,
 } from './watch';
 
@@ -149,7 +149,7 @@ export class ComposeStack {
         const context = await writeWatchContext(files);
         try {
           const r = await this.docker.run(
-            ['build', '--build-arg', `BASE_IMAGE=${baseImage}`, '--label', 'dw-workbench.service=watch', '-t', tag, context],
+            ['build', '--build-arg', `BASE_IMAGE=${baseImage}`, '--label', WATCH_IMAGE_LABEL, '-t', tag, context],
             (line) => this.emit({ type: 'output', line: this.mask(line) }),
           );
           if (r.code !== 0) {
@@ -163,9 +163,18 @@ export class ComposeStack {
         } finally {
           await removeWatchContext(context);
         }
+        await this.pruneOldWatchImages();
       });
     }
     this.watchImage = tag;
+  }
+
+  /**
+   * Earlier builds (another version or bundle) that no container uses and that are a day old go:
+   * a younger one may belong to another stack starting right now.
+   */
+  private async pruneOldWatchImages(): Promise<void> {
+    await this.docker.run(['image', 'prune', '--all', '--force', '--filter', `label=${WATCH_IMAGE_LABEL}`, '--filter', 'until=24h']);
   }
 
   /**

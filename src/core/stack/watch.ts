@@ -11,6 +11,8 @@ export const WATCH_PROFILE = 'watch';
 /** The setting naming the Debian 13 image the watch image is built on (CI: a local debootstrap). */
 export const WATCH_BASE_IMAGE_SETTING = 'DWB_WATCH_BASE_IMAGE';
 export const DEFAULT_WATCH_BASE_IMAGE = 'debian:trixie-slim';
+/** The label of every watch image DW Workbench builds (older ones are removed after a build). */
+export const WATCH_IMAGE_LABEL = 'dw-workbench.service=watch';
 /** The line `dwb watch` prints once it has read the project and its entities: the service is configured. */
 export const WATCH_STARTED_LINE = /watching every /;
 

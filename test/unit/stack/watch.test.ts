@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync, appendFileSync } from 'node:fs';
+import { appendFileSync, chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { projectProblems } from '../../../src/core/project';
@@ -110,10 +110,14 @@ describe('the watch image\'s entrypoint (docker/images/watch/dwb.sh, run by /bin
 });
 
 /** A docker CLI and compose as data: answers like a running stack and records each compose call with its environment. */
-function fakeDocker(o: { services?: string; watchLog?: string[]; watchContainer?: boolean } = {}): ProcessRunner & { compose: ProcessSpec[] } {
+function fakeDocker(
+  o: { services?: string; watchLog?: string[]; watchContainer?: boolean; watchImageBuilt?: boolean; onBuild?: (context: string) => void } = {},
+): ProcessRunner & { compose: ProcessSpec[]; docker: string[] } {
   const compose: ProcessSpec[] = [];
+  const docker: string[] = [];
   return {
     compose,
+    docker,
     run(spec) {
       const ok = (stdout = ''): Promise<{ code: number; stdout: string; stderr: string }> => Promise.resolve({ code: 0, stdout, stderr: '' });
       if (spec.command === 'fake-compose') {
@@ -121,6 +125,11 @@ function fakeDocker(o: { services?: string; watchLog?: string[]; watchContainer?
         return ok(spec.args.includes('config') ? (o.services ?? 'postgres\npostgres-backup\ndwb-watch\n') : '');
       }
       const [verb] = spec.args;
+      docker.push(spec.args.join(' '));
+      if (verb === 'image' && spec.args[1] === 'inspect' && spec.args.at(-1)?.startsWith('dwb-watch:') && o.watchImageBuilt === false) {
+        return Promise.resolve({ code: 1, stdout: '', stderr: 'No such image' });
+      }
+      if (verb === 'build') o.onBuild?.(spec.args.at(-1) ?? '');
       if (verb === 'ps') {
         const service = spec.args.find((a) => a.startsWith('label=com.docker.compose.service='))?.split('=')[2];
         return ok(service === 'dwb-watch' && o.watchContainer === false ? '' : `${service}-id\n`);
@@ -197,6 +206,23 @@ describe('the watch service in Start and Stop Stack (compose as data)', () => {
     assert.match(said, /webhook 'teams' has no URL \(TEAMS_HOOK\)/);
     assert.ok(!said.includes('SECRET-TOKEN') && !said.includes(password));
     assert.equal(s.mask(`posting to ${hook}`), 'posting to ****', 'a webhook URL is masked in every later line');
+  });
+
+  it('builds the image when its tag is missing, from a context with the CLI bundle, on the base image setting, then prunes day-old unused builds', async () => {
+    let context: string[] = [];
+    let contextDir = '';
+    const runner = fakeDocker({
+      watchImageBuilt: false,
+      onBuild: (dir) => { contextDir = dir; context = readdirSync(dir, { recursive: true }).map(String).sort(); },
+    });
+    const events: StackEvent[] = [];
+    await stack(runner, events, {}).up();
+    const build = runner.docker.find((c) => c.startsWith('build '));
+    assert.match(build ?? '', /^build --build-arg BASE_IMAGE=local\/debian:trixie --label dw-workbench\.service=watch -t (dwb-watch:0\.1\.0-[0-9a-f]{12}) \S+dwb-watch-image-\S+$/);
+    assert.deepEqual(context, ['Dockerfile', 'dw-workbench', 'dw-workbench/dist', 'dw-workbench/dist/cli.js', 'dw-workbench/package.json', 'dwb.sh']);
+    assert.ok(!existsSync(contextDir), 'the build context is removed');
+    assert.deepEqual(runner.docker.filter((c) => c.startsWith('image prune')), ['image prune --all --force --filter label=dw-workbench.service=watch --filter until=24h']);
+    assert.deepEqual(events.flatMap((e) => (e.type === 'phase' && e.state === 'done' ? [e.phase] : [])), ['build', 'checks', 'up', 'health']);
   });
 
   it('stops, follows logs and reports status with the watch service included', async () => {
