@@ -3,7 +3,8 @@
 # registry, and stops it again.
 #
 #   bash .ci/setup-docker.sh start   install what is missing, start dockerd if none answers,
-#                                    build local/postgres:15-bookworm (idempotent)
+#                                    build local/postgres:15-bookworm and the watch service's
+#                                    Node.js layer on local/debian:trixie (idempotent)
 #   bash .ci/setup-docker.sh stop    stop the dockerd this script started (by its PID)
 #   bash .ci/setup-docker.sh env     print the exports the tests need (DOCKER_CONFIG)
 #
@@ -17,6 +18,8 @@ WORK=${DWB_DOCKER_TOOLS:-${DWB_TOOLS_DIR:-$ROOT/.tools}/docker}
 export DOCKER_CONFIG=${DOCKER_CONFIG:-$WORK/config}
 PID_FILE=$WORK/dockerd.pid
 BASE_IMAGE=local/debian:bookworm
+# The watch service's base (stack.watch): Debian 13, whose nodejs (20) the CLI bundle targets.
+WATCH_BASE_IMAGE=${DWB_WATCH_BASE_IMAGE:-local/debian:trixie}
 PG_IMAGE=${DWB_POSTGRES_IMAGE:-local/postgres:15-bookworm}
 MIRROR=$(awk '/^URIs:/{print $2; exit}' /etc/apt/sources.list.d/debian.sources 2>/dev/null || true)
 MIRROR=${MIRROR:-http://deb.debian.org/debian}
@@ -80,16 +83,19 @@ start_dockerd() {
   lap "dockerd started (pid $(cat "$PID_FILE"))"
 }
 
+# build_base_image SUITE IMAGE: a minimal Debian SUITE from the mirror, imported as IMAGE.
 build_base_image() {
-  if ! docker image inspect "$BASE_IMAGE" >/dev/null 2>&1; then
-    local rootfs=$WORK/rootfs
+  local suite=$1 image=$2
+  if ! docker image inspect "$image" >/dev/null 2>&1; then
+    local rootfs=$WORK/rootfs-$suite
     rm -rf "$rootfs"
-    debootstrap --variant=minbase bookworm "$rootfs" "$MIRROR" >"$WORK/debootstrap.log" 2>&1
+    debootstrap --variant=minbase "$suite" "$rootfs" "$MIRROR" >"$WORK/debootstrap-$suite.log" 2>&1 \
+      || { tail -20 "$WORK/debootstrap-$suite.log" >&2; exit 1; }
     rm -rf "$rootfs"/var/cache/apt/archives/*.deb "$rootfs"/var/lib/apt/lists/*
-    tar -C "$rootfs" -c . | docker import - "$BASE_IMAGE" >/dev/null
+    tar -C "$rootfs" -c . | docker import - "$image" >/dev/null
     rm -rf "$rootfs"
   fi
-  lap "base image $BASE_IMAGE"
+  lap "base image $image"
 }
 
 build_postgres_image() {
@@ -102,6 +108,14 @@ build_postgres_image() {
       || { cat "$WORK/build.log" >&2; exit 1; }
   fi
   lap "image $PG_IMAGE"
+}
+
+# The watch image's Node.js layer (apt-get install nodejs, about a minute), built once here so a
+# stack test only adds the CLI bundle on top (docker's build cache; a few seconds).
+warm_watch_runtime() {
+  docker build -q --target runtime --build-arg "BASE_IMAGE=$WATCH_BASE_IMAGE" -t local/dwb-watch-runtime:trixie \
+    "$ROOT/docker/images/watch" >"$WORK/build-watch.log" 2>&1 || { cat "$WORK/build-watch.log" >&2; exit 1; }
+  lap "watch runtime layer on $WATCH_BASE_IMAGE"
 }
 
 stop_dockerd() {
@@ -124,8 +138,10 @@ case "${1:-start}" in
     install_packages
     install_cli_plugins
     start_dockerd
-    build_base_image
+    build_base_image bookworm "$BASE_IMAGE"
     build_postgres_image
+    build_base_image trixie "$WATCH_BASE_IMAGE"
+    warm_watch_runtime
     echo "[setup-docker] ready; tests need: export DOCKER_CONFIG=$DOCKER_CONFIG"
     ;;
   stop) stop_dockerd ;;

@@ -16,6 +16,7 @@ function help(): string {
     '',
     'The project is the dw-workbench.json in the current folder or a parent.',
     'Passwords come from the environment (DWB_PASSWORD, or the variable named by connection.passwordEnv).',
+    'DWB_HOST, DWB_PORT, DWB_USER and DWB_TRUST_SERVER_CERTIFICATE override the project\'s connection.',
     '',
     'Exit codes:',
     `  ${EXIT_CODES.ok}    success`,

@@ -4,7 +4,7 @@ import { readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { composeProjectName, createProcessRunner } from '../../src/core/stack';
-import { requireDocker, TEST_POSTGRES_IMAGE, useSetupDockerConfig } from '../stack/dockerTestEnv';
+import { requireDocker, requireWatchImage, TEST_POSTGRES_IMAGE, TEST_WATCH_BASE_IMAGE, useSetupDockerConfig } from '../stack/dockerTestEnv';
 import { createWorkspace, stepper, windowPerSuite, type Workbench } from './harness';
 import { freePort } from '../support/freePort';
 
@@ -42,8 +42,12 @@ describe('e2e: the Docker stack from VS Code', function () {
   const volumes = async (): Promise<string[]> =>
     (await runner.run({ command: 'docker', args: ['volume', 'ls', '-q', '--filter', label] })).stdout.split('\n').filter(Boolean);
 
+  const watchContainers = async (): Promise<string[]> =>
+    (await runner.run({ command: 'docker', args: ['ps', '-aq', '--filter', label, '--filter', 'label=com.docker.compose.service=dwb-watch'] })).stdout.split('\n').filter(Boolean);
+
   before(async function () {
     await requireDocker(this);
+    await requireWatchImage(this);
     port = await freePort();
   });
 
@@ -54,7 +58,8 @@ describe('e2e: the Docker stack from VS Code', function () {
       // The connection is the stack's administrator on its port: Start Stack hands it the password.
       connection: { host: '127.0.0.1', port, user: 'postgres' },
       databases: { oltp: 'dw_ecommerce', dw: 'dw_ecommerce' },
-      stack: { healthTimeoutSeconds: 180, env: { DWB_POSTGRES_IMAGE: TEST_POSTGRES_IMAGE } },
+      // The watch service, alerts only: this project has no warehouse, the CLI suite's stack test loads one.
+      stack: { healthTimeoutSeconds: 180, watch: { every: '1h', etl: false }, env: { DWB_POSTGRES_IMAGE: TEST_POSTGRES_IMAGE, DWB_WATCH_BASE_IMAGE: TEST_WATCH_BASE_IMAGE } },
     });
     return workspace;
   });
@@ -96,7 +101,7 @@ describe('e2e: the Docker stack from VS Code', function () {
   });
 
   // Each step needs the stack the steps before left (running, backed up, stopped): one scenario.
-  it('the stack\'s life: Start (healthy, Test Connection works), Show Stack Logs, Backup Now, Restore Backup…, Stop, Destroy', async function () {
+  it('the stack\'s life: Start (healthy, Test Connection works, the watch service running), Show Stack Logs, Backup Now, Restore Backup…, Stop, Destroy', async function () {
     this.timeout(1_800_000);
     const wb = w.workbench;
     const step = stepper(wb);
@@ -107,6 +112,8 @@ describe('e2e: the Docker stack from VS Code', function () {
       const message = await wb.waitForNotification(/is ready on|failed/, 600_000);
       await wb.screenshot('started');
       assert.match(message, new RegExp(`^Stack ${stackName} is ready on 127\\.0\\.0\\.1:${port} `));
+      assert.match(message, /The watch service evaluates the alerts every 1h; 'DW: Show Stack Logs' shows it\.$/);
+      assert.equal((await watchContainers()).length, 1, 'Start Stack started the watch service');
       await waitForStatusBar(wb, 'Stack: healthy', 60_000);
 
       await wb.runCommand('DW: Test Connection');
@@ -122,6 +129,8 @@ describe('e2e: the Docker stack from VS Code', function () {
       let lines: string[] = [];
       await wb.until(async () => (lines = await wb.outputChannelLines(STACK_CHANNEL)).some((l) => /^postgres-1\s+\|/.test(l)), 120_000,
         () => `no server log line in the channel: ${JSON.stringify(lines.slice(-10))}`);
+      await wb.until(async () => (lines = await wb.outputChannelLines(STACK_CHANNEL)).some((l) => /^dwb-watch-1\s+\|\s+\S+ watching every 1h$/.test(l)), 120_000,
+        () => `no watch service line in the channel: ${JSON.stringify(lines.slice(-10))}`);
       await wb.screenshot('logs');
     });
 
@@ -146,6 +155,7 @@ describe('e2e: the Docker stack from VS Code', function () {
       assert.match(await wb.waitForNotification(/stopped|failed/, 300_000), /stopped; its data is kept/);
       await waitForStatusBar(wb, 'Stack: down', 60_000);
       assert.ok((await volumes()).length > 0, 'Stop Stack must keep the volumes');
+      assert.deepEqual(await watchContainers(), [], 'Stop Stack removes the watch service too');
     });
 
     await step('DW: Destroy Stack deletes the volumes only after the modal and the typed name', async () => {

@@ -15,6 +15,9 @@ interface ComposeConfig {
     healthcheck?: { test: string[] };
     depends_on?: Record<string, { condition: string }>;
     user?: string;
+    profiles?: string[];
+    read_only?: boolean;
+    working_dir?: string;
   }>;
   volumes?: Record<string, unknown>;
 }
@@ -144,4 +147,33 @@ describe('bundled compose files (docker compose config + static checks)', () => 
     assert.deepEqual([backup?.environment?.['BACKUP_INTERVAL_HOURS'], backup?.environment?.['BACKUP_RETENTION_DAYS']], ['24', '14']);
     await assertShellParses('sh', script);
   });
+
+  for (const [file, secrets, server, port, user] of [
+    ['compose.postgres.yml', { POSTGRES_PASSWORD: 'Pg-Pass-1234' }, 'postgres', '5432', 'dwadmin'],
+    ['compose.sqlserver.yml', sqlEnv, 'sqlserver', '1433', 'sa'],
+  ] as const) {
+    it(`${file}: the watch service is in the watch profile only, reaches ${server} by name after it is healthy, and reads the project read-only`, async () => {
+      const plain = await config(file, secrets);
+      assert.equal(plain.services['dwb-watch'], undefined, 'a plain up leaves it out');
+      const c = await config(file, {
+        ...secrets, COMPOSE_PROFILES: 'watch', DWB_POSTGRES_USER: 'dwadmin', DWB_WATCH_IMAGE: 'dwb-watch:0.1.0-abc', DWB_WATCH_EVERY: '15m',
+        DWB_WATCH_ETL: '--etl', DWB_PROJECT_DIR: '/srv/project', DWB_WATCH_ENV: 'DWB_PASSWORD=x', DWB_BACKUP_UID: '1000', DWB_BACKUP_GID: '1001',
+      });
+      const watch = c.services['dwb-watch'];
+      assert.ok(watch);
+      assert.deepEqual(watch.profiles, ['watch']);
+      assert.equal(watch.image, 'dwb-watch:0.1.0-abc');
+      assert.deepEqual(watch.command, ['watch', '--every', '15m', '--etl']);
+      assert.equal(watch.depends_on?.[server]?.condition, 'service_healthy');
+      assert.deepEqual([watch.environment?.['DWB_HOST'], watch.environment?.['DWB_PORT'], watch.environment?.['DWB_USER']], [server, port, user]);
+      assert.equal(watch.environment?.['DWB_WATCH_ENV'], 'DWB_PASSWORD=x');
+      assert.deepEqual(watch.volumes?.map((v) => [v.type, v.source, v.target, (v as { read_only?: boolean }).read_only]), [['bind', '/srv/project', '/project', true]]);
+      assert.equal(watch.working_dir, '/project');
+      assert.equal(watch.read_only, true);
+      assert.equal(watch.user, '1000:1001');
+      assert.equal(watch.ports, undefined, 'it publishes nothing');
+      const alertsOnly = await config(file, { ...secrets, COMPOSE_PROFILES: 'watch', DWB_WATCH_EVERY: '1h', DWB_WATCH_ETL: '' });
+      assert.deepEqual(alertsOnly.services['dwb-watch']?.command, ['watch', '--every', '1h'], 'without the ETL the flag disappears');
+    });
+  }
 });

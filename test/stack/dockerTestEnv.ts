@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { freePort } from '../support/freePort';
-import { tmpdir } from 'node:os';
+import { networkInterfaces, tmpdir } from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { Context } from 'mocha';
@@ -43,6 +43,24 @@ export async function requireDocker(ctx: Context, runner: ProcessRunner = create
   if (!answered) skipSuite(ctx, `no Docker daemon answers; ${SETUP_HINT}`);
   const image = await runner.run({ command: 'docker', args: ['image', 'inspect', '--format', '{{.Id}}', TEST_POSTGRES_IMAGE] });
   if (image.code !== 0) skipSuite(ctx, `image ${TEST_POSTGRES_IMAGE} is not built; ${SETUP_HINT}`);
+}
+
+/** Built by .ci/setup-docker.sh (debootstrap of Debian 13): the base of the watch service's image. */
+export const TEST_WATCH_BASE_IMAGE = 'local/debian:trixie';
+
+/**
+ * Skips the suite visibly unless the watch service's image can be built here: its base image
+ * and the CLI bundle it is made from (`npm run build`).
+ */
+export async function requireWatchImage(ctx: Context, runner: ProcessRunner = createProcessRunner()): Promise<void> {
+  if (!existsSync(path.join(repoRoot, 'dist', 'cli.js'))) skipSuite(ctx, 'dist/cli.js is not built (the watch service image is made from it); run `npm run build`');
+  const image = await runner.run({ command: 'docker', args: ['image', 'inspect', '--format', '{{.Id}}', TEST_WATCH_BASE_IMAGE] });
+  if (image.code !== 0) skipSuite(ctx, `image ${TEST_WATCH_BASE_IMAGE} is not built; ${SETUP_HINT}`);
+}
+
+/** The host's address on Docker's default bridge, which containers reach as host.docker.internal (host-gateway). */
+export function dockerBridgeAddress(): string | undefined {
+  return networkInterfaces()['docker0']?.find((a) => a.family === 'IPv4')?.address;
 }
 
 export function memorySecretStore(initial: Record<string, string> = {}): SecretStore & { values: Record<string, string> } {

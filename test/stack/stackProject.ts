@@ -28,9 +28,12 @@ export interface ProjectStack {
 
 /**
  * A PostgreSQL project made by the scaffold (its own compose file, bootstrap plan and ETL
- * definitions), pointed at the test image and a free port, with a small generated data set.
+ * definitions), pointed at the test image and a free port, with a small generated data set;
+ * `more` adds to its stack section (stack.env kept) and to the file's top level.
  */
-export async function scaffoldPostgresProject(): Promise<Project> {
+export async function scaffoldPostgresProject(
+  more: { readonly stack?: Record<string, unknown>; readonly stackEnv?: Record<string, string>; readonly top?: Record<string, unknown> } = {},
+): Promise<Project> {
   const root = mkdtempSync(path.join(tmpdir(), 'dwb-stack-project-'));
   const name = `dwbtest-${path.basename(root).slice(-6).toLowerCase()}`;
   scaffoldProject({ engine: 'postgres', target: root, assetsRoot: repoRoot, name });
@@ -41,9 +44,10 @@ export async function scaffoldPostgresProject(): Promise<Project> {
     bootstrap: { steps: { generate?: { scale: number; seed: number } }[] };
   };
   config.connection.port = await freePort();
-  config.stack.env = { DWB_POSTGRES_IMAGE: TEST_POSTGRES_IMAGE, DWB_HEALTH_INTERVAL: '1s' };
+  config.stack.env = { DWB_POSTGRES_IMAGE: TEST_POSTGRES_IMAGE, DWB_HEALTH_INTERVAL: '1s', ...more.stackEnv };
+  Object.assign(config.stack, more.stack);
   for (const step of config.bootstrap.steps) if (step.generate) step.generate.scale = 0.01;
-  writeFileSync(file, JSON.stringify(config, null, 2));
+  writeFileSync(file, JSON.stringify({ ...config, ...more.top }, null, 2));
   return loadProject(root);
 }
 

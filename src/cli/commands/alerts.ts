@@ -1,9 +1,10 @@
 import { parseArgs } from 'node:util';
 import { alertSettings, runAlertCycle, type AlertCycleResult } from '../../core/alerts';
 import type { Engine } from '../../core/engine/types';
-import { loadProject, passwordEnvName, ProjectEngines, type Project } from '../../core/project';
+import { passwordEnvName, ProjectEngines, type Project } from '../../core/project';
 import { EXIT_CODES, type CliCommand, type CliIo } from '../command';
 import { renderTable } from '../table';
+import { cliProject } from '../project';
 
 const USAGE = `dwb alerts [--json] [--dry-run]
 
@@ -64,7 +65,7 @@ export const alertsCommand: CliCommand = {
   usage: USAGE,
   async run(args, io) {
     const { values } = parseArgs({ args, options: { json: { type: 'boolean', default: false }, 'dry-run': { type: 'boolean', default: false } }, strict: true });
-    const project = loadProject(io.cwd);
+    const project = cliProject(io);
     const engines = new ProjectEngines(project, io.env[passwordEnvName(project)], 'DW Workbench alerts');
     try {
       const result = await alertCycle(project, await engines.get('dw'), io, values['dry-run']);

@@ -2,12 +2,13 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runBootstrap, type BootstrapEvent } from '../../core/bootstrap';
-import { ProjectEngines, loadProject, passwordEnvName } from '../../core/project';
+import { ProjectEngines, passwordEnvName } from '../../core/project';
 import { stackDefinition } from '../../core/stack/definitions';
 import { readEnvFile } from '../../core/stack/envFile';
 import { PASSWORD_VARIABLES } from '../../core/warehouse/scripts';
 import { EXIT_CODES, type CliCommand } from '../command';
 import { entitiesDir } from './etl';
+import { cliProject } from '../project';
 
 const USAGE = `dwb bootstrap [--scale N] [--var NAME=value ...] [--json]
 
@@ -67,7 +68,7 @@ export const bootstrapCommand: CliCommand = {
       io.stderr.write(`dwb bootstrap: --scale takes a number above 0 and up to 1000 (got '${values.scale}').\n`);
       return EXIT_CODES.usage;
     }
-    const project = loadProject(io.cwd);
+    const project = cliProject(io);
     const envFile = path.join(project.root, '.env');
     const fromFile = existsSync(envFile) ? await readEnvFile(envFile) : {};
     const secrets = Object.fromEntries(

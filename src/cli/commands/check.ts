@@ -1,10 +1,11 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { problemLines, resultMessage, runProjectChecks, type CheckReport } from '../../core/checks';
-import { loadProject, passwordEnvName, ProjectEngines } from '../../core/project';
+import { passwordEnvName, ProjectEngines } from '../../core/project';
 import { EXIT_CODES, type CliCommand } from '../command';
 import { renderTable } from '../table';
 import { entitiesDir } from './etl';
+import { cliProject } from '../project';
 
 const USAGE = `dwb check [--json] [--only NAME...]
 
@@ -37,7 +38,7 @@ export const checkCommand: CliCommand = {
   usage: USAGE,
   async run(args, io) {
     const { values } = parseArgs({ args, options: { json: { type: 'boolean', default: false }, only: { type: 'string', multiple: true, default: [] } }, strict: true });
-    const project = loadProject(io.cwd);
+    const project = cliProject(io);
     const engines = new ProjectEngines(project, io.env[passwordEnvName(project)], 'DW Workbench checks');
     try {
       const report = await runProjectChecks(project, {

@@ -6,9 +6,10 @@ import type { DashboardTheme } from '../../core/dashboard/theme';
 import { checkSla, DEFAULT_SLA, InvalidSlaError } from '../../core/dashboard/freshness';
 import { MAX_MIN_APPLICATIONS } from '../../protocol/discounts';
 import { createEngine } from '../../core/engine/factory';
-import { connectionConfig, loadProject, passwordEnvName } from '../../core/project';
+import { connectionConfig, passwordEnvName } from '../../core/project';
 import { assetsRoot } from '../assets';
 import { EXIT_CODES, type CliCommand } from '../command';
+import { cliProject } from '../project';
 
 const USAGE = `dwb dashboard monitor|sales|targets|discounts [--out FILE] [--from YYYY-MM-DD --to YYYY-MM-DD] [--theme light|dark|high-contrast] [--lang en|pt-BR]
               [--sla-hour H] [--time-zone ZONE] [--min-applications N]
@@ -63,7 +64,7 @@ export const dashboardCommand: CliCommand = {
       io.stderr.write(`${e.message}\n`);
       return EXIT_CODES.usage;
     }
-    const project = loadProject(io.cwd);
+    const project = cliProject(io);
     const engine = await createEngine(connectionConfig(project, 'dw', io.env[passwordEnvName(project)]), { applicationName: 'DW Workbench CLI' });
     try {
       const { html } = await exportDashboard(engine, engine.dialect, kind as (typeof KINDS)[number], {

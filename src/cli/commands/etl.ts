@@ -5,10 +5,11 @@ import { cutoffLines } from '../../core/etl/present/terminalLines';
 import type { EtlEvent } from '../../core/etl/run/events';
 import { runEtl, type EtlRunResult } from '../../core/etl/run/run';
 import { snapshotLines } from '../../core/etl/present/terminalLines';
-import { loadProject, passwordEnvName, ProjectEngines, type Project } from '../../core/project';
+import { passwordEnvName, ProjectEngines, type Project } from '../../core/project';
 import { assetsRoot } from '../assets';
 import { EXIT_CODES, type CliCommand, type CliIo } from '../command';
 import { renderTable } from '../table';
+import { cliProject } from '../project';
 
 const USAGE = `dwb etl [entity...|--all] [--full] [--wait <seconds>] [--json]
 dwb etl activate|deactivate <entity...|--all>
@@ -81,7 +82,7 @@ export const etlCommand: CliCommand = {
       strict: true,
     });
     if (values.all && positionals.length > 0) throw new TypeError('Give entity names or --all, not both.');
-    const project = loadProject(io.cwd);
+    const project = cliProject(io);
     const definitions = loadEntityDefinitions(entitiesDir(project));
     const unknown = positionals.filter((name) => !definitions.some((d) => d.entity === name));
     if (unknown.length > 0) {
@@ -124,7 +125,7 @@ async function setActive(active: boolean, args: string[], io: CliIo): Promise<nu
     io.stderr.write(`Give entity names or --all (dwb etl ${active ? 'activate' : 'deactivate'} --all).\n`);
     return EXIT_CODES.usage;
   }
-  const project = loadProject(io.cwd);
+  const project = cliProject(io);
   const engines = new ProjectEngines(project, io.env[passwordEnvName(project)], 'DW Workbench ETL');
   try {
     const target = await engines.get('dw');

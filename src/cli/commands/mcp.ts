@@ -6,11 +6,12 @@ import { CallToolRequestSchema, ListToolsRequestSchema } from '@modelcontextprot
 import { AGENT_TOOLS, callAgentTool, type AgentToolContext } from '../../core/agentTools/tools';
 import { dialectOfProject } from '../../core/bootstrap/plan';
 import { loadLineage, projectLineageSources, type LineageGraph } from '../../core/lineage';
-import { loadProject, passwordEnvName, ProjectEngines } from '../../core/project';
+import { passwordEnvName, ProjectEngines } from '../../core/project';
 import { assetsRoot } from '../assets';
 import { EXIT_CODES, type CliCommand } from '../command';
 import { version as VERSION } from '../../../package.json';
 import { entitiesDir } from './etl';
+import { cliProject } from '../project';
 
 const USAGE = `dwb mcp
 
@@ -25,7 +26,7 @@ export const mcpCommand: CliCommand = {
   usage: USAGE,
   async run(args, io) {
     parseArgs({ args, options: {}, strict: true });
-    const project = loadProject(io.cwd);
+    const project = cliProject(io);
     const dialect = dialectOfProject(project);
     const dir = entitiesDir(project);
     const engines = new ProjectEngines(project, io.env[passwordEnvName(project)], 'DW Workbench MCP');

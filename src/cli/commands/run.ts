@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { connectionConfig, loadProject, passwordEnvName } from '../../core/project';
+import { connectionConfig, passwordEnvName } from '../../core/project';
 import {
   dialectOf,
   eventToJsonLine,
@@ -15,6 +15,7 @@ import {
 } from '../../core/script';
 import { EXIT_CODES, type CliCommand, type CliIo } from '../command';
 import { renderTable } from '../table';
+import { cliProject } from '../project';
 
 const USAGE = `dwb run <file|folder> [--var NAME=value]... [--database dw|oltp] [--dry-run] [--json]
 
@@ -99,7 +100,7 @@ export const runCommand: CliCommand = {
       }
       commandLine[parsed.name] = parsed.value;
     }
-    const project = loadProject(io.cwd);
+    const project = cliProject(io);
     const connection = connectionConfig(project, role, io.env[passwordEnvName(project)]);
     const dialect = dialectOf(connection);
     const variables = scriptVariables({

@@ -16,6 +16,7 @@ import {
   startStack,
   stackDefinition,
   stackEngineOf,
+  WATCH_SERVICE,
   type ComposeStack,
   type StackEvent,
 } from '../../core/stack';
@@ -36,8 +37,9 @@ export const CLI_SECRETS_FILE = '.env';
 const USAGE = `dwb stack <up|down|status|logs|backup|restore|destroy> [options]
 
   up [--no-bootstrap]    compose up, wait for health (showing the server's last log lines),
-                         run the bootstrap plan, then check the connection
-  down                   stop the stack; the data stays
+                         run the bootstrap plan, check the connection, then start the
+                         watch service when stack.watch is set
+  down                   stop the stack (the watch service too); the data stays
   status [--json]        down / starting / healthy / unhealthy, per service
   logs [--follow] [--tail N]
   backup                 back up every database now, into the backup folder
@@ -49,7 +51,8 @@ const USAGE = `dwb stack <up|down|status|logs|backup|restore|destroy> [options]
 Options: --compose v1|v2 (default: v2 when installed)
 Images, ports and intervals: stack.env in dw-workbench.json, or DWB_* environment variables.
 Secrets: from the environment (${'$'}DWB_PASSWORD, POSTGRES_PASSWORD, MSSQL_SA_PASSWORD, ...), else
-generated once and kept in the project's ${CLI_SECRETS_FILE} (git-ignored, mode 0600).`;
+generated once and kept in the project's ${CLI_SECRETS_FILE} (git-ignored, mode 0600). The watch service's
+webhook URLs: the variables alerts.webhooks[].urlEnv name, from the environment or ${CLI_SECRETS_FILE}.`;
 
 export const stackCommand: CliCommand = {
   name: 'stack',
@@ -102,7 +105,8 @@ function isSubcommand(s: string | undefined): s is Subcommand {
 async function openCliStack(project: Project, io: CliIo, compose: string | undefined): Promise<ComposeStack> {
   const definition = stackDefinition(stackEngineOf(project));
   const bundledDockerDir = path.join(assetsRoot(), 'docker');
-  const secrets = envOverlay(fileSecretStore(path.join(project.root, CLI_SECRETS_FILE)), io.env, {
+  const secretsFile = fileSecretStore(path.join(project.root, CLI_SECRETS_FILE));
+  const secrets = envOverlay(secretsFile, io.env, {
     [definition.adminSecret]: passwordEnvName(project),
   });
   return openProjectStack(project, {
@@ -110,6 +114,8 @@ async function openCliStack(project: Project, io: CliIo, compose: string | undef
     secrets,
     bundledDockerDir,
     env: io.env,
+    // The watch service's webhook URLs: as `dwb alerts` reads them, or from the project's .env.
+    webhookUrl: async (_name, urlEnv) => io.env[urlEnv] ?? (await secretsFile.get(urlEnv)),
     ...(compose === 'v1' || compose === 'v2' ? { preferCompose: compose } : {}),
     onEvent: (e) => reportProgress(e, io),
   });
@@ -144,6 +150,10 @@ async function runSubcommand(
         `Stack ${stack.projectName} is healthy on 127.0.0.1:${stack.port} `
           + `(up ${secs(t.upMs)}, health ${secs(t.healthMs)}, bootstrap ${o.bootstrap ? secs(t.bootstrapMs) : 'skipped'}).\n`,
       );
+      const watch = stack.options.watch;
+      if (watch !== undefined) {
+        io.stdout.write(`The ${WATCH_SERVICE} service runs every ${watch.every}${watch.etl ? ' with the ETL' : ' (alerts only)'}; 'dwb stack logs' shows it.\n`);
+      }
       return EXIT_CODES.ok;
     }
     case 'down':

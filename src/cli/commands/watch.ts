@@ -3,11 +3,12 @@ import { pause } from '../../core/alerts';
 import { runEtl } from '../../core/etl/run/run';
 import { snapshotLines } from '../../core/etl/present/terminalLines';
 import { loadEntityDefinitions } from '../../core/etl/definition/load';
-import { loadProject, passwordEnvName, ProjectEngines } from '../../core/project';
+import { parseInterval, passwordEnvName, ProjectEngines, WATCH_EVERY_MAX_MS } from '../../core/project';
 import { EXIT_CODES, type CliCommand, type CliIo } from '../command';
 import { exitCodeFor } from '../errors';
 import { alertCycle, alertsJson, eventLines } from './alerts';
 import { entitiesDir } from './etl';
+import { cliProject } from '../project';
 
 const USAGE = `dwb watch --every <interval> [--etl] [--max-iterations N] [--json]
 
@@ -18,15 +19,6 @@ delivers them (as 'dwb alerts'). A failed step is reported and the loop keeps go
   --etl                  run the active entities at each iteration
   --max-iterations N     stop after N iterations
   --json                 one JSON line per step`;
-
-/** Milliseconds of '90s', '5m', '1h', '2d' or a bare number of seconds; undefined when unreadable. */
-export function parseInterval(text: string): number | undefined {
-  const m = /^(\d+(?:\.\d+)?)(ms|s|m|h|d)?$/.exec(text.trim());
-  if (m === null) return undefined;
-  const unit = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[(m[2] ?? 's') as 'ms' | 's' | 'm' | 'h' | 'd'];
-  const ms = Number(m[1]) * unit;
-  return ms > 0 ? ms : undefined;
-}
 
 function say(io: CliIo, json: boolean, record: Record<string, unknown>, text: string): void {
   if (json) io.stdout.write(`${JSON.stringify({ at: new Date().toISOString(), ...record })}\n`);
@@ -53,12 +45,17 @@ export const watchCommand: CliCommand = {
       io.stderr.write(`dwb watch: --every needs an interval such as 90s, 5m or 1h${values.every === undefined ? '' : ` (got '${values.every}')`}.\n${USAGE}\n`);
       return EXIT_CODES.usage;
     }
+    if (every > WATCH_EVERY_MAX_MS) {
+      // Beyond about 24 days a timer fires at once: the loop would spin.
+      io.stderr.write(`dwb watch: --every takes at most 7d (got '${values.every}').\n`);
+      return EXIT_CODES.usage;
+    }
     const max = values['max-iterations'] === undefined ? undefined : Number(values['max-iterations']);
     if (max !== undefined && (!Number.isInteger(max) || max < 1)) {
       io.stderr.write(`dwb watch: --max-iterations takes a whole number of at least 1 (got '${values['max-iterations']}').\n`);
       return EXIT_CODES.usage;
     }
-    const project = loadProject(io.cwd);
+    const project = cliProject(io);
     const definitions = values.etl ? loadEntityDefinitions(entitiesDir(project)) : [];
     const engines = new ProjectEngines(project, io.env[passwordEnvName(project)], 'DW Workbench watch');
     const json = values.json;

@@ -4,6 +4,7 @@ import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import schema from '../../../schemas/dw-workbench.schema.json';
 import { ProjectFileError, ProjectNotFoundError, type ProjectProblem } from './errors';
+import { parseInterval, WATCH_EVERY_MAX_MS, WATCH_EVERY_MIN_MS } from './interval';
 import { PROJECT_FILE_NAME, type Project, type ProjectFile } from './types';
 
 let validator: ValidateFunction | undefined;
@@ -127,7 +128,17 @@ function semanticProblems(config: ProjectFile, tree: Node, at: At): ProjectProbl
         `'connection.dataDir' applies only to the embedded engine (pglite).`));
     }
   }
-  return [...problems, ...alertAndCheckProblems(config, offsetOf, at)];
+  return [...problems, ...watchProblems(config, offsetOf, at), ...alertAndCheckProblems(config, offsetOf, at)];
+}
+
+/** stack.watch.every: the schema checks its form, this its range. */
+function watchProblems(config: ProjectFile, offsetOf: (...segments: (string | number)[]) => number, at: At): ProjectProblem[] {
+  const every = config.stack?.watch?.every;
+  if (every === undefined) return [];
+  const ms = parseInterval(every);
+  if (ms !== undefined && ms >= WATCH_EVERY_MIN_MS && ms <= WATCH_EVERY_MAX_MS) return [];
+  return [at(offsetOf('stack', 'watch', 'every'), '/stack/watch/every',
+    `'stack.watch.every' is ${JSON.stringify(every)}: the watch service runs from every 10s to every 7d (for example "5m" or "1h").`)];
 }
 
 const ALERT_RULES = ['etl_failure', 'sla_watermark_delay', 'sla_no_recent_run', 'etl_recurrent_failure'] as const;

@@ -18,7 +18,18 @@ export interface ProjectStack {
   readonly serverService?: string;
   readonly backupService?: string;
   readonly healthTimeoutSeconds?: number;
+  readonly watch?: ProjectStackWatch;
   readonly env?: Readonly<Record<string, string | number>>;
+}
+
+/** stack.watch: a `dwb watch` service in the compose stack. */
+export interface ProjectStackWatch {
+  /** An interval as `dwb watch --every` takes it (checked at load: 10s to 7d). */
+  readonly every: string;
+  /** Default true: run the active entities at each iteration. */
+  readonly etl?: boolean;
+  /** Default true. */
+  readonly enabled?: boolean;
 }
 
 export interface BootstrapStep {

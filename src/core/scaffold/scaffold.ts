@@ -71,7 +71,9 @@ export function scaffoldProject(options: ScaffoldOptions): ScaffoldResult {
   if (options.engine !== 'pglite' && options.server?.stack !== false) {
     mkdirSync(path.join(target, 'docker'), { recursive: true });
     copy(path.join('docker', `compose.${options.engine}.yml`), path.join('docker', `compose.${options.engine}.yml`));
-    if (options.engine === 'postgres') copy(path.join('docker', 'images'), path.join('docker', 'images'));
+    // The PostgreSQL image's recipe, for machines without a registry. The watch service's image is
+    // built by DW Workbench from its own installation, so its recipe stays there.
+    if (options.engine === 'postgres') copy(path.join('docker', 'images', 'postgres'), path.join('docker', 'images', 'postgres'));
   }
   const name = options.name ?? projectNameFrom(target);
   write('.gitignore', GITIGNORE);

@@ -11,7 +11,13 @@ export type StackErrorKind =
   | 'compose-failed'
   | 'backup-missing'
   | 'backup-failed'
-  | 'restore-failed';
+  | 'restore-failed'
+  /** stack.watch is on, but the compose file has no dwb-watch service. */
+  | 'watch-missing'
+  /** The watch service's image could not be built. */
+  | 'watch-build-failed'
+  /** The watch service stopped, or did not start its loop. */
+  | 'watch-failed';
 
 export interface StackErrorDetails {
   readonly kind: StackErrorKind;

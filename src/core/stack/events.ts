@@ -1,7 +1,8 @@
 /** What the status bar shows. */
 export type StackStatus = 'down' | 'starting' | 'healthy' | 'unhealthy';
 
-export type StackPhase = 'checks' | 'pull' | 'up' | 'health' | 'bootstrap' | 'connection' | 'down' | 'destroy' | 'backup' | 'restore';
+export type StackPhase =
+  | 'checks' | 'pull' | 'build' | 'up' | 'health' | 'bootstrap' | 'connection' | 'watch' | 'down' | 'destroy' | 'backup' | 'restore';
 
 /** Progress a stack operation reports; every text in it is already masked. */
 export type StackEvent =

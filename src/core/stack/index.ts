@@ -15,3 +15,4 @@ export * from './secretStore';
 export * from './start';
 export * from './projectStack';
 export * from './sqlServerOnly';
+export * from './watch';

@@ -5,6 +5,7 @@ import { resolveStackSettings, stackDefinition, type StackEngine } from './defin
 import type { StackEventListener } from './events';
 import type { ProcessRunner } from './process';
 import { ensureStackSecrets, type SecretStore } from './secretStore';
+import type { WatchOptions } from './watch';
 
 /** The project file's `stack` section, as far as the stack layer reads it. */
 export interface StackConfig {
@@ -13,8 +14,12 @@ export interface StackConfig {
   readonly serverService?: string;
   readonly backupService?: string;
   readonly healthTimeoutSeconds?: number;
+  readonly watch?: { readonly every: string; readonly etl?: boolean; readonly enabled?: boolean };
   readonly env?: Readonly<Record<string, string | number>>;
 }
+
+/** What the watch service needs besides stack.watch; openProjectStack fills it from the project. */
+export type WatchContext = Partial<Pick<WatchOptions, 'packageRoot' | 'passwordEnv' | 'webhooks' | 'webhookUrl'>>;
 
 export interface OpenStackOptions {
   readonly engine: StackEngine;
@@ -31,6 +36,8 @@ export interface OpenStackOptions {
   /** Force compose v1 or v2 instead of detecting (v2 is preferred). */
   readonly preferCompose?: 'v1' | 'v2';
   readonly healthPollMs?: number;
+  /** For stack.watch: where DW Workbench is installed (default: the folder above bundledDockerDir), the password variable, the webhooks. */
+  readonly watch?: WatchContext;
   readonly onEvent?: StackEventListener;
 }
 
@@ -44,6 +51,7 @@ export async function openComposeStack(o: OpenStackOptions): Promise<ComposeStac
     backupService: config.backupService ?? base.backupService,
   };
   const compose = await detectComposeCli(o.runner, o.preferCompose ? { prefer: o.preferCompose } : {});
+  const watch = watchOptions(o, config);
   return new ComposeStack({
     definition,
     compose,
@@ -55,6 +63,7 @@ export async function openComposeStack(o: OpenStackOptions): Promise<ComposeStac
     backupDir: path.resolve(o.projectRoot, String(config.env?.['DWB_BACKUP_DIR'] ?? o.env?.['DWB_BACKUP_DIR'] ?? '.dw/backups')),
     settings: resolveStackSettings(definition, config.env, o.env),
     secrets: await ensureStackSecrets(definition, o.secrets),
+    ...(watch === undefined ? {} : { watch }),
     healthTimeoutMs: (config.healthTimeoutSeconds ?? 180) * 1000,
     ...(o.healthPollMs === undefined ? {} : { healthPollMs: o.healthPollMs }),
     ...(o.onEvent ? { onEvent: o.onEvent } : {}),
@@ -65,4 +74,19 @@ export async function openComposeStack(o: OpenStackOptions): Promise<ComposeStac
 export function composeProjectName(name: string): string {
   const cleaned = name.toLowerCase().replace(/[^a-z0-9_-]+/g, '-').replace(/^[^a-z0-9]+/, '');
   return cleaned === '' ? 'dwb' : cleaned;
+}
+
+/** The watch service's options when stack.watch is on (its `enabled` is not false). */
+function watchOptions(o: OpenStackOptions, config: StackConfig): WatchOptions | undefined {
+  const w = config.watch;
+  if (w === undefined || w.enabled === false) return undefined;
+  return {
+    every: w.every,
+    etl: w.etl ?? true,
+    projectRoot: path.resolve(o.projectRoot),
+    packageRoot: o.watch?.packageRoot ?? path.dirname(path.resolve(o.bundledDockerDir)),
+    passwordEnv: o.watch?.passwordEnv ?? 'DWB_PASSWORD',
+    webhooks: o.watch?.webhooks ?? [],
+    webhookUrl: o.watch?.webhookUrl ?? (() => Promise.resolve(undefined)),
+  };
 }

@@ -1,6 +1,7 @@
 import { createEngine } from '../engine/factory';
 import type { ConnectionConfig } from '../engine/config';
-import { connectionConfig, databaseName } from '../project/connection';
+import { alertSettings } from '../alerts/settings';
+import { connectionConfig, databaseName, passwordEnvName } from '../project/connection';
 import type { Project } from '../project/types';
 import { ProjectEngines } from '../project/engines';
 import { runBootstrap, type BootstrapEvent, type BootstrapSummary } from '../bootstrap';
@@ -19,6 +20,10 @@ export interface ProjectStackOptions {
   readonly bundledDockerDir: string;
   readonly env?: NodeJS.ProcessEnv;
   readonly preferCompose?: 'v1' | 'v2';
+  /** For stack.watch: the installed DW Workbench the watch image is built from (default: the folder above bundledDockerDir). */
+  readonly packageRoot?: string;
+  /** For stack.watch: a webhook's URL (SecretStorage in VS Code; the environment or .env in the CLI). */
+  readonly webhookUrl?: (name: string, urlEnv: string) => Promise<string | undefined>;
   readonly onEvent?: StackEventListener;
 }
 
@@ -62,6 +67,12 @@ export async function openProjectStack(project: Project, o: ProjectStackOptions)
     secrets: o.secrets,
     ...(o.env ? { env: o.env } : {}),
     ...(o.preferCompose ? { preferCompose: o.preferCompose } : {}),
+    watch: {
+      ...(o.packageRoot ? { packageRoot: o.packageRoot } : {}),
+      passwordEnv: passwordEnvName(project),
+      webhooks: alertSettings(project.config.alerts).webhooks.map((w) => ({ name: w.name, urlEnv: w.urlEnv })),
+      ...(o.webhookUrl ? { webhookUrl: o.webhookUrl } : {}),
+    },
     ...(o.onEvent ? { onEvent: o.onEvent } : {}),
   });
 }

@@ -11,14 +11,22 @@ export interface StartHooks {
 export interface StartTimings extends UpTimings {
   readonly bootstrapMs: number;
   readonly connectionMs: number;
+  /** 0 when stack.watch is off. */
+  readonly watchMs: number;
 }
 
-/** "Start Stack": compose up, wait for health, bootstrap, connection check; timed per phase. */
+/**
+ * "Start Stack": compose up, wait for health, bootstrap, connection check, then the watch service
+ * (stack.watch; a watch service left running while it is off is removed); timed per phase.
+ */
 export async function startStack(stack: ComposeStack, hooks: StartHooks = {}, signal?: AbortSignal): Promise<StartTimings> {
   const up = await stack.up(signal);
   const bootstrapMs = await timedPhase(stack, 'bootstrap', hooks.bootstrap);
   const connectionMs = await timedPhase(stack, 'connection', hooks.checkConnection);
-  return { ...up, bootstrapMs, connectionMs };
+  let watchMs = 0;
+  if (stack.options.watch === undefined) await stack.removeWatch();
+  else watchMs = await timedPhase(stack, 'watch', (s) => s.startWatch(signal));
+  return { ...up, bootstrapMs, connectionMs, watchMs };
 }
 
 async function timedPhase(

@@ -18,6 +18,10 @@ const ACTIONS: Readonly<Record<StackErrorKind, readonly StackErrorAction[]>> = {
   'backup-missing': ['backupNow'],
   'backup-failed': ['stackStatus', 'showStackLogs'],
   'restore-failed': ['stackStatus', 'showStackLogs'],
+  // stack.watch, or the compose file, or the base image setting in stack.env.
+  'watch-missing': ['openProjectFile'],
+  'watch-build-failed': ['openProjectFile', 'showStackLogs'],
+  'watch-failed': ['showStackLogs', 'openProjectFile'],
 };
 
 export function stackErrorActions(kind: StackErrorKind): readonly StackErrorAction[] {

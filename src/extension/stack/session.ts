@@ -5,6 +5,7 @@ import {
   createProcessRunner, openProjectStack, stackDefinition, stackEngineOf,
   type ComposeStack, type StackEventListener, type StackStatus,
 } from '../../core/stack';
+import { webhookSecretKey } from '../alerts/status';
 import type { DwContext } from '../context';
 import { showError } from '../engineErrors';
 import { hasStack } from './look';
@@ -90,6 +91,10 @@ export class StackSession implements vscode.Disposable {
         secrets: secretStorageStore(this.ctx.passwords, project, definition, process.env),
         bundledDockerDir: path.join(this.ctx.extension.extensionPath, 'docker'),
         env: process.env,
+        // The watch image is built from this installation's CLI bundle and templates.
+        packageRoot: this.ctx.extension.extensionPath,
+        // The watch service delivers to the webhooks "DW: Set Alert Webhook" keeps, as VS Code does.
+        webhookUrl: async (name, urlEnv) => (await this.ctx.extension.secrets.get(webhookSecretKey(project, name))) ?? process.env[urlEnv],
         onEvent: (e) => {
           const line = channelLine(e, progressTexts);
           if (line !== undefined) this.appendLine(line);

@@ -61,8 +61,15 @@ export const startStackCommand = (ctx: DwContext, session: StackSession) => asyn
     'Stack {0} is ready on 127.0.0.1:{1} (up {2} s, healthy after {3} s, bootstrap {4} s).',
     stack.projectName, stack.port, secs(timings.upMs), secs(timings.healthMs), secs(timings.bootstrapMs),
   );
+  const watch = stack.options.watch;
+  const watching = watch === undefined
+    ? ''
+    : watch.etl
+      ? vscode.l10n.t("The watch service runs the ETL and the alerts every {0}; 'DW: Show Stack Logs' shows it.", watch.every)
+      : vscode.l10n.t("The watch service evaluates the alerts every {0}; 'DW: Show Stack Logs' shows it.", watch.every);
   session.appendLine(message);
-  void vscode.window.showInformationMessage(message);
+  if (watching !== '') session.appendLine(watching);
+  void vscode.window.showInformationMessage(watching === '' ? message : `${message} ${watching}`);
   await vscode.commands.executeCommand('dwWorkbench.refreshEntities');
   return true;
 };

@@ -15,10 +15,12 @@ function phaseLabel(phase: StackPhase): string {
   switch (phase) {
     case 'checks': return vscode.l10n.t('Checking Docker, the port and the image');
     case 'pull': return vscode.l10n.t('Pulling the server image');
+    case 'build': return vscode.l10n.t('Building the watch service image');
     case 'up': return vscode.l10n.t('Starting the containers');
     case 'health': return vscode.l10n.t('Waiting for the server to be healthy');
     case 'bootstrap': return vscode.l10n.t('Running the bootstrap plan');
     case 'connection': return vscode.l10n.t('Checking the connection');
+    case 'watch': return vscode.l10n.t('Starting the watch service');
     case 'down': return vscode.l10n.t('Stopping the stack');
     case 'destroy': return vscode.l10n.t('Destroying the stack');
     case 'backup': return vscode.l10n.t('Backing up the databases');

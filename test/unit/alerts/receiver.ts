@@ -38,8 +38,9 @@ export class Receiver {
   });
   private waiters: { n: number; resolve: () => void }[] = [];
 
-  async start(): Promise<this> {
-    this.server.listen(0, '127.0.0.1');
+  /** On 127.0.0.1 unless told otherwise (the stack tests listen where containers reach the host). */
+  async start(host = '127.0.0.1'): Promise<this> {
+    this.server.listen(0, host);
     await once(this.server, 'listening');
     return this;
   }
