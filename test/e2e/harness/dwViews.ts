@@ -1,5 +1,5 @@
 import type { FrameLocator, Locator } from 'playwright-core';
-import { retried } from './wait';
+import { eventually, retried } from './wait';
 import type { Workbench } from './workbench';
 
 // What DW Workbench shows in the workbench, read the way a user reads it: the dw-etl task's
@@ -72,7 +72,13 @@ export async function rowDescription(wb: Workbench, entity: string): Promise<str
  * ETL Entities view and waits for its rows. Returns the notification's text.
  */
 export async function bootstrapFromPalette(wb: Workbench, timeoutMs: number): Promise<string> {
-  await wb.runCommand('DW: Bootstrap Warehouse');
+  // The palette can close without running the command (a click taken as the palette's end): the
+  // command took when its progress, or its end, shows. A bootstrap run twice changes nothing.
+  const started = wb.page.locator('.notifications-toasts .notification-list-item-message', { hasText: /Bootstrapping the warehouse|Warehouse ready|Bootstrap failed/ }).first();
+  await retried('DW: Bootstrap Warehouse', 3, async () => {
+    await wb.runCommand('DW: Bootstrap Warehouse');
+    return eventually(() => started.isVisible(), 60_000);
+  }, () => 'no bootstrap progress or result was shown');
   const message = await wb.waitForNotification(/Warehouse ready|Bootstrap failed/, timeoutMs);
   await wb.screenshot('bootstrapped');
   await wb.runCommand('Notifications: Clear All Notifications');
