@@ -133,6 +133,10 @@ describe('ETL triggers: a bad trigger is refused before any data moves (PostgreS
       return true;
     });
     assert.equal(await count(wh.engine, 'SELECT count(*) AS n FROM dim.dim_cliente'), 0);
-    assert.equal(await count(wh.engine, 'SELECT count(*) AS n FROM audit.etl_run'), 0);
+    // The refused run is on record, failed with the reason, and loaded no entity.
+    const runs = await wh.engine.query<{ status: string; error_message: string }>('SELECT status, error_message FROM audit.etl_run');
+    assert.deepEqual(runs.rows.map((r) => r.status), ['failed']);
+    assert.match(runs.rows[0]?.error_message ?? '', /^The run could not start: .*trigger broken: its keys SQL does not run/s);
+    assert.equal(await count(wh.engine, 'SELECT count(*) AS n FROM audit.etl_run_entity'), 0);
   });
 });

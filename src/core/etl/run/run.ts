@@ -123,18 +123,14 @@ function runStatusOf(outcomes: readonly EntityOutcome[]): RunStatus {
   return 'partial';
 }
 
-/**
- * Runs the incremental ETL for the requested entities and records it in audit.etl_run and
- * audit.etl_run_entity. Definitions are checked against the real tables first: a bad one stops
- * the run before any data moves. Entities run one after another, dimensions before the facts whose
- * lookups read them (`loadOrder`); one failing does not stop the next. Resolves with the outcome; rejects only when the run could not start.
- */
-export async function runEtl(o: EtlRunOptions): Promise<EtlRunResult> {
-  const d = etlDialect(o.target.dialect);
-  const emit = (e: EtlEvent): void => o.onEvent?.(e);
-  const started = performance.now();
-  const controls0 = await readControls(o.target, d);
-  const defs = pickEntities(o, controls0);
+interface Prepared {
+  readonly compiled: CompiledEntity[];
+  readonly plan: PlanChoice;
+  readonly cutoff: RunCutoff;
+}
+
+/** What a run settles before any data moves: its tables, its checked definitions in load order, its plan and its one cutoff. */
+async function prepareRun(o: EtlRunOptions, d: EtlDialect, defs: readonly EntityDefinition[], controls: readonly EntityControl[]): Promise<Prepared> {
   for (const def of defs) await registerEntity(o.target, d, def);
   await o.target.query(d.ensureRejectTableSql);
   await o.target.query(d.ensureTriggerTableSql);
@@ -145,11 +141,30 @@ export async function runEtl(o: EtlRunOptions): Promise<EtlRunResult> {
   const names = compiled.map((x) => x.definition.entity);
   // One cutoff for the whole run, so a fact never reads source rows newer than its dimensions did:
   // the largest cutoff_minutes of the run's entities, bounded by the source's open transactions.
-  const cutoff = await runCutoff(o.source, etlDialect(o.source.dialect), runCutoffMinutes(names, controls0), names, o.now);
+  const cutoff = await runCutoff(o.source, etlDialect(o.source.dialect), runCutoffMinutes(names, controls), names, o.now);
+  return { compiled, plan, cutoff };
+}
+
+/**
+ * Runs the incremental ETL for the requested entities and records it in audit.etl_run and
+ * audit.etl_run_entity. Definitions are checked against the real tables first: a bad one stops
+ * the run before any data moves (the run is recorded as failed, with the reason). Entities run one
+ * after another, dimensions before the facts whose lookups read them (`loadOrder`); one failing
+ * does not stop the next. Resolves with the outcome; rejects only when the run could not start.
+ */
+export async function runEtl(o: EtlRunOptions): Promise<EtlRunResult> {
+  const d = etlDialect(o.target.dialect);
+  const emit = (e: EtlEvent): void => o.onEvent?.(e);
+  const started = performance.now();
+  const controls0 = await readControls(o.target, d);
+  const defs = pickEntities(o, controls0);
   // Kept by the engine for the next run (the ETL leaves no session state: its stages are named by their shape).
   const session = await o.target.session({ reuse: true });
   try {
-    const runId = await openRun(session, d, names, o.startedBy ?? 'dwb');
+    // The run is recorded before anything else, so a run that dies while it prepares (checking
+    // the definitions, choosing the plan, reading the cutoff) leaves its row: 'running' until the
+    // next run finds its lock free and closes it, or 'failed' with the reason when preparing failed.
+    const runId = await openRun(session, d, defs.map((def) => def.entity), o.startedBy ?? 'dwb');
     let result: EtlRunResult | undefined;
     const snapshots: SnapshotOutcome[] = [];
     const snapshot = async (q: Session | undefined, stage: SnapshotOutcome['stage']): Promise<void> => {
@@ -158,6 +173,16 @@ export async function runEtl(o: EtlRunOptions): Promise<EtlRunResult> {
       emit({ type: 'snapshot', runId, ...outcome });
     };
     const work = session.withLock(runLock(runId), { timeoutMs: 0 }, async () => {
+      let prepared: Prepared;
+      try {
+        prepared = await prepareRun(o, d, defs, controls0);
+      } catch (e) {
+        // Recorded as failed with the reason; the failure snapshot follows (below), and the caller gets the error.
+        await closeRunSafely(o.target, session, d, runId, { status: 'failed', succeeded: 0, failed: 0, error: `The run could not start: ${messageOf(e)}` });
+        throw e;
+      }
+      const { compiled, plan, cutoff } = prepared;
+      const names = compiled.map((x) => x.definition.entity);
       emit({ type: 'run-start', runId, entities: names, cutoff });
       await snapshot(session, 'start');
       await closeDeadRuns(session, d, runId);

@@ -40,16 +40,18 @@ export async function runKilledAt(
 
 /**
  * A process that runs the ETL on database `name` (support/crashChild.ts), killed with SIGKILL
- * once it says it is inside a batch (after committing the earlier ones): a process that dies.
+ * once it says it is inside a batch (after committing the earlier ones), or, with 'prepare', once
+ * it has recorded its run and is still preparing it: a process that dies.
  */
-export async function killChildInBatch(name: string): Promise<void> {
-  const child = spawn(process.execPath, ['--require', 'tsx/cjs', path.join(__dirname, 'crashChild.ts'), name], {
+export async function killChildInBatch(name: string, where: 'batch' | 'prepare' = 'batch'): Promise<void> {
+  const marker = where === 'batch' ? 'IN-BATCH' : 'PREPARING';
+  const child = spawn(process.execPath, ['--require', 'tsx/cjs', path.join(__dirname, 'crashChild.ts'), name, where], {
     cwd: path.resolve(__dirname, '../../../..'),
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   await new Promise<void>((resolve, reject) => {
-    child.stdout.on('data', (d: Buffer) => (d.toString().includes('IN-BATCH') ? resolve() : undefined));
-    child.on('exit', () => reject(new Error('the child ended before reaching the batch')));
+    child.stdout.on('data', (d: Buffer) => (d.toString().includes(marker) ? resolve() : undefined));
+    child.on('exit', () => reject(new Error(`the child ended before saying ${marker}`)));
   });
   const exited = new Promise((r) => child.on('exit', r));
   child.kill('SIGKILL');
