@@ -42,14 +42,15 @@ describe('ETL: a killed run is closed with its own duration, wherever it died (P
     // The dead run is there, still 'running', with its entities requested and nothing loaded.
     const dead = await wh.engine.query<{ run_id: unknown; status: string; entities_requested: string }>(
       'SELECT run_id, status, entities_requested FROM audit.etl_run WHERE run_id > $1', [before]);
+    const deadId = Number(dead.rows[0]?.run_id);
     assert.deepEqual(dead.rows.map((r) => [r.status, r.entities_requested]), [['running', 'dim_cliente']]);
-    assert.equal(await count(wh.engine, 'SELECT count(*) AS n FROM audit.etl_run_entity WHERE run_id = $1', [dead.rows[0]?.run_id]), 0);
+    assert.equal(await count(wh.engine, 'SELECT count(*) AS n FROM audit.etl_run_entity WHERE run_id = $1', [deadId]), 0);
     const db = await reopen(wh.name);
     try {
       const { result } = await run(db);
       assert.equal(result.status, 'success');
       const closed = await db.query<{ status: string; error_message: string | null; ended: boolean }>(
-        'SELECT status, error_message, finished_at >= started_at AS ended FROM audit.etl_run WHERE run_id = $1', [dead.rows[0]?.run_id]);
+        'SELECT status, error_message, finished_at >= started_at AS ended FROM audit.etl_run WHERE run_id = $1', [deadId]);
       assert.equal(closed.rows[0]?.status, 'failed');
       assert.ok(closed.rows[0]?.ended, 'the dead run ends when it started: it did nothing after');
       assert.match(closed.rows[0]?.error_message ?? '', /interrupted/i);
