@@ -1,4 +1,4 @@
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { buildSuiteRunner } from '../../vscode/buildRunner';
@@ -76,10 +76,35 @@ export async function openWindow(session: E2eSession, folder: string | undefined
  * discards a passed scenario's folder.
  */
 export function finishScenario(session: E2eSession | undefined, artifacts: ScenarioArtifacts, passed: boolean): void {
+  if (session !== undefined) reportCrashes(session);
   if (passed) {
     artifacts.discardUnlessKept();
     return;
   }
   const files = session ? artifacts.keepLogs(session.codeServer.logFile, session.codeServer.profile.userDataDir) : [];
   process.stderr.write(`      [e2e] failed; artifacts in ${artifacts.dir}\n${files.map((f) => `        ${f}\n`).join('')}`);
+}
+
+let logRead = 0;
+
+/**
+ * Says on stderr, passed or not, when an extension host died during the scenario (code-server
+ * logs "Extension Host Process exited with code: null, signal: …"), with the runtime's fatal
+ * line: a crash is never hidden by a step made again. One seen: V8's "Check failed:
+ * jit_page_->allocations_.erase(addr) == 1" while PGlite's WebAssembly ran in code-server's
+ * Node 24 (nodejs/node#64500).
+ */
+function reportCrashes(session: E2eSession): void {
+  let text: string;
+  try {
+    text = readFileSync(session.codeServer.logFile, 'utf8');
+  } catch {
+    return;
+  }
+  const fresh = text.slice(logRead);
+  logRead = text.length;
+  const exits = fresh.split('\n').filter((l) => /Extension Host Process exited with code: null, signal: \w+/.test(l));
+  if (exits.length === 0) return;
+  const fatal = fresh.split('\n').filter((l) => /Fatal error|Check failed/.test(l)).map((l) => l.trim());
+  process.stderr.write(`      [e2e] an extension host crashed during this scenario (${exits.length}x): ${exits.map((l) => l.replace(/^.*exited/, 'exited')).join('; ')}${fatal.length > 0 ? `; ${fatal.join(' / ')}` : ''}\n`);
 }
