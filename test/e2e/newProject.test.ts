@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { dropDatabase, throwawayName } from '../support/throwawayDatabase';
-import { bootstrapFromPalette, rowDescription, runEnd, skipWithoutPostgres, stepper, waitForEntityLoaded, windowPerSuite, type Workbench } from './harness';
+import { bootstrapFromPalette, eventually, retried, rowDescription, runEnd, skipWithoutPostgres, stepper, waitForEntityLoaded, windowPerSuite, type Workbench } from './harness';
 
 const NINE = ['dim_cliente', 'dim_produto', 'dim_regiao', 'dim_equipe', 'dim_vendedor', 'dim_desconto', 'fact_vendas', 'fact_metas', 'fact_descontos'];
 
@@ -97,8 +97,14 @@ async function chooseFolder(wb: Workbench, folder: string, okLabel: string): Pro
   const input = wb.page.locator('.quick-input-widget .quick-input-box input');
   const ok = wb.page.locator('.quick-input-widget .monaco-button', { hasText: okLabel }).first();
   await ok.waitFor({ state: 'visible', timeout: 60_000 });
-  await input.fill(`${folder}/`);
-  await wb.screenshot('folder-dialog');
-  await ok.click();
-  await ok.waitFor({ state: 'hidden', timeout: 30_000 });
+  // The dialog fills its box with its own start folder once it has read it: a path typed before
+  // that is replaced (seen: the box back at /root/ and the click taken for nothing). The path is
+  // typed again until the box holds it, and the click took when the dialog closes.
+  await retried(`folder dialog > ${okLabel}`, 3, async () => {
+    await input.fill(`${folder}/`);
+    if (!(await eventually(async () => (await input.inputValue()) === `${folder}/`, 5_000))) return false;
+    await wb.screenshot('folder-dialog');
+    await ok.click();
+    return eventually(async () => !(await ok.isVisible()), 15_000);
+  }, async () => `the dialog still shows ${JSON.stringify(await input.inputValue().catch(() => '?'))}`);
 }
