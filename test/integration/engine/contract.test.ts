@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import v8 from 'node:v8';
+import { setTimeout as pause } from 'node:timers/promises';
 import vm from 'node:vm';
 import { createEngine } from '../../../src/core/engine/factory';
 import { EngineError, type EngineErrorKind } from '../../../src/core/engine/errors';
@@ -33,6 +34,30 @@ async function waitForRunning(engine: Engine): Promise<void> {
       "SELECT COUNT(*) AS n FROM sys.dm_exec_sessions WHERE session_id <> @@SPID AND program_name = @p1 AND status IN ('running', 'active')",
       ['dwb-contract-test']);
     if ((rows[0]?.n ?? 0) > 0) return;
+  }
+}
+
+/**
+ * Babelfish reads a TDS attention only after the batch ends, so a CPU-bound statement whose
+ * connection the client dropped keeps running on the server, its transaction open. The suites
+ * after this one read "the oldest transaction open on the server" for their ETL cutoff: the
+ * statement is cancelled from the PostgreSQL side of the cluster (DW_TEST_PG_PASSWORD_AUTH) and
+ * the case ends once the server shows no statement of this test running.
+ */
+async function endLeftRunning(engine: Engine): Promise<void> {
+  const pgSide = passwordCheckingPostgres();
+  const canceller = pgSide === undefined ? undefined : await createEngine(pgSide);
+  try {
+    for (;;) {
+      await canceller?.query("SELECT count(pg_cancel_backend(pid)) AS n FROM pg_stat_activity WHERE application_name = $1 AND state <> 'idle'", ['dwb-contract-test']);
+      const { rows } = await engine.query<{ n: number }>(
+        "SELECT COUNT(*) AS n FROM sys.dm_exec_sessions WHERE session_id <> @@SPID AND program_name = @p1 AND status IN ('running', 'active')",
+        ['dwb-contract-test']);
+      if ((rows[0]?.n ?? 0) === 0) return;
+      await pause(100);
+    }
+  } finally {
+    await canceller?.close();
   }
 }
 
@@ -276,6 +301,7 @@ for (const target of engineTargets) {
           assertKind(await running, 'cancelled');
           const { rows } = await engine().query<{ one: number }>('SELECT 1 AS one');
           assert.equal(rows[0]?.one, 1);
+          await endLeftRunning(engine());
         });
 
         it('Babelfish: a request timeout during a CPU-bound statement is reported as timeout, and the pool recovers', async function () {
@@ -283,6 +309,7 @@ for (const target of engineTargets) {
           assertKind(await rejection(engine().query(cpuBound, [], { timeoutMs: 300 })), 'timeout');
           const { rows } = await engine().query<{ one: number }>('SELECT 1 AS one');
           assert.equal(rows[0]?.one, 1);
+          await endLeftRunning(engine());
         });
       }
     } else {
