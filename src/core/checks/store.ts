@@ -85,9 +85,13 @@ export async function recordCheckReport(engine: Engine, report: CheckReport, o: 
   }
 }
 
-/** The table is not there (a warehouse bootstrapped before it, checks never recorded). */
+/**
+ * The table is not there (a warehouse bootstrapped before it, checks never recorded): PostgreSQL's
+ * undefined_table, SQL Server's 208, and Babelfish's generic error with PostgreSQL's message.
+ */
 function missingTable(e: unknown): boolean {
-  return isEngineError(e) && (e.number === '42P01' || e.number === 208);
+  if (!isEngineError(e)) return false;
+  return e.number === '42P01' || e.number === 208 || (e.number === 33557097 && /^relation ".*check_result" does not exist/i.test(e.message));
 }
 
 const num = (v: unknown): number => (v === null || v === undefined ? 0 : Number(v));
