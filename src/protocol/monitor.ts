@@ -193,6 +193,56 @@ export interface ConnectionAudit {
   readonly auditFileApplies: boolean;
 }
 
+/** Where a check is declared: relative to the project's folder (absolute when outside it); 1-based. */
+export interface CheckLocationDto {
+  readonly file: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+/** One offending key of a failed check, with the rows holding it when the check counts them. */
+export interface WarehouseCheckKey {
+  readonly key: string;
+  readonly rows: number | null;
+}
+
+export type CheckSeverityName = 'error' | 'warning' | 'info';
+
+/** A warehouse check that failed when it last ran (ctl.check_result). */
+export interface FailedWarehouseCheck {
+  /** `fk_orphans.fact_vendas.cliente_id`, `duplicate_keys.dim_produto`, `custom.<name>`, `scope.<entity>`. */
+  readonly check: string;
+  /** fk_orphans, duplicate_keys, coverage, custom or scope. */
+  readonly family: string;
+  readonly severity: CheckSeverityName;
+  /** Offending rows (found rows for coverage); null when its SQL failed. */
+  readonly value: number | null;
+  readonly expected: string;
+  readonly description: string;
+  readonly target: string | null;
+  /** The first few offending keys. */
+  readonly keys: readonly WarehouseCheckKey[];
+  readonly location: CheckLocationDto | null;
+  /** Its SQL failed: why. */
+  readonly error: string | null;
+  readonly checkedAt: string;
+}
+
+/** The latest warehouse check results, as the last runs (CLI or VS Code) recorded them. */
+export interface WarehouseChecks {
+  /** False when no run has recorded results in this warehouse yet. */
+  readonly recorded: boolean;
+  readonly total: number;
+  readonly passed: number;
+  readonly failed: number;
+  readonly errors: number;
+  readonly warnings: number;
+  readonly lastCheckedAt: string | null;
+  readonly lastCheckedBy: string | null;
+  /** Failed checks, errors first (at most 100; `failed` counts them all). */
+  readonly failedChecks: readonly FailedWarehouseCheck[];
+}
+
 export interface MonitorData {
   readonly preflight: readonly PreflightCheck[];
   readonly running: readonly EtlRunSummary[];
@@ -206,6 +256,7 @@ export interface MonitorData {
   readonly failures: readonly FailureGroup[];
   readonly alerts: readonly MonitorAlert[];
   readonly connections: ConnectionAudit;
+  readonly checks: WarehouseChecks;
   /** Panels that could not be read ("panel: reason"); the rest of the data is still shown. */
   readonly errors: readonly string[];
   readonly generatedAt: string;
@@ -220,6 +271,10 @@ export interface MonitorMethods {
   'monitor/action': { params: { readonly action: ControlAction; readonly entity: string }; result: { readonly done: boolean } };
   'monitor/captureSnapshot': { params: Record<string, never>; result: { readonly captured: number } };
   'monitor/revealEntity': { params: { readonly entity: string }; result: null };
+  /** Runs the warehouse checks and records them (the page then reloads). */
+  'monitor/runChecks': { params: Record<string, never>; result: { readonly ran: boolean } };
+  /** Opens the file where a recorded check is declared, at its line. */
+  'monitor/openCheck': { params: { readonly check: string }; result: { readonly opened: boolean } };
 }
 export type MonitorMethod = keyof MonitorMethods;
 
@@ -229,6 +284,8 @@ export const DEFAULT_AUDIT_FILTERS: ConnectionAuditFilters = { login: null, prog
 const AUDIT_TEXT_FILTERS = ['login', 'program', 'host', 'database', 'status'] as const;
 
 const ENTITY_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,99}$/;
+/** A check's name: its family, then what it checks (`fk_orphans.fact_vendas.cliente_id`, `custom.<name>`). */
+const CHECK_NAME = /^[A-Za-z_][A-Za-z0-9_.-]{0,199}$/;
 
 export function validateAuditFilters(x: unknown): Validation<ConnectionAuditFilters> {
   if (!isRecord(x)) return { ok: false, reason: 'audit filters must be an object' };
@@ -265,8 +322,14 @@ export function validateMonitorParams(method: string, params: unknown): Validati
       return { ok: true, value: { method, params: { action: action as ControlAction, entity } } };
     }
     case 'monitor/captureSnapshot':
+    case 'monitor/runChecks':
       if (Object.keys(params).length > 0) return { ok: false, reason: 'no parameters expected' };
       return { ok: true, value: { method, params: {} } };
+    case 'monitor/openCheck': {
+      const check = params['check'];
+      if (unknownKeys(params, ['check']).length > 0 || typeof check !== 'string' || !CHECK_NAME.test(check)) return { ok: false, reason: 'check must be a check name' };
+      return { ok: true, value: { method, params: { check } } };
+    }
     case 'monitor/revealEntity': {
       const entity = params['entity'];
       if (unknownKeys(params, ['entity']).length > 0 || typeof entity !== 'string' || !ENTITY_NAME.test(entity)) return { ok: false, reason: 'entity must be an entity name' };

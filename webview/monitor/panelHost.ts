@@ -16,4 +16,8 @@ export interface PanelHost {
   filterAudit(patch: Partial<ConnectionAuditFilters>): void;
   /** A button that reveals the entity in the ETL Entities view (text on an exported page). */
   entityLink(entity: string, where: string): HTMLElement | string;
+  /** Runs the warehouse checks through the host, then reloads. */
+  runChecks(): void;
+  /** Opens the file where a recorded check is declared. */
+  openCheck(check: string): void;
 }

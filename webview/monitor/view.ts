@@ -7,6 +7,7 @@ import { t } from '../shared/l10n';
 import { RpcFailure } from '../shared/rpc';
 import { dataTable } from '../shared/table';
 import { auditPanels } from './audit';
+import { checksSection } from './checks';
 import type { MonitorClient, PanelHost } from './panelHost';
 import { runPanels } from './runs';
 
@@ -22,6 +23,7 @@ export class MonitorView implements PanelHost {
   private paused = false;
   private loading = 0;
   private detail: { runId: number; rows: readonly RunEntityDetail[] } | undefined;
+  private checking = false;
 
   constructor(
     private readonly root: HTMLElement,
@@ -102,6 +104,24 @@ export class MonitorView implements PanelHost {
     void this.client?.request('monitor/revealEntity', { entity }).catch((e: unknown) => this.showError(e));
   }
 
+  runChecks(): void {
+    const client = this.client;
+    if (client === undefined || this.data === undefined || this.checking) return;
+    this.checking = true;
+    this.show(this.data);
+    void client.request('monitor/runChecks', {}).then(
+      () => { this.checking = false; this.refresh(); },
+      (e: unknown) => {
+        this.checking = false;
+        if (this.data !== undefined) this.show(this.data);
+        this.showError(e);
+      });
+  }
+
+  openCheck(check: string): void {
+    void this.client?.request('monitor/openCheck', { check }).catch((e: unknown) => this.showError(e));
+  }
+
   filterAudit(patch: Partial<ConnectionAuditFilters>): void {
     if (this.data !== undefined) void this.load({ ...this.data.connections.filters, ...patch });
   }
@@ -168,7 +188,7 @@ export class MonitorView implements PanelHost {
       },
     }, t('Skip to {0}', title)));
     return h('nav', { 'aria-label': t('Skip links') }, h('ul', { class: 'skip-links' },
-      link('recentRuns', t('Last runs')), link('control', 'ctl.etl_control'), link('audit', t('Connection audit'))));
+      link('recentRuns', t('Last runs')), link('checks', t('Warehouse checks')), link('control', 'ctl.etl_control'), link('audit', t('Connection audit'))));
   }
 
   /** An entity name that reveals it in the ETL Entities view (plain text in a snapshot). */
@@ -187,7 +207,8 @@ export class MonitorView implements PanelHost {
       { key: 'lastSuccessAt', title: t('Last success'), value: (r) => r.lastSuccessAt, format: (r) => this.f.when(r.lastSuccessAt) },
       { key: 'lag', title: t('Lag (min)'), value: (r) => r.lagMinutes, numeric: true },
       { key: 'sla', title: t('SLA (min)'), value: (r) => r.slaMinutes, numeric: true },
-    ], { id: 'health', label: t('Health and reconciliation'), sortable: true, empty: t('No entities registered.') })]);
+    ], { id: 'health', label: t('Health and reconciliation'), sortable: true, empty: t('No entities registered.') }),
+    checksSection(this, d.checks, this.checking)]);
     el.classList.add('wide');
     return el;
   }

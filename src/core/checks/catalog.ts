@@ -1,13 +1,13 @@
 import type { Dialect } from '../engine/types';
 import type { CheckSeverity, ProjectChecks } from '../project/types';
-import { consumptionViews, dimensionTables, factTables, qualifiedName, type TableSpec } from '../warehouse';
+import { CHECK_FAMILIES, consumptionViews, dimensionTables, factTables, qualifiedName, type TableSpec } from '../warehouse';
 import { JsonDocument, ScriptIndex, type CheckLocation } from './locate';
 
 /**
  * The users' three families, the project's own checks, and the ETL scope (their rollout scope
  * check: every active entity's tables and columns exist; not a SQL check, see `scope.ts`).
  */
-export type CheckFamily = 'fk_orphans' | 'duplicate_keys' | 'coverage' | 'custom' | 'scope';
+export type CheckFamily = (typeof CHECK_FAMILIES)[number];
 
 /** The category their integrity script gave each family (kept in the JSON for their CI). */
 export const CATEGORY: Readonly<Record<CheckFamily, string>> = {

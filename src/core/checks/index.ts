@@ -3,3 +3,4 @@ export * from './locate';
 export * from './run';
 export * from './project';
 export * from './scope';
+export * from './store';

@@ -6,6 +6,7 @@ import type { Project } from '../project/types';
 import { checkCatalog, type CheckDefinition } from './catalog';
 import { checkReport, runChecks, type CheckReport } from './run';
 import { scopeResults } from './scope';
+import { recordCheckReport } from './store';
 
 /** The SQL files and folders the project's bootstrap runs against the warehouse, in order. */
 export function warehouseScriptPaths(project: Project): string[] {
@@ -53,4 +54,22 @@ export async function runProjectChecks(project: Project, o: ProjectCheckOptions)
   const scoped = scope === undefined ? [] : scopeResults(scope, project.file).filter((r) => wanted(r.check));
   const sql = await runChecks(o.target, checks, { limit: project.config.checks?.offendingLimit ?? 20, ...(o.signal ? { signal: o.signal } : {}) });
   return checkReport([...scoped, ...sql.checks]);
+}
+
+/**
+ * Keeps a run's results in ctl.check_result for the monitor (every caller that runs the checks for
+ * a user: `dwb check`, "DW: Check Warehouse", the dw-check task). A run that was interrupted is
+ * not kept (it would replace the last complete results with part of them). Returns why the
+ * results could not be kept (a read-only login, say), or undefined: the checks themselves ran.
+ */
+export async function recordProjectChecks(
+  project: Project, warehouse: Engine, report: CheckReport, o: { readonly by: string; readonly partial?: boolean; readonly signal?: AbortSignal },
+): Promise<string | undefined> {
+  if (o.signal?.aborted === true || report.checks.length === 0) return undefined;
+  try {
+    await recordCheckReport(warehouse, report, { root: project.root, by: o.by, ...(o.partial === true ? { partial: true } : {}) });
+    return undefined;
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
+  }
 }

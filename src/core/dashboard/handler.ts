@@ -1,5 +1,5 @@
 import { isRpcRequest, type RpcError, type RpcReply } from '../../protocol/rpc';
-import { validateMonitorParams, type MonitorMethods } from '../../protocol/monitor';
+import { validateMonitorParams, type CheckLocationDto, type MonitorMethods } from '../../protocol/monitor';
 import { validateSalesParams, type SalesMethods, type SalesQueryId, type SalesFilters } from '../../protocol/sales';
 import { isEngineError } from '../engine/errors';
 import type { MonitorQueries } from '../monitor/load';
@@ -33,6 +33,13 @@ export interface MonitorHostActions {
    * (a test double, a future host) cannot reset: destructive actions are confirmed or refused.
    */
   confirmResetWatermark?(entity: string): Promise<boolean>;
+  /**
+   * Runs the warehouse checks and records their results in ctl.check_result (VS Code: "DW: Check
+   * Warehouse"). A host without it (an exported page has none) cannot: the request says so.
+   */
+  runChecks?(): Promise<boolean>;
+  /** Opens `location.file` (relative to the project's folder, or absolute) at its line; false when it cannot. */
+  openLocation?(location: CheckLocationDto): Promise<boolean>;
 }
 
 /** Handles one raw message from a webview; undefined for messages that are not requests. */
@@ -125,6 +132,14 @@ export function monitorHandler(queries: MonitorQueries, host: MonitorHostActions
       case 'monitor/runDetail': return queries.runDetail(c.params.runId);
       case 'monitor/captureSnapshot': return { captured: await queries.captureSnapshot() };
       case 'monitor/revealEntity': await host.revealEntity(c.params.entity); return null;
+      case 'monitor/runChecks': {
+        if (host.runChecks === undefined) throw new Error('Running the warehouse checks needs VS Code or `dwb check`.');
+        return { ran: await host.runChecks() };
+      }
+      case 'monitor/openCheck': {
+        const location = await queries.checkLocation(c.params.check);
+        return { opened: location !== null && host.openLocation !== undefined && await host.openLocation(location) };
+      }
       case 'monitor/action': {
         const { action, entity } = c.params;
         if (action === 'run') return { done: await host.runEntity(entity) };

@@ -1,5 +1,6 @@
 import type {
   AuditFileEvent,
+  CheckLocationDto,
   ConnectionAudit,
   ConnectionAuditFilters,
   ControlRow,
@@ -11,6 +12,7 @@ import type {
   SnapshotStage,
 } from '../../protocol/monitor';
 import { SNAPSHOT_STAGES } from '../../protocol/monitor';
+import { NO_CHECKS, readCheckResults, recordedCheckLocation } from '../checks/store';
 import type { Dialect, Queryable, Row, SqlParam } from '../engine/types';
 import { postgresMonitorDialect, sqlServerMonitorDialect, type MonitorSqlDialect } from './dialect';
 import { groupFailures, type FailedEntityRun } from './failures';
@@ -59,6 +61,7 @@ const PANEL_NAMES = {
   volume: 'Volume per entity',
   failures: 'Recent failures',
   connections: 'Connection audit',
+  checks: 'Warehouse checks',
 } as const;
 const PANEL_COUNT = Object.keys(PANEL_NAMES).length;
 
@@ -100,7 +103,7 @@ export class MonitorQueries {
     // Everything at once: the reconciliation counts start as soon as ctl.etl_control is read,
     // alongside the other panels' queries rather than after them.
     const controlRead = settle('control', this.rows(this.sql.control).then((r) => r.map(controlRow)), null);
-    const [control, health, running, recent, timeline, statusPerDay, volume, failed, connections] = await Promise.all([
+    const [control, health, running, recent, timeline, statusPerDay, volume, failed, connections, checks] = await Promise.all([
       controlRead,
       controlRead.then((c) => this.health(c ?? [], now)),
       settle('running', this.rows(this.sql.running, [since]).then((r) => r.map(runSummary)), null),
@@ -110,6 +113,8 @@ export class MonitorQueries {
       settle('volume', this.rows(this.sql.volumePerEntity, [since]), []),
       settle('failures', this.rows(this.sql.failures, [since]).then((r) => r.map(failedRun)), []),
       settle('connections', this.connectionAudit(filters, now), null),
+      // The last recorded results, not a run: two reads of a table of one row per check.
+      settle('checks', readCheckResults(this.db, this.dialect), NO_CHECKS),
     ]);
     // Nothing could be read (the connection is down): one error, not one per panel.
     if (errors.length === PANEL_COUNT && lastError instanceof Error) throw lastError;
@@ -135,9 +140,15 @@ export class MonitorQueries {
       failures,
       alerts: alertsFrom(health, failed),
       connections: connections ?? emptyAudit(filters, this.auditFileApplies()),
+      checks,
       errors,
       generatedAt: now.toISOString(),
     };
+  }
+
+  /** Where a recorded check is declared (as stored), or null. */
+  checkLocation(check: string): Promise<CheckLocationDto | null> {
+    return recordedCheckLocation(this.db, this.dialect, check);
   }
 
   async runDetail(runId: number): Promise<RunEntityDetail[]> {

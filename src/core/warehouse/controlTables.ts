@@ -176,8 +176,42 @@ export const ALERT_STATE: TableSpec = {
   ],
 };
 
+/** The warehouse checks' families (src/core/checks/catalog.ts `CheckFamily`). */
+export const CHECK_FAMILIES = ['fk_orphans', 'duplicate_keys', 'coverage', 'custom', 'scope'] as const;
+
+/**
+ * The latest result of each warehouse check (`dwb check`, "DW: Check Warehouse", the dw-check
+ * task, the monitor's "Run Checks"): one row per check, replaced by the next run of that check
+ * (a run of every check also drops the rows of checks that no longer exist). Kept in the
+ * warehouse so that the monitor, in VS Code or exported by the CLI, shows what the last run
+ * found, whoever ran it. `offending`: the first offending keys or rows, as JSON; `location_file`:
+ * where the check is declared, relative to the project's folder.
+ */
+export const CHECK_RESULT: TableSpec = {
+  layer: 'dw', schema: 'ctl', name: 'check_result', primaryKey: 'check_name',
+  columns: [
+    req('check_name', t.text(200)),
+    req('family', t.text(20), { oneOf: CHECK_FAMILIES }),
+    req('category', t.text(40)),
+    req('severity', t.text(20), { oneOf: ['error', 'warning', 'info'] }),
+    req('ok', t.bool),
+    opt('check_value', t.bigint),
+    req('expected', t.text(40)),
+    req('description', t.text(1000)),
+    opt('target_object', t.text(256)),
+    opt('offending', t.clob),
+    opt('location_file', t.text(1000)),
+    opt('location_line', t.int),
+    opt('location_column', t.int),
+    opt('error_message', t.clob),
+    req('duration_ms', t.int, { default: dflt(0) }),
+    req('checked_at', ts3),
+    req('checked_by', t.text(128)),
+  ],
+};
+
 export const controlTables: readonly TableSpec[] = [
-  ETL_CONTROL, ETL_RUN, ETL_RUN_ENTITY, ETL_REJECT, ETL_TRIGGER_WATERMARK, ETL_UNRESOLVED, CONNECTION_LOGIN_EVENTS, ALERT_STATE,
+  ETL_CONTROL, ETL_RUN, ETL_RUN_ENTITY, ETL_REJECT, ETL_TRIGGER_WATERMARK, ETL_UNRESOLVED, CONNECTION_LOGIN_EVENTS, ALERT_STATE, CHECK_RESULT,
 ];
 
 /** The nine registered entities (DOMAIN.md); only dim_cliente is active by default. */

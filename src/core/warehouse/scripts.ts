@@ -43,6 +43,7 @@ const dw: readonly Entry[] = [
   ['dw/08_connection_audit.sql', 'dw', 'dw'],
   ['dw/09_views.sql', 'dw', 'dw'],
   ['dw/10_alert_state.sql', 'dw', 'dw'],
+  ['dw/11_check_result.sql', 'dw', 'dw'],
 ];
 
 const postgres: readonly Entry[] = [

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import * as vscode from 'vscode';
-import { problemLines, resultMessage, runProjectChecks, type CheckReport, type CheckResult } from '../../core/checks';
+import { userInfo } from 'node:os';
+import { problemLines, recordProjectChecks, resultMessage, runProjectChecks, type CheckReport, type CheckResult } from '../../core/checks';
 import type { Project } from '../../core/project';
 import type { DwContext } from '../context';
 import { entitiesDir } from '../etl/definitions';
@@ -35,12 +36,27 @@ export class CheckDiagnostics implements vscode.Disposable {
   }
 }
 
-/** Runs every check of the project: the ETL scope over both databases, then the SQL checks on the warehouse. */
-export async function checkProject(ctx: DwContext, project: Project, signal?: AbortSignal): Promise<CheckReport> {
+function currentUser(): string {
+  try {
+    return userInfo().username;
+  } catch {
+    return 'unknown';
+  }
+}
+
+/**
+ * Runs every check of the project: the ETL scope over both databases, then the SQL checks on the
+ * warehouse; keeps the results in ctl.check_result (the monitor shows them, as after `dwb check`).
+ */
+export async function checkProject(ctx: DwContext, project: Project, signal?: AbortSignal, by = `VS Code (${currentUser()})`): Promise<CheckReport> {
   const engines = await ctx.connections.engines(project);
-  return runProjectChecks(project, {
-    source: await engines.get('oltp'), target: await engines.get('dw'), entitiesDir: entitiesDir(ctx, project), ...(signal ? { signal } : {}),
+  const target = await engines.get('dw');
+  const report = await runProjectChecks(project, {
+    source: await engines.get('oltp'), target, entitiesDir: entitiesDir(ctx, project), ...(signal ? { signal } : {}),
   });
+  const failed = await recordProjectChecks(project, target, report, { by, ...(signal ? { signal } : {}) });
+  if (failed !== undefined) ctx.log.warn(`The check results were not kept in ctl.check_result (the ETL monitor shows the last kept ones): ${failed}`);
+  return report;
 }
 
 /** The lines the dw-check task prints (the $dw-check problem matcher reads the failed ones). */
@@ -55,7 +71,11 @@ export function reportLines(project: Project, report: CheckReport): string[] {
   ];
 }
 
-/** DW: Check Warehouse: runs the checks with progress and puts the failures in Problems. */
+/**
+ * DW: Check Warehouse: runs the checks with progress, puts the failures in Problems and keeps the
+ * results for the monitor. It returns once they are kept (the monitor's "Run Checks" waits for
+ * that), without waiting for the user to answer the message that follows.
+ */
 export function checkWarehouseCommand(ctx: DwContext, diagnostics: CheckDiagnostics): () => Promise<void> {
   return async () => {
     const project = await ctx.requireProject();
@@ -77,8 +97,9 @@ export function checkWarehouseCommand(ctx: DwContext, diagnostics: CheckDiagnost
         void vscode.window.showInformationMessage(text);
       } else {
         const show = vscode.l10n.t('Show Problems');
-        const choice = await (s.errors > 0 ? vscode.window.showErrorMessage(text, show) : vscode.window.showWarningMessage(text, show));
-        if (choice === show) await vscode.commands.executeCommand('workbench.actions.view.problems');
+        void (s.errors > 0 ? vscode.window.showErrorMessage(text, show) : vscode.window.showWarningMessage(text, show)).then(async (choice) => {
+          if (choice === show) await vscode.commands.executeCommand('workbench.actions.view.problems');
+        });
       }
     } catch (e) {
       void vscode.window.showErrorMessage(vscode.l10n.t('Check Warehouse failed: {0}', e instanceof Error ? e.message : String(e)));

@@ -38,7 +38,7 @@ class CheckTerminal implements vscode.Pseudoterminal {
         this.write(['dw-check: this workspace has no valid dw-workbench.json.']);
       } else {
         this.write([`dw-check: checking '${project.config.name}' (${project.config.engine})`]);
-        const report = await checkProject(this.ctx, project, this.abort.signal);
+        const report = await checkProject(this.ctx, project, this.abort.signal, 'dw-check task');
         this.diagnostics.publish(project, report);
         this.write(reportLines(project, report));
         code = report.summary.errors > 0 ? 1 : 0;

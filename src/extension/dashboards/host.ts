@@ -1,6 +1,7 @@
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, existsSync } from 'node:fs';
 import { once } from 'node:events';
 import { homedir } from 'node:os';
+import path from 'node:path';
 import * as vscode from 'vscode';
 import { defaultExportPath } from '../../core/dashboard/exportPath';
 import type { FactHostActions, MonitorHostActions, SalesHostActions } from '../../core/dashboard/handler';
@@ -118,6 +119,27 @@ export function monitorHostActions(ctx: DwContext): MonitorHostActions {
     async revealEntity(entity) {
       if (await has('dwWorkbench.revealEntity')) await vscode.commands.executeCommand('dwWorkbench.revealEntity', entity);
       else await vscode.commands.executeCommand('dwWorkbench.entities.focus');
+    },
+    async runChecks() {
+      if (!(await has('dwWorkbench.checkWarehouse'))) {
+        void vscode.window.showWarningMessage(vscode.l10n.t('Running the warehouse checks needs the check commands, which this installation does not have.'));
+        return false;
+      }
+      ctx.log.info('Monitor: run the warehouse checks');
+      await vscode.commands.executeCommand('dwWorkbench.checkWarehouse');
+      return true;
+    },
+    async openLocation(location) {
+      const root = ctx.project?.root;
+      // Kept relative to the project's folder; a shipped entity definition is kept absolute.
+      const file = path.isAbsolute(location.file) ? location.file : root === undefined ? undefined : path.resolve(root, location.file);
+      if (file === undefined || !existsSync(file)) {
+        void vscode.window.showWarningMessage(vscode.l10n.t('{0} is not there any more: run the checks again.', location.file));
+        return false;
+      }
+      const at = new vscode.Position(Math.max(0, location.line - 1), Math.max(0, location.column - 1));
+      await vscode.window.showTextDocument(vscode.Uri.file(file), { selection: new vscode.Range(at, at), preview: true });
+      return true;
     },
   };
 }

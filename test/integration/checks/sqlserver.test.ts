@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { alertSettings, evaluateRules, runAlertCycle, AlertStateStore } from '../../../src/core/alerts';
-import { checkCatalog, runChecks } from '../../../src/core/checks';
+import { checkCatalog, readCheckResults, recordCheckReport, recordedCheckLocation, runChecks } from '../../../src/core/checks';
 import { createEngine } from '../../../src/core/engine/factory';
 import type { Engine } from '../../../src/core/engine/types';
 import { splitTsql } from '../../../src/core/script/tsqlSplitter';
@@ -53,6 +53,40 @@ describe('warehouse checks and alerts in T-SQL (SQL Server, DW_TEST_MSSQL)', fun
     const report = await runChecks(dw, checkCatalog({ dialect: 'sqlserver', entityFiles: [], scriptPaths: [] }));
     assert.deepEqual(report.checks.filter((c) => c.error !== undefined).map((c) => [c.check, c.error]), []);
     assert.deepEqual(new Map(report.checks.map((c) => [c.check, c.value])), await independentValues(dw));
+  });
+
+  it('keeps the results in ctl.check_result and reads them back for the monitor; creates the table again on an older warehouse', async () => {
+    // Two project checks that fail whatever the warehouse holds: an error and a warning with keys.
+    const days = 'SELECT TOP (3) data_id FROM dim.DIM_DATA WHERE data_id > 0 ORDER BY data_id';
+    const checks = checkCatalog({
+      dialect: 'sqlserver', entityFiles: [], scriptPaths: [path.join(root, 'sql/sqlserver/dw')],
+      checks: { custom: [{ name: 'some_days', sql: days, severity: 'warning' }, { name: 'one_day', sql: 'SELECT MAX(data_id) AS data_id FROM dim.DIM_DATA' }] },
+    });
+    const report = await runChecks(dw, checks);
+    const failed = report.checks.filter((c) => !c.ok);
+    assert.deepEqual(['custom.some_days', 'custom.one_day'].filter((n) => !failed.some((c) => c.check === n)), []);
+    const check = async (): Promise<void> => {
+      const read = await readCheckResults(dw, 'sqlserver');
+      assert.deepEqual([read.recorded, read.total, read.failed, read.errors, read.warnings],
+        [true, report.summary.total_checks, report.summary.failed, report.summary.errors, report.summary.warnings]);
+      assert.equal(read.lastCheckedBy, 'sqlserver test');
+      assert.deepEqual(read.failedChecks.map((c) => [c.check, c.value]).sort(), failed.map((c) => [c.check, c.value]).sort());
+      const severities = read.failedChecks.map((c) => c.severity);
+      assert.deepEqual(severities, [...severities].sort((a, b) => (a === 'error' ? 0 : 1) - (b === 'error' ? 0 : 1)), 'errors first');
+      const custom = read.failedChecks.find((c) => c.check === 'custom.some_days');
+      assert.equal(custom?.severity, 'warning');
+      assert.deepEqual(custom?.keys, (await dw.query(days)).rows.map((r) => ({ key: String(r['data_id']), rows: null })));
+      // Every check is kept, passed or not: a coverage check points at its table's script, relative.
+      const placed = await recordedCheckLocation(dw, 'sqlserver', 'coverage.fact_metas');
+      assert.match(`${placed?.file}:${placed?.line}`, /^sql\/sqlserver\/dw\/05_facts\.sql:\d+$/);
+    };
+    await recordCheckReport(dw, report, { root, by: 'sqlserver test' });
+    await check();
+    await dw.batch('DROP TABLE ctl.check_result');
+    assert.equal((await readCheckResults(dw, 'sqlserver')).recorded, false, 'a missing table is no result, not an error');
+    assert.equal(await recordedCheckLocation(dw, 'sqlserver', 'coverage.fact_metas'), null);
+    await recordCheckReport(dw, report, { root, by: 'sqlserver test' });
+    await check();
   });
 
   it('evaluates the rules, opens and resolves alerts in ctl.alert_state', async () => {

@@ -5,13 +5,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import axe from 'axe-core';
 import type { Page } from 'playwright-core';
+import { checkCatalog, recordCheckReport, runChecks } from '../../../src/core/checks';
 import { monitorHandler, salesHandler } from '../../../src/core/dashboard/handler';
 import type { DashboardKind } from '../../../src/core/dashboard/page';
 import { renderDashboardSnapshot } from '../../../src/core/dashboard/snapshot';
 import type { DashboardTheme } from '../../../src/core/dashboard/theme';
 import { MonitorQueries } from '../../../src/core/monitor/load';
 import { SalesQueries } from '../../../src/core/sales/load';
-import { DEFAULT_AUDIT_FILTERS, type MonitorData, type MonitorInitialState } from '../../../src/protocol/monitor';
+import { DEFAULT_AUDIT_FILTERS, type CheckLocationDto, type MonitorData, type MonitorInitialState } from '../../../src/protocol/monitor';
 import type { SalesDashboardData, SalesFilters, SalesInitialState } from '../../../src/protocol/sales';
 import { skipBecause } from '../../support/skip';
 import { bothDashboards, chromiumAvailable, openDashboardBrowser, webviewBundle, webviewStrings, type DashboardBrowser } from './browserHarness';
@@ -77,6 +78,7 @@ describe('dashboard accessibility and layout in headless Chromium (PostgreSQL fi
   let monitorData: MonitorData;
   let filters: SalesFilters;
   let dir: string;
+  let onOpen: ((location: CheckLocationDto) => void) | undefined;
 
   const openSales = (language: string, theme: DashboardTheme, data = salesData) =>
     b.open('sales', { kind: 'sales', language, data, snapshot: false } satisfies SalesInitialState, theme);
@@ -102,9 +104,19 @@ describe('dashboard accessibility and layout in headless Chromium (PostgreSQL fi
     monitor = new MonitorQueries(w.engine, 'postgres');
     b = await openDashboardBrowser(bothDashboards(
       salesHandler(sales, { showSql: () => Promise.resolve(), exportCsv: () => Promise.resolve({ saved: false, rows: 0 }) }),
-      monitorHandler(monitor, { runEntity: () => Promise.resolve(true), revealEntity: () => Promise.resolve() })));
+      monitorHandler(monitor, {
+        runEntity: () => Promise.resolve(true), revealEntity: () => Promise.resolve(),
+        openLocation: (l) => { onOpen?.(l); return Promise.resolve(true); },
+      })));
     filters = await sales.defaultFilters(new Date().toISOString().slice(0, 10));
     salesData = await sales.load(filters);
+    // Recorded warehouse checks, so the health panel lists failed ones: errors (coverage of the
+    // empty facts and views, placed at their scripts) and a project check of severity warning with keys.
+    const checks = checkCatalog({
+      dialect: 'postgres', entityFiles: [], scriptPaths: [path.join(root, 'sql/postgres/dw')],
+      checks: { custom: [{ name: 'sample_customers', description: 'Customers 1 to 3 (a project check)', sql: 'SELECT cliente_id, nome_cliente FROM dim.dim_cliente WHERE cliente_id BETWEEN 1 AND 3', severity: 'warning' }] },
+    });
+    await recordCheckReport(w.engine, await runChecks(w.engine, checks), { root, by: 'accessibility test' });
     monitorData = await monitor.load(DEFAULT_AUDIT_FILTERS);
     dir = mkdtempSync(path.join(tmpdir(), 'dwb-a11y-'));
     mkdirSync(artifacts, { recursive: true });
@@ -118,6 +130,8 @@ describe('dashboard accessibility and layout in headless Chromium (PostgreSQL fi
 
   it('has no critical or serious axe-core violation on the live pages, light, dark and high contrast', async () => {
     assert.ok(salesData.trend.length > 1 && salesData.detail.length > 0, 'the fixture has sales in the default period');
+    const severities = new Set(monitorData.checks.failedChecks.map((c) => c.severity));
+    assert.ok(severities.has('error') && severities.has('warning'), 'the health panel lists failed checks of both severities');
     const found: string[] = [];
     for (const theme of THEMES) {
       for (const kind of ['sales', 'monitor'] as const) {
@@ -238,12 +252,30 @@ describe('dashboard accessibility and layout in headless Chromium (PostgreSQL fi
     assert.ok(await b.page.isVisible('[data-focus="skip:recentRuns"]'), 'a focused skip link is visible');
     await b.page.keyboard.press('Enter');
     assert.equal(await b.page.evaluate(() => document.activeElement?.id), 'recentRuns-title');
+    await b.page.focus('[data-focus="skip:checks"]');
+    await b.page.keyboard.press('Enter');
+    assert.equal(await b.page.evaluate(() => document.activeElement?.id), 'checks-title');
     const outline = await b.page.evaluate(() => {
       const el = document.querySelector<HTMLElement>('[data-focus="health:sort:entity"]') as HTMLElement;
       el.focus({ focusVisible: true });
       return getComputedStyle(el).outlineWidth;
     });
     assert.equal(outline, '2px');
+  });
+
+  it('names the warehouse checks\u2019 links by their place and check, and opens one with the keyboard', async () => {
+    await openMonitor('en', 'light');
+    const check = 'coverage.fact_metas';
+    const link = b.page.locator('[data-testid="checks"] tbody tr', { hasText: check }).locator('td[data-key="location"] button');
+    const text = await link.textContent() ?? '';
+    assert.match(text, /^sql\/postgres\/dw\/\d+_\w+\.sql:\d+$/, 'a script of the project, relative');
+    assert.equal(await link.getAttribute('aria-label'), `Open ${text}, where ${check} is declared`);
+    const done = new Promise<CheckLocationDto>((resolve) => { onOpen = resolve; });
+    await link.focus();
+    await b.page.keyboard.press('Enter');
+    const opened = await done;
+    assert.equal(`${opened.file}:${opened.line}`, text);
+    assert.equal((await b.page.textContent('[data-testid="run-checks"]'))?.trim(), 'Run Checks');
   });
 
   it('fits every table, button and KPI at 1400x900 and 1024x768 in English and Portuguese, and keeps screenshots', async () => {

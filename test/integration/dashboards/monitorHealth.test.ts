@@ -25,6 +25,9 @@ describe('monitor health and pre-flight on a fresh embedded warehouse (PGlite)',
     const data = await new MonitorQueries(wh.engine, 'postgres', { keepsSoftDeleted: targetsKeepingSoftDeleted(DEFINITIONS) }).load(DEFAULT_AUDIT_FILTERS);
     const h = data.health.find((x) => x.entity === 'dim_cliente');
     assert.deepEqual([h?.sourceCount, h?.targetCount, h?.state], [3, 3, 'ok']);
+    // This warehouse has no ctl.check_result (built before it): no results, and no error for it.
+    assert.equal(data.checks.recorded, false);
+    assert.deepEqual(data.errors.filter((e) => e.startsWith('Warehouse checks')), []);
   });
 
   it('says mismatch, not ok, when the counts it compares differ', async () => {

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { alertSql } from '../../../src/core/alerts';
 import { checkCatalog } from '../../../src/core/checks';
-import { ALERT_STATE, consumptionViews, dimensionTables, factTables } from '../../../src/core/warehouse';
+import { ALERT_STATE, CHECK_RESULT, consumptionViews, dimensionTables, factTables } from '../../../src/core/warehouse';
 import { createTableSql } from '../../../src/core/warehouse/ddl';
 
 const root = path.resolve(__dirname, '../../..');
@@ -32,13 +32,18 @@ describe('warehouse check catalog and the alert state table', () => {
     assert.doesNotMatch(alertSql('sqlserver').status, /LATERAL|LIMIT|\$\d/);
   });
 
-  for (const [dialect, file] of [['sqlserver', 'sql/sqlserver/dw/10_alert_state.sql'], ['postgres', 'sql/postgres/dw/10_alert_state.sql']] as const) {
-    it(`ctl.alert_state: ${file} creates the contract's table (what the alerts create on an older warehouse)`, async () => {
+  const scripted = [
+    ['alert_state', ALERT_STATE, '10_alert_state.sql', 'the alerts create'],
+    ['check_result', CHECK_RESULT, '11_check_result.sql', 'recording the checks creates'],
+  ] as const;
+  for (const [table, spec, name, creator] of scripted) for (const dialect of ['sqlserver', 'postgres'] as const) {
+    const file = `sql/${dialect}/dw/${name}`;
+    it(`ctl.${table}: ${file} creates the contract's table (what ${creator} on an older warehouse)`, async () => {
       const text = await readFile(path.join(root, file), 'utf8');
-      const m = /CREATE TABLE ctl\.alert_state \([\s\S]*?\n\s*\);/.exec(text);
+      const m = new RegExp(`CREATE TABLE ctl\\.${table} \\([\\s\\S]*?\\n\\s*\\);`).exec(text);
       assert.ok(m !== null);
       const script = squeeze(m[0].replace(/\s*\);$/, ')'));
-      const contract = squeeze(createTableSql(ALERT_STATE, dialect));
+      const contract = squeeze(createTableSql(spec, dialect));
       const normal = (s: string): string => s.replace(/character varying/g, 'varchar').replace(/ without time zone/g, '');
       assert.equal(normal(script), normal(contract));
     });

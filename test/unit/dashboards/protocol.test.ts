@@ -51,10 +51,18 @@ describe('dashboard protocol validation', () => {
       ['monitor/load', { audit: { login: 1, program: null, database: null, status: null, hours: 24 } }],
       ['monitor/captureSnapshot', { now: true }],
       ['monitor/revealEntity', { entity: '../../etc/passwd' }],
+      ['monitor/runChecks', { only: 'scope' }],
+      ['monitor/openCheck', { check: '../../etc/passwd' }],
+      ['monitor/openCheck', { check: "custom.x'; DROP TABLE ctl.check_result; --" }],
+      ['monitor/openCheck', { check: 'fk_orphans.fact_vendas.cliente_id', file: '/etc/passwd' }],
+      ['monitor/openCheck', { file: '/etc/passwd', line: 1 }],
       ['monitor/unknown', {}],
     ];
     for (const [method, params] of bad) assert.equal(validateMonitorParams(method, params).ok, false, `${method} ${JSON.stringify(params)}`);
     assert.ok(validateMonitorParams('monitor/action', { action: 'reset-watermark', entity: 'dim_cliente' }).ok);
+    assert.ok(validateMonitorParams('monitor/runChecks', {}).ok);
+    assert.ok(validateMonitorParams('monitor/openCheck', { check: 'fk_orphans.fact_vendas.cliente_id' }).ok);
+    assert.ok(validateMonitorParams('monitor/openCheck', { check: 'custom.orders-without-items' }).ok);
   });
 
   it('takes the connection audit filters by login, program and host, each text of at most 256 characters, empty meaning all', () => {
