@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { setTimeout as pause } from 'node:timers/promises';
 import type { Engine, Queryable } from '../../../src/core/engine/types';
 import { runEtl, type EtlRunOptions, type EtlRunResult } from '../../../src/core/etl/run/run';
 import type { EtlEvent } from '../../../src/core/etl/run/events';
@@ -348,6 +349,17 @@ describe('ETL truth under live traffic: open transactions, failed dimensions, co
     it(`under a concurrent writer (customers, orders and items in short transactions) no run leaves a resolvable -1 (${plan} plan)`, async function () {
       const source = plan === 'transfer' ? wh.oltp : dw;
       const runPlan = (extra: Partial<EtlRunOptions> = {}): Promise<EtlRunResult> => run({ source, plan, ...extra });
+      // The cases before this one run the ETL on a test clock that may be ahead of the server's, leaving
+      // a watermark a little in the future; the writer stamps its rows with the server's clock, so a row
+      // stamped before that watermark would never be read. The writer starts once the server's clock
+      // has passed every watermark of the two entities.
+      for (;;) {
+        const ahead = await dw.query<{ ahead: boolean }>(`SELECT COALESCE(max(watermark_updated_at) + interval '1 second' >= (now() AT TIME ZONE 'utc'), false) AS ahead
+          FROM (SELECT watermark_updated_at FROM ctl.etl_control WHERE entity_name IN ('dim_cliente', 'fact_vendas')
+            UNION ALL SELECT watermark_updated_at FROM ctl.etl_trigger_watermark WHERE entity_name IN ('dim_cliente', 'fact_vendas')) w`);
+        if (ahead.rows[0]?.ahead !== true) break;
+        await pause(100);
+      }
       const since = String((await dw.query<{ t: unknown }>(`SELECT to_char(max(watermark_updated_at), 'YYYY-MM-DD HH24:MI:SS') AS t
         FROM ctl.etl_control WHERE entity_name IN ('dim_cliente', 'fact_vendas')`)).rows[0]?.t);
       let writing = true;
