@@ -28,13 +28,16 @@ async function rejection(promise: Promise<unknown>): Promise<EngineError> {
 }
 
 /** Resolves once another session of this test's application is running a statement. */
+/** Sessions of this test other than the asking one that run a statement on the server. */
+async function runningElsewhere(engine: Engine): Promise<number> {
+  const { rows } = await engine.query<{ n: number }>(
+    "SELECT COUNT(*) AS n FROM sys.dm_exec_sessions WHERE session_id <> @@SPID AND program_name = @p1 AND status IN ('running', 'active')",
+    ['dwb-contract-test']);
+  return rows[0]?.n ?? 0;
+}
+
 async function waitForRunning(engine: Engine): Promise<void> {
-  for (;;) {
-    const { rows } = await engine.query<{ n: number }>(
-      "SELECT COUNT(*) AS n FROM sys.dm_exec_sessions WHERE session_id <> @@SPID AND program_name = @p1 AND status IN ('running', 'active')",
-      ['dwb-contract-test']);
-    if ((rows[0]?.n ?? 0) > 0) return;
-  }
+  while ((await runningElsewhere(engine)) === 0);
 }
 
 /**
@@ -50,10 +53,7 @@ async function endLeftRunning(engine: Engine): Promise<void> {
   try {
     for (;;) {
       await canceller?.query("SELECT count(pg_cancel_backend(pid)) AS n FROM pg_stat_activity WHERE application_name = $1 AND state <> 'idle'", ['dwb-contract-test']);
-      const { rows } = await engine.query<{ n: number }>(
-        "SELECT COUNT(*) AS n FROM sys.dm_exec_sessions WHERE session_id <> @@SPID AND program_name = @p1 AND status IN ('running', 'active')",
-        ['dwb-contract-test']);
-      if ((rows[0]?.n ?? 0) === 0) return;
+      if ((await runningElsewhere(engine)) === 0) return;
       await pause(100);
     }
   } finally {
