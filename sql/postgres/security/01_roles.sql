@@ -56,27 +56,22 @@ GRANT INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ctl, audit TO etl_monitor;
 GRANT INSERT, UPDATE, DELETE ON dim.dim_cliente TO etl_monitor;
 GRANT EXECUTE ON PROCEDURE audit.usp_capture_connection_snapshot(bigint, varchar) TO etl_monitor;
 GRANT EXECUTE ON PROCEDURE audit.usp_cleanup_connection_login_events(integer) TO etl_monitor;
--- Memberships are cluster-wide like the roles: granted once, skipped when present (a concurrent
--- bootstrap may have granted it already).
-DO $$
-BEGIN
-  IF NOT pg_has_role('etl_monitor', 'pg_read_all_stats', 'MEMBER') THEN
-    BEGIN
-      GRANT pg_read_all_stats TO etl_monitor;
-    EXCEPTION WHEN unique_violation OR duplicate_object THEN NULL;
-    END;
-  END IF;
-END $$;
 
--- etl_backup: what db_backupoperator gives on SQL Server, i.e. enough for pg_dump: read all data.
+-- etl_monitor sees every session (pg_read_all_stats); etl_backup gets what db_backupoperator gives
+-- on SQL Server, i.e. enough for pg_dump: read all data (pg_read_all_data). Memberships are
+-- cluster-wide like the roles: granted when missing (a concurrent bootstrap may have granted one).
 DO $$
+DECLARE
+  m record;
 BEGIN
-  IF NOT pg_has_role('etl_backup', 'pg_read_all_data', 'MEMBER') THEN
-    BEGIN
-      GRANT pg_read_all_data TO etl_backup;
-    EXCEPTION WHEN unique_violation OR duplicate_object THEN NULL;
-    END;
-  END IF;
+  FOR m IN SELECT * FROM (VALUES ('etl_monitor', 'pg_read_all_stats'), ('etl_backup', 'pg_read_all_data')) AS v(member, role) LOOP
+    IF NOT pg_has_role(m.member, m.role, 'MEMBER') THEN
+      BEGIN
+        EXECUTE format('GRANT %I TO %I', m.role, m.member);
+      EXCEPTION WHEN unique_violation OR duplicate_object THEN NULL;
+      END;
+    END IF;
+  END LOOP;
 END $$;
 
 -- bi_reader: SELECT on the consumption views only.
