@@ -108,6 +108,18 @@ describe('PostgreSQL stack on a real Docker engine: the life of a project', func
     assert.equal(Number(loaded?.d), Number(loaded?.c), 'every customer reached dim_cliente');
   });
 
+  it('stops the backup loop on SIGTERM (Stop Stack does not wait for the engine to kill it)', async () => {
+    const [id] = await t.stack.docker.serviceContainers(t.stack.projectName, 'postgres-backup');
+    assert.ok(id, 'the backup service has a container');
+    // The grace period is long on purpose: a loop that ignores SIGTERM is killed at its end (137).
+    const stop = await t.stack.docker.run(['stop', '--time', '60', id]);
+    assert.equal(stop.code, 0, stop.stderr);
+    const state = await t.stack.docker.run(['inspect', '-f', '{{.State.ExitCode}} {{.State.OOMKilled}}', id]);
+    assert.equal(state.stdout.trim(), '0 false', 'exit code 137: the loop ignored SIGTERM and was killed after the grace period');
+    const again = await t.stack.docker.run(['start', id]);
+    assert.equal(again.code, 0, again.stderr);
+  });
+
   it('keeps the data across down and up', async () => {
     const before = await rowCounts(t);
     await t.stack.down();
