@@ -37,7 +37,7 @@ export interface TableOptions<R> {
 
 /**
  * The rows a detail table draws at first: about three screenfuls of its scroll region. Laying out
- * all 500 rows of a dozen columns cost more than the rest of the page together.
+ * all 500 rows of a dozen columns was most of what the data cost the first render.
  */
 export const DETAIL_PAGE_ROWS = 50;
 
