@@ -7,7 +7,7 @@ import { FilteredDashboardView } from '../shared/filteredView';
 import { kpiCard, type GoodWhen } from '../shared/kpi';
 import { t } from '../shared/l10n';
 import { freshnessLine, monthPresets } from '../shared/period';
-import { dataTable } from '../shared/table';
+import { dataTable, DETAIL_PAGE_ROWS } from '../shared/table';
 
 type KpiId = keyof Omit<DiscountsKpis, 'averageDiscountPct'>;
 
@@ -24,8 +24,12 @@ const MIN_APPLICATIONS = [1, 2, 3, 5, 10, 20, 50];
 
 /** The discounts dashboard: discount granted against the revenue it came with, ROI, margins, campaigns (fact_descontos). */
 export class DiscountsView extends FilteredDashboardView<DiscountsData, DiscountsFilters, DiscountsQueryId> {
+  /** Made once: a number format costs more to create than a row of the detail to draw. */
+  private roiFormat: Intl.NumberFormat | undefined;
+
   private roi(v: number): string {
-    return `${new Intl.NumberFormat(this.f.language, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(v)}×`;
+    this.roiFormat ??= new Intl.NumberFormat(this.f.language, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    return `${this.roiFormat.format(v)}×`;
   }
 
   protected render(d: DiscountsData): HTMLElement[] {
@@ -201,7 +205,8 @@ export class DiscountsView extends FilteredDashboardView<DiscountsData, Discount
       { key: 'status', title: t('Margin status'), value: (r) => r.status, format: (r) => h('span', { class: `badge margin-${r.status}` }, t(MARGIN_LABELS[r.status])), wrap: true },
       { key: 'approved', title: t('Approved'), value: (r) => (r.approved ? t('Yes') : t('No')) },
       { key: 'roi', title: t('ROI'), value: (r) => r.roi, format: (r) => this.roi(r.roi), numeric: true },
-    ], { id: 'detail', label: title, sortable: true, empty: t('No discounts in this period.'), caption: d.detailTruncated ? t('Showing the latest {0} rows; export CSV for all.', d.detail.length) : undefined });
+    ], { id: 'detail', label: title, sortable: true, empty: t('No discounts in this period.'), caption: d.detailTruncated ? t('The latest {0} rows; export CSV for all.', d.detail.length) : undefined,
+      pageRows: this.client === undefined ? undefined : DETAIL_PAGE_ROWS });
     const el = panel('detail', title, [table], [this.csvButton(d.filters), this.sqlButton('detail', title)]);
     el.classList.add('wide');
     return el;

@@ -8,7 +8,7 @@ import { Formats } from '../shared/format';
 import { t } from '../shared/l10n';
 import type { RpcClient } from '../shared/rpc';
 import { RpcFailure } from '../shared/rpc';
-import { dataTable } from '../shared/table';
+import { dataTable, DETAIL_PAGE_ROWS } from '../shared/table';
 
 type Client = RpcClient<{ [K in keyof SalesMethods]: SalesMethods[K] }>;
 
@@ -232,7 +232,8 @@ export class SalesView {
       { key: 'netRevenue', title: t('Net'), value: (r) => r.netRevenue, format: (r) => money(r.netRevenue), numeric: true },
       { key: 'cost', title: t('Cost'), value: (r) => r.cost, format: (r) => money(r.cost), numeric: true },
       { key: 'returned', title: t('Returned'), value: (r) => r.returned, format: (r) => money(r.returned), numeric: true },
-    ], { id: 'detail', label: t('Sales detail'), sortable: true, empty: t('No sales in this period.'), caption: d.detailTruncated ? t('Showing the latest {0} items; export CSV for all.', d.detail.length) : undefined });
+    ], { id: 'detail', label: t('Sales detail'), sortable: true, empty: t('No sales in this period.'), caption: d.detailTruncated ? t('The latest {0} items; export CSV for all.', d.detail.length) : undefined,
+      pageRows: this.client === undefined ? undefined : DETAIL_PAGE_ROWS });
     const csv = client === undefined ? null : button(t('Export CSV'), 'export-csv', () => {
       void client.request('sales/exportCsv', { filters: d.filters }).catch((e: unknown) => this.showError(e));
     }, { secondary: true });

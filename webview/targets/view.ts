@@ -7,7 +7,7 @@ import { FilteredDashboardView } from '../shared/filteredView';
 import { kpiCard, type GoodWhen } from '../shared/kpi';
 import { t } from '../shared/l10n';
 import { freshnessLine, monthPresets } from '../shared/period';
-import { dataTable } from '../shared/table';
+import { dataTable, DETAIL_PAGE_ROWS } from '../shared/table';
 
 type KpiId = keyof Omit<TargetsKpis, 'sellerMonths'>;
 
@@ -156,7 +156,8 @@ export class TargetsView extends FilteredDashboardView<TargetsData, TargetsFilte
       { key: 'met', title: t('On target'), value: (r) => yes(r.met) },
       { key: 'rank', title: t('Rank'), value: (r) => r.rank, numeric: true, identifier: true },
       { key: 'quartile', title: t('Quartile'), value: (r) => r.quartile, numeric: true, identifier: true },
-    ], { id: 'detail', label: title, sortable: true, empty: t('No targets in this period.'), caption: d.detailTruncated ? t('Showing the latest {0} rows; export CSV for all.', d.detail.length) : undefined });
+    ], { id: 'detail', label: title, sortable: true, empty: t('No targets in this period.'), caption: d.detailTruncated ? t('The latest {0} rows; export CSV for all.', d.detail.length) : undefined,
+      pageRows: this.client === undefined ? undefined : DETAIL_PAGE_ROWS });
     const el = panel('detail', title, [table], [this.csvButton(d.filters), this.sqlButton('detail', title)]);
     el.classList.add('wide');
     return el;

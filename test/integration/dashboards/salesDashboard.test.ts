@@ -6,6 +6,7 @@ import { salesHandler } from '../../../src/core/dashboard/handler';
 import { SalesQueries } from '../../../src/core/sales/load';
 import type { SalesFilters, SalesInitialState } from '../../../src/protocol/sales';
 import { skipBecause } from '../../support/skip';
+import { DETAIL_PAGE_ROWS } from '../../../webview/shared/table';
 import { chromiumAvailable, openDashboardBrowser, type DashboardBrowser } from './browserHarness';
 import { createEtlWarehouse, type EtlWarehouse } from './etlWarehouse';
 
@@ -48,6 +49,8 @@ async function expected(w: EtlWarehouse, f: SalesFilters) {
     sellers,
     trend,
     detailRows: Math.min(Number(items?.['n'] ?? 0), 500),
+    // The first page of them is drawn; the rest on scrolling or "Show more".
+    detailDrawn: Math.min(Number(items?.['n'] ?? 0), 500, DETAIL_PAGE_ROWS),
   };
 }
 
@@ -66,7 +69,9 @@ async function shown(b: DashboardBrowser) {
         tr.querySelector('td[data-key="seller"]')?.textContent, Number(tr.querySelector('td[data-key="netRevenue"]')?.getAttribute('data-value')),
         Number(tr.querySelector('td[data-key="orders"]')?.getAttribute('data-value'))]),
       trend: JSON.parse(document.querySelector('[data-testid="trend"]')?.getAttribute('data-points') ?? '[]') as unknown[],
-      detailRows: document.querySelectorAll('[data-testid="detail"] tbody tr').length,
+      // The rows the table has, drawn or not (its aria-rowcount counts the header row).
+      detailRows: Number(document.querySelector('[data-testid="detail"] table')?.getAttribute('aria-rowcount') ?? document.querySelectorAll('[data-testid="detail"] tbody tr').length + 1) - 1,
+      detailDrawn: document.querySelectorAll('[data-testid="detail"] tbody tr').length,
     };
   });
 }

@@ -19,6 +19,7 @@ import type { DiscountsData, DiscountsFilters } from '../../../src/protocol/disc
 import type { TargetsData, TargetsFilters } from '../../../src/protocol/targets';
 import { createEtlWarehouse, type EtlWarehouse } from './etlWarehouse';
 import { discountsShown, expectedDiscounts, expectedTargets, targetsShown } from './targetsDiscountsExpected';
+import { DETAIL_PAGE_ROWS } from '../../../webview/shared/table';
 
 const root = path.resolve(__dirname, '../../..');
 const artifacts = path.join(root, 'test-artifacts', 'dashboards');
@@ -45,7 +46,23 @@ async function pageNumbers(page: Page, kpis: readonly string[], bars: readonly s
     bars: Object.fromEntries((b as string[]).map((id) => [id, [...document.querySelectorAll(`[data-testid="${id}"] li`)].map((li) => [li.getAttribute('data-label'), Number(li.getAttribute('data-value'))])])),
     trend: JSON.parse(document.querySelector('[data-testid="trend"]')?.getAttribute('data-points') ?? '[]') as unknown[],
     detailRows: document.querySelectorAll('[data-testid="detail"] tbody tr').length,
+    /** The rows the table has, drawn or not (its aria-rowcount counts the header row). */
+    detailTotal: Number(document.querySelector('[data-testid="detail"] table')?.getAttribute('aria-rowcount') ?? document.querySelectorAll('[data-testid="detail"] tbody tr').length + 1) - 1,
   }), [kpis, bars] as const);
+}
+
+/** Waits until the detail table has drawn `n` rows; else fails saying what `after` drew. */
+async function detailDrawn(page: Page, n: number, after: string): Promise<void> {
+  await page.waitForFunction((want) => document.querySelectorAll('[data-testid="detail"] tbody tr').length === want, n, { timeout: 10_000 }).catch(async () => {
+    assert.fail(`${after}: ${await page.locator('[data-testid="detail"] tbody tr').count()} rows drawn, not ${n}`);
+  });
+}
+
+/** The detail table's drawn rows as [row index, raw discount] (its aria-rowindex counts the header as 1). */
+async function detailRows(page: Page): Promise<[number, number][]> {
+  return page.$$eval('[data-testid="detail"] tbody tr', (trs) => trs.map((tr) => [
+    Number(tr.getAttribute('aria-rowindex')), Number(tr.querySelector('td[data-key="discount"]')?.getAttribute('data-value')),
+  ]));
 }
 
 /**
@@ -182,8 +199,63 @@ describe('targets and discounts dashboards on PostgreSQL (bootstrap + generator 
       assert.deepEqual(got.bars['topByRoi'], want.topByRoi.map(([code, , roi]) => [code, roi]));
       assert.deepEqual(got.bars['marginStatus']?.map(([, v]) => v), want.marginStatus.map(([, n]) => n));
       assert.deepEqual(got.trend.map((p) => (p as unknown[]).slice(0, 3)), want.trendMonths);
-      assert.equal(got.detailRows, Math.min(500, k.applications));
+      assert.equal(got.detailTotal, Math.min(500, k.applications));
+      assert.equal(got.detailRows, Math.min(DETAIL_PAGE_ROWS, got.detailTotal), 'the first page is drawn');
       assert.match(await browser().page.textContent('#topByRoi-title') ?? '', /at least 3 applications/);
+    });
+
+    it('draws the detail a page at a time: the count says how many rows there are, sorting orders them all, scrolling, "Show more" and "Show all" reach every row', async () => {
+      const page = browser().page;
+      // All the data: more rows than three pages.
+      const first = discountsData.freshness.firstDate ?? df.from;
+      const everything = await discounts.load({ ...df, from: `${first.slice(0, 7)}-01` });
+      const total = everything.detail.length;
+      await openDiscounts('light', 'en', everything);
+      const pageRows = DETAIL_PAGE_ROWS;
+      assert.ok(total > 3 * pageRows, `${total} detail rows, more than three pages of ${pageRows}`);
+      const count = page.locator('[data-testid="detail-count"]');
+      assert.equal(await count.textContent(), `${pageRows} of ${total} rows shown`);
+      assert.equal(await page.getAttribute('[data-testid="detail"] table', 'aria-rowcount'), String(total + 1));
+      assert.equal(await page.getAttribute('[data-testid="detail"] .table-wrap', 'aria-describedby'), await count.getAttribute('id'));
+
+      // Sorted by discount, largest first, by keyboard: the order is over every row, not the drawn ones.
+      const byDiscount = everything.detail.map((r) => r.discount ?? -Infinity).sort((a, b) => b - a);
+      const inOrder = (n: number): [number, number][] => byDiscount.slice(0, n).map((v, i) => [i + 2, v]);
+      await page.focus('[data-testid="detail"] button.sort[data-focus="detail:sort:discount"]');
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Enter');
+      assert.equal(await page.getAttribute('[data-testid="detail"] th[data-key="discount"]', 'aria-sort'), 'descending');
+      assert.deepEqual(await detailRows(page), inOrder(pageRows));
+
+      // The scroll region scrolled to its end by keyboard draws the next page.
+      await page.focus('[data-testid="detail"] .table-wrap');
+      await page.keyboard.press('End');
+      await detailDrawn(page, 2 * pageRows, 'the scroll region scrolled to its end');
+      assert.deepEqual(await detailRows(page), inOrder(2 * pageRows));
+      assert.equal(await count.textContent(), `${2 * pageRows} of ${total} rows shown`);
+
+      // "Show more" by keyboard: a page more, focus stays on it, the first new row scrolled into view.
+      await page.focus('[data-testid="detail-more"]');
+      await page.keyboard.press('Enter');
+      await detailDrawn(page, 3 * pageRows, '"Show more"');
+      assert.deepEqual(await detailRows(page), inOrder(3 * pageRows));
+      assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-testid')), 'detail-more');
+      assert.ok(await page.locator(`[data-testid="detail"] tbody tr[aria-rowindex="${2 * pageRows + 2}"]`).evaluate((tr) => {
+        const region = (tr.closest('.table-wrap') as HTMLElement).getBoundingClientRect();
+        const r = tr.getBoundingClientRect();
+        return r.top >= region.top && r.bottom <= region.bottom;
+      }), 'the first new row is in the scroll region\'s view');
+
+      // "Show all": every row in order, the last one included; the buttons go and focus is on the table.
+      await page.focus('[data-testid="detail-all"]');
+      await page.keyboard.press('Enter');
+      await detailDrawn(page, total, '"Show all"');
+      assert.deepEqual(await detailRows(page), inOrder(total));
+      assert.equal(await count.textContent(), `${total} of ${total} rows shown`);
+      assert.equal(await page.locator('[data-testid="detail-more"], [data-testid="detail-all"]').count(), 0);
+      assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-focus')), 'detail:region');
+      assert.deepEqual(await seriousViolations(page), []);
+      assert.deepEqual(browser().errors, []);
     });
 
     it('colours each KPI by its own direction of good: more discount and more margin given away are bad news, in red', async () => {
