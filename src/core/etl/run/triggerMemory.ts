@@ -128,6 +128,36 @@ export function rememberPendingSql(t: EntityTrigger, d: EtlDialect, database?: s
       AND m.row_key = CAST(x.row_key AS bigint) AND m.member_key = CAST(x.member_key AS bigint))`;
 }
 
+/**
+ * (row, member) pairs of the trigger rows that name, now, one of the members the one-column
+ * subquery `members` gives (its params are the caller's). A member a page re-extracts counts every
+ * row that names it then, whether or not that row changed: an item whose order moved to B names B
+ * without a change of its own, and a target that joined a month is named by every target of the
+ * month. Those pairs are remembered under the member the page loaded, so the row moving later
+ * re-triggers it.
+ */
+export function namingPairsSql(t: EntityTrigger, d: EtlDialect, members: string, database?: string): string {
+  const k = `t.${d.ident(t.key)}`;
+  const from = inSource(d, d.table(t.table), t.table, database);
+  const keys = inSource(d, triggerKeysOf(t, d), t.table, database);
+  return `SELECT DISTINCT CAST(${k} AS varchar(30)) AS row_key, CAST(k.m AS varchar(30)) AS member_key FROM ${from} t
+      ${d.lateralJoin} (${keys}) k (m)
+      WHERE k.m IN (${members})`;
+}
+
+/**
+ * The naming pairs added to the memory in the target's server (the pushdown); params 1-4 are the
+ * members subquery's (a trigger page's range), 5-6 entity and trigger.
+ */
+export function rememberNamingSql(t: EntityTrigger, d: EtlDialect, members: string, database?: string): string {
+  const p = d.param;
+  return `INSERT INTO ${MEMORY} (entity_name, trigger_name, row_key, member_key)
+    SELECT CAST(${p(5)} AS varchar(100)), CAST(${p(6)} AS varchar(100)), CAST(x.row_key AS bigint), CAST(x.member_key AS bigint)
+    FROM (${namingPairsSql(t, d, members, database)}) x
+    WHERE NOT EXISTS (SELECT 1 FROM ${MEMORY} m WHERE m.entity_name = ${p(7)} AND m.trigger_name = ${p(8)}
+      AND m.row_key = CAST(x.row_key AS bigint) AND m.member_key = CAST(x.member_key AS bigint))`;
+}
+
 /** Adds pairs to what the trigger rows remember (those already remembered stay once). */
 export async function addMemory(
   tx: Queryable, d: EtlDialect, entity: string, trigger: string, pairs: readonly MemoryPair[], opts: QueryOptions,

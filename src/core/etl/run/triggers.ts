@@ -1,4 +1,4 @@
-import type { Engine, QueryOptions, Queryable, Row } from '../../engine/types';
+import type { Engine, QueryOptions, Queryable, Row, SqlParam } from '../../engine/types';
 import type { DefinitionProblem } from '../definition/errors';
 import { EntityDefinitionError } from '../definition/errors';
 import { locateDefinitionProblems } from '../definition/load';
@@ -19,7 +19,8 @@ import { transferStageOf } from './transferStage';
 import { advanceTriggerWatermark, caughtUpAt, readTriggerWatermarks, registerTriggers } from './triggerControl';
 import type { MemoryPair } from './triggerMemory';
 import {
-  addMemory, pendingPairsSql, readPairs, rememberPendingSql, rememberedMembers, replaceMemory, triggerPairsSql, triggerRowsSql, triggersWithoutMemory, withKeys,
+  addMemory, namingPairsSql, pendingPairsSql, readPairs, rememberNamingSql, rememberPendingSql, rememberedMembers, replaceMemory, triggerPairsSql,
+  triggerRowsSql, triggersWithoutMemory, withKeys,
 } from './triggerMemory';
 import { triggerKeysSql, triggerPageSql, triggerProbeSql } from './triggerSql';
 
@@ -280,6 +281,18 @@ async function runTrigger(
   const memorySql = pushdown
     ? { rows: triggerRowsSql(t, d, ctx.sourceDatabase), pairs: triggerPairsSql(t, d, true, ctx.sourceDatabase) }
     : { rows: triggerRowsSql(t, ctx.sourceDialect), pairs: triggerPairsSql(t, ctx.sourceDialect, true) };
+  const keysSql = pushdown ? triggerKeysSql(t, d, ctx.sourceDatabase) : triggerKeysSql(t, ctx.sourceDialect);
+  const remembering = (def.source.triggers ?? []).filter((x) => x.remember === true);
+  /** Adds to every remembering trigger's memory the rows that name, now, a member of `members` (params: the page's range). */
+  const rememberNaming = async (tx: Queryable, reader: Queryable, members: string, range: readonly SqlParam[]): Promise<void> => {
+    for (const x of remembering) {
+      if (pushdown) {
+        await tx.query(rememberNamingSql(x, d, members, ctx.sourceDatabase), [...range, def.entity, x.name, def.entity, x.name], opts);
+      } else {
+        await addMemory(tx, d, def.entity, x.name, await readPairs(reader, namingPairsSql(x, ctx.sourceDialect, members), range, opts), opts);
+      }
+    }
+  };
   let counts = counts0;
   let wm = from;
   const emitting = { ...ctx, emit: (e: Parameters<EntityLoadContext['emit']>[0]) => ctx.emit(e.type === 'batch' ? { ...e, trigger: { name: t.name, watermark: wm } } : e) };
@@ -308,11 +321,16 @@ async function runTrigger(
         memory = { rows, before };
       }
       if (ctx.rememberPending !== undefined) await ctx.rememberPending(tx);
+      // The members this page re-extracts (its rows' keys and the extra ones): what names them is
+      // remembered under them before the extract and after it, as the page's own rows are.
+      const naming = withKeys(keysSql, extra);
+      await rememberNaming(tx, reader, naming, range);
       const page = await write(tx, wm, to, phase, opts, extra);
       if (memory !== undefined) {
         const after = await readPairs(reader, memorySql.pairs, range, opts);
         await replaceMemory(tx, d, def.entity, t.name, memory.rows, [...memory.before, ...after], opts);
       }
+      await rememberNaming(tx, reader, naming, range);
       if (ctx.rememberPending !== undefined) await ctx.rememberPending(tx);
       await advanceTriggerWatermark(tx, d, def.entity, t.name, to);
       await addBatchCounts(tx, d, ctx.runId, def.entity, page, entityWatermark);
