@@ -32,18 +32,33 @@ function chunks<T>(xs: readonly T[]): T[][] {
   return out;
 }
 
+/** (row key, member key) pairs of the trigger rows `t` that `where` keeps (`k.m` the member). */
+function pairsSql(t: EntityTrigger, d: EtlDialect, where: string, database?: string): string {
+  const from = inSource(d, d.table(t.table), t.table, database);
+  const keys = inSource(d, triggerKeysOf(t, d), t.table, database);
+  return `SELECT DISTINCT CAST(t.${d.ident(t.key)} AS varchar(30)) AS row_key, CAST(k.m AS varchar(30)) AS member_key FROM ${from} t
+      ${d.lateralJoin} (${keys}) k (m)
+      WHERE ${where}`;
+}
+
+/**
+ * The pairs added to the memory in the target's server (the pushdown), those remembered already
+ * left out: `pairs` read there; entity and trigger are the params from `entity`, and again from `again`.
+ */
+function rememberPairsSql(d: EtlDialect, pairs: string, entity: number, again: number, returning: boolean): string {
+  const p = d.param;
+  return insertMemorySql(d, `SELECT CAST(${p(entity)} AS varchar(100)), CAST(${p(entity + 1)} AS varchar(100)), CAST(x.row_key AS bigint), CAST(x.member_key AS bigint)
+    FROM (${pairs}) x
+    WHERE NOT EXISTS (SELECT 1 FROM ${MEMORY} m WHERE m.entity_name = ${p(again)} AND m.trigger_name = ${p(again + 1)}
+      AND m.row_key = CAST(x.row_key AS bigint) AND m.member_key = CAST(x.member_key AS bigint))`, returning);
+}
+
 /**
  * (trigger row key, entity key) pairs of the trigger rows in the keyset range (from, to] (params
  * 1-4 as `triggerKeysSql`), or of every row when `window` is false.
  */
 export function triggerPairsSql(t: EntityTrigger, d: EtlDialect, window: boolean, database?: string): string {
-  const k = `t.${d.ident(t.key)}`;
-  const from = inSource(d, d.table(t.table), t.table, database);
-  const keys = inSource(d, triggerKeysOf(t, d), t.table, database);
-  const where = window ? `WHERE ${triggerRangeSql(t, d)} AND k.m IS NOT NULL` : 'WHERE k.m IS NOT NULL';
-  return `SELECT DISTINCT CAST(${k} AS varchar(30)) AS row_key, CAST(k.m AS varchar(30)) AS member_key FROM ${from} t
-      ${d.lateralJoin} (${keys}) k (m)
-      ${where}`;
+  return pairsSql(t, d, window ? `${triggerRangeSql(t, d)} AND k.m IS NOT NULL` : 'k.m IS NOT NULL', database);
 }
 
 /** The trigger rows' keys in the range (from, to] (params 1-4), whatever they name. */
@@ -114,11 +129,7 @@ export function pendingPairsSql(t: EntityTrigger, d: EtlDialect, database?: stri
   const k = `t.${d.ident(t.key)}`;
   const at = into?.first ?? 1;
   const ts = d.textTimestamp(d.param(at));
-  const from = inSource(d, d.table(t.table), t.table, database);
-  const keys = inSource(d, triggerKeysOf(t, d), t.table, database);
-  return `SELECT DISTINCT CAST(${k} AS varchar(30)) AS row_key, CAST(k.m AS varchar(30)) AS member_key FROM ${from} t
-      ${d.lateralJoin} (${keys}) k (m)
-      WHERE ${u} >= ${ts} AND (${u} > ${ts} OR ${k} > ${d.param(at + 1)}) AND k.m IS NOT NULL`;
+  return pairsSql(t, d, `${u} >= ${ts} AND (${u} > ${ts} OR ${k} > ${d.param(at + 1)}) AND k.m IS NOT NULL`, database);
 }
 
 /**
@@ -127,11 +138,7 @@ export function pendingPairsSql(t: EntityTrigger, d: EtlDialect, database?: stri
  * back the pairs it added (`insertedPairs`).
  */
 export function rememberPendingSql(t: EntityTrigger, d: EtlDialect, database?: string, returning = false): string {
-  const p = d.param;
-  return insertMemorySql(d, `SELECT CAST(${p(1)} AS varchar(100)), CAST(${p(2)} AS varchar(100)), CAST(x.row_key AS bigint), CAST(x.member_key AS bigint)
-    FROM (${pendingPairsSql(t, d, database, { first: 3 })}) x
-    WHERE NOT EXISTS (SELECT 1 FROM ${MEMORY} m WHERE m.entity_name = ${p(5)} AND m.trigger_name = ${p(6)}
-      AND m.row_key = CAST(x.row_key AS bigint) AND m.member_key = CAST(x.member_key AS bigint))`, returning);
+  return rememberPairsSql(d, pendingPairsSql(t, d, database, { first: 3 }), 1, 5, returning);
 }
 
 /**
@@ -142,31 +149,17 @@ export function rememberPendingSql(t: EntityTrigger, d: EtlDialect, database?: s
  * re-triggers it.
  */
 export function namingPairsSql(t: EntityTrigger, d: EtlDialect, members: readonly string[], database?: string): string {
-  const k = `t.${d.ident(t.key)}`;
-  const from = inSource(d, d.table(t.table), t.table, database);
-  const keys = inSource(d, triggerKeysOf(t, d), t.table, database);
-  return `SELECT DISTINCT CAST(${k} AS varchar(30)) AS row_key, CAST(k.m AS varchar(30)) AS member_key FROM ${from} t
-      ${d.lateralJoin} (${keys}) k (m)
-      WHERE k.m IN (${members.map(integer).join(', ')})`;
+  return pairsSql(t, d, `k.m IN (${members.map(integer).join(', ')})`, database);
 }
 
 /** The naming pairs added to the memory in the target's server (the pushdown); params 1-2 entity and trigger, 3-4 again. */
 export function rememberNamingSql(t: EntityTrigger, d: EtlDialect, members: readonly string[], database?: string): string {
-  const p = d.param;
-  return insertMemorySql(d, `SELECT CAST(${p(1)} AS varchar(100)), CAST(${p(2)} AS varchar(100)), CAST(x.row_key AS bigint), CAST(x.member_key AS bigint)
-    FROM (${namingPairsSql(t, d, members, database)}) x
-    WHERE NOT EXISTS (SELECT 1 FROM ${MEMORY} m WHERE m.entity_name = ${p(3)} AND m.trigger_name = ${p(4)}
-      AND m.row_key = CAST(x.row_key AS bigint) AND m.member_key = CAST(x.member_key AS bigint))`, false);
+  return rememberPairsSql(d, namingPairsSql(t, d, members, database), 1, 3, false);
 }
 
 /** (row, member) pairs the trigger rows `rows` (their keys) name now. */
 export function rowPairsSql(t: EntityTrigger, d: EtlDialect, rows: readonly string[], database?: string): string {
-  const k = `t.${d.ident(t.key)}`;
-  const from = inSource(d, d.table(t.table), t.table, database);
-  const keys = inSource(d, triggerKeysOf(t, d), t.table, database);
-  return `SELECT DISTINCT CAST(${k} AS varchar(30)) AS row_key, CAST(k.m AS varchar(30)) AS member_key FROM ${from} t
-      ${d.lateralJoin} (${keys}) k (m)
-      WHERE ${k} IN (${rows.map(integer).join(', ')}) AND k.m IS NOT NULL`;
+  return pairsSql(t, d, `t.${d.ident(t.key)} IN (${rows.map(integer).join(', ')}) AND k.m IS NOT NULL`, database);
 }
 
 /** Keys in lists of at most `LIST_CHUNK` (one statement each). */
