@@ -4,8 +4,11 @@
 // commit per batch), (c) raw COPY of the same transformed rows into an unlogged table (the
 // client-side limit), (d) an in-server INSERT ... SELECT into a copy of the target (the
 // server-side limit), (e) the pushdown plan; then an incremental run with 1% of rows changed, and
-// the late-member step re-resolving 10,000 sales on -1 (bench/etlLateRows.ts).
-// Usage: npm run bench:etl [-- --rows 1000000 --batch 50000 --sample 5000 --trials 3]
+// the late-member step re-resolving 10,000 sales on -1 (bench/etlLateRows.ts); then the trigger
+// memory's cost: two warehouses of one generated OLTP, with and without "remember", through the
+// full load and incremental runs of the nine entities (bench/etlMemory.ts).
+// Usage: npm run bench:etl [-- --rows 1000000 --batch 50000 --sample 5000 --trials 3 --memory-scale 1]
+// `--memory-scale 0` leaves the memory out; `--memory-only` runs only it.
 // `--engine sqlserver`: the same on the server of DW_TEST_MSSQL (bench/etlSqlServer.ts).
 // Prints a table, then one last line of JSON.
 import { readFileSync } from 'node:fs';
@@ -22,6 +25,7 @@ import { transformBatch } from '../src/core/etl/transform/transform';
 import { createThrowawayDatabase, postgresConnection } from '../test/support/throwawayDatabase';
 import { benchSqlServer } from './etlSqlServer';
 import { benchLateRows } from './etlLateRows';
+import { benchMemory, type MemoryBenchResult } from './etlMemory';
 
 function argNumber(name: string, fallback: number): number {
   const at = process.argv.indexOf(`--${name}`);
@@ -33,6 +37,9 @@ const rows = argNumber('rows', 100_000);
 const batch = Math.min(100_000, argNumber('batch', 50_000));
 const sample = Math.min(rows, argNumber('sample', 5_000));
 const TRIALS = argNumber('trials', 3);
+const memoryScaleAt = process.argv.indexOf('--memory-scale');
+const MEMORY_SCALE = memoryScaleAt < 0 ? 1 : Number(process.argv[memoryScaleAt + 1]);
+const MEMORY_ONLY = process.argv.includes('--memory-only');
 const root = path.resolve(__dirname, '..');
 const SCRIPTS = ['oltp/01_schema.sql', 'oltp/02_tables.sql', 'oltp/03_indexes.sql', 'dw/01_schemas.sql', 'dw/02_dimensions.sql', 'dw/06_etl_control.sql'];
 const definition = loadEntityDefinitions(path.join(root, 'etl/entities')).find((d) => d.entity === 'dim_cliente');
@@ -135,6 +142,33 @@ async function rowByRow(db: Engine, entity: CompiledEntity, perRow: boolean): Pr
 const median = (xs: readonly number[]): number => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)] as number;
 const spread = (xs: readonly number[]): string => xs.map((x) => Math.round(x)).join(', ');
 
+/** The memory's figures as table lines: with / without, and what it adds. */
+function memoryTable(m: MemoryBenchResult): [string, string, string][] {
+  const vs = (a: number, b: number): string => `${a} / ${b} s (${a >= b ? '+' : ''}${Math.round((100 * (a - b)) / b)}%)`;
+  return [
+    [`memory rows (scale ${m.memory_scale})`, `${m.memory_rows}`, `dim_cliente ${m.memory_rows_dim_cliente}, fact_metas ${m.memory_rows_fact_metas}`],
+    ['full load, memory/none', '', vs(m.memory_full_s, m.memory_full_without_s)],
+    ['  fact_metas', '', vs(m.memory_fact_metas_full_s, m.memory_fact_metas_full_without_s)],
+    ['transfer incremental', '', vs(m.memory_transfer_incremental_s, m.memory_transfer_incremental_without_s)],
+    ['  dim_cliente', '', vs(m.memory_dim_cliente_transfer_s, m.memory_dim_cliente_transfer_without_s)],
+    ['  fact_metas', '', vs(m.memory_fact_metas_transfer_s, m.memory_fact_metas_transfer_without_s)],
+    ['pushdown incremental', '', vs(m.memory_pushdown_incremental_s, m.memory_pushdown_incremental_without_s)],
+    ['  dim_cliente', '', vs(m.memory_dim_cliente_pushdown_s, m.memory_dim_cliente_pushdown_without_s)],
+    ['  fact_metas', '', vs(m.memory_fact_metas_pushdown_s, m.memory_fact_metas_pushdown_without_s)],
+  ];
+}
+
+async function memoryPart(): Promise<MemoryBenchResult | undefined> {
+  return MEMORY_SCALE > 0 ? benchMemory({ root, scale: MEMORY_SCALE, trials: TRIALS }, seconds) : undefined;
+}
+
+async function memoryOnly(): Promise<void> {
+  const memory = await memoryPart();
+  if (memory === undefined) throw new Error('--memory-only needs --memory-scale above 0');
+  for (const [k, v, note] of memoryTable(memory)) process.stdout.write(`${k.padEnd(26)} ${v.padStart(10)}  ${note}\n`);
+  process.stdout.write(`${JSON.stringify({ ...memory, peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024) })}\n`);
+}
+
 async function main(): Promise<void> {
   const scratch = await createThrowawayDatabase('dwb_bench_etl');
   const db = await createEngine({ ...postgresConnection(scratch.name), poolMax: 4 });
@@ -185,6 +219,7 @@ async function main(): Promise<void> {
     );
 
     const late = await benchLateRows(db, seconds);
+    const memory = await memoryPart();
 
     const rate = (n: number, s: number): number => Math.round(n / s);
     const result = {
@@ -197,6 +232,7 @@ async function main(): Promise<void> {
       full_s: Number(pushdown.toFixed(3)),
       incremental_s: Number(incremental.toFixed(3)),
       ...late,
+      ...memory,
       peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
     };
     const table: [string, string, string][] = [
@@ -209,6 +245,7 @@ async function main(): Promise<void> {
       ['full load (e), s', `${result.full_s}`, ''],
       ['incremental 1%, s', `${result.incremental_s}`, `${((100 * incremental) / pushdown).toFixed(1)}% of full (goal <= 5%)`],
       ['late rows fixed (10k), s', `${late.late_rows_fixed_s}`, `${(late.late_rows_fixed_s / late.late_rows_update_s).toFixed(1)}x one UPDATE...FROM (${late.late_rows_update_s} s)`],
+      ...(memory === undefined ? [] : memoryTable(memory)),
       ['peak RSS, MB', `${result.peak_rss_mb}`, 'goal <= 300'],
     ];
     for (const [k, v, note] of table) process.stdout.write(`${k.padEnd(26)} ${v.padStart(10)}  ${note}\n`);
@@ -224,7 +261,7 @@ const engine = engineAt < 0 ? 'postgres' : process.argv[engineAt + 1];
 if (engine !== 'postgres' && engine !== 'sqlserver') throw new Error(`--engine ${String(engine)}: expected postgres or sqlserver`);
 (engine === 'sqlserver'
   ? benchSqlServer({ rows, batch, sample, trials: TRIALS, root, definition, seconds })
-  : main()
+  : MEMORY_ONLY ? memoryOnly() : main()
 ).catch((e: unknown) => {
   process.stderr.write(`${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);
   process.exit(1);

@@ -82,6 +82,25 @@ for (const c of FACT_CASES) {
       assert.equal(await dimClienteDiff(dw), 0);
     });
 
+    it('an order moved from A to B, then one of its items moved to another order: B, which counted the item, follows', async () => {
+      const orderId = await scalar(`SELECT min(o.order_id) FROM core.orders o WHERE o.deleted_at IS NULL AND o.order_number NOT LIKE 'MV-%'
+          AND (SELECT count(*) FROM core.order_items i WHERE i.order_id = o.order_id AND i.deleted_at IS NULL) >= 2`);
+      const a = await scalar(`SELECT customer_id FROM core.orders WHERE order_id = ${orderId}`);
+      const b = await scalar(`SELECT max(customer_id) FROM core.customers WHERE deleted_at IS NULL AND customer_id <> ${a}`);
+      const item = await scalar(`SELECT max(order_item_id) FROM core.order_items WHERE order_id = ${orderId} AND deleted_at IS NULL`);
+      const other = await scalar(`SELECT min(o.order_id) FROM core.orders o WHERE o.deleted_at IS NULL
+          AND o.customer_id NOT IN (${a}, ${b}) AND o.order_number NOT LIKE 'MV-%'`);
+      const c = await scalar(`SELECT customer_id FROM core.orders WHERE order_id = ${other}`);
+      await move(orderId, b);
+      await ok();
+      assert.equal(await dimClienteDiff(dw, customers(a, b)), 0);
+      // Only the item changes: it names C now, and named A when its own row was last read; B counted it.
+      await oltp.query(`UPDATE core.order_items SET order_id = ${other}, updated_at = ${clock.stamp()} WHERE order_item_id = ${item}`);
+      await ok();
+      assert.equal(await dimClienteDiff(dw, `cliente_original_id IN (${a}, ${b}, ${c})`), 0);
+      assert.equal(await dimClienteDiff(dw), 0);
+    });
+
     it('a run that dies before or after the orders trigger page commits: the memory never runs ahead of the data', async () => {
       for (const phase of ['merge', 'commit', 'committed'] as const) {
         const { orderId, a, b } = await pick();
@@ -158,6 +177,28 @@ for (const c of FACT_CASES) {
       assert.equal(await count(dw, TARGET_RANK_DIFF), 0);
       assert.equal(await count(dw, `SELECT count(*) AS n FROM fact.fact_metas f JOIN dim.dim_data d ON d.data_id = f.data_id
         WHERE f.meta_original_id = ${target} AND d.data = CAST('2027-01-01' AS date)`), 1);
+    });
+
+    it('a target moved into a month, then the month\'s best target moved out: the one that came in climbs a rank', async () => {
+      // The best target moves first to a month of its own; the newcomer joins it later, so the best
+      // target's own row, last read alone in that month, never named the newcomer.
+      const best = await scalar(`SELECT max(t.seller_target_id) FROM core.seller_targets_monthly t WHERE t.deleted_at IS NULL
+          AND NOT EXISTS (SELECT 1 FROM core.seller_targets_monthly x WHERE x.realized_amount > t.realized_amount)`);
+      const newcomer = await scalar(`SELECT min(t.seller_target_id) FROM core.seller_targets_monthly t WHERE t.deleted_at IS NULL
+          AND t.seller_id <> (SELECT seller_id FROM core.seller_targets_monthly WHERE seller_target_id = ${best})`);
+      assert.ok(best !== 'null' && newcomer !== 'null', 'targets to move');
+      const moveTo = (target: string, month: string): Promise<unknown> => oltp.query(`UPDATE core.seller_targets_monthly
+        SET target_month = CAST('${month}' AS date), updated_at = ${clock.stamp()} WHERE seller_target_id = ${target}`);
+      await moveTo(best, '2027-03-01');
+      await ok();
+      await moveTo(newcomer, '2027-03-01');
+      await ok();
+      assert.equal(await count(dw, TARGET_RANK_DIFF), 0);
+      assert.equal(await count(dw, `SELECT ranking_periodo AS n FROM fact.fact_metas WHERE meta_original_id = ${newcomer}`), 2);
+      await moveTo(best, '2027-04-01');
+      await ok();
+      assert.equal(await count(dw, TARGET_RANK_DIFF), 0);
+      assert.equal(await count(dw, `SELECT ranking_periodo AS n FROM fact.fact_metas WHERE meta_original_id = ${newcomer}`), 1);
     });
   });
 }

@@ -157,7 +157,7 @@ describe('ETL on SQL Server: the shipped entities from ECOMMERCE_OLTP into DW_EC
   });
 
   for (const plan of ['pushdown', 'transfer'] as const) {
-    it(`${plan}: an order moved to another customer refreshes both customers' purchase history (the orders trigger remembers)`, async () => {
+    it(`${plan}: an order moved to another customer refreshes both customers' purchase history (the orders trigger remembers); an item of it moved later too`, async () => {
       const order = await n(oltp, `SELECT TOP 1 o.order_id AS n FROM core.orders o WHERE o.deleted_at IS NULL
           AND EXISTS (SELECT 1 FROM core.order_items i WHERE i.order_id = o.order_id AND i.deleted_at IS NULL)
           AND EXISTS (SELECT 1 FROM core.customers c WHERE c.customer_id = o.customer_id AND c.deleted_at IS NULL)
@@ -169,6 +169,14 @@ describe('ETL on SQL Server: the shipped entities from ECOMMERCE_OLTP into DW_EC
       assert.equal(await n(dw, history), 2, 'the move changes both customers');
       const r = await etl({ plan });
       assert.deepEqual(failures(r), []);
+      assert.deepEqual(await differences(dw), {});
+      // One of its items moves to another customer's order: its own row last named the customer
+      // the order left; the customer the order moved to counted it and must follow.
+      const item = await n(oltp, 'SELECT MAX(order_item_id) AS n FROM core.order_items WHERE order_id = @p1 AND deleted_at IS NULL', [order]);
+      const other = await n(oltp, `SELECT MIN(order_id) AS n FROM core.orders WHERE deleted_at IS NULL
+        AND customer_id NOT IN (@p1, (SELECT customer_id FROM core.orders WHERE order_id = @p2))`, [to, order]);
+      await oltp.query(`UPDATE core.order_items SET order_id = @p1, updated_at = ${clock.stampTsql()} WHERE order_item_id = @p2`, [other, item]);
+      assert.deepEqual(failures(await etl({ plan })), []);
       assert.deepEqual(await differences(dw), {});
     });
   }

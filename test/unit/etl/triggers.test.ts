@@ -7,7 +7,7 @@ import { parseEntityDefinition } from '../../../src/core/etl/definition/load';
 import type { EntityTrigger } from '../../../src/core/etl/definition/types';
 import { isInitialWatermark } from '../../../src/core/etl/run/control';
 import { caughtUpAt } from '../../../src/core/etl/run/triggerControl';
-import { triggerPairsSql, triggerRowsSql, withKeys } from '../../../src/core/etl/run/triggerMemory';
+import { movedRows, namingPairsSql, rememberPendingSql, triggerPairsSql, triggerRowsSql, withKeys } from '../../../src/core/etl/run/triggerMemory';
 import { triggerKeysSql, triggerPageSql, triggerProbeSql } from '../../../src/core/etl/run/triggerSql';
 import { ETL_TRIGGER_WATERMARK } from '../../../src/core/warehouse/controlTables';
 import { declaredType } from '../../../src/core/warehouse/typeNames';
@@ -141,6 +141,26 @@ describe('ETL triggers: SQL', () => {
       assert.equal(withKeys(keys, []), keys);
       assert.equal(withKeys(keys, ['7', '-1']), `${keys} UNION SELECT v.m FROM (VALUES (7), (-1)) v (m)`);
       assert.throws(() => withKeys(keys, ['7; DROP TABLE x']), /integer keys/);
+    });
+  }
+
+  it('finds the rows that moved: a row naming a member it does not remember, not one that only left members', () => {
+    const pair = (row: string, member: string): { row: string; member: string } => ({ row, member });
+    const remembered = [pair('1', 'A'), pair('2', 'A'), pair('3', 'A'), pair('3', 'B'), pair('4', 'X')];
+    // 1 moved A -> B; 2 kept A; 3 left B only; 4 named X and now names X and Y; 5 is new.
+    const now = [pair('1', 'B'), pair('2', 'A'), pair('3', 'A'), pair('4', 'X'), pair('4', 'Y'), pair('5', 'C')];
+    assert.deepEqual(movedRows(remembered, now), ['1', '4', '5']);
+    assert.deepEqual(movedRows(now, now), []);
+  });
+
+  for (const [label, d] of dialects) {
+    it(`${label}: the pending rows' insert gives back the pairs it added, when asked; the rows naming given members`, () => {
+      assert.doesNotMatch(rememberPendingSql(ITEMS, d), /RETURNING|OUTPUT/);
+      const returning = rememberPendingSql(ITEMS, d, undefined, true);
+      if (label === 'SQL Server') assert.match(returning, /^INSERT INTO ctl\.etl_trigger_memory \(entity_name, trigger_name, row_key, member_key\) OUTPUT INSERTED\.row_key, INSERTED\.member_key\s+SELECT/);
+      else assert.match(returning, /RETURNING row_key, member_key$/);
+      assert.ok(namingPairsSql(ITEMS, d, ['7', '9']).endsWith('WHERE k.m IN (7, 9)'));
+      assert.throws(() => namingPairsSql(ITEMS, d, ['7) OR (1=1']), /integer keys/);
     });
   }
 

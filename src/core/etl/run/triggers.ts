@@ -19,7 +19,8 @@ import { transferStageOf } from './transferStage';
 import { advanceTriggerWatermark, caughtUpAt, readTriggerWatermarks, registerTriggers } from './triggerControl';
 import type { MemoryPair } from './triggerMemory';
 import {
-  addMemory, pendingPairsSql, readPairs, rememberPendingSql, rememberedMembers, replaceMemory, triggerPairsSql, triggerRowsSql, triggersWithoutMemory, withKeys,
+  addMemory, insertedPairs, keyChunks, movedRows, namingPairsSql, pendingPairsSql, readPairs, rememberNamingSql, rememberPendingSql, rememberedPairs,
+  replaceMemory, rowPairsSql, triggerPairsSql, triggerRowsSql, triggersWithoutMemory, withKeys,
 } from './triggerMemory';
 import { triggerKeysSql, triggerPageSql, triggerProbeSql } from './triggerSql';
 
@@ -141,18 +142,54 @@ export async function prepareMemory(ctx: EntityLoadContext, plan: EtlPlan): Prom
   const pending = remembering.map((t) => ({
     t,
     bound: full ? caughtUpAt(ctx.cutoff) : watermarks.get(t.name) ?? INITIAL_WATERMARK,
-    sql: pushdown ? rememberPendingSql(t, d, ctx.sourceDatabase) : pendingPairsSql(t, ctx.sourceDialect),
+    sql: pushdown ? rememberPendingSql(t, d, ctx.sourceDatabase, true) : pendingPairsSql(t, ctx.sourceDialect),
   }));
   return async (tx) => {
     const reader: Queryable = pushdown || ctx.readThroughTransaction ? tx : ctx.source;
     for (const x of pending) {
-      if (pushdown) {
-        await tx.query(x.sql, [def.entity, x.t.name, x.bound.updatedAt, bigint(x.bound.id), def.entity, x.t.name], opts);
-      } else {
-        await addMemory(tx, d, def.entity, x.t.name, await readPairs(reader, x.sql, [x.bound.updatedAt, bigint(x.bound.id)], opts), opts);
-      }
+      // A pair not remembered yet is a row that moved (or a new row): what names its members is remembered too.
+      const params = [def.entity, x.t.name, x.bound.updatedAt, bigint(x.bound.id), def.entity, x.t.name];
+      const added = pushdown
+        ? insertedPairs((await tx.query<Record<string, unknown>>(x.sql, params, opts)).rows)
+        : await addMemory(tx, d, def.entity, x.t.name, await readPairs(reader, x.sql, [x.bound.updatedAt, bigint(x.bound.id)], opts), opts, true);
+      await rememberNamers(ctx, plan, tx, reader, x.t, [...new Set(added.map((p) => p.row))]);
     }
   };
+}
+
+/**
+ * For rows of the remembering trigger `t` that moved (they name a member they did not
+ * remember): every remembering trigger's rows that name, now, what the moved rows name are
+ * remembered under it. A member counts every row that names it, whether or not that row changed:
+ * the items of an order moved to B name B with no change of their own, and a target that joined a
+ * month is named by every target of the month; so when such a row moves later, it re-triggers
+ * that member too. `now`: the moved rows' current pairs, when the caller read them.
+ */
+async function rememberNamers(
+  ctx: EntityLoadContext, plan: EtlPlan, tx: Queryable, reader: Queryable, t: EntityTrigger, rows: readonly string[], now?: readonly MemoryPair[],
+): Promise<void> {
+  if (rows.length === 0) return;
+  const def = ctx.entity.definition;
+  const d = ctx.dialect;
+  const opts = ctx.signal ? { signal: ctx.signal } : {};
+  const pushdown = plan === 'pushdown';
+  const sd = pushdown ? d : ctx.sourceDialect;
+  const database = pushdown ? ctx.sourceDatabase : undefined;
+  const pairs: MemoryPair[] = [];
+  if (now === undefined) {
+    for (const part of keyChunks(rows)) pairs.push(...await readPairs(reader, rowPairsSql(t, sd, part, database), [], opts));
+  }
+  const moved = new Set(rows);
+  const members = [...new Set((now ?? pairs).filter((x) => moved.has(x.row)).map((x) => x.member))];
+  for (const part of keyChunks(members)) {
+    for (const x of (def.source.triggers ?? []).filter((y) => y.remember === true)) {
+      if (pushdown) {
+        await tx.query(rememberNamingSql(x, d, part, database), [def.entity, x.name, def.entity, x.name], opts);
+      } else {
+        await addMemory(tx, d, def.entity, x.name, await readPairs(reader, namingPairsSql(x, sd, part), [], opts), opts);
+      }
+    }
+  }
 }
 
 interface TriggerPage {
@@ -299,19 +336,24 @@ async function runTrigger(
       const range = [wm.updatedAt, bigint(wm.id), to.updatedAt, bigint(to.id)];
       // A remembering trigger also re-triggers what its rows named when last loaded, and what
       // they name now as read before the extract; it remembers that and what they name after.
-      let memory: { rows: string[]; before: MemoryPair[] } | undefined;
+      // Its rows that name a member they do not remember moved: what names their members now is
+      // remembered under them (`rememberNamers`), before the extract and after it.
+      let memory: { rows: string[]; before: MemoryPair[]; remembered: MemoryPair[] } | undefined;
       let extra: string[] = [];
       if (t.remember === true) {
         const rows = (await reader.query<Record<string, unknown>>(memorySql.rows, range, opts)).rows.map((x) => String(x['row_key']));
         const before = await readPairs(reader, memorySql.pairs, range, opts);
-        extra = [...new Set([...await rememberedMembers(tx, d, def.entity, t.name, rows), ...before.map((x) => x.member)])];
-        memory = { rows, before };
+        const remembered = await rememberedPairs(tx, d, def.entity, t.name, rows);
+        extra = [...new Set([...remembered.map((x) => x.member), ...before.map((x) => x.member)])];
+        memory = { rows, before, remembered };
       }
       if (ctx.rememberPending !== undefined) await ctx.rememberPending(tx);
+      if (memory !== undefined) await rememberNamers(ctx, plan, tx, reader, t, movedRows(memory.remembered, memory.before), memory.before);
       const page = await write(tx, wm, to, phase, opts, extra);
       if (memory !== undefined) {
         const after = await readPairs(reader, memorySql.pairs, range, opts);
         await replaceMemory(tx, d, def.entity, t.name, memory.rows, [...memory.before, ...after], opts);
+        await rememberNamers(ctx, plan, tx, reader, t, movedRows(memory.remembered, after), after);
       }
       if (ctx.rememberPending !== undefined) await ctx.rememberPending(tx);
       await advanceTriggerWatermark(tx, d, def.entity, t.name, to);
