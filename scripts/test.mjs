@@ -4,21 +4,25 @@
 // server, child process or timer still holding the process after the last test fails the run,
 // named with its creation stack (test/support/leaks.cjs).
 //
-// The whole suite (`npm test`, no suite named) runs in two phases. First two lanes at once, each its
-// own mocha process: lane 1 holds the unit tests, every file that talks to the SQL Server-compatible
-// server (one server: its files run one after the other, and on it an ETL run's cutoff stops at the
-// oldest transaction open anywhere on the server) and the dashboard page tests; lane 2 the other
-// integration files (PostgreSQL and PGlite, each in its own throw-away database). The integration
-// suite alone leaves a third of the two cores idle (waiting on the servers), which the second lane
-// uses. Then stack + e2e (Docker, code-server and Chromium) in one process, alone: beside the
-// integration lanes the browser scenarios were slower and less steady. Lane 2's output is kept in a
-// file and printed when lane 1 ends; the closing table and summary line cover every lane.
+// The whole suite (`npm test`, no suite named) runs in three lanes, each its own mocha process.
+// Lanes 1 and 2 start at once: lane 1 holds the unit tests, every file that talks to the SQL
+// Server-compatible server (one server: its files run one after the other, and on it an ETL run's
+// cutoff stops at the oldest transaction open anywhere on the server) and the dashboard page tests;
+// lane 2 the other integration files (PostgreSQL and PGlite, each in its own throw-away database).
+// The integration suite alone leaves a third of the two cores idle (waiting on the servers), which
+// the second lane uses. Lane 3, stack + e2e (Docker, code-server and Chromium), starts when either
+// of the first two ends, so the browser scenarios share the machine with one integration lane at
+// most (beside both they were slower and less steady); its files that use the SQL Server-compatible
+// server come last and wait for lane 1 to end (test/support/sqlserverTurn.ts). Lane 1 prints as it
+// runs; lane 2's output is printed when lane 1 ends, lane 3's when both ended; the closing table and
+// summary line cover every lane, after the lanes' start and end times.
 // DWB_TEST_LANES=1 runs everything in one process, as naming suites does.
 // Usage: node scripts/test.mjs [unit|integration|stack|e2e ...] [-- extra mocha args]
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, createWriteStream } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -32,8 +36,11 @@ const everything = ['unit', 'integration', 'stack', 'e2e'];
 const suites = named.length > 0 ? named : files.length > 0 ? [] : everything;
 const globs = (list) => list.map((s) => `test/${s}/**/*.test.ts`);
 
-/** One mocha process on `specs` (globs or files); resolves with its exit code. `out` undefined: its output is this process's. */
-function mocha(specs, env, out, args = []) {
+/**
+ * One mocha process on `specs` (globs or files); resolves with its exit code. `out` undefined: its
+ * output is this process's. `onMessage`: the process gets an IPC channel, its messages go there.
+ */
+function mocha(specs, env, out, onMessage) {
   const child = spawn(
     process.execPath,
     [
@@ -44,11 +51,15 @@ function mocha(specs, env, out, args = []) {
       '--reporter', path.join(root, 'test/support/reporter.cjs'),
       '--timeout', '120000',
       ...specs,
-      ...args,
       ...extra,
     ],
-    { cwd: root, stdio: out === undefined ? 'inherit' : ['ignore', 'pipe', 'pipe'], env: { ...process.env, DWB_REPO_ROOT: root, ...env } },
+    {
+      cwd: root,
+      stdio: [out === undefined ? 'inherit' : 'ignore', out === undefined ? 'inherit' : 'pipe', out === undefined ? 'inherit' : 'pipe', ...(onMessage === undefined ? [] : ['ipc'])],
+      env: { ...process.env, DWB_REPO_ROOT: root, ...env },
+    },
   );
+  if (onMessage !== undefined) child.on('message', (message) => onMessage(message, child));
   if (out !== undefined) {
     child.stdout.pipe(out, { end: false });
     child.stderr.pipe(out, { end: false });
@@ -82,18 +93,69 @@ for (const file of testFiles('test/integration')) (laneOne(file) ? first : secon
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'dwb-test-lanes-'));
 const report = (lane) => path.join(dir, `${lane}.json`);
-const secondLog = path.join(dir, 'lane2.log');
-const out = createWriteStream(secondLog);
-console.log(`Two lanes at once: unit + ${first.length - 1} integration files (the SQL Server-compatible server's and the dashboards') here; ${second.length} other integration files in the background, their output printed when this lane ends. Then stack + e2e alone.`);
-const [one, two] = await Promise.all([
-  mocha(first, { DWB_REPORT_JSON: report('lane1') }),
-  mocha(second, { DWB_REPORT_JSON: report('lane2') }, out),
-]);
-await new Promise((resolve) => out.end(resolve));
+
+/**
+ * A lane's output, held back while another lane prints: `release()` writes what it holds and
+ * lets the rest through as it comes. Lane 1 prints as it runs; lane 2 once lane 1 ended; the
+ * stack + e2e lane once both ended.
+ */
+class HeldOutput extends Writable {
+  #held = [];
+  #free = false;
+  _write(chunk, _encoding, done) {
+    if (this.#free) process.stdout.write(chunk, () => done());
+    else {
+      this.#held.push(chunk);
+      done();
+    }
+  }
+  release() {
+    this.#free = true;
+    for (const chunk of this.#held.splice(0)) process.stdout.write(chunk);
+  }
+}
+
+const t0 = performance.now();
+const minutes = (ms) => `${(ms / 60_000).toFixed(1)} min`;
+console.log(`Two lanes at once: unit + ${first.length - 1} integration files (the SQL Server-compatible server's and the dashboards') here; ${second.length} other integration files in the background, their output printed when this lane ends. Stack + e2e start when either lane ends, their output printed last.`);
+const laneTwoOut = new HeldOutput();
+const laneThreeOut = new HeldOutput();
+const timing = { lane1: { start: 0 }, lane2: { start: 0 }, lane3: {} };
+const ended = (lane) => (code) => {
+  timing[lane].end = performance.now() - t0;
+  return code;
+};
+const runOne = mocha(first, { DWB_REPORT_JSON: report('lane1') }).then(ended('lane1'));
+const runTwo = mocha(second, { DWB_REPORT_JSON: report('lane2') }, laneTwoOut).then(ended('lane2'));
+// The browser scenarios share the machine with one integration lane at most: the lanes finish
+// apart, and the one that ends first leaves its core to stack + e2e.
+// Its files that use the SQL Server-compatible server come last and wait for lane 1's end
+// (test/support/sqlserverTurn.ts): the runner answers their question once lane 1 ended.
+const sqlServerFree = runOne.then(() => undefined);
+const onTurnAsked = (message, child) => {
+  if (message === 'sqlserver-turn?') void sqlServerFree.then(() => child.connected && child.send('sqlserver-free'));
+};
+const laneThreeFiles = [...testFiles('test/stack'), ...testFiles('test/e2e')];
+const usesSqlServer = (file) => SQL_SERVER_FILE.test(readFileSync(path.join(root, file), 'utf8'));
+const runThree = Promise.race([runOne, runTwo]).then(() => {
+  timing.lane3.start = performance.now() - t0;
+  return mocha([...laneThreeFiles.filter((f) => !usesSqlServer(f)), ...laneThreeFiles.filter(usesSqlServer)],
+    { DWB_REPORT_JSON: report('lane3'), DWB_SQLSERVER_TURN: 'wait' }, laneThreeOut, onTurnAsked);
+}).then(ended('lane3'));
+const one = await runOne;
 console.log('\n==================== integration lane 2 ====================');
-process.stdout.write(readFileSync(secondLog, 'utf8'));
+laneTwoOut.release();
+const two = await runTwo;
+await new Promise((resolve) => laneTwoOut.end(resolve));
 console.log('\n==================== stack + e2e ====================');
-const three = await mocha(globs(['stack', 'e2e']), { DWB_REPORT_JSON: report('lane3') });
+laneThreeOut.release();
+const three = await runThree;
+await new Promise((resolve) => laneThreeOut.end(resolve));
+console.log('\nLanes (from the start of the tests):');
+for (const [lane, name] of [['lane1', 'unit + SQL Server-compatible + dashboards'], ['lane2', 'other integration'], ['lane3', 'stack + e2e']]) {
+  const t = timing[lane];
+  console.log(`  ${name.padEnd(42)} ${minutes(t.start).padStart(9)} to ${minutes(t.end).padStart(9)}`);
+}
 
 const { closing } = await import('../test/support/reporterSummary.cjs');
 const read = (lane, code) => {
@@ -105,8 +167,8 @@ const read = (lane, code) => {
   }
 };
 const results = [read('lane1', one), read('lane2', two), read('lane3', three)];
-// The lanes ran at once, then the third: the run's wall clock is the longer lane's plus the third's.
-const wallMs = Math.max(results[0].wallMs ?? 0, results[1].wallMs ?? 0) + (results[2].wallMs ?? 0);
+// The lanes overlapped: the run's wall clock is from the first lane's start to the last lane's end.
+const wallMs = performance.now() - t0;
 const lines = closing([...results.slice(0, 2), { ...results[2], wallMs }]);
 rmSync(dir, { recursive: true, force: true });
 for (const line of lines) console.log(line);

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Engine } from '../../src/core/engine/types';
 import { scaffoldProject } from '../../src/core/scaffold/scaffold';
 import { skipBecause } from '../support/skip';
+import { sqlServerTurn } from '../support/sqlserverTurn';
 import { NO_MSSQL, isBabelfish, mssqlConfig, openMssql, type MssqlConfig } from '../integration/etl/support/sqlserver';
 import { eventually, hidePanel, openMonitorAtRun, repoRoot, runEnd, runEtlTask, stepper, terminal, waitForEntityLoaded, windowPerSuite } from './harness';
 
@@ -43,6 +44,7 @@ describe('e2e: a SQL Server warehouse in code-server (DW_TEST_MSSQL)', function 
   before(async function () {
     config = mssqlConfig();
     if (config === undefined) skipBecause(this, NO_MSSQL);
+    await sqlServerTurn();
     await dropDatabases(config);
     const master = await openMssql(config, 'master');
     try {

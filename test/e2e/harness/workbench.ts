@@ -353,18 +353,27 @@ export class Workbench {
   /**
    * Answers the open input box whose prompt matches `prompt`: returns the value it offered,
    * types `value` over it (or keeps the offer when undefined) and presses Enter. The answer took
-   * when the box shows another prompt or closes.
+   * when the box shows another prompt or closes; a loaded workbench can drop the typing or the
+   * Enter, so while the box still asks the same question the answer is typed and sent again.
    */
   async answerInput(prompt: RegExp, value?: string, timeoutMs = 60_000): Promise<string> {
     const message = this.page.locator('.quick-input-widget .quick-input-message');
-    await this.until(async () => (await this.quickInput.isVisible()) && prompt.test((await message.textContent()) ?? ''), timeoutMs,
-      async () => `no input box asking ${String(prompt)}; it shows ${JSON.stringify(await message.textContent().catch(() => ''))}`);
+    // Bounded reads: an unbounded one waits Playwright's default 30 s for an element in flux.
+    const asking = async (): Promise<boolean> => (await this.quickInput.isVisible()) && prompt.test((await message.textContent({ timeout: 2_000 })) ?? '');
+    await this.until(asking, timeoutMs,
+      async () => `no input box asking ${String(prompt)}; it shows ${JSON.stringify(await message.textContent({ timeout: 2_000 }).catch(() => ''))}`);
     const offered = await this.quickInput.inputValue();
-    if (value !== undefined) await this.quickInput.fill(value);
-    await this.screenshot(`input-${prompt.source.slice(0, 24).replace(/[^A-Za-z0-9]+/g, '-')}`);
-    await this.page.keyboard.press('Enter');
-    await this.until(async () => !(await this.quickInput.isVisible()) || !prompt.test((await message.textContent()) ?? ''), 30_000,
-      async () => `the input box asking ${String(prompt)} stayed: ${JSON.stringify(await message.textContent().catch(() => ''))}`);
+    const answer = value ?? offered;
+    await retried(`input box ${String(prompt)}`, 3, async (n) => {
+      if (n > 1 && !(await asking().catch(() => false))) return true;
+      if (n > 1 || value !== undefined) await this.quickInput.fill(answer);
+      if (n === 1) await this.screenshot(`input-${prompt.source.slice(0, 24).replace(/[^A-Za-z0-9]+/g, '-')}`);
+      await this.page.keyboard.press('Enter');
+      return eventually(async () => !(await asking()), 20_000);
+    }, async () => {
+      await this.screenshot('input-stayed');
+      return `the input box asking ${String(prompt)} stayed: ${JSON.stringify(await message.textContent({ timeout: 2_000 }).catch(() => ''))}, value ${JSON.stringify(await this.quickInput.inputValue({ timeout: 2_000 }).catch(() => '?'))}`;
+    });
     return offered;
   }
 
