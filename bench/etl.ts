@@ -9,7 +9,10 @@
 // full load and incremental runs of the nine entities (bench/etlMemory.ts).
 // Usage: npm run bench:etl [-- --rows 1000000 --batch 50000 --sample 5000 --trials 3 --memory-scale 1]
 // `--memory-scale 0` leaves the memory out; `--memory-only` runs only it.
-// `--engine sqlserver`: the same on the server of DW_TEST_MSSQL (bench/etlSqlServer.ts).
+// `--engine sqlserver`: the same on the server of DW_TEST_MSSQL (bench/etlSqlServer.ts); with
+// `--trace`, each ETL run's statements timed by kind on stderr (bench/statementTrace.ts;
+// `--trace-split` also times the merge's UPDATE and INSERT apart, as two requests);
+// `--transfer-only`, (a) and (b) alone.
 // Prints a table, then one last line of JSON.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -260,7 +263,7 @@ const engineAt = process.argv.indexOf('--engine');
 const engine = engineAt < 0 ? 'postgres' : process.argv[engineAt + 1];
 if (engine !== 'postgres' && engine !== 'sqlserver') throw new Error(`--engine ${String(engine)}: expected postgres or sqlserver`);
 (engine === 'sqlserver'
-  ? benchSqlServer({ rows, batch, sample, trials: TRIALS, root, definition, seconds })
+  ? benchSqlServer({ rows, batch, sample, trials: TRIALS, root, definition, seconds, trace: process.argv.includes('--trace-split') ? 'split' : process.argv.includes('--trace'), transferOnly: process.argv.includes('--transfer-only') })
   : MEMORY_ONLY ? memoryOnly() : main()
 ).catch((e: unknown) => {
   process.stderr.write(`${e instanceof Error ? e.stack ?? e.message : String(e)}\n`);

@@ -16,6 +16,7 @@ import { runEtl } from '../src/core/etl/run/run';
 import { compileEntity, type CompiledEntity } from '../src/core/etl/transform/compile';
 import { transformBatch } from '../src/core/etl/transform/transform';
 import { splitTsql } from '../src/core/script/tsqlSplitter';
+import { StatementTrace, tracedEngine } from './statementTrace';
 
 const DB = 'dwb_bench_etl';
 const SCRIPTS = ['oltp/01_schema.sql', 'oltp/02_tables.sql', 'oltp/03_indexes.sql', 'dw/01_schemas.sql', 'dw/02_dimensions.sql', 'dw/06_etl_control.sql'];
@@ -29,6 +30,10 @@ export interface SqlServerBenchOptions {
   readonly root: string;
   readonly definition: EntityDefinition;
   readonly seconds: (work: () => Promise<unknown>) => Promise<number>;
+  /** `--trace`: each ETL run's statements timed by kind, printed to stderr; 'split': the merge's two statements apart. */
+  readonly trace?: boolean | 'split';
+  /** `--transfer-only`: (a) and (b) alone (the in-server steps take minutes per 10,000 rows there). */
+  readonly transferOnly?: boolean;
 }
 
 function connection(): { host: string; port: number; user: string; password: string } {
@@ -147,8 +152,14 @@ export async function benchSqlServer(o: SqlServerBenchOptions): Promise<void> {
     await seedCustomers(db, o.rows);
     const entity = await compiled(db, o.definition);
     const cols = entity.targetColumns;
+    const trace = new StatementTrace(o.trace === 'split');
+    const etlDb = o.trace === undefined || o.trace === false ? db : tracedEngine(db, trace);
+    const traced = async (title: string, work: () => Promise<unknown>): Promise<void> => {
+      await trace.during(work);
+      if (etlDb !== db) process.stderr.write(`${trace.table(title)}\n`);
+    };
     const etl = (plan: 'transfer' | 'pushdown') =>
-      runEtl({ source: db, target: db, definitions: [o.definition], entities: ['dim_cliente'], plan, startedBy: 'bench' });
+      traced(plan, () => runEtl({ source: etlDb, target: etlDb, definitions: [o.definition], entities: ['dim_cliente'], plan, startedBy: 'bench' }));
 
     await resetTarget(db, o.batch);
     const transfer = await o.seconds(() => etl('transfer'));
@@ -156,6 +167,13 @@ export async function benchSqlServer(o: SqlServerBenchOptions): Promise<void> {
     await o.seconds(async () => {
       for (let i = 0; i < o.trials; i++) perRow.push(await rowByRow(db, entity, o.sample));
     });
+    if (o.transferOnly === true) {
+      const result = { engine: 'sqlserver', rows: o.rows, transfer_rows_s: Math.round(o.rows / transfer), row_by_row_rows_s: Math.round(median(perRow)) };
+      process.stdout.write(`(a) transfer plan ${String(result.transfer_rows_s).padStart(10)}  ${(result.transfer_rows_s / result.row_by_row_rows_s).toFixed(1)}x b (goal >= 10 on Babelfish)
+(b) one upsert per row ${String(result.row_by_row_rows_s).padStart(5)}  median of ${o.trials} x ${o.sample} rows, autocommit: ${perRow.map(Math.round).join(', ')}
+${JSON.stringify(result)}\n`);
+      return;
+    }
     await db.batch(`SELECT TOP 0 ${cols.map((x) => x.name).join(', ')} INTO dbo.bench_copy FROM dim.dim_cliente`);
     const copy = await o.seconds(() =>
       db.bulkLoad({ schema: 'dbo', name: 'bench_copy' }, cols.map((x) => ({ name: x.name, type: d.sqlType(x), nullable: true })), transformed(db, entity, o.rows)),
@@ -173,7 +191,7 @@ export async function benchSqlServer(o: SqlServerBenchOptions): Promise<void> {
     await db.batch(`UPDATE core.customers SET email = UPPER(email), updated_at = DATEADD(hour, -1, CAST(SYSUTCDATETIME() AS datetime2(0)))
       WHERE customer_id % 100 = 0`);
     const incremental = await o.seconds(() =>
-      runEtl({ source: db, target: db, definitions: [o.definition], entities: ['dim_cliente'], startedBy: 'bench' }),
+      traced('incremental', () => runEtl({ source: etlDb, target: etlDb, definitions: [o.definition], entities: ['dim_cliente'], startedBy: 'bench' })),
     );
     const rate = (n: number, s: number): number => Math.round(n / s);
     const result = {

@@ -109,4 +109,24 @@ describe('ETL pushdown across two databases of one SQL Server instance (DW_TEST_
     assert.ok(moveStart?.type === 'entity-start' && moveStart.plan === 'transfer');
     assert.deepEqual(pushed.rows, moved.rows);
   });
+
+  it('the transfer\'s upsert inserts the missing members, updates the changed ones and leaves the rest, counted exactly', async () => {
+    const loaded = await load('transfer');
+    assert.equal(loaded.rows.length, 250);
+    // In the warehouse only: 7 members gone, 5 with another e-mail; a full reload stages all 250 again.
+    await dw.batch(`DELETE FROM dim.dim_cliente WHERE cliente_id > 0 AND cliente_original_id IN
+        (SELECT TOP (7) cliente_original_id FROM dim.dim_cliente WHERE cliente_id > 0 ORDER BY cliente_original_id DESC);
+      UPDATE dim.dim_cliente SET email = N'changed@example.com' WHERE cliente_id > 0 AND cliente_original_id IN
+        (SELECT TOP (5) cliente_original_id FROM dim.dim_cliente WHERE cliente_id > 0 ORDER BY cliente_original_id);`);
+    const events: EtlEvent[] = [];
+    const result = await runEtl({ source: oltp, target: dw, definitions: DEFINITIONS, entities: ['dim_cliente'], plan: 'transfer', full: true, startedBy: 'test', onEvent: (e) => events.push(e) });
+    assert.equal(result.status, 'success', JSON.stringify(result));
+    assert.equal(result.entities[0]?.counts.upserted, 12, JSON.stringify(result.entities));
+    const batches = events.flatMap((e) => (e.type === 'batch' ? [e.upserted] : []));
+    assert.equal(batches.length, 3);
+    assert.equal(batches.reduce((a, b) => a + b, 0), 12);
+    const again = await dw.query(`SELECT cliente_original_id, nome_cliente, email, telefone, cpf_cnpj, cidade, estado, pais, cep, eh_ativo,
+        total_compras_historico FROM dim.dim_cliente WHERE cliente_id > 0 ORDER BY cliente_original_id`);
+    assert.deepEqual(again.rows, loaded.rows);
+  });
 });

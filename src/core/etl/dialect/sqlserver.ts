@@ -116,18 +116,24 @@ export const sqlserverEtl: EtlDialect = {
     const cols = src.columns.map(ident);
     const rest = src.columns.filter((c) => c !== m.naturalKey).map(ident);
     const nk = ident(m.naturalKey);
-    // No MERGE (Babelfish has none; on SQL Server this is the form recommended over it): the
-    // changed members updated, then the new ones inserted, both under UPDLOCK, HOLDLOCK so a
-    // concurrent writer of the same natural key waits for the batch transaction.
-    return `DECLARE @updated int, @inserted int;
-      UPDATE t SET ${rest.map((c) => `${c} = s.${c}`).join(', ')}
-      FROM ${table(m.target)} t WITH (UPDLOCK, HOLDLOCK) JOIN (${src.select}) s ON t.${nk} = s.${nk}
-      WHERE EXISTS (SELECT ${rest.map((c) => `s.${c}`).join(', ')} EXCEPT SELECT ${rest.map((c) => `t.${c}`).join(', ')});
-      SET @updated = @@ROWCOUNT;
+    // No MERGE (Babelfish has none; on SQL Server this is the form recommended over it): the new
+    // members inserted, then the changed ones updated, both under UPDLOCK, HOLDLOCK so a
+    // concurrent writer of the same natural key waits for the batch transaction (the INSERT's
+    // probe locks the members it finds, the range of those it does not). When every staged row
+    // was new (an initial load) the UPDATE has nothing to change and is not run: on Babelfish it
+    // costs more than the INSERT, the most of it the first time on a connection.
+    return `DECLARE @updated int = 0, @inserted int;
       INSERT INTO ${table(m.target)} (${cols.join(', ')})
       SELECT ${cols.map((c) => `s.${c}`).join(', ')} FROM (${src.select}) s
       WHERE NOT EXISTS (SELECT 1 FROM ${table(m.target)} t WITH (UPDLOCK, HOLDLOCK) WHERE t.${nk} = s.${nk});
       SET @inserted = @@ROWCOUNT;
+      IF @inserted < (SELECT COUNT(*) FROM (${src.select}) s)
+      BEGIN
+        UPDATE t SET ${rest.map((c) => `${c} = s.${c}`).join(', ')}
+        FROM ${table(m.target)} t WITH (UPDLOCK, HOLDLOCK) JOIN (${src.select}) s ON t.${nk} = s.${nk}
+        WHERE EXISTS (SELECT ${rest.map((c) => `s.${c}`).join(', ')} EXCEPT SELECT ${rest.map((c) => `t.${c}`).join(', ')});
+        SET @updated = @@ROWCOUNT;
+      END;
       SELECT @inserted AS inserted, @updated AS updated;`;
   },
   scd2CloseSql(m: MergeSpec): string {

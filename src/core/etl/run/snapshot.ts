@@ -14,7 +14,8 @@ export const PGLITE_HAS_NO_SESSIONS =
  * load: one that fails is reported with the reason and what fixes it, and the run goes on.
  *
  * `q` is the run's session (undefined when it cannot be trusted); when the statement fails there
- * (the session may be the thing that died), it is tried once more on a fresh session of `target`.
+ * and the session no longer answers (it may be the thing that died), it is tried once more on a
+ * fresh session of `target`.
  */
 export async function takeSnapshot(
   target: Engine, q: Queryable | undefined, d: EtlDialect, runId: number, stage: SnapshotStage,
@@ -25,8 +26,11 @@ export async function takeSnapshot(
     try {
       await capture(q);
       return { stage, status: 'captured' };
-    } catch {
-      // Tried again below, on a connection of its own.
+    } catch (e) {
+      // A session that still answers gave the procedure's own failure (missing, no permission),
+      // which a fresh session of the same login would only repeat, after a login of its own
+      // (most of a second on Babelfish). A session that does not answer: tried again below.
+      if (await answers(q)) return { stage, status: 'failed', reason: failureReason(e) };
     }
   }
   let s: Session | undefined;
@@ -38,6 +42,15 @@ export async function takeSnapshot(
     return { stage, status: 'failed', reason: failureReason(e) };
   } finally {
     await s?.release().catch(() => undefined);
+  }
+}
+
+async function answers(q: Queryable): Promise<boolean> {
+  try {
+    await q.query('SELECT 1 AS ok');
+    return true;
+  } catch {
+    return false;
   }
 }
 
