@@ -140,6 +140,11 @@ class SqlServerSession extends SqlServerQueryable implements Session {
   serverProcessId: number | undefined;
   /** Application locks taken and not (yet) released: a session holding one is never kept. */
   private locksHeld = 0;
+  /** A bulk load failed on this connection: Babelfish refuses every later one there, so it is never kept. */
+  private bulkFailed = false;
+  private readonly bulkFailure = (): void => {
+    this.bulkFailed = true;
+  };
 
   constructor(
     private readonly pool: sql.ConnectionPool,
@@ -148,7 +153,7 @@ class SqlServerSession extends SqlServerQueryable implements Session {
     /** Where a released session goes when it may be reused (`SessionOptions.reuse`). */
     private readonly onRelease?: (session: SqlServerSession) => void,
   ) {
-    super(() => pool.request(), ctx, facts);
+    super(() => pool.request(), ctx, facts, undefined, () => this.bulkFailure());
   }
 
   async transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T> {
@@ -159,7 +164,7 @@ class SqlServerSession extends SqlServerQueryable implements Session {
       throw this.error(error, undefined);
     }
     try {
-      const result = await work(new SqlServerQueryable(() => new sql.Request(tx), this.ctx, this.facts));
+      const result = await work(new SqlServerQueryable(() => new sql.Request(tx), this.ctx, this.facts, undefined, this.bulkFailure));
       await tx.commit();
       return result;
     } catch (error) {
@@ -191,11 +196,11 @@ class SqlServerSession extends SqlServerQueryable implements Session {
   }
 
   /**
-   * Kept for the next `reuse` session when it may be: still connected, no lock held, no
-   * transaction open, still in its own database. Otherwise (or when the check fails) closed.
+   * Kept for the next `reuse` session when it may be: still connected, no lock held, no bulk load
+   * failed, no transaction open, still in its own database. Otherwise (or when the check fails) closed.
    */
   async release(): Promise<void> {
-    if (this.onRelease !== undefined && this.locksHeld === 0 && this.pool.connected && (await this.reusable())) {
+    if (this.onRelease !== undefined && this.locksHeld === 0 && !this.bulkFailed && this.pool.connected && (await this.reusable())) {
       this.onRelease(this);
       return;
     }

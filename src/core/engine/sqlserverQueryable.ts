@@ -37,6 +37,8 @@ export class SqlServerQueryable implements Queryable {
     protected readonly facts: SqlServerErrorFacts,
     /** Resolves once the connection is open (the Engine's pool connects on first use). */
     private readonly ready: () => Promise<void> = () => Promise.resolve(),
+    /** Told when a bulk load failed: Babelfish refuses every later bulk load on that connection. */
+    private readonly onBulkFailure: () => void = () => undefined,
   ) {}
 
   protected error(error: unknown, sqlText: string | undefined, flags: { cancelled?: boolean; timeoutMs?: number } = {}): EngineError {
@@ -144,8 +146,13 @@ export class SqlServerQueryable implements Queryable {
       const full = chunk;
       chunk = newTable();
       pending = 0;
-      const result = await this.cancellable(request, `bulk load ${path}`, { signal: options?.signal }, () => request.bulk(full));
-      count += result.rowsAffected;
+      try {
+        const result = await this.cancellable(request, `bulk load ${path}`, { signal: options?.signal }, () => request.bulk(full));
+        count += result.rowsAffected;
+      } catch (error) {
+        this.onBulkFailure();
+        throw error;
+      }
     };
     for await (const row of rows) {
       chunk.rows.add(...(row.map(mssqlValue) as Parameters<sql.Table['rows']['add']>));

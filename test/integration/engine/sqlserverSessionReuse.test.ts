@@ -72,4 +72,33 @@ describe('SQL Server sessions kept for reuse (DW_TEST_MSSQL)', function () {
       await next.release();
     }
   });
+
+  it('does not keep a session whose bulk load failed: the next run\'s bulk loads work', async () => {
+    // Babelfish refuses every later bulk load on a connection where one failed ("BulkLoadBCP
+    // protocol stream is incorrect"); a kept session would pass that on to the next ETL run.
+    await engine().batch('IF OBJECT_ID(N\'dbo.reuse_bulk\') IS NOT NULL DROP TABLE dbo.reuse_bulk; CREATE TABLE dbo.reuse_bulk (id int NOT NULL PRIMARY KEY, v int NULL)');
+    const columns = [{ name: 'id', type: { kind: 'int' } }, { name: 'v', type: { kind: 'int' } }] as const;
+    async function* rows(ids: readonly number[]): AsyncGenerator<unknown[]> {
+      for (const id of ids) yield [id, id * 10];
+    }
+    try {
+      const first = await engine().session({ reuse: true });
+      try {
+        await assert.rejects(first.bulkLoad({ schema: 'dbo', name: 'reuse_bulk' }, columns, rows([1, 1])), 'a duplicate key fails the load');
+      } finally {
+        await first.release();
+      }
+      const next = await engine().session({ reuse: true });
+      try {
+        assert.equal(await next.bulkLoad({ schema: 'dbo', name: 'reuse_bulk' }, columns, rows([2, 3])), 2);
+      } finally {
+        await next.release();
+      }
+      const { rows: loaded } = await engine().query<{ id: number }>('SELECT id FROM dbo.reuse_bulk ORDER BY id');
+      // Whether row 1 of the failed load stays is the server's business (Babelfish keeps it): the later load is what counts here.
+      assert.deepEqual(loaded.map((r) => Number(r.id)).filter((id) => id !== 1), [2, 3]);
+    } finally {
+      await engine().batch('DROP TABLE dbo.reuse_bulk');
+    }
+  });
 });
