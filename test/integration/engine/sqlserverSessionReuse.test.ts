@@ -78,9 +78,7 @@ describe('SQL Server sessions kept for reuse (DW_TEST_MSSQL)', function () {
     // protocol stream is incorrect"); a kept session would pass that on to the next ETL run.
     await engine().batch('IF OBJECT_ID(N\'dbo.reuse_bulk\') IS NOT NULL DROP TABLE dbo.reuse_bulk; CREATE TABLE dbo.reuse_bulk (id int NOT NULL PRIMARY KEY, v int NULL)');
     const columns = [{ name: 'id', type: { kind: 'int' } }, { name: 'v', type: { kind: 'int' } }] as const;
-    async function* rows(ids: readonly number[]): AsyncGenerator<unknown[]> {
-      for (const id of ids) yield [id, id * 10];
-    }
+    const rows = (ids: readonly number[]): unknown[][] => ids.map((id) => [id, id * 10]);
     try {
       const first = await engine().session({ reuse: true });
       try {
