@@ -35,8 +35,13 @@ export const tsqlChanges: ChangeForms = {
       SET @o = SCOPE_IDENTITY();
       INSERT INTO core.order_items (order_id, product_id, quantity, unit_price, gross_amount, discount_amount, net_amount, cost_amount, created_at, updated_at)
         SELECT @o, (SELECT MIN(product_id) FROM core.products), 2, 10, 20, 0, 20, 8, ${at}, ${at}`],
-  supplierRenamed: (offset, name, at) => [`supplier #${offset} renamed ${name}`,
-    `UPDATE core.suppliers SET supplier_name = N'Fornecedor ${name}', updated_at = ${at} WHERE supplier_id = ${nth('suppliers', 'supplier_id', offset)}`],
+  // Odd suppliers change only the letter case of their name: the default collation ignores case,
+  // so a merge that compares under it would keep the old spelling.
+  supplierRenamed: (offset, name, at) => (offset % 2 === 1
+    ? [`supplier #${offset} name's case flipped`, `UPDATE core.suppliers SET supplier_name = CASE WHEN supplier_name ${CS} = UPPER(supplier_name)
+        THEN LOWER(supplier_name) ELSE UPPER(supplier_name) END, updated_at = ${at} WHERE supplier_id = ${nth('suppliers', 'supplier_id', offset)}`]
+    : [`supplier #${offset} renamed ${name}`,
+        `UPDATE core.suppliers SET supplier_name = N'Fornecedor ${name}', updated_at = ${at} WHERE supplier_id = ${nth('suppliers', 'supplier_id', offset)}`]),
   targetRealized: (offset, amount, at) => [`target #${offset} realized ${amount} more`,
     `UPDATE core.seller_targets_monthly SET realized_amount = realized_amount + ${amount}, updated_at = ${at}
       WHERE seller_target_id = ${nth('seller_targets_monthly', 'seller_target_id', offset)}`],
