@@ -30,14 +30,17 @@ import {
  * target to the OLTP, compared by independent T-SQL (`support/oracleChecksTsql.ts`: the checks
  * of `support/oracle.ts` and dim_cliente's contract, null-safe without IS DISTINCT FROM, which
  * Babelfish refuses).
- * Differences from PostgreSQL: T-SQL has no transaction-start clock, so a held transaction's
- * changes are stamped when each statement runs (after its start: still inside the window the
- * cutoff protects); each run has its own connections, closed after it (a TDS connection whose
- * backend was ended is not reused). `DWB_ORACLE_SEED` and `DWB_ORACLE_ROUNDS` as in oracle.test.ts.
+ * Every part of PostgreSQL's live rounds runs here. What differs: T-SQL has no transaction-start
+ * clock, so a held transaction's changes are stamped when each statement runs (after its start:
+ * still inside the window the cutoff protects); each run has its own connections, closed after it
+ * (a TDS connection whose backend was ended is not reused); the wait for run B watches lock waits
+ * in pg_stat_activity (Babelfish has no sys.dm_tran_locks or sys.dm_exec_requests); the odd
+ * suppliers' "rename" flips the name's case (`support/oracleTsql.ts`). One round by default: a
+ * round is four runs of the nine entities, minutes on Babelfish under load. `DWB_ORACLE_SEED` and
+ * `DWB_ORACLE_ROUNDS` as in oracle.test.ts.
  */
 const SEED_ENV = process.env['DWB_ORACLE_SEED'];
 const SEED = SEED_ENV === 'random' ? Math.floor(Math.random() * 2 ** 31) : Number(SEED_ENV ?? 20261207);
-// One round by default: each runs three or four ETL runs of the nine entities and the checks, about two minutes on a loaded 2-core machine.
 const ROUNDS = Number(process.env['DWB_ORACLE_ROUNDS'] ?? 1);
 const PHASES: readonly EtlPhase[] = ['extract', 'stage', 'merge', 'commit', 'committed'];
 const ENTITIES = DEFINITIONS.map((d) => d.entity);
