@@ -51,6 +51,19 @@ function sqlType(c: ColumnMeta): SqlType {
 }
 
 /**
+ * The select lists whose EXCEPT tells a changed row from an unchanged one: text columns under a
+ * binary collation, since the database's default (`*_CI_AS`) holds 'Silva' and 'SILVA' equal and
+ * a change of letter case only would never reach the target.
+ */
+function changeLists(m: MergeSpec, columns: readonly string[]): { readonly source: string; readonly target: string } {
+  const side = (alias: string): string => columns.map((c) => {
+    const type = m.types?.[c];
+    return `${alias}.${ident(c)}${type !== undefined && FAMILIES[type] === 'text' ? ' COLLATE Latin1_General_BIN2' : ''}`;
+  }).join(', ');
+  return { source: side('s'), target: side('t') };
+}
+
+/**
  * T-SQL, as SQL Server and Babelfish both run it: no MERGE, no CREATE OR ALTER. The upsert's
  * statements take UPDLOCK, HOLDLOCK so a concurrent insert of the same natural key cannot slip
  * between the match and the insert.
@@ -115,6 +128,7 @@ export const sqlserverEtl: EtlDialect = {
     const src = mergeSource(m, ident, table, ident(`#${m.stage}`));
     const cols = src.columns.map(ident);
     const rest = src.columns.filter((c) => c !== m.naturalKey).map(ident);
+    const changed = changeLists(m, src.columns.filter((c) => c !== m.naturalKey));
     const nk = ident(m.naturalKey);
     // No MERGE (Babelfish has none; on SQL Server this is the form recommended over it): the new
     // members inserted, then the changed ones updated, both under UPDLOCK, HOLDLOCK so a
@@ -131,7 +145,7 @@ export const sqlserverEtl: EtlDialect = {
       BEGIN
         UPDATE t SET ${rest.map((c) => `${c} = s.${c}`).join(', ')}
         FROM ${table(m.target)} t WITH (UPDLOCK, HOLDLOCK) JOIN (${src.select}) s ON t.${nk} = s.${nk}
-        WHERE EXISTS (SELECT ${rest.map((c) => `s.${c}`).join(', ')} EXCEPT SELECT ${rest.map((c) => `t.${c}`).join(', ')});
+        WHERE EXISTS (SELECT ${changed.source} EXCEPT SELECT ${changed.target});
         SET @updated = @@ROWCOUNT;
       END;
       SELECT @inserted AS inserted, @updated AS updated;`;
@@ -139,12 +153,12 @@ export const sqlserverEtl: EtlDialect = {
   scd2CloseSql(m: MergeSpec): string {
     const h = scd2Of(m);
     const src = mergeSource(m, ident, table, ident(`#${m.stage}`));
-    const rest = src.columns.filter((c) => c !== m.naturalKey).map(ident);
+    const changed = changeLists(m, src.columns.filter((c) => c !== m.naturalKey));
     const nk = ident(m.naturalKey);
     return `UPDATE t SET t.${ident(h.validTo)} = SYSUTCDATETIME(), t.${ident(h.isCurrent)} = CAST(0 AS bit)
       FROM ${table(m.target)} t WITH (UPDLOCK, HOLDLOCK) JOIN (${src.select}) s ON t.${nk} = s.${nk}
       WHERE t.${ident(h.isCurrent)} = 1
-        AND EXISTS (SELECT ${rest.map((c) => `s.${c}`).join(', ')} EXCEPT SELECT ${rest.map((c) => `t.${c}`).join(', ')});
+        AND EXISTS (SELECT ${changed.source} EXCEPT SELECT ${changed.target});
       SELECT @@ROWCOUNT AS n;`;
   },
   scd2InsertSql(m: MergeSpec): string {

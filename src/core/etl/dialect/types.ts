@@ -59,6 +59,8 @@ export interface MergeSpec {
   readonly lookups?: readonly MergeLookup[];
   /** SCD type 2: versions instead of updates in place (see `scd2CloseSql`/`scd2InsertSql`). */
   readonly history?: { readonly validFrom: string; readonly validTo: string; readonly isCurrent: string };
+  /** The target columns' data types as the catalogue spells them: a dialect whose comparison depends on the type (collations) reads them. */
+  readonly types?: Readonly<Record<string, string>>;
 }
 
 /**

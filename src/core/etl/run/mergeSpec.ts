@@ -41,5 +41,6 @@ export function mergeSpecOf(
     lookups,
     ...(plan.filter === undefined ? {} : { filter: plan.filter }),
     ...historyOf(entity),
+    types: Object.fromEntries(entity.targetColumns.map((c) => [c.name, c.dataType])),
   };
 }

@@ -86,37 +86,40 @@ export const changes = {
   },
 };
 
+/** The statements of each kind of change in one SQL dialect (`changes`: PostgreSQL; `support/oracleTsql.ts`: T-SQL). */
+export type ChangeForms = typeof changes;
+
 /**
  * A round's changes between runs: customers stamped alike (ties, in one statement; every change
  * of the round shares the stamp), orders inserted, orders and items moved, soft deletes and
  * restores, a seller moved or deleted, a supplier renamed, a target realized or moved.
  */
-export function roundChanges(rnd: Random, p: Pools, at: string, tag: string): Change[] {
-  const out: Change[] = [changes.customersTouched(Array.from({ length: rnd.int(1, 6) }, () => rnd.pick(p.customers)), at)];
-  for (let i = rnd.int(0, 2); i > 0; i--) out.push(changes.orderInserted(rnd.pick(p.customers), rnd.pick(p.items), at, `${tag}-${i}`));
-  for (let i = rnd.int(0, 3); i > 0; i--) out.push(changes.orderMoved(rnd.pick(p.orders), rnd.pick(p.customers), at));
-  if (rnd.chance(0.5)) out.push(changes.orderDeletedOrRestored(rnd.pick(p.orders), at));
-  if (rnd.chance(0.5)) out.push(changes.itemDeletedOrRestored(rnd.pick(p.items), at));
-  if (rnd.chance(0.3)) out.push(changes.itemMoved(rnd.pick(p.items), rnd.pick(p.orders), at));
-  if (rnd.chance(0.5)) out.push(changes.sellerMoved(rnd.pick(p.sellers), rnd.pick(p.teams), rnd.pick(p.sellers), at));
-  if (rnd.chance(0.2)) out.push(changes.sellerDeletedOrRestored(rnd.pick(p.sellers), at));
-  if (rnd.chance(0.3)) out.push(changes.supplierRenamed(rnd.int(0, 3), tag, at));
-  if (rnd.chance(0.3)) out.push(changes.targetRealized(rnd.int(0, 20), rnd.int(1, 500), at));
-  if (rnd.chance(0.3)) out.push(changes.targetMoved(rnd.int(0, 40), rnd.int(1, 12), at));
+export function roundChanges(rnd: Random, p: Pools, at: string, tag: string, forms: ChangeForms = changes): Change[] {
+  const out: Change[] = [forms.customersTouched(Array.from({ length: rnd.int(1, 6) }, () => rnd.pick(p.customers)), at)];
+  for (let i = rnd.int(0, 2); i > 0; i--) out.push(forms.orderInserted(rnd.pick(p.customers), rnd.pick(p.items), at, `${tag}-${i}`));
+  for (let i = rnd.int(0, 3); i > 0; i--) out.push(forms.orderMoved(rnd.pick(p.orders), rnd.pick(p.customers), at));
+  if (rnd.chance(0.5)) out.push(forms.orderDeletedOrRestored(rnd.pick(p.orders), at));
+  if (rnd.chance(0.5)) out.push(forms.itemDeletedOrRestored(rnd.pick(p.items), at));
+  if (rnd.chance(0.3)) out.push(forms.itemMoved(rnd.pick(p.items), rnd.pick(p.orders), at));
+  if (rnd.chance(0.5)) out.push(forms.sellerMoved(rnd.pick(p.sellers), rnd.pick(p.teams), rnd.pick(p.sellers), at));
+  if (rnd.chance(0.2)) out.push(forms.sellerDeletedOrRestored(rnd.pick(p.sellers), at));
+  if (rnd.chance(0.3)) out.push(forms.supplierRenamed(rnd.int(0, 3), tag, at));
+  if (rnd.chance(0.3)) out.push(forms.targetRealized(rnd.int(0, 20), rnd.int(1, 500), at));
+  if (rnd.chance(0.3)) out.push(forms.targetMoved(rnd.int(0, 40), rnd.int(1, 12), at));
   return out;
 }
 
 /** One change of the concurrent writer, in its own short transaction. */
-export function writerChange(rnd: Random, p: Pools, at: string, tag: string): Change {
+export function writerChange(rnd: Random, p: Pools, at: string, tag: string, forms: ChangeForms = changes): Change {
   switch (rnd.weighted<string>([['insert', 3], ['touch', 3], ['move', 3], ['delete', 2], ['item', 2], ['seller', 1], ['target', 1], ['supplier', 1]])) {
-    case 'insert': return rnd.chance(0.5) ? changes.customerWithOrder(at, tag) : changes.orderInserted(rnd.pick(p.customers), rnd.pick(p.items), at, tag);
-    case 'touch': return changes.customersTouched(Array.from({ length: rnd.int(1, 3) }, () => rnd.pick(p.customers)), at);
-    case 'move': return changes.orderMoved(rnd.pick(p.orders), rnd.pick(p.customers), at);
-    case 'delete': return rnd.chance(0.5) ? changes.orderDeletedOrRestored(rnd.pick(p.orders), at) : changes.itemDeletedOrRestored(rnd.pick(p.items), at);
-    case 'item': return changes.itemMoved(rnd.pick(p.items), rnd.pick(p.orders), at);
-    case 'seller': return changes.sellerMoved(rnd.pick(p.sellers), rnd.pick(p.teams), rnd.pick(p.sellers), at);
-    case 'target': return rnd.chance(0.5) ? changes.targetRealized(rnd.int(0, 20), rnd.int(1, 500), at) : changes.targetMoved(rnd.int(0, 40), rnd.int(1, 12), at);
-    default: return changes.supplierRenamed(rnd.int(0, 3), tag, at);
+    case 'insert': return rnd.chance(0.5) ? forms.customerWithOrder(at, tag) : forms.orderInserted(rnd.pick(p.customers), rnd.pick(p.items), at, tag);
+    case 'touch': return forms.customersTouched(Array.from({ length: rnd.int(1, 3) }, () => rnd.pick(p.customers)), at);
+    case 'move': return forms.orderMoved(rnd.pick(p.orders), rnd.pick(p.customers), at);
+    case 'delete': return rnd.chance(0.5) ? forms.orderDeletedOrRestored(rnd.pick(p.orders), at) : forms.itemDeletedOrRestored(rnd.pick(p.items), at);
+    case 'item': return forms.itemMoved(rnd.pick(p.items), rnd.pick(p.orders), at);
+    case 'seller': return forms.sellerMoved(rnd.pick(p.sellers), rnd.pick(p.teams), rnd.pick(p.sellers), at);
+    case 'target': return rnd.chance(0.5) ? forms.targetRealized(rnd.int(0, 20), rnd.int(1, 500), at) : forms.targetMoved(rnd.int(0, 40), rnd.int(1, 12), at);
+    default: return forms.supplierRenamed(rnd.int(0, 3), tag, at);
   }
 }
 
@@ -132,7 +135,7 @@ export interface Reserved {
 }
 
 /** One or two changes of a transaction held open: on reserved rows, or new ones. */
-export function heldChanges(rnd: Random, p: Pools, r: Reserved, at: string, tag: string): Change[] {
+export function heldChanges(rnd: Random, p: Pools, r: Reserved, at: string, tag: string, forms: ChangeForms = changes): Change[] {
   const out: Change[] = [];
   for (let i = rnd.int(1, 2); i > 0; i--) {
     const kind = rnd.pick(['touch', 'move', 'item', 'insert']);
@@ -140,26 +143,29 @@ export function heldChanges(rnd: Random, p: Pools, r: Reserved, at: string, tag:
     const customer = kind === 'touch' ? own(r.customers) : undefined;
     const order = kind === 'move' ? own(r.orders) : undefined;
     const item = kind === 'item' ? own(r.items) : undefined;
-    if (customer !== undefined) out.push(changes.customersTouched([customer], at));
-    else if (order !== undefined) out.push(changes.orderMoved(order, rnd.pick(p.customers), at));
-    else if (item !== undefined) out.push(changes.itemDeletedOrRestored(item, at));
-    else out.push(changes.customerWithOrder(at, `${tag}-${i}`));
+    if (customer !== undefined) out.push(forms.customersTouched([customer], at));
+    else if (order !== undefined) out.push(forms.orderMoved(order, rnd.pick(p.customers), at));
+    else if (item !== undefined) out.push(forms.itemDeletedOrRestored(item, at));
+    else out.push(forms.customerWithOrder(at, `${tag}-${i}`));
   }
   return out;
 }
+
+/** The server's time as text, read first in a held transaction (PostgreSQL: the transaction's start). */
+const PG_STARTED_AT = `SELECT to_char(now() AT TIME ZONE 'utc', 'YYYY-MM-DD HH24:MI:SS.US') AS t`;
 
 /** A transaction of its own session kept open until `commit()`; its changes are stamped with its start. */
 export class HeldTransaction {
   private constructor(private readonly go: () => void, readonly done: Promise<void>, readonly startedAt: string) {}
 
-  static async open(oltp: Engine, statements: readonly string[]): Promise<HeldTransaction> {
+  static async open(oltp: Engine, statements: readonly string[], startedAtSql = PG_STARTED_AT): Promise<HeldTransaction> {
     const s = await oltp.session();
     let go: () => void = () => undefined;
     const released = new Promise<void>((resolve) => { go = resolve; });
     let opened: (at: string) => void = () => undefined;
     const started = new Promise<string>((resolve) => { opened = resolve; });
     const done = s.transaction(async (tx) => {
-      const at = await tx.query<{ t: unknown }>(`SELECT to_char(now() AT TIME ZONE 'utc', 'YYYY-MM-DD HH24:MI:SS.US') AS t`);
+      const at = await tx.query<{ t: unknown }>(startedAtSql);
       for (const sql of statements) await tx.query(sql);
       opened(String(at.rows[0]?.t));
       await released;

@@ -27,7 +27,8 @@ export function openMssql(c: MssqlConfig, database: string, extra: { poolMax?: n
   return createEngine({ engine: 'sqlserver', ...c, database, trustServerCertificate: true, ...extra });
 }
 
-const VARIABLES = { DIM_DATA_START: '2024-01-01', DIM_DATA_END: '2024-12-31', ETL_ACTIVE_ENTITIES: 'dim_cliente' };
+/** The shipped calendar (2020-2030: the generated targets are of 2024-2025, the oracle moves some to 2026), one active entity. */
+const VARIABLES = { DIM_DATA_START: '2020-01-01', DIM_DATA_END: '2030-12-31', ETL_ACTIVE_ENTITIES: 'dim_cliente' };
 
 async function runScripts(engine: Engine, files: readonly string[]): Promise<void> {
   const session = await engine.session();
@@ -90,3 +91,13 @@ export async function freshSqlServerWarehouse(c: MssqlConfig, o: { scale: number
   }
   return { oltp, dw, config: c, close: async () => { await oltp.close(); await dw.close(); } };
 }
+
+/** The PostgreSQL side of the Babelfish cluster (DW_TEST_PG_PASSWORD_AUTH), where a TDS session can be ended (KILL is not supported over TDS). */
+export function babelfishPostgres(): Promise<Engine> | undefined {
+  const raw = process.env['DW_TEST_PG_PASSWORD_AUTH'];
+  if (raw === undefined || raw === '') return undefined;
+  const p = new Map(raw.split(';').filter((x) => x.includes('=')).map((x) => [x.slice(0, x.indexOf('=')).trim(), x.slice(x.indexOf('=') + 1).trim()] as const));
+  return createEngine({ engine: 'postgres', host: p.get('host') ?? '127.0.0.1', port: Number(p.get('port') ?? 5432), user: p.get('user') ?? 'postgres', password: p.get('password') ?? '', database: p.get('database') ?? 'postgres' });
+}
+
+export const NO_BABELFISH_POSTGRES = 'ending a TDS session needs the PostgreSQL side of the Babelfish cluster (KILL is not supported there): set DW_TEST_PG_PASSWORD_AUTH="host=..;port=..;user=..;password=..;database=.." (.ci/setup-babelfish.sh env)';
