@@ -134,8 +134,9 @@ const runOne = mocha(first, { DWB_REPORT_JSON: report('lane1') }).then(ended('la
 const runTwo = mocha(second, { DWB_REPORT_JSON: report('lane2') }, laneTwoOut).then(ended('lane2'));
 // The browser scenarios share the machine with one integration lane at most: the lanes finish
 // apart, and the one that ends first leaves its core to stack + e2e.
-// Its files that use the SQL Server-compatible server come last and wait for lane 1's end
-// (test/support/sqlserverTurn.ts): the runner answers their question once lane 1 ended.
+// Its files that use the SQL Server-compatible server wait for lane 1's end
+// (test/support/sqlserverTurn.ts): the runner answers their question once lane 1 ended. They
+// run first when lane 1 ended before lane 3 starts, else last.
 const sqlServerFree = runOne.then(() => undefined);
 const onTurnAsked = (message, child) => {
   if (message === 'sqlserver-turn?') void sqlServerFree.then(() => child.connected && child.send('sqlserver-free'));
@@ -144,7 +145,11 @@ const laneThreeFiles = [...testFiles('test/stack'), ...testFiles('test/e2e')];
 const usesSqlServer = (file) => SQL_SERVER_FILE.test(readFileSync(path.join(root, file), 'utf8'));
 const runThree = Promise.race([runOne, runTwo]).then(() => {
   timing.lane3.start = performance.now() - t0;
-  return mocha([...laneThreeFiles.filter((f) => !usesSqlServer(f)), ...laneThreeFiles.filter(usesSqlServer)],
+  // Lane 1 over: its server is free now, so its scenarios go first (else last, waiting for it).
+  const free = timing.lane1.end !== undefined;
+  const [early, late] = free ? [laneThreeFiles.filter(usesSqlServer), laneThreeFiles.filter((f) => !usesSqlServer(f))]
+    : [laneThreeFiles.filter((f) => !usesSqlServer(f)), laneThreeFiles.filter(usesSqlServer)];
+  return mocha([...early, ...late],
     { DWB_REPORT_JSON: report('lane3'), DWB_SQLSERVER_TURN: 'wait' }, laneThreeOut, onTurnAsked);
 }).then(ended('lane3'));
 const one = await runOne;
