@@ -24,9 +24,14 @@ export async function runEnd(wb: Workbench, after: number, timeoutMs: number): P
   return found;
 }
 
-/** The number of the last run the terminal shows ended (0 when none): a later run's end is above it. */
+/**
+ * The number of the last run the terminal shows ended (0 when none): a later run's end is above it.
+ * A terminal behind another panel view (Problems) is brought back first: its rows are not drawn
+ * while hidden, and waiting for them to show would only time out.
+ */
 export async function lastRunInTerminal(wb: Workbench): Promise<number> {
-  const text = await terminal(wb).catch(() => '');
+  if (!(await wb.page.locator('.part.panel .terminal-wrapper.active .xterm-rows').first().isVisible())) await wb.runCommand('Terminal: Focus Terminal');
+  const text = await terminal(wb);
   return Math.max(0, ...[...text.matchAll(/run (\d+): (?:SUCCESS|FAILED|PARTIAL) in /g)].map((m) => Number(m[1])));
 }
 
