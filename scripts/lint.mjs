@@ -1,42 +1,55 @@
-// One part of `npm run lint`'s ESLint pass (eslint.config.mjs over src, test, bench and webview).
-// `npm run lint` runs the parts at once on the machine's two cores (npm-run-all2's run-p), with
-// dependency-cruiser after the second:
+// `npm run lint`'s code part: TypeScript's type check and ESLint (eslint.config.mjs over src,
+// test, bench and webview) on one TypeScript program. dependency-cruiser runs beside it
+// (npm-run-all2's run-p).
 //
-//   node --max-semi-space-size=64 scripts/lint.mjs typed    the rules that need type information
-//   node scripts/lint.mjs syntax                            every other rule
+// Almost all of the time goes to TypeScript: the type-aware rules need one program of the whole
+// project (1,100 files with the declarations) and its checker, as the type check does. So this
+// builds that program once from tsconfig.json, reports its diagnostics as `tsc --noEmit -p .`
+// would, and hands the same program to ESLint (`parserOptions.programs`): the rules then find the
+// checker's types already resolved, and ESLint reuses the program's syntax trees instead of
+// parsing every file again. Measured against the type check and ESLint run apart (docs/architecture.md,
+// "What `npm run lint` costs"). An editor and plain `eslint` use the same configuration through
+// the project service.
 //
-// Almost all of ESLint's time goes to the rules that need type information: they need one
-// TypeScript program of the whole project (1,100 files with the declarations) and its checker. The
-// other rules (layout, unused variables, imports) need none, so they run in a second process
-// without a program. Together the two parts run exactly the rules of eslint.config.mjs over the
-// same files (each skips the other's rules with ESLint's rule filter, which also keeps a directive
-// for a skipped rule from being reported as unused); an editor and plain `eslint` use the same
-// configuration in one process.
-//
-// The type-aware part gets a 64 MB young generation (V8's default is 16 MB): the checker's
+// A 64 MB young generation (V8's default is 16 MB, set by the npm script): the checker's
 // short-lived objects then die young instead of being copied out, which cuts its scavenge pauses
 // by about a third.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ESLint } from 'eslint';
-import tseslint from 'typescript-eslint';
+import ts from 'typescript';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const targets = ['src', 'test', 'bench', 'webview'];
-const part = process.argv[2];
-if (part !== 'typed' && part !== 'syntax') {
-  console.error(`usage: node scripts/lint.mjs typed|syntax (got ${part ?? 'nothing'})`);
-  process.exit(2);
+const configFile = path.join(root, 'tsconfig.json');
+
+const formatHost = { getCanonicalFileName: (f) => f, getCurrentDirectory: () => root, getNewLine: () => '\n' };
+const format = (diagnostics) => (process.stdout.isTTY ? ts.formatDiagnosticsWithColorAndContext : ts.formatDiagnostics)(diagnostics, formatHost);
+
+/** The program of tsconfig.json (undefined when the file cannot be read) and whether its type check passed; diagnostics printed as tsc prints them. */
+function typeChecked() {
+  let unrecoverable;
+  const parsed = ts.getParsedCommandLineOfConfigFile(configFile, {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: (d) => (unrecoverable = d) });
+  if (parsed === undefined) {
+    process.stdout.write(unrecoverable === undefined ? `${configFile}: cannot be read\n` : format([unrecoverable]));
+    return { program: undefined, ok: false };
+  }
+  const program = ts.createProgram({ rootNames: parsed.fileNames, options: parsed.options, projectReferences: parsed.projectReferences, configFileParsingDiagnostics: parsed.errors });
+  const diagnostics = ts.getPreEmitDiagnostics(program);
+  if (diagnostics.length > 0) process.stdout.write(`${format(diagnostics)}\nFound ${diagnostics.length} TypeScript error(s).\n`);
+  return { program, ok: diagnostics.length === 0 };
 }
 
-const prefix = '@typescript-eslint/';
-const needsTypes = (ruleId) => ruleId.startsWith(prefix) && tseslint.plugin.rules?.[ruleId.slice(prefix.length)]?.meta?.docs?.requiresTypeChecking === true;
-const eslint = new ESLint({
-  cwd: root,
-  ruleFilter: ({ ruleId }) => needsTypes(ruleId) === (part === 'typed'),
-  // Without a type-aware rule the parser needs no TypeScript program.
-  ...(part === 'syntax' ? { overrideConfig: { languageOptions: { parserOptions: { projectService: false } } } } : {}),
-});
-const results = await eslint.lintFiles(targets);
-process.stdout.write(await (await eslint.loadFormatter('stylish')).format(results));
-process.exitCode = results.some((r) => r.errorCount > 0 || r.fatalErrorCount > 0) ? 1 : 0;
+const checked = typeChecked();
+let failed = !checked.ok;
+if (checked.program !== undefined) {
+  const eslint = new ESLint({
+    cwd: root,
+    // The type check's program, not the project service's own.
+    overrideConfig: { languageOptions: { parserOptions: { projectService: false, programs: [checked.program] } } },
+  });
+  const results = await eslint.lintFiles(targets);
+  process.stdout.write(await (await eslint.loadFormatter('stylish')).format(results));
+  failed ||= results.some((r) => r.errorCount > 0 || r.fatalErrorCount > 0);
+}
+process.exitCode = failed ? 1 : 0;
