@@ -7,8 +7,8 @@
 // The whole suite (`npm test`, no suite named) runs in three lanes, each its own mocha process.
 // Lanes 1 and 2 start at once: lane 1 holds the unit tests, every file that talks to the SQL
 // Server-compatible server (one server: its files run one after the other, and on it an ETL run's
-// cutoff stops at the oldest transaction open anywhere on the server), the dashboard page tests and
-// five PostgreSQL ETL suites (LANE_ONE_POSTGRES); lane 2 the other integration files (PostgreSQL and PGlite, each in its own throw-away database).
+// cutoff stops at the oldest transaction open anywhere on the server) and the dashboard page tests;
+// lane 2 the other integration files (PostgreSQL and PGlite, each in its own throw-away database).
 // The integration suite alone leaves a third of the two cores idle (waiting on the servers), which
 // the second lane uses. Lane 3, stack + e2e (Docker, code-server and Chromium), starts when either
 // of the first two ends, so the browser scenarios share the machine with one integration lane at
@@ -86,11 +86,7 @@ function testFiles(dir) {
 // Lane 1's integration files: those that reach the SQL Server-compatible server (directly or
 // through the engine targets and fixtures that include it) and the dashboard page tests.
 const SQL_SERVER_FILE = /DW_TEST_MSSQL|engineTargets|sqlserverFixture|support\/sqlserver|[sS]ql[sS]erver\.test|scopeSupport/;
-// Lane 2 runs before lane 3 in the same share of the machine, so lane 1 takes enough PostgreSQL
-// work for both shares to end together: these ETL suites (about 210 s of the 690 s lane 2 had; CPU
-// is busy throughout, so an even split is what shortens the run).
-const LANE_ONE_POSTGRES = /^test\/integration\/etl\/(moves|truth|faults|oracle|triggers)\.test\.ts$/;
-const laneOne = (file) => file.startsWith('test/integration/dashboards/') || LANE_ONE_POSTGRES.test(file) || SQL_SERVER_FILE.test(readFileSync(path.join(root, file), 'utf8'));
+const laneOne = (file) => file.startsWith('test/integration/dashboards/') || SQL_SERVER_FILE.test(readFileSync(path.join(root, file), 'utf8'));
 // Pages in Chromium (dashboards, results grid, lineage): their layout checks failed under load
 // beside the browser scenarios, so each lane runs them first, before lane 3 can start.
 const BROWSER_FILE = /browserHarness|resultsBrowser|chromium/i;
@@ -126,7 +122,7 @@ class HeldOutput extends Writable {
 
 const t0 = performance.now();
 const minutes = (ms) => `${(ms / 60_000).toFixed(1)} min`;
-console.log(`Two lanes at once: unit + ${first.length - 1} integration files (pages in Chromium first) (the SQL Server-compatible server's, the dashboards' and five PostgreSQL ETL suites) here; ${second.length} other integration files in the background, their output printed when this lane ends. Stack + e2e start when either lane ends, their output printed last.`);
+console.log(`Two lanes at once: unit + ${first.length - 1} integration files (pages in Chromium first) (the SQL Server-compatible server's and the dashboards') here; ${second.length} other integration files in the background, their output printed when this lane ends. Stack + e2e start when either lane ends, their output printed last.`);
 const laneTwoOut = new HeldOutput();
 const laneThreeOut = new HeldOutput();
 const timing = { lane1: { start: 0 }, lane2: { start: 0 }, lane3: {} };
