@@ -30,7 +30,7 @@ export async function runEnd(wb: Workbench, after: number, timeoutMs: number): P
  * while hidden, and waiting for them to show would only time out.
  */
 export async function lastRunInTerminal(wb: Workbench): Promise<number> {
-  if (!(await wb.page.locator('.part.panel .terminal-wrapper.active .xterm-rows').first().isVisible())) await wb.runCommand('Terminal: Focus Terminal');
+  if (!(await wb.terminalRows.isVisible())) await wb.runCommand('Terminal: Focus Terminal');
   const text = await terminal(wb);
   return Math.max(0, ...[...text.matchAll(/run (\d+): (?:SUCCESS|FAILED|PARTIAL) in /g)].map((m) => Number(m[1])));
 }

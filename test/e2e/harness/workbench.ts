@@ -389,11 +389,15 @@ export class Workbench {
     }).first();
   }
 
-  /** The text the terminal panel shows (its visible rows; the DOM renderer is set in the profile). */
+  /** The active terminal's rows (the DOM renderer is set in the profile); not drawn while another panel view hides it. */
+  get terminalRows(): Locator {
+    return this.page.locator('.part.panel .terminal-wrapper.active .xterm-rows').first();
+  }
+
+  /** The text the terminal panel shows (its visible rows). */
   async terminalText(): Promise<string> {
-    const rows = this.page.locator('.part.panel .terminal-wrapper.active .xterm-rows');
-    await rows.first().waitFor({ state: 'visible', timeout: 60_000 });
-    return ((await rows.first().innerText()) ?? '').replace(/\u00a0/g, ' ');
+    await this.terminalRows.waitFor({ state: 'visible', timeout: 60_000 });
+    return ((await this.terminalRows.innerText()) ?? '').replace(/\u00a0/g, ' ');
   }
 
   /** Waits until `condition` holds, polling; screenshots and fails with `failure()` otherwise. */
