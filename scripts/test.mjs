@@ -16,7 +16,8 @@
 // server come last and wait for lane 1 to end (test/support/sqlserverTurn.ts). Lane 1 prints as it
 // runs; lane 2's output is printed when lane 1 ends, lane 3's when both ended; the closing table and
 // summary line cover every lane, after the lanes' start and end times.
-// DWB_TEST_LANES=1 runs everything in one process, as naming suites does.
+// Every way in builds dist/ first (scripts/build.mjs), once. DWB_TEST_LANES=1 runs everything in
+// one process, as naming suites does.
 // Usage: node scripts/test.mjs [unit|integration|stack|e2e ...] [-- extra mocha args]
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -70,6 +71,41 @@ function mocha(specs, env, out, onMessage) {
 }
 
 const lanes = suites.length === everything.length && everything.every((s) => suites.includes(s)) && process.env.DWB_TEST_LANES !== '1';
+
+/** Packages the extension and the VS Code suite runner for the e2e lane; resolves with their paths as the harness reads them. */
+function packageForE2e() {
+  const script = `const v = require('./test/e2e/harness/vsix.ts'); const r = require('./test/vscode/buildRunner.ts');
+    process.stdout.write(JSON.stringify({ DWB_E2E_VSIX: v.packageExtension(), DWB_E2E_RUNNER_VSIX: r.buildSuiteRunner() }));`;
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--require', 'tsx/cjs', '-e', script], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (d) => { out += d; });
+    child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`packaging the extension for the e2e lane failed (exit ${code})`))));
+  });
+}
+// The e2e lane's extension and suite runner, packaged before any lane starts (DWB_E2E_VSIX,
+// DWB_E2E_RUNNER_VSIX): packaging rebuilds dist/ for production, which must not happen while
+// another lane reads it.
+if (lanes) {
+  try {
+    Object.assign(process.env, await packageForE2e());
+  } catch (e) {
+    console.error(e instanceof Error ? e.message : String(e));
+    process.exit(1);
+  }
+}
+
+// dist/ built once, before any test process starts: the tests that load its bundles (webview
+// pages, the CLI) then build nothing themselves (test/support/build.ts), so no lane rewrites a
+// bundle another one is reading.
+const build = await new Promise((resolve) => {
+  spawn(process.execPath, [path.join(root, 'scripts/build.mjs')], { cwd: root, stdio: 'inherit' }).on('close', (code) => resolve(code ?? 1));
+});
+if (build !== 0) {
+  console.error('scripts/build.mjs failed: no test was run.');
+  process.exit(build);
+}
+process.env.DWB_TEST_BUILT = '1';
 
 if (!lanes) {
   process.exit(await mocha(globs(suites), {}));

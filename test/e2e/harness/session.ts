@@ -24,7 +24,8 @@ let started: Promise<{ session: E2eSession; stop(): Promise<void> }> | undefined
 
 async function start(): Promise<{ session: E2eSession; stop(): Promise<void> }> {
   const vsix = packageExtension();
-  const runnerVsix = buildSuiteRunner();
+  // DWB_E2E_RUNNER_VSIX: already packaged, as DWB_E2E_VSIX (scripts/test.mjs packages once for its e2e lane).
+  const runnerVsix = process.env['DWB_E2E_RUNNER_VSIX'] || buildSuiteRunner();
   const profile = createProfile();
   installExtension(profile, vsix);
   installExtension(profile, runnerVsix);

@@ -15,7 +15,7 @@ const npm: ProcessSpec = { command: 'npm', args: [] };
 
 /**
  * Builds the production bundle and packages it; returns the path of dist/dw-workbench.vsix.
- * DWB_E2E_VSIX names an already packaged vsix instead (CI packages once for every job).
+ * DWB_E2E_VSIX names an already packaged vsix instead (scripts/test.mjs packages once for its e2e lane).
  */
 export function packageExtension(): string {
   const given = process.env['DWB_E2E_VSIX'];

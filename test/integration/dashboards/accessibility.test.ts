@@ -1,5 +1,4 @@
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -17,6 +16,7 @@ import type { SalesDashboardData, SalesFilters, SalesInitialState } from '../../
 import { skipBecause } from '../../support/skip';
 import { bothDashboards, chromiumAvailable, openDashboardBrowser, webviewBundle, webviewStrings, type DashboardBrowser } from './browserHarness';
 import { createDashboardWarehouse, type DashboardWarehouse } from './warehouseFixture';
+import { ensureBuilt } from '../../support/build';
 
 const root = path.resolve(__dirname, '../../..');
 const artifacts = path.join(root, 'test-artifacts', 'dashboards');
@@ -97,8 +97,7 @@ describe('dashboard accessibility and layout in headless Chromium (PostgreSQL fi
 
   before(async function () {
     if (!chromiumAvailable()) skipBecause(this, 'Chromium is not installed at /usr/bin/chromium (apt-get install -y chromium)');
-    const build = spawnSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { cwd: root, encoding: 'utf8' });
-    assert.equal(build.status, 0, build.stderr);
+    ensureBuilt();
     w = await createDashboardWarehouse({ sales: 3000, runs: 80, events: 400 });
     sales = new SalesQueries(w.engine, 'postgres');
     monitor = new MonitorQueries(w.engine, 'postgres');

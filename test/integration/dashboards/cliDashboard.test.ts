@@ -1,5 +1,4 @@
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -10,6 +9,7 @@ import { embeddableJson } from '../../../src/core/dashboard/page';
 import { INITIAL_STATE_ID } from '../../../src/core/webview/webviewPage';
 import type { MonitorInitialState } from '../../../src/protocol/monitor';
 import { createDashboardWarehouse, type DashboardWarehouse } from './warehouseFixture';
+import { ensureBuilt } from '../../support/build';
 
 const root = path.resolve(__dirname, '../../..');
 
@@ -26,7 +26,7 @@ describe('dwb dashboard (PostgreSQL)', () => {
   };
 
   before(async () => {
-    assert.equal(spawnSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { cwd: root }).status, 0);
+    ensureBuilt();
     w = await createDashboardWarehouse({ sales: 300, runs: 20, events: 50 });
     dir = mkdtempSync(path.join(tmpdir(), 'dwb-cli-'));
     writeFileSync(path.join(dir, 'dw-workbench.json'), JSON.stringify({

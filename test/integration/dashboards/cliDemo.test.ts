@@ -1,13 +1,11 @@
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { EXIT_CODES } from '../../../src/cli/command';
 import { demoCommand } from '../../../src/cli/commands/demo';
-
-const root = path.resolve(__dirname, '../../..');
+import { ensureBuilt } from '../../support/build';
 
 /** The state embedded in a snapshot page (the JSON data block). */
 function embeddedState(html: string): { kind: string; snapshot: boolean; data: Record<string, unknown> } {
@@ -21,7 +19,7 @@ describe('dwb demo writes both dashboards (PGlite)', function () {
   let dir: string;
 
   before(() => {
-    assert.equal(spawnSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { cwd: root }).status, 0);
+    ensureBuilt();
     dir = mkdtempSync(path.join(tmpdir(), 'dwb-demo-'));
   });
   after(() => {

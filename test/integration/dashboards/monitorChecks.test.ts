@@ -1,5 +1,4 @@
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { recordProjectChecks, runProjectChecks, type CheckReport } from '../../../src/core/checks';
@@ -14,6 +13,7 @@ import { dwb } from '../checks/support';
 import { independentValues } from '../checks/independent';
 import { chromiumAvailable, openDashboardBrowser, type DashboardBrowser } from './browserHarness';
 import { createEtlWarehouse, type EtlWarehouse } from './etlWarehouse';
+import { ensureBuilt } from '../../support/build';
 
 const root = path.resolve(__dirname, '../../..');
 const artifacts = path.join(root, 'test-artifacts', 'dashboards');
@@ -65,8 +65,7 @@ describe('ETL monitor: warehouse checks in the health panel (PostgreSQL, headles
 
   before(async function () {
     if (!chromiumAvailable()) skipBecause(this, 'Chromium is not installed at /usr/bin/chromium (apt-get install -y chromium)');
-    const build = spawnSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { cwd: root, encoding: 'utf8' });
-    assert.equal(build.status, 0, build.stderr);
+    ensureBuilt();
     w = await createEtlWarehouse({ scale: 0.01 });
     queries = new MonitorQueries(w.engine, 'postgres');
     const project = w.project;

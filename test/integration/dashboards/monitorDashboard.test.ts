@@ -1,5 +1,4 @@
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { monitorHandler } from '../../../src/core/dashboard/handler';
@@ -9,6 +8,7 @@ import { skipBecause } from '../../support/skip';
 import { chromiumAvailable, openDashboardBrowser, type DashboardBrowser } from './browserHarness';
 import { createEtlWarehouse, type EtlWarehouse } from './etlWarehouse';
 import { createDashboardWarehouse, type DashboardWarehouse } from './warehouseFixture';
+import { ensureBuilt } from '../../support/build';
 
 const root = path.resolve(__dirname, '../../..');
 const artifacts = path.join(root, 'test-artifacts', 'dashboards');
@@ -58,8 +58,7 @@ describe('ETL monitor in headless Chromium (PostgreSQL, bootstrap + generator + 
 
   before(async function () {
     if (!chromiumAvailable()) skipBecause(this, 'Chromium is not installed at /usr/bin/chromium (apt-get install -y chromium)');
-    const build = spawnSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { cwd: root, encoding: 'utf8' });
-    assert.equal(build.status, 0, build.stderr);
+    ensureBuilt();
     w = await createEtlWarehouse({ failure: { entities: ['dim_cliente', 'dim_produto'], failing: 'dim_produto', message: FAILURE } });
     queries = new MonitorQueries(w.engine, 'postgres');
     b = await openDashboardBrowser(monitorHandler(queries, {

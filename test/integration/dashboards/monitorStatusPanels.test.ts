@@ -1,5 +1,4 @@
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { monitorHandler } from '../../../src/core/dashboard/handler';
@@ -8,6 +7,7 @@ import { DEFAULT_AUDIT_FILTERS, type MonitorData, type MonitorInitialState } fro
 import { skipBecause } from '../../support/skip';
 import { chromiumAvailable, openDashboardBrowser, type DashboardBrowser } from './browserHarness';
 import { createDashboardWarehouse, type DashboardWarehouse } from './warehouseFixture';
+import { ensureBuilt } from '../../support/build';
 
 const root = path.resolve(__dirname, '../../..');
 const artifacts = path.join(root, 'test-artifacts', 'dashboards');
@@ -26,8 +26,7 @@ describe('ETL monitor: cancelled runs and the SQL Server Audit panel (headless C
 
   before(async function () {
     if (!chromiumAvailable()) skipBecause(this, 'Chromium is not installed at /usr/bin/chromium (apt-get install -y chromium)');
-    const build = spawnSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { cwd: root, encoding: 'utf8' });
-    assert.equal(build.status, 0, build.stderr);
+    ensureBuilt();
     w = await createDashboardWarehouse({ sales: 50, runs: 20, events: 20 });
     // Two runs the user cancelled, an hour ago (the fixture's runs end minutes before now).
     const r = await w.engine.query(`INSERT INTO audit.etl_run (run_id, entities_requested, started_by, started_at, finished_at, status, entities_succeeded, entities_failed)

@@ -1,5 +1,4 @@
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { salesHandler } from '../../../src/core/dashboard/handler';
@@ -9,6 +8,7 @@ import { skipBecause } from '../../support/skip';
 import { DETAIL_PAGE_ROWS } from '../../../webview/shared/table';
 import { chromiumAvailable, openDashboardBrowser, type DashboardBrowser } from './browserHarness';
 import { createEtlWarehouse, type EtlWarehouse } from './etlWarehouse';
+import { ensureBuilt } from '../../support/build';
 
 const root = path.resolve(__dirname, '../../..');
 const artifacts = path.join(root, 'test-artifacts', 'dashboards');
@@ -104,8 +104,7 @@ describe('sales dashboard in headless Chromium (PostgreSQL, bootstrap + generato
 
   before(async function () {
     if (!chromiumAvailable()) skipBecause(this, 'Chromium is not installed at /usr/bin/chromium (apt-get install -y chromium)');
-    const build = spawnSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { cwd: root, encoding: 'utf8' });
-    assert.equal(build.status, 0, build.stderr);
+    ensureBuilt();
     w = await createEtlWarehouse();
     queries = new SalesQueries(w.engine, 'postgres');
     b = await openDashboardBrowser(salesHandler(queries, { showSql: () => Promise.resolve(), exportCsv: () => Promise.resolve({ saved: false, rows: 0 }) }));

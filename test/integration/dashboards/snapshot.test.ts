@@ -1,5 +1,4 @@
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,6 +10,7 @@ import { DEFAULT_AUDIT_FILTERS } from '../../../src/protocol/monitor';
 import { skipBecause } from '../../support/skip';
 import { CHROMIUM, chromiumAvailable, fullPageScreenshot, webviewBundle, webviewStrings } from './browserHarness';
 import { createDashboardWarehouse, type DashboardWarehouse } from './warehouseFixture';
+import { ensureBuilt } from '../../support/build';
 
 const root = path.resolve(__dirname, '../../..');
 
@@ -20,7 +20,7 @@ describe('HTML snapshot of the dashboards (PostgreSQL, headless Chromium)', func
 
   before(async function () {
     if (!chromiumAvailable()) skipBecause(this, 'Chromium is not installed at /usr/bin/chromium (apt-get install -y chromium)');
-    assert.equal(spawnSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { cwd: root }).status, 0);
+    ensureBuilt();
     w = await createDashboardWarehouse({ sales: 500, runs: 30, events: 100 });
     dir = mkdtempSync(path.join(tmpdir(), 'dwb-snapshot-'));
   });

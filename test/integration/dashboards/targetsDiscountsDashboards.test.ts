@@ -1,5 +1,4 @@
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -20,6 +19,7 @@ import type { TargetsData, TargetsFilters } from '../../../src/protocol/targets'
 import { createEtlWarehouse, type EtlWarehouse } from './etlWarehouse';
 import { discountsShown, expectedDiscounts, expectedTargets, targetsShown } from './targetsDiscountsExpected';
 import { DETAIL_PAGE_ROWS } from '../../../webview/shared/table';
+import { ensureBuilt } from '../../support/build';
 
 const root = path.resolve(__dirname, '../../..');
 const artifacts = path.join(root, 'test-artifacts', 'dashboards');
@@ -148,8 +148,7 @@ describe('targets and discounts dashboards on PostgreSQL (bootstrap + generator 
 
     before(async function () {
       if (!chromiumAvailable()) skipBecause(this, 'Chromium is not installed at /usr/bin/chromium (apt-get install -y chromium)');
-      const build = spawnSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { cwd: root, encoding: 'utf8' });
-      assert.equal(build.status, 0, build.stderr);
+      ensureBuilt();
       const toTargets = targetsHandler(targets, host);
       const toDiscounts = discountsHandler(discounts, host);
       const handler: MessageHandler = (m) => ((m as { method?: string }).method?.startsWith('targets/') === true ? toTargets : toDiscounts)(m);

@@ -71,9 +71,10 @@ async function n(db: Engine, sql: string, params: readonly unknown[] = []): Prom
   return Number((await db.query<{ n: unknown }>(sql, params as never)).rows[0]?.n ?? 0);
 }
 
-async function differences(dw: Engine): Promise<Record<string, number>> {
+/** The checks whose names start with one of `only` (every check without it) that find differences. */
+async function differences(dw: Engine, only?: readonly string[]): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
-  for (const [name, sql] of CHECKS) {
+  for (const [name, sql] of CHECKS.filter(([c]) => only === undefined || only.some((o) => c.startsWith(o)))) {
     const d = await n(dw, sql);
     if (d !== 0) out[name] = d;
   }
@@ -316,7 +317,8 @@ describe('ETL on SQL Server: the shipped entities from ECOMMERCE_OLTP into DW_EC
         assert.deepEqual(failures(r), []);
         assert.equal(await n(dw, `SELECT COUNT(*) AS n FROM audit.etl_run WHERE status = 'running'`), 0);
         assert.equal(await n(dw, `SELECT COUNT(*) AS n FROM audit.etl_run_entity WHERE status = 'running'`), 0);
-        assert.deepEqual(await differences(dw), {});
+        // Only the facts were loaded since the last full check.
+        assert.deepEqual(await differences(dw, ['fact_vendas', 'fact_descontos']), {});
       });
     }
   });

@@ -1,11 +1,10 @@
-import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { resultsPage } from '../../../src/extension/scripts/resultsPage';
 import { openDashboardBrowser, type DashboardBrowser } from '../dashboards/browserHarness';
+import { ensureBuilt } from '../../support/build';
 
 const root = path.resolve(__dirname, '../../..');
 
@@ -17,8 +16,7 @@ export interface ResultsBrowser {
 
 /** Builds the bundles, serves the results page and opens it; resolves once it says it is ready. */
 export async function openResultsPage(): Promise<ResultsBrowser> {
-  const build = spawnSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { cwd: root, encoding: 'utf8' });
-  assert.equal(build.status, 0, build.stderr);
+  ensureBuilt();
   const bundle = readFileSync(path.join(root, 'dist/webview/results.js'), 'utf8');
   let origin = '';
   const server: Server = createServer((req, res) => {
