@@ -11,6 +11,8 @@ const root = path.resolve(__dirname, '../../..');
 /** The results page served from 127.0.0.1 in headless Chromium, with a host that only records. */
 export interface ResultsBrowser {
   readonly browser: DashboardBrowser;
+  /** Loads the page again (a new webview: no saved state), forgetting the requests and errors seen so far; resolves once it is ready. */
+  reload(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -27,10 +29,18 @@ export async function openResultsPage(): Promise<ResultsBrowser> {
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   // The harness brings Chromium and the acquireVsCodeApi stand-in (getState/setState included).
   const browser = await openDashboardBrowser(() => Promise.resolve(undefined));
-  await browser.page.goto(`${origin}/`);
-  await browser.page.waitForSelector('main[aria-busy="false"]');
+  const load = async (): Promise<void> => {
+    await browser.page.goto(`${origin}/`);
+    await browser.page.waitForSelector('main[aria-busy="false"]');
+  };
+  await load();
   return {
     browser,
+    async reload() {
+      browser.requests.length = 0;
+      browser.errors.length = 0;
+      await load();
+    },
     async close() {
       await browser.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -33,13 +33,17 @@ describe('results view across a window reload (Chromium)', function () {
   let page: ResultsBrowser | undefined;
   let browser: DashboardBrowser;
 
-  beforeEach(async function () {
+  // One browser for the file; each test starts on a page loaded afresh (no saved state).
+  before(async function () {
     if (!chromiumAvailable()) skipBecause(this, 'Chromium is not installed at /usr/bin/chromium (apt-get install -y chromium)');
     page = await openResultsPage();
     browser = page.browser;
   });
+  beforeEach(async () => {
+    await page?.reload();
+  });
 
-  afterEach(async () => {
+  after(async () => {
     await page?.close();
   });
 
