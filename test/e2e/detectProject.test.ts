@@ -64,7 +64,7 @@ describe('e2e: DW: Detect Project in code-server (users\' SQL Server layout)', f
     }
 
     // The toast has hidden itself by now on a slow machine: the action is taken from the notification center then.
-    await wb.clickNotificationAction(PROPOSAL, 'Write dw-workbench.json');
+    await wb.clickNotificationAction(PROPOSAL, 'Write dw-workbench.json', { shown: true });
     await wb.page.locator('.part.editor .tabs-container .tab.active', { hasText: 'dw-workbench.json' }).waitFor({ state: 'visible', timeout: 60_000 });
     await wb.screenshot('written-file-open');
     // The written proposal is not left behind as a dirty untitled editor.

@@ -184,16 +184,19 @@ export class Workbench {
    * Clicks the button `action` of the notification matching `text`: on its toast, or, when the
    * toast has hidden itself (information toasts do after some seconds, so a scenario that reads
    * other things first finds it gone), on its entry in the notification center. The click took
-   * when the notification closes; one that did not is made again, up to three times.
+   * when the notification closes; one that did not is made again, up to three times. `shown`:
+   * the scenario has seen the notification already (waitForNotification), so a toast that is not
+   * visible now has hidden itself and the center is looked at at once, instead of waiting
+   * `timeoutMs` for a toast that will not come back.
    */
-  async clickNotificationAction(text: string | RegExp, action: string, timeoutMs = 60_000): Promise<void> {
+  async clickNotificationAction(text: string | RegExp, action: string, { timeoutMs = 60_000, shown = false } = {}): Promise<void> {
     const withText = { has: this.page.locator('.notification-list-item-message', { hasText: text }) };
     const toast = this.page.locator('.notifications-toasts .notification-list-item', withText).first();
     const entry = this.page.locator('.notifications-center .notification-list-item', withText).first();
     const button = (item: Locator): Locator => item.locator('.notification-list-item-buttons-container a.monaco-button', { hasText: action }).first();
     const gone = (): Promise<boolean> => eventually(async () => !(await toast.isVisible()) && !(await entry.isVisible()), 10_000);
     await retried(`notification "${String(text)}" > ${action}`, 3, async (n) => {
-      if (n === 1 && (await toast.waitFor({ state: 'visible', timeout: timeoutMs }).then(() => true, () => false))) {
+      if (n === 1 && !shown && (await toast.waitFor({ state: 'visible', timeout: timeoutMs }).then(() => true, () => false))) {
         await button(toast).click();
         return gone();
       }
