@@ -74,8 +74,8 @@ const lanes = suites.length === everything.length && everything.every((s) => sui
 
 /** Packages the extension and the VS Code suite runner for the e2e lane; resolves with their paths as the harness reads them. */
 function packageForE2e() {
-  const script = `const v = require('./test/e2e/harness/vsix.ts'); const r = require('./test/vscode/buildRunner.ts');
-    process.stdout.write(JSON.stringify({ DWB_E2E_VSIX: v.packageExtension(), DWB_E2E_RUNNER_VSIX: r.buildSuiteRunner() }));`;
+  const script = `const v = require('./test/e2e/harness/vsix.ts');
+    process.stdout.write(JSON.stringify({ DWB_E2E_VSIX: v.packageExtension(), DWB_E2E_RUNNER_VSIX: v.suiteRunnerVsix() }));`;
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--require', 'tsx/cjs', '-e', script], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
     let out = '';

@@ -1,10 +1,9 @@
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext } from 'playwright-core';
-import { buildSuiteRunner } from '../../vscode/buildRunner';
 import { ScenarioArtifacts } from './artifacts';
 import { createProfile, installExtension, startCodeServer, type RunningCodeServer } from './codeServer';
-import { packageExtension } from './vsix';
+import { packageExtension, suiteRunnerVsix } from './vsix';
 import { launchBrowser, Workbench } from './workbench';
 
 /**
@@ -24,8 +23,7 @@ let started: Promise<{ session: E2eSession; stop(): Promise<void> }> | undefined
 
 async function start(): Promise<{ session: E2eSession; stop(): Promise<void> }> {
   const vsix = packageExtension();
-  // DWB_E2E_RUNNER_VSIX: already packaged, as DWB_E2E_VSIX (scripts/test.mjs packages once for its e2e lane).
-  const runnerVsix = process.env['DWB_E2E_RUNNER_VSIX'] || buildSuiteRunner();
+  const runnerVsix = suiteRunnerVsix();
   const profile = createProfile();
   installExtension(profile, vsix);
   installExtension(profile, runnerVsix);
