@@ -36,11 +36,23 @@ describe('e2e: a new warehouse project from an empty window', function () {
     const folder = path.join(parent, 'sales-dw');
 
     await step('DW: New Warehouse Project > PostgreSQL > a new folder > a server that runs now writes the project and opens its folder', async () => {
-      await wb.runCommand('DW: New Warehouse Project');
-      await wb.pick('PostgreSQL', 180_000);
-      // No folder is open: VS Code's folder dialog asks where the project folder goes.
-      await chooseFolder(wb, parent, 'Create Project Folder Here');
-      assert.equal(await wb.answerInput(/Name of the new project folder/, 'sales-dw'), 'dw-warehouse');
+      // No folder is open: VS Code's folder dialog asks where the project folder goes. The name
+      // box after it says which folder the dialog took; the dialog can take its own start folder
+      // instead of the path typed into it (seen under load: /root). Then the command is cancelled
+      // there, before anything is written, and run again.
+      const named = /^Name of the new project folder in /;
+      let message = '';
+      await retried('New Warehouse Project > PostgreSQL > folder dialog', 3, async () => {
+        await wb.runCommand('DW: New Warehouse Project');
+        await wb.pick('PostgreSQL', 180_000);
+        await chooseFolder(wb, parent, 'Create Project Folder Here');
+        message = await wb.waitForInput(named);
+        // "Name of the new project folder in /root (Press 'Enter' to confirm or 'Escape' to cancel)"
+        if (/^Name of the new project folder in (.+?)(?: \(Press .*)?$/.exec(message)?.[1] === parent) return true;
+        await wb.closeQuickInput();
+        return false;
+      }, () => `the name box asks ${JSON.stringify(message)}, not for a folder in ${parent}`);
+      assert.equal(await wb.answerInput(named, 'sales-dw'), 'dw-warehouse');
       await wb.pick('A PostgreSQL server that runs now');
       // The offers are what a local PostgreSQL has; the database is this run's own.
       assert.equal(await wb.answerInput(/^Host of the PostgreSQL server/), '127.0.0.1');
@@ -97,6 +109,8 @@ async function chooseFolder(wb: Workbench, folder: string, okLabel: string): Pro
   const input = wb.page.locator('.quick-input-widget .quick-input-box input');
   const ok = wb.page.locator('.quick-input-widget .monaco-button', { hasText: okLabel }).first();
   await ok.waitFor({ state: 'visible', timeout: 60_000 });
+  // Its own start folder in the box first (a folder path ends with a slash): typing before that lands is overwritten.
+  await eventually(async () => (await input.inputValue()).endsWith('/'), 10_000);
   // The dialog fills its box with its own start folder once it has read it: a path typed before
   // that is replaced (seen: the box back at /root/ and the click taken for nothing). The path is
   // typed again until the box holds it, and the click took when the dialog closes.

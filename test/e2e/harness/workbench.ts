@@ -353,6 +353,22 @@ export class Workbench {
     });
   }
 
+  private get inputMessage(): Locator {
+    return this.page.locator('.quick-input-widget .quick-input-message');
+  }
+
+  /** Whether an input box shows a message that `prompt` matches. Bounded reads: an unbounded one waits Playwright's default 30 s for an element in flux. */
+  private asking(prompt: RegExp): () => Promise<boolean> {
+    return async () => (await this.quickInput.isVisible()) && prompt.test((await this.inputMessage.textContent({ timeout: 2_000 })) ?? '');
+  }
+
+  /** Waits for an input box whose message `prompt` matches, and returns that message, answering nothing. */
+  async waitForInput(prompt: RegExp, timeoutMs = 60_000): Promise<string> {
+    await this.until(this.asking(prompt), timeoutMs,
+      async () => `no input box asking ${String(prompt)}; it shows ${JSON.stringify(await this.inputMessage.textContent({ timeout: 2_000 }).catch(() => ''))}`);
+    return ((await this.inputMessage.textContent({ timeout: 2_000 })) ?? '').trim();
+  }
+
   /**
    * Answers the open input box whose prompt matches `prompt`: returns the value it offered,
    * types `value` over it (or keeps the offer when undefined) and presses Enter. The answer took
@@ -360,11 +376,9 @@ export class Workbench {
    * Enter, so while the box still asks the same question the answer is typed and sent again.
    */
   async answerInput(prompt: RegExp, value?: string, timeoutMs = 60_000): Promise<string> {
-    const message = this.page.locator('.quick-input-widget .quick-input-message');
-    // Bounded reads: an unbounded one waits Playwright's default 30 s for an element in flux.
-    const asking = async (): Promise<boolean> => (await this.quickInput.isVisible()) && prompt.test((await message.textContent({ timeout: 2_000 })) ?? '');
-    await this.until(asking, timeoutMs,
-      async () => `no input box asking ${String(prompt)}; it shows ${JSON.stringify(await message.textContent({ timeout: 2_000 }).catch(() => ''))}`);
+    const message = this.inputMessage;
+    const asking = this.asking(prompt);
+    await this.waitForInput(prompt, timeoutMs);
     const offered = await this.quickInput.inputValue();
     const answer = value ?? offered;
     await retried(`input box ${String(prompt)}`, 3, async (n) => {
