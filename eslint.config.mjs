@@ -34,20 +34,18 @@ const layout = {
   '@stylistic/max-len': ['error', { code: 160, ignoreStrings: true, ignoreTemplateLiterals: true, ignoreRegExpLiterals: true, ignoreUrls: true }],
 };
 
+// The rules that need no types. The type-aware ones (typescript-eslint's recommended-type-checked
+// set) and the type check run in oxlint with tsgolint (.oxlintrc.json, `npm run lint:types`):
+// docs/architecture.md, "What `npm run lint` costs".
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', '.tools/**', '.dw/**', 'test-artifacts/**', '**/*.cjs', '**/*.mjs', '**/*.js'] },
-  ...tseslint.configs.recommendedTypeChecked,
+  ...tseslint.configs.recommended,
   {
     plugins: { '@stylistic': stylistic },
     rules: layout,
   },
   {
-    languageOptions: {
-      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
-    },
     rules: {
-      '@typescript-eslint/no-floating-promises': 'error',
-      '@typescript-eslint/no-misused-promises': 'error',
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'Only src/extension may import vscode.' }] }],

@@ -164,12 +164,18 @@ export class HeldTransaction {
     const released = new Promise<void>((resolve) => { go = resolve; });
     let opened: (at: string) => void = () => undefined;
     const started = new Promise<string>((resolve) => { opened = resolve; });
-    const done = s.transaction(async (tx) => {
-      const at = await tx.query<{ t: unknown }>(startedAtSql);
-      for (const sql of statements) await tx.query(sql);
-      opened(String(at.rows[0]?.t));
-      await released;
-    }).finally(() => s.release());
+    const done = (async () => {
+      try {
+        await s.transaction(async (tx) => {
+          const at = await tx.query<{ t: unknown }>(startedAtSql);
+          for (const sql of statements) await tx.query(sql);
+          opened(String(at.rows[0]?.t));
+          await released;
+        });
+      } finally {
+        await s.release();
+      }
+    })();
     // A failing statement ends the transaction before it is open: its error is the caller's.
     const at = await Promise.race([started, done.then(() => '')]);
     return new HeldTransaction(go, done, at);
