@@ -40,15 +40,15 @@ describe('e2e: a new warehouse project from an empty window', function () {
       // box after it says which folder the dialog took; the dialog can take its own start folder
       // instead of the path typed into it (seen under load: /root). Then the command is cancelled
       // there, before anything is written, and run again.
-      const named = /^Name of the new project folder in /;
+      // "Name of the new project folder in /root (Press 'Enter' to confirm or 'Escape' to cancel)"
+      const named = /^Name of the new project folder in (.+?)(?: \(Press .*)?$/;
       let message = '';
       await retried('New Warehouse Project > PostgreSQL > folder dialog', 3, async () => {
         await wb.runCommand('DW: New Warehouse Project');
         await wb.pick('PostgreSQL', 180_000);
         await chooseFolder(wb, parent, 'Create Project Folder Here');
         message = await wb.waitForInput(named);
-        // "Name of the new project folder in /root (Press 'Enter' to confirm or 'Escape' to cancel)"
-        if (/^Name of the new project folder in (.+?)(?: \(Press .*)?$/.exec(message)?.[1] === parent) return true;
+        if (named.exec(message)?.[1] === parent) return true;
         await wb.closeQuickInput();
         return false;
       }, () => `the name box asks ${JSON.stringify(message)}, not for a folder in ${parent}`);

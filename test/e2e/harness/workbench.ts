@@ -376,7 +376,6 @@ export class Workbench {
    * Enter, so while the box still asks the same question the answer is typed and sent again.
    */
   async answerInput(prompt: RegExp, value?: string, timeoutMs = 60_000): Promise<string> {
-    const message = this.inputMessage;
     const asking = this.asking(prompt);
     await this.waitForInput(prompt, timeoutMs);
     const offered = await this.quickInput.inputValue();
@@ -389,7 +388,7 @@ export class Workbench {
       return eventually(async () => !(await asking()), 20_000);
     }, async () => {
       await this.screenshot('input-stayed');
-      return `the input box asking ${String(prompt)} stayed: ${JSON.stringify(await message.textContent({ timeout: 2_000 }).catch(() => ''))}, value ${JSON.stringify(await this.quickInput.inputValue({ timeout: 2_000 }).catch(() => '?'))}`;
+      return `the input box asking ${String(prompt)} stayed: ${JSON.stringify(await this.inputMessage.textContent({ timeout: 2_000 }).catch(() => ''))}, value ${JSON.stringify(await this.quickInput.inputValue({ timeout: 2_000 }).catch(() => '?'))}`;
     });
     return offered;
   }
