@@ -65,8 +65,8 @@ async function failWithUnknownRule(wb: Workbench, file: string): Promise<string[
 
 /**
  * A failed dw-etl task puts each failure in the Problems panel at the definition file's line
- * (the `$dw-etl` problem matcher reads the task terminal's failure lines), and the next
- * successful run of the task clears them. A project whose own etl/entities holds only
+ * (the run publishes them as it prints its failure lines), and the next successful run of the
+ * task clears them. A project whose own etl/entities holds only
  * dim_cliente, on a throw-away PostgreSQL database with the OLTP and warehouse tables.
  */
 describe('e2e: a failing dw-etl task fills the Problems panel', function () {

@@ -4,8 +4,6 @@ import { CLOSE_AFTER_LAST_WRITE_MS } from '../etl/terminal';
 import { checkProject, reportLines, type CheckDiagnostics } from './run';
 
 export const CHECK_TASK_TYPE = 'dw-check';
-/** The problem matcher package.json contributes for the failed checks' lines. */
-export const CHECK_PROBLEM_MATCHER = '$dw-check';
 
 /** The dw-check task's terminal: runs every check, prints each result, exits 1 when a check of severity error failed. */
 class CheckTerminal implements vscode.Pseudoterminal {
@@ -56,7 +54,9 @@ export class CheckTaskProvider implements vscode.TaskProvider {
 
   private task(definition: vscode.TaskDefinition, scope: vscode.WorkspaceFolder | vscode.TaskScope): vscode.Task {
     const execution = new vscode.CustomExecution(() => Promise.resolve(new CheckTerminal(this.ctx, this.diagnostics)));
-    const task = new vscode.Task(definition, scope, 'check warehouse', 'DW Workbench', execution, [CHECK_PROBLEM_MATCHER]);
+    // No problem matcher: the task publishes the failed checks itself (CheckDiagnostics), as
+    // "DW: Check Warehouse" does; the contributed $dw-check reads `dwb check` in a shell task.
+    const task = new vscode.Task(definition, scope, 'check warehouse', 'DW Workbench', execution, []);
     task.presentationOptions = { reveal: vscode.TaskRevealKind.Always, clear: true };
     return task;
   }

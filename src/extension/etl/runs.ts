@@ -4,11 +4,12 @@ import { EntityDefinitionError, locateDefinitionProblems, runEtl, type EntityDef
 import { EntityControlQueries } from '../../core/etl/control/state';
 import { planEtlRun } from '../../core/etl/present/plan';
 import type { EtlTaskRequest } from '../../core/etl/present/taskRequest';
-import { definitionProblemLines, eventLines, failureLine, planLines, summaryLines } from '../../core/etl/present/terminalLines';
+import { definitionFailures, entityFailure, eventLines, failureLine, planLines, summaryLines, type EtlFailure } from '../../core/etl/present/terminalLines';
 import { ConnectionAbandoned } from '../connections';
 import type { DwContext } from '../context';
 import { showError } from '../engineErrors';
 import { entitiesDir, loadDefinitions, lockWaitMs } from './definitions';
+import { EtlProblems } from './problems';
 
 /** Exit codes the task reports: 0 every entity succeeded, 1 one failed or the run could not start. */
 export const EXIT_OK = 0;
@@ -23,19 +24,31 @@ function currentUser(): string {
   }
 }
 
+/** Terminal lines in VS Code's display language (the failure lines' prefix stays as the matcher reads it). */
+const say = (message: string, ...args: (string | number)[]): string => vscode.l10n.t(message, ...args);
+
+/** Where a run writes: its terminal lines, and its failures (printed there, and kept for the Problems panel). */
+interface RunOutput {
+  write(lines: readonly string[]): void;
+  fail(failures: readonly EtlFailure[]): void;
+  /** A failure a progress line already printed (a failed entity's). */
+  printed(failure: EtlFailure): void;
+}
+
 /**
  * Runs the ETL for the `dw-etl` tasks and tells the entity tree what is loading. One instance
  * per extension; every run writes its lines through `write` and stops when `signal` aborts (the
- * ETL rolls back the batch in flight; committed batches and their watermark stay).
+ * ETL rolls back the batch in flight; committed batches and their watermark stay). Its failures
+ * replace the last run's in the Problems panel before it returns.
  */
-/** Terminal lines in VS Code's display language (the problem matcher's prefix stays as it reads it). */
-const say = (message: string, ...args: (string | number)[]): string => vscode.l10n.t(message, ...args);
 
 export class EtlRuns implements vscode.Disposable {
   private readonly loading = new Map<string, number>();
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires when an entity starts or ends loading here, and when a run ends. */
   readonly onDidChange = this.changed.event;
+
+  private readonly problems = new EtlProblems();
 
   constructor(private readonly ctx: DwContext) {}
 
@@ -44,6 +57,26 @@ export class EtlRuns implements vscode.Disposable {
   }
 
   async run(request: EtlTaskRequest, write: (lines: readonly string[]) => void, signal: AbortSignal): Promise<number> {
+    const failures: EtlFailure[] = [];
+    const out: RunOutput = {
+      write,
+      fail(these) {
+        failures.push(...these);
+        write(these.map(failureLine));
+      },
+      printed(failure) {
+        failures.push(failure);
+      },
+    };
+    try {
+      return await this.execute(request, out, signal);
+    } finally {
+      this.problems.replace(failures);
+    }
+  }
+
+  private async execute(request: EtlTaskRequest, out: RunOutput, signal: AbortSignal): Promise<number> {
+    const { write } = out;
     const project = this.ctx.project ?? (await this.ctx.projectState.reload());
     if (project === undefined) {
       write([`dw-etl: ${vscode.l10n.t('this workspace has no valid dw-workbench.json; run "DW: New Warehouse Project" or fix the file.')}`]);
@@ -54,7 +87,7 @@ export class EtlRuns implements vscode.Disposable {
       definitions = loadDefinitions(this.ctx, project);
     } catch (e) {
       if (!(e instanceof EntityDefinitionError)) throw e;
-      write(definitionProblemLines(e.problems));
+      out.fail(definitionFailures(e.problems));
       return EXIT_FAILED;
     }
     const fileOf = (entity: string): string | undefined => definitions.find((d) => d.entity === entity)?.file;
@@ -67,7 +100,7 @@ export class EtlRuns implements vscode.Disposable {
       const source = await engines.get('oltp');
       const target = await engines.get('dw');
       if (!(await new EntityControlQueries(target, target.dialect).hasControlTable())) {
-        write([failureLine(project.file, 1, what, 'the warehouse has no ctl.etl_control yet: run "DW: Bootstrap Warehouse" first.')]);
+        out.fail([{ file: project.file, line: 1, entity: what, message: 'the warehouse has no ctl.etl_control yet: run "DW: Bootstrap Warehouse" first.' }]);
         return EXIT_FAILED;
       }
       if (request.dryRun) {
@@ -84,6 +117,8 @@ export class EtlRuns implements vscode.Disposable {
         signal,
         onEvent: (e) => {
           this.track(e, open);
+          const failure = entityFailure(e, fileOf);
+          if (failure !== undefined) out.printed(failure);
           write(eventLines(e, fileOf, say));
         },
       });
@@ -96,13 +131,14 @@ export class EtlRuns implements vscode.Disposable {
     } catch (e) {
       if (e instanceof EntityDefinitionError) {
         // Refused against the real tables (a missing column, an impossible conversion) before any data moved.
-        write(definitionProblemLines(locateDefinitionProblems(e.problems)));
+        out.fail(definitionFailures(locateDefinitionProblems(e.problems)));
         return EXIT_FAILED;
       }
       const message = e instanceof Error ? e.message : String(e);
       if (!(e instanceof ConnectionAbandoned)) {
         // No definition to point at: the connection settings live in the project file.
-        write([failureLine(request.entities.length === 1 ? (fileOf(request.entities[0] as string) ?? project.file) : project.file, 1, what, message)]);
+        const file = request.entities.length === 1 ? (fileOf(request.entities[0] as string) ?? project.file) : project.file;
+        out.fail([{ file, line: 1, entity: what, message }]);
         void showError(this.ctx, e, vscode.l10n.t('ETL run failed'));
       }
       return EXIT_FAILED;
@@ -125,5 +161,6 @@ export class EtlRuns implements vscode.Disposable {
 
   dispose(): void {
     this.changed.dispose();
+    this.problems.dispose();
   }
 }

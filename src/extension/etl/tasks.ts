@@ -6,8 +6,6 @@ import type { EtlRuns } from './runs';
 import { EtlTerminal } from './terminal';
 
 export const ETL_TASK_TYPE = 'dw-etl';
-/** The problem matcher package.json contributes for the terminal's failure lines. */
-export const ETL_PROBLEM_MATCHER = '$dw-etl';
 
 type EtlTaskDefinition = vscode.TaskDefinition & EtlTaskFields;
 
@@ -28,7 +26,9 @@ function taskFor(ctx: DwContext, runs: EtlRuns, definition: EtlTaskDefinition, s
     const r = resolveEtlTask(resolved as EtlTaskDefinition, entityNames(ctx));
     return Promise.resolve(new EtlTerminal(runs, 'request' in r ? r.request : r));
   });
-  const task = new vscode.Task(definition, scope, name, 'DW Workbench', execution, [ETL_PROBLEM_MATCHER]);
+  // No problem matcher: the run publishes its failures itself (EtlProblems). An empty list, not
+  // none, so that Run Task does not ask which matcher to scan the output with.
+  const task = new vscode.Task(definition, scope, name, 'DW Workbench', execution, []);
   task.presentationOptions = { reveal: vscode.TaskRevealKind.Always, clear: true };
   return task;
 }

@@ -6,10 +6,10 @@ import { EXIT_CANCELLED, EXIT_FAILED, type EtlRuns } from './runs';
 const CTRL_C = '\x03';
 
 /**
- * How long the terminal stays open after its last write. The workbench parses terminal output
- * asynchronously and stops feeding the task's problem matcher when the task exits, so lines
- * written just before the exit can miss it (microsoft/vscode#92868): a definition refused in a
- * few milliseconds never reached Problems. An exit this soon also reads "failed to launch".
+ * How long the terminal stays open after its last write. A task that exits within half a second
+ * of its start reads "The terminal process failed to launch" in the workbench: a definition
+ * refused in a few milliseconds would say so. Nothing waits on it: the run's problems are
+ * published before (EtlProblems), not read from the terminal.
  */
 export const CLOSE_AFTER_LAST_WRITE_MS = 500;
 

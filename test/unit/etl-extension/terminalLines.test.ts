@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { EntityRunPlan } from '../../../src/core/etl/present/plan';
-import { definitionProblemLines, eventLines, failureLine, planLines, terminalText } from '../../../src/core/etl/present/terminalLines';
+import { definitionFailures, entityFailure, eventLines, failureLine, planLines, terminalText } from '../../../src/core/etl/present/terminalLines';
 
 interface ProblemMatcher {
   readonly name: string;
@@ -53,20 +53,22 @@ describe('dw-etl task terminal lines', () => {
     assert.equal(trigger, 'dim_cliente: batch 3 (trigger orders): 4 rows, 3 upserted, 0 soft-deleted, 0 rejected, 40 rows/s, watermark (2024-03-02T09:00:00.000000, 41)');
   });
 
-  it('prints a failed entity as a line the dw-etl problem matcher reads, at the definition file', () => {
-    const lines = eventLines({
+  it('prints a failed entity as a line the dw-etl problem matcher reads, at the definition file, and gives it as the run\'s failure', () => {
+    const end = {
       type: 'entity-end', runId: 3, entity: 'dim_cliente', status: 'failed', seconds: 1.25, watermark: wm,
       counts: { extracted: 6, upserted: 6, softDeleted: 0, rejected: 0, batches: 2 }, error: 'relation "dim.dim_cliente" does not exist\nLINE 1',
-    }, fileOf);
-    const failures = lines.map(matched).filter((m) => m !== undefined);
+    } as const;
+    const failures = eventLines(end, fileOf).map(matched).filter((m) => m !== undefined);
     assert.deepEqual(failures, [{ file: '/ws/etl/entities/dim_cliente.json', line: '1', entity: 'dim_cliente', message: 'relation "dim.dim_cliente" does not exist LINE 1' }]);
+    assert.deepEqual(entityFailure(end, fileOf), { file: '/ws/etl/entities/dim_cliente.json', line: 1, entity: 'dim_cliente', message: 'relation "dim.dim_cliente" does not exist\nLINE 1' });
+    assert.equal(entityFailure({ ...end, status: 'partial' }, fileOf), undefined);
   });
 
   it('prints each definition problem as a matcher line at its file and line, naming column and rule', () => {
-    const lines = definitionProblemLines([
+    const lines = definitionFailures([
       { file: '/ws/etl/entities/dim_cliente.json', line: 45, entity: 'dim_cliente', column: 'email', rule: 'normalizar_emial', message: 'names a rule that is not in the catalogue' },
       { file: '/ws/etl/entities/broken.json', message: 'is not valid JSON' },
-    ]);
+    ]).map(failureLine);
     assert.deepEqual(lines.map(matched), [
       { file: '/ws/etl/entities/dim_cliente.json', line: '45', entity: 'dim_cliente', message: 'entity dim_cliente, column email, rule normalizar_emial: names a rule that is not in the catalogue' },
       { file: '/ws/etl/entities/broken.json', line: '1', entity: 'definition', message: 'is not valid JSON' },
@@ -74,7 +76,7 @@ describe('dw-etl task terminal lines', () => {
   });
 
   it('matches Windows paths and messages holding colons', () => {
-    assert.deepEqual(matched(failureLine('C:\\dw\\etl\\entities\\dim_regiao.json', 4, 'dim_regiao', 'Login failed: for user etl_monitor')), {
+    assert.deepEqual(matched(failureLine({ file: 'C:\\dw\\etl\\entities\\dim_regiao.json', line: 4, entity: 'dim_regiao', message: 'Login failed: for user etl_monitor' })), {
       file: 'C:\\dw\\etl\\entities\\dim_regiao.json', line: '4', entity: 'dim_regiao', message: 'Login failed: for user etl_monitor',
     });
   });

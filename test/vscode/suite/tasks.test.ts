@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { activatedExtension, contributes } from './extensionUnderTest';
 
 describe('tasks', () => {
-  it('provides tasks of every contributed task type, each from DW Workbench with its problem matcher', async () => {
+  it('provides tasks of every contributed task type, each from DW Workbench, with no problem matcher (they publish their problems themselves)', async () => {
     const types = (contributes(await activatedExtension()).taskDefinitions ?? []).map((d) => d.type);
     assert.ok(types.length > 0, 'package.json contributes no taskDefinitions');
     // fetchTasks({ type }) leaves CustomExecution tasks out (VS Code 1.139): ask for all, as the task picker does.
@@ -13,7 +13,8 @@ describe('tasks', () => {
       assert.ok(tasks.length > 0, `no "${type}" task among ${JSON.stringify(all.map((t) => `${t.source}: ${t.name}`))}`);
       for (const t of tasks) {
         assert.equal(t.source, 'DW Workbench', t.name);
-        assert.ok(t.problemMatchers.includes(`$${type}`), `${t.name}: ${JSON.stringify(t.problemMatchers)}`);
+        // Empty, not absent: Run Task would otherwise ask which matcher to scan the output with.
+        assert.deepEqual(t.problemMatchers, [], t.name);
       }
     }
   });

@@ -7,23 +7,39 @@ import { problemText, type DefinitionProblem } from '../definition/errors';
 import { english, type Say } from './say';
 
 /**
- * Lines the `dw-etl` task terminal prints. A failure prints one line the `$dw-etl` problem
- * matcher reads (package.json contributes.problemMatchers):
+ * Lines the `dw-etl` task terminal prints. A failure prints one line (the contributed `$dw-etl`
+ * problem matcher reads it too: package.json contributes.problemMatchers):
  *   dw-etl: error: <definition file>:<line>: <entity>: <message>
+ * The task itself publishes its failures as diagnostics (`EtlFailure`), not through the matcher.
  */
 export const FAILURE_PREFIX = 'dw-etl: error: ';
+
+/** A failure at a file's line (1-based): one terminal line, one problem in the Problems panel. */
+export interface EtlFailure {
+  readonly file: string;
+  readonly line: number;
+  /** The entity, or what the run was for ("all active entities"), or "definition" for a file without one. */
+  readonly entity: string;
+  readonly message: string;
+}
 
 export function watermarkText(w: Watermark): string {
   return `(${w.updatedAt}, ${w.id})`;
 }
 
-export function failureLine(file: string, line: number, entity: string, message: string): string {
-  return `${FAILURE_PREFIX}${file}:${line}: ${entity}: ${message.replace(/\s*\r?\n\s*/g, ' ')}`;
+export function failureLine(f: EtlFailure): string {
+  return `${FAILURE_PREFIX}${f.file}:${f.line}: ${f.entity}: ${f.message.replace(/\s*\r?\n\s*/g, ' ')}`;
 }
 
-/** A definition's problems, one matcher line each at its file and line (line 1 when it has none). */
-export function definitionProblemLines(problems: readonly DefinitionProblem[]): string[] {
-  return problems.map((p) => failureLine(p.file, p.line ?? 1, p.entity ?? 'definition', problemText(p)));
+/** A definition's problems, each at its file and line (line 1 when it has none). */
+export function definitionFailures(problems: readonly DefinitionProblem[]): EtlFailure[] {
+  return problems.map((p) => ({ file: p.file, line: p.line ?? 1, entity: p.entity ?? 'definition', message: problemText(p) }));
+}
+
+/** A failed entity's failure, at line 1 of its definition file; undefined for any other event. */
+export function entityFailure(e: EtlEvent, fileOf: (entity: string) => string | undefined): EtlFailure | undefined {
+  if (e.type !== 'entity-end' || e.status !== 'failed') return undefined;
+  return { file: fileOf(e.entity) ?? e.entity, line: 1, entity: e.entity, message: e.error ?? 'failed' };
 }
 
 const rate = (n: number): string => Math.round(n).toLocaleString('en-US');
@@ -70,8 +86,9 @@ export function eventLines(e: EtlEvent, fileOf: (entity: string) => string | und
       const head = say('{0}: {1} in {2} s: {3} extracted, {4} upserted in {5} batch(es), watermark {6}', e.entity, outcome(e.status, say),
         e.seconds.toFixed(1), e.counts.extracted, e.counts.upserted, e.counts.batches, watermarkText(e.watermark))
         + (unchanged === 0 ? '' : say('; {0} already up to date (not written)', unchanged));
-      if (e.status !== 'failed') return e.error ? [head, `${e.entity}: ${e.error}`] : [head];
-      return [head, failureLine(fileOf(e.entity) ?? e.entity, 1, e.entity, e.error ?? 'failed')];
+      const failure = entityFailure(e, fileOf);
+      if (failure !== undefined) return [head, failureLine(failure)];
+      return e.error ? [head, `${e.entity}: ${e.error}`] : [head];
     }
     case 'snapshot':
       return snapshotLines(e, say);
