@@ -29,10 +29,10 @@ const say = (message: string, ...args: (string | number)[]): string => vscode.l1
 
 /** Where a run writes: its terminal lines, and its failures (printed there, and kept for the Problems panel). */
 interface RunOutput {
-  write(lines: readonly string[]): void;
-  fail(failures: readonly EtlFailure[]): void;
+  readonly write: (lines: readonly string[]) => void;
+  readonly fail: (failures: readonly EtlFailure[]) => void;
   /** A failure a progress line already printed (a failed entity's). */
-  printed(failure: EtlFailure): void;
+  readonly printed: (failure: EtlFailure) => void;
 }
 
 /**
@@ -60,11 +60,11 @@ export class EtlRuns implements vscode.Disposable {
     const failures: EtlFailure[] = [];
     const out: RunOutput = {
       write,
-      fail(these) {
+      fail: (these) => {
         failures.push(...these);
         write(these.map(failureLine));
       },
-      printed(failure) {
+      printed: (failure) => {
         failures.push(failure);
       },
     };
