@@ -6,6 +6,7 @@ import { EngineError } from './errors';
 import { fetchCursor, nextCursorName } from './pgCursor';
 import { mapPostgresError } from './pgErrors';
 import type { PgliteBackend, PgliteResults, PgliteStatements } from './pgliteBackend';
+import { newClusterMade } from './pgliteAssets';
 import { PgliteWorkerBackend } from './pgliteWorkerClient';
 import { pgParamOids, pgParams, pgTypeNameOfOid } from './pgTypes';
 import type {
@@ -207,7 +208,9 @@ export async function openPgliteEngine(config: PgliteConnectionConfig, thread: P
     } else {
       // eslint-disable-next-line @typescript-eslint/no-require-imports -- PGlite itself loads only when it runs in this thread
       const { openPgliteHere } = require('./pgliteLocal') as typeof import('./pgliteLocal');
-      db = await openPgliteHere(config);
+      const opened = await openPgliteHere(config);
+      if (opened.initdb) newClusterMade(opened.dumped);
+      db = opened.db;
     }
   } catch (error) {
     // Not 'unreachable': there is no server to start, only a folder to fix.

@@ -1,9 +1,9 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PGlite, type Results, type Transaction } from '@electric-sql/pglite';
 import type { PgliteConnectionConfig } from './config';
-import { pgliteAssetDir, pgliteWasm, type PgliteWasm } from './pgliteAssets';
+import { nextNewCluster, pgliteAssetDir, pgliteWasm, type NewClusterStart, type PgliteWasm } from './pgliteAssets';
 import type { PgliteBackend, PgliteNotice, PgliteResults, PgliteStatements } from './pgliteBackend';
 import { pgResultParsers } from './pgTypes';
 import type { Row } from './types';
@@ -55,14 +55,25 @@ class LocalPglite extends LocalStatements implements PgliteBackend {
   }
 }
 
+/** A database opened here; `initdb`: it is new and initdb made it (`dumped`: its cluster, when asked for). */
+export interface OpenedHere {
+  readonly db: PgliteBackend;
+  readonly initdb: boolean;
+  readonly dumped?: Uint8Array;
+}
+
 /**
- * Opens (or creates, on first use: initdb takes seconds) the PGlite database of a connection in
- * the calling thread, with the process's compiled modules (`pgliteWasm`, posted by the thread
- * that started a worker). Errors are PGlite's own; the adapter words them.
+ * Opens (or creates, on first use) the PGlite database of a connection in the calling thread,
+ * with the process's compiled modules (`pgliteWasm`, posted by the thread that started a worker).
+ * A new database starts as `start` says (`nextNewCluster`); the caller reports one initdb made to
+ * `newClusterMade` in the thread that keeps the tarball. Errors are PGlite's own; the adapter
+ * words them.
  */
-export async function openPgliteHere(config: PgliteConnectionConfig, wasm?: PgliteWasm): Promise<PgliteBackend> {
+export async function openPgliteHere(config: PgliteConnectionConfig, wasm?: PgliteWasm, start: NewClusterStart = nextNewCluster()): Promise<OpenedHere> {
   // PGlite creates only the last folder of the path; a new project has no .dw/ yet.
   if (config.dataDir !== undefined) mkdirSync(path.dirname(config.dataDir), { recursive: true });
+  const isNew = config.dataDir === undefined || !existsSync(path.join(config.dataDir, 'PG_VERSION'));
+  const template = isNew ? start.template : undefined;
   const modules = wasm ?? (await pgliteWasm());
   const data = await readFile(path.join(pgliteAssetDir(), 'pglite.data'));
   // Parsers on this instance only: the same exact-string / UTC-Date choices as PostgreSQL.
@@ -71,8 +82,13 @@ export async function openPgliteHere(config: PgliteConnectionConfig, wasm?: Pgli
     initdbWasmModule: modules.initdb,
     fsBundle: new Blob([data as Uint8Array<ArrayBuffer>]),
     ...(config.dataDir === undefined ? {} : { dataDir: config.dataDir }),
+    // A copy out of the shared memory the template lives in.
+    ...(template === undefined ? {} : { loadDataDir: new Blob([template.slice()]) }),
     parsers: pgResultParsers,
   });
+  const initdb = isNew && template === undefined;
+  // Before any statement of ours: the tarball is initdb's cluster, nothing else.
+  const dumped = initdb && start.dump ? new Uint8Array(await (await db.dumpDataDir('none')).arrayBuffer()) : undefined;
   await db.exec("SET TimeZone = 'UTC'");
-  return new LocalPglite(db);
+  return { db: new LocalPglite(db), initdb, ...(dumped === undefined ? {} : { dumped }) };
 }

@@ -91,12 +91,14 @@ class Served {
   }
 }
 
-const { config, wasm } = workerData as PgliteWorkerData;
-openPgliteHere(config, wasm).then(
-  (db) => {
+const { config, wasm, start } = workerData as PgliteWorkerData;
+openPgliteHere(config, wasm, start).then(
+  ({ db, initdb, dumped }) => {
     const served = new Served(db);
     port.on('message', (request: PgliteRequest) => void served.handle(request));
-    port.postMessage({ opened: true } satisfies PgliteOpened);
+    const opened: PgliteOpened = { opened: true, initdb, ...(dumped === undefined ? {} : { dumped }) };
+    // Moved, not copied: the starting thread keeps it.
+    port.postMessage(opened, dumped === undefined ? [] : [dumped.buffer as ArrayBuffer]);
   },
   (error: unknown) => {
     port.postMessage({ opened: false, error: serializeError(error) } satisfies PgliteOpened);

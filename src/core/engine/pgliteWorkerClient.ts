@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { PgliteConnectionConfig } from './config';
-import { fromSources, pgliteWasm } from './pgliteAssets';
+import { fromSources, newClusterMade, nextNewCluster, pgliteWasm } from './pgliteAssets';
 import type { PgliteBackend, PgliteNotice, PgliteResults, PgliteStatements } from './pgliteBackend';
 import { PgliteWorkerError, type PgliteOpened, type PgliteReply, type PgliteRequest, type PgliteWorkerData } from './pgliteWorkerProtocol';
 
@@ -49,7 +49,7 @@ export class PgliteWorkerBackend implements PgliteBackend {
   static async open(config: PgliteConnectionConfig): Promise<PgliteWorkerBackend> {
     const entry = workerEntry();
     const worker = new Worker(entry.file, {
-      workerData: { config, wasm: await pgliteWasm() } satisfies PgliteWorkerData,
+      workerData: { config, wasm: await pgliteWasm(), start: nextNewCluster() } satisfies PgliteWorkerData,
       ...(entry.execArgv === undefined ? {} : { execArgv: entry.execArgv }),
     });
     return new Promise((resolve, reject) => {
@@ -66,6 +66,7 @@ export class PgliteWorkerBackend implements PgliteBackend {
       const opened = (message: PgliteOpened): void => {
         settle();
         if (message.opened) {
+          if (message.initdb) newClusterMade(message.dumped);
           const backend = new PgliteWorkerBackend(worker);
           worker.unref();
           resolve(backend);

@@ -1,5 +1,5 @@
 import type { PgliteConnectionConfig } from './config';
-import type { PgliteWasm } from './pgliteAssets';
+import type { NewClusterStart, PgliteWasm } from './pgliteAssets';
 import type { PgliteNotice } from './pgliteBackend';
 
 /**
@@ -25,13 +25,17 @@ export type PgliteReply =
   | { readonly id: number; readonly notice: PgliteNotice };
 
 /** The worker's first message: the database is open, or could not be opened. */
-export type PgliteOpened = { readonly opened: true } | { readonly opened: false; readonly error: SerializedError };
+export type PgliteOpened =
+  | { readonly opened: true; /** initdb made the database (`dumped`: its cluster, when asked for). */ readonly initdb: boolean; readonly dumped?: Uint8Array }
+  | { readonly opened: false; readonly error: SerializedError };
 
 /** What the worker is started with (`workerData`). */
 export interface PgliteWorkerData {
   readonly config: PgliteConnectionConfig;
   /** Compiled by the thread that starts the worker, once per process (`pgliteWasm`). */
   readonly wasm: PgliteWasm;
+  /** How a new database starts, as the starting thread says (`nextNewCluster`; its template is shared memory). */
+  readonly start: NewClusterStart;
 }
 
 /**
