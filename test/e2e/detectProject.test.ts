@@ -13,6 +13,9 @@ describe('e2e: DW: Detect Project in code-server (users\' SQL Server layout)', f
   let folder = '';
   const projectFile = (): string => path.join(folder, 'dw-workbench.json');
   const w = windowPerSuite((s) => (folder = copyLayout(s.workspacesDir, LAYOUT)));
+  /** What "Write" does on an existing file: the modal asking before it is replaced. */
+  const replaceAsked = (): Promise<boolean> =>
+    w.workbench.page.locator('.monaco-dialog-box', { hasText: /already exists\. Replace it with the detected proposal\?/ }).first().isVisible();
 
   /**
    * A case's starting point when the file exists: the detected project written and then edited
@@ -64,8 +67,8 @@ describe('e2e: DW: Detect Project in code-server (users\' SQL Server layout)', f
     }
 
     // The toast has hidden itself by now on a slow machine: the action is taken from the notification center then.
-    await wb.clickNotificationAction(PROPOSAL, 'Write dw-workbench.json', { shown: true });
-    await wb.page.locator('.part.editor .tabs-container .tab.active', { hasText: 'dw-workbench.json' }).waitFor({ state: 'visible', timeout: 60_000 });
+    const written = wb.page.locator('.part.editor .tabs-container .tab.active', { hasText: 'dw-workbench.json' });
+    await wb.clickNotificationAction(PROPOSAL, 'Write dw-workbench.json', { shown: true, effect: () => written.isVisible() });
     await wb.screenshot('written-file-open');
     // The written proposal is not left behind as a dirty untitled editor.
     await wb.until(async () => (await wb.page.locator('.part.editor .tabs-container .tab', { hasText: /Untitled-\d+/ }).count()) === 0, 10_000,
@@ -97,7 +100,7 @@ describe('e2e: DW: Detect Project in code-server (users\' SQL Server layout)', f
     await wb.page.locator('.part.editor .monaco-diff-editor').first().waitFor({ state: 'visible', timeout: 30_000 });
     await wb.screenshot('proposal-diff');
 
-    await wb.clickNotificationAction(PROPOSAL, 'Write dw-workbench.json');
+    await wb.clickNotificationAction(PROPOSAL, 'Write dw-workbench.json', { effect: replaceAsked });
     const dialog = await wb.answerDialog(/already exists\. Replace it with the detected proposal\?/, 'Cancel');
     assert.ok(dialog.includes(projectFile()), dialog);
     assert.match(dialog, /undo is not available/);
@@ -117,7 +120,7 @@ describe('e2e: DW: Detect Project in code-server (users\' SQL Server layout)', f
     const before = await proposals.count();
     await wb.runCommand(PALETTE);
     await wb.until(async () => (await proposals.count()) === before + 1, 180_000, () => 'the proposal diff did not open');
-    await wb.clickNotificationAction(PROPOSAL, 'Write dw-workbench.json');
+    await wb.clickNotificationAction(PROPOSAL, 'Write dw-workbench.json', { effect: replaceAsked });
     await wb.answerDialog(/already exists\. Replace it with the detected proposal\?/, 'Replace');
     await wb.until(() => Promise.resolve(loadProject(folder).config.name === LAYOUT), 30_000, () => `not replaced: ${readFileSync(projectFile(), 'utf8')}`);
     await wb.until(async () => (await proposals.count()) === before, 30_000,

@@ -5,7 +5,7 @@ import { createServer } from 'node:net';
 import path from 'node:path';
 import { composeProjectName, createProcessRunner } from '../../src/core/stack';
 import { requireDocker, requireWatchImage, TEST_POSTGRES_IMAGE, TEST_WATCH_BASE_IMAGE, useSetupDockerConfig } from '../stack/dockerTestEnv';
-import { createWorkspace, stepper, windowPerSuite, type Workbench } from './harness';
+import { createWorkspace, outputChannelFiles, stepper, windowPerSuite, type Workbench } from './harness';
 import { freePort } from '../support/freePort';
 
 // Before any e2e file starts code-server: its extension hosts find the compose v2 plugin there.
@@ -129,10 +129,18 @@ describe('e2e: the Docker stack from VS Code', function () {
       let lines: string[] = [];
       await wb.until(async () => (lines = await wb.outputChannelLines(STACK_CHANNEL)).some((l) => /^postgres-1\s+\|/.test(l)), 120_000,
         () => `no server log line in the channel: ${JSON.stringify(lines.slice(-10))}`);
-      // The server's log can fill more lines than the view shows (only those are rendered): the
-      // watch service's line is looked for through the Output view's filter.
-      await wb.until(async () => (lines = await wb.outputChannelLines(STACK_CHANNEL, 'dwb-watch-1')).some((l) => /dwb-watch-1\s+\|\s+\S+ watching every 1h/.test(l)), 120_000,
-        () => `no watch service line in the channel: ${JSON.stringify(lines.slice(-10))}`);
+      // The server's log can fill more lines than the view shows (only those are rendered), and the
+      // view's filter keeps whole blocks of this channel: the watch service's line is looked for in
+      // the channel's file, which holds all it shows.
+      const session = w.session;
+      if (session === undefined) throw new Error('the window has no e2e session');
+      // This window's channel: the one that names this run's stack.
+      let watchLines: string[] = [];
+      await wb.until(() => {
+        const channel = outputChannelFiles(session, /DW Workbench[^/]*Stack[^/]*\.log$/).find((text) => text.includes(stackName)) ?? '';
+        watchLines = channel.split(/\r?\n/).filter((l) => l.includes('dwb-watch-1'));
+        return Promise.resolve(watchLines.some((l) => /dwb-watch-1\s+\|\s+\S+ watching every 1h/.test(l)));
+      }, 120_000, () => `no watch service line in the stack channel: ${JSON.stringify(watchLines)}`);
       await wb.screenshot('logs');
     });
 

@@ -5,7 +5,7 @@ export { pgliteProject, postgresProject } from './projects';
 export { postgresDatabasePerSuite, skipWithoutPostgres } from './postgres';
 export type { SuiteDatabase } from './postgres';
 export { stepper, WindowFixture, windowPerSuite } from './scenario';
-export { e2eSession, openWindow, finishScenario } from './session';
+export { e2eSession, openWindow, finishScenario, outputChannelFiles } from './session';
 export type { E2eSession } from './session';
 export { missingTools, repoRoot, setupHint, toolFolder } from './toolFolder';
 export { packageExtension, packageFolder } from './vsix';

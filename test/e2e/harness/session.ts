@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext } from 'playwright-core';
-import { ScenarioArtifacts } from './artifacts';
+import { findFiles, ScenarioArtifacts } from './artifacts';
 import { createProfile, installExtension, startCodeServer, type RunningCodeServer } from './codeServer';
 import { packageExtension, suiteRunnerVsix } from './vsix';
 import { launchBrowser, Workbench } from './workbench';
@@ -106,4 +106,14 @@ function reportCrashes(session: E2eSession): void {
   if (exits.length === 0) return;
   const fatal = fresh.split('\n').filter((l) => /Fatal error|Check failed/.test(l)).map((l) => l.trim());
   process.stderr.write(`      [e2e] an extension host crashed during this scenario (${exits.length}x): ${exits.map((l) => l.replace(/^.*exited/, 'exited')).join('; ')}${fatal.length > 0 ? `; ${fatal.join(' / ')}` : ''}\n`);
+}
+
+/**
+ * The text of each of the session's output channels named like `channel` (their files, one per
+ * window, as the workbench writes what the channel shows): the whole channel, where the Output
+ * view renders only the lines on screen and its filter keeps whole blocks of a channel without
+ * timestamps.
+ */
+export function outputChannelFiles(session: E2eSession, channel: RegExp): string[] {
+  return findFiles(path.join(session.codeServer.profile.userDataDir, 'logs'), channel).map((file) => readFileSync(file, 'utf8'));
 }

@@ -188,31 +188,46 @@ export class Workbench {
    * the scenario has seen the notification already (waitForNotification), so a toast that is not
    * visible now has hidden itself and the center is looked at at once, instead of waiting
    * `timeoutMs` for a toast that will not come back.
+   * `effect`: what the action does, when the scenario can see it. Then the click took when that
+   * shows, not when the toast is gone: an information toast that hides itself as it is clicked
+   * is gone too, and the action never ran (the notification waits in the center, where the
+   * next attempt clicks it). When the center no longer holds it, the action ran: its effect is
+   * awaited longer.
    */
-  async clickNotificationAction(text: string | RegExp, action: string, { timeoutMs = 60_000, shown = false } = {}): Promise<void> {
+  async clickNotificationAction(
+    text: string | RegExp, action: string,
+    { timeoutMs = 60_000, shown = false, effect }: { timeoutMs?: number; shown?: boolean; effect?: () => Promise<boolean> } = {},
+  ): Promise<void> {
     const withText = { has: this.page.locator('.notification-list-item-message', { hasText: text }) };
     const toast = this.page.locator('.notifications-toasts .notification-list-item', withText).first();
     const entry = this.page.locator('.notifications-center .notification-list-item', withText).first();
     const button = (item: Locator): Locator => item.locator('.notification-list-item-buttons-container a.monaco-button', { hasText: action }).first();
     const gone = (): Promise<boolean> => eventually(async () => !(await toast.isVisible()) && !(await entry.isVisible()), 10_000);
+    const took = (): Promise<boolean> => (effect === undefined ? gone() : eventually(effect, 20_000));
     await retried(`notification "${String(text)}" > ${action}`, 3, async (n) => {
+      // A toast that hides itself while the click waits for it fails the click: the effect says whether it took.
+      const clickToast = (): Promise<void> => button(toast).click({ timeout: 10_000 }).catch(() => undefined);
       if (n === 1 && !shown && (await toast.waitFor({ state: 'visible', timeout: timeoutMs }).then(() => true, () => false))) {
-        await button(toast).click();
-        return gone();
+        await clickToast();
+        return took();
       }
       if (await toast.isVisible()) {
-        await button(toast).click();
-        return gone();
+        await clickToast();
+        return took();
       }
       process.stderr.write(`      [e2e] notification "${String(text)}": its toast has hidden itself; "${action}" is taken from the notification center\n`);
       const item = await this.notificationInCenter(text);
-      if (item === undefined) return false;
+      if (item === undefined) {
+        // Not there any more: an earlier click ran the action, whose effect is slow to show.
+        await this.closeNotificationCenter();
+        return effect === undefined ? false : eventually(effect, 60_000);
+      }
       // A collapsed entry hides its buttons: expand it first.
       if (!(await button(item).isVisible())) await item.locator('.codicon-notifications-expand').first().click().catch(() => undefined);
       await button(item).click({ timeout: 10_000 });
-      const took = await gone();
+      const shows = await took();
       await this.closeNotificationCenter();
-      return took;
+      return shows;
     }, async () => {
       await this.screenshot('notification-action-miss');
       return `notifications: ${JSON.stringify(await this.page.locator('.notification-list-item-message').allTextContents())}`;
