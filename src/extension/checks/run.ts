@@ -4,6 +4,7 @@ import { userInfo } from 'node:os';
 import { problemLines, recordProjectChecks, resultMessage, runProjectChecks, type CheckReport, type CheckResult } from '../../core/checks';
 import type { Project } from '../../core/project';
 import type { DwContext } from '../context';
+import { replaceDiagnostics } from '../diagnostics';
 import { entitiesDir } from '../etl/definitions';
 
 const SEVERITY = { error: vscode.DiagnosticSeverity.Error, warning: vscode.DiagnosticSeverity.Warning, info: vscode.DiagnosticSeverity.Information } as const;
@@ -13,7 +14,7 @@ export class CheckDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('dw-workbench-checks');
 
   publish(project: Project, report: CheckReport): void {
-    const byFile = new Map<string, vscode.Diagnostic[]>();
+    const entries: [string, vscode.Diagnostic][] = [];
     for (const r of report.checks.filter((c) => !c.ok)) {
       // A scope result has a place per finding; the others one place for the check.
       const places = r.findings !== undefined && r.findings.length > 0 ? r.findings : [{ location: r.location, message: resultMessage(r) }];
@@ -24,11 +25,10 @@ export class CheckDiagnostics implements vscode.Disposable {
         const d = new vscode.Diagnostic(new vscode.Range(line, column, line, column + 1), message, SEVERITY[r.severity]);
         d.source = 'DW Workbench checks';
         d.code = r.check;
-        byFile.set(file, [...(byFile.get(file) ?? []), d]);
+        entries.push([file, d]);
       }
     }
-    this.collection.clear();
-    for (const [file, diagnostics] of byFile) this.collection.set(vscode.Uri.file(file), diagnostics);
+    replaceDiagnostics(this.collection, entries);
   }
 
   dispose(): void {

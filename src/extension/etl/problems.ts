@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { EtlFailure } from '../../core/etl/present/terminalLines';
+import { replaceDiagnostics } from '../diagnostics';
 
 /** What the Problems panel shows as the source of a dw-etl failure. */
 export const ETL_PROBLEM_SOURCE = 'DW Workbench ETL';
@@ -15,16 +16,13 @@ export class EtlProblems implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('dw-etl');
 
   replace(failures: readonly EtlFailure[]): void {
-    const byFile = new Map<string, vscode.Diagnostic[]>();
-    for (const f of failures) {
+    replaceDiagnostics(this.collection, failures.map((f) => {
       const line = Math.max(0, f.line - 1);
       const d = new vscode.Diagnostic(new vscode.Range(line, 0, line, Number.MAX_SAFE_INTEGER), f.message, vscode.DiagnosticSeverity.Error);
       d.source = ETL_PROBLEM_SOURCE;
       d.code = f.entity;
-      byFile.set(f.file, [...(byFile.get(f.file) ?? []), d]);
-    }
-    this.collection.clear();
-    for (const [file, diagnostics] of byFile) this.collection.set(vscode.Uri.file(file), diagnostics);
+      return [f.file, d] as const;
+    }));
   }
 
   dispose(): void {

@@ -3,6 +3,7 @@ import { isScriptError, loadScriptPlan, runScript, scriptVariables, type RunSumm
 import type { Dialect } from '../../core/engine/types';
 import type { Project } from '../../core/project';
 import type { DwContext } from '../context';
+import { diagnosticsByFile } from '../diagnostics';
 import { showError } from '../engineErrors';
 import { outputLines } from './outputLines';
 import { problemOfRunError, problemsOfScriptError, type Problem } from './problems';
@@ -70,8 +71,7 @@ function publish(services: ScriptServices, target: RunTarget, files: readonly st
   const key = targetKey(target);
   for (const uri of services.flagged.get(key) ?? []) services.diagnostics.delete(uri);
   for (const file of files) services.diagnostics.delete(vscode.Uri.file(file));
-  const byFile = new Map<string, vscode.Diagnostic[]>();
-  for (const p of problems) byFile.set(p.file, [...(byFile.get(p.file) ?? []), toDiagnostic(p)]);
+  const byFile = diagnosticsByFile(problems.map((p) => [p.file, toDiagnostic(p)] as const));
   const uris = [...byFile.keys()].map((f) => vscode.Uri.file(f));
   for (const uri of uris) services.diagnostics.set(uri, byFile.get(uri.fsPath) ?? []);
   services.flagged.set(key, uris);
